@@ -1,0 +1,31 @@
+// One build for everything that ships: the extension client, the language server
+// (also the `wit-language-server` bin) and the grammar .wasm files beside them.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, chmodSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: 'linked',
+  minify: process.argv.includes('--minify'),
+  logLevel: 'warning',
+  // web-tree-sitter locates its files through import.meta.url, which a CommonJS
+  // bundle does not have: give it this file's own URL.
+  define: { 'import.meta.url': '__importMetaUrl' },
+};
+const importMetaUrl = "const __importMetaUrl = require('url').pathToFileURL(__filename).href;";
+
+mkdirSync('dist', { recursive: true });
+await Promise.all([
+  build({ ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist',
+    banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` }, external: ['@bytecodealliance/jco-transpile', '@bytecodealliance/jco'] }),
+  build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], banner: { js: importMetaUrl } }),
+]);
+chmodSync('dist/server.js', 0o755);
+// web-tree-sitter's runtime and our grammar are loaded from dist/ at run time.
+copyFileSync('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm');
+copyFileSync('grammar/tree-sitter-wit.wasm', 'dist/tree-sitter-wit.wasm');
+if (watch) console.log('watch mode is not supported; rerun npm run build');

@@ -1,0 +1,60 @@
+// A WIT source file as the core sees it: its text, its tree, its AST.
+// Cached by uri and version (open documents) or by file content (disk files).
+import type { Tree } from './parser';
+import type { Position, Range } from 'vscode-languageserver-types';
+
+export class WitDocument {
+  private lineStarts: number[] | undefined;
+  constructor(
+    readonly uri: string,
+    readonly text: string,
+    readonly version: number,
+    readonly tree: Tree,
+  ) {}
+
+  /** Offset (UTF-16 code units) of an LSP position. */
+  offsetAt(pos: Position): number {
+    const starts = this.lines();
+    if (pos.line >= starts.length) return this.text.length;
+    if (pos.line < 0) return 0;
+    const lineEnd = pos.line + 1 < starts.length ? starts[pos.line + 1] : this.text.length;
+    return Math.max(starts[pos.line], Math.min(starts[pos.line] + pos.character, lineEnd));
+  }
+
+  positionAt(offset: number): Position {
+    const starts = this.lines();
+    offset = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0, hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] > offset) hi = mid; else lo = mid + 1;
+    }
+    const line = lo - 1;
+    return { line, character: offset - starts[line] };
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  get lineCount(): number {
+    return this.lines().length;
+  }
+
+  private lines(): number[] {
+    if (!this.lineStarts) {
+      const starts = [0];
+      const t = this.text;
+      for (let i = 0; i < t.length; i++) {
+        const c = t.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13) {
+          if (t.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
+      }
+      this.lineStarts = starts;
+    }
+    return this.lineStarts;
+  }
+}

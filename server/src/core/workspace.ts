@@ -1,0 +1,125 @@
+// The files the core knows: open documents (unsaved text wins) over files read
+// from disk through the host. Keyed by file path; each keeps the uri the client
+// used so that diagnostics go back under the same name.
+import { URI } from 'vscode-uri';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { WitHost, DirEntry } from './host';
+import { WitDocument } from './document';
+import { WitParser, type Tree } from './parser';
+
+export function uriToPath(uri: string): string {
+  return URI.parse(uri).fsPath;
+}
+
+export function pathToUri(path: string): string {
+  return URI.file(path).toString();
+}
+
+export class Workspace {
+  private readonly parser = new WitParser();
+  private readonly open = new Map<string, WitDocument>();
+  private readonly disk = new Map<string, WitDocument | null>();
+  private readonly dirs = new Map<string, DirEntry[] | null>();
+  /** Bumped on every change; analyses cache against it. */
+  generation = 0;
+
+  constructor(private readonly host: WitHost) {}
+
+  openDocument(uri: string, text: string, version: number): WitDocument {
+    const path = uriToPath(uri);
+    const doc = new WitDocument(uri, text, version, this.parser.parse(text));
+    this.open.set(path, doc);
+    this.generation++;
+    return doc;
+  }
+
+  changeDocument(uri: string, changes: TextDocumentContentChangeEvent[], version: number): WitDocument {
+    const path = uriToPath(uri);
+    let doc = this.open.get(path);
+    if (!doc) return this.openDocument(uri, changes.map((c) => c.text).join(''), version);
+    let text = doc.text;
+    let tree: Tree | undefined = doc.tree;
+    for (const change of changes) {
+      if (!('range' in change) || !change.range) {
+        text = change.text;
+        tree = undefined;
+        continue;
+      }
+      const current = new WitDocument(uri, text, version, doc.tree);
+      const start = current.offsetAt(change.range.start);
+      const oldEnd = current.offsetAt(change.range.end);
+      const newText = text.slice(0, start) + change.text + text.slice(oldEnd);
+      if (tree) {
+        const after = new WitDocument(uri, newText, version, doc.tree);
+        const newEnd = start + change.text.length;
+        tree.edit({
+          startIndex: start,
+          oldEndIndex: oldEnd,
+          newEndIndex: newEnd,
+          startPosition: toPoint(current.positionAt(start)),
+          oldEndPosition: toPoint(current.positionAt(oldEnd)),
+          newEndPosition: toPoint(after.positionAt(newEnd)),
+        });
+      }
+      text = newText;
+    }
+    const next = new WitDocument(uri, text, version, this.parser.parse(text, tree));
+    doc.tree.delete();
+    this.open.set(path, next);
+    this.generation++;
+    return next;
+  }
+
+  closeDocument(uri: string): void {
+    const path = uriToPath(uri);
+    this.open.get(path)?.tree.delete();
+    this.open.delete(path);
+    this.disk.delete(path);
+    this.generation++;
+  }
+
+  /** A file or folder on disk changed: forget what was read of it. */
+  fileChanged(uri: string): void {
+    const path = uriToPath(uri);
+    this.disk.get(path)?.tree.delete();
+    this.disk.delete(path);
+    this.dirs.clear();
+    this.generation++;
+  }
+
+  isOpen(uri: string): boolean {
+    return this.open.has(uriToPath(uri));
+  }
+
+  openDocuments(): Iterable<WitDocument> {
+    return this.open.values();
+  }
+
+  /** The document at `path`: the open one, else the file on disk (parsed once). */
+  documentAtPath(path: string): WitDocument | undefined {
+    const opened = this.open.get(path);
+    if (opened) return opened;
+    const cached = this.disk.get(path);
+    if (cached !== undefined) return cached ?? undefined;
+    const text = this.host.readFile(path);
+    const doc = text === undefined ? null : new WitDocument(pathToUri(path), text, 0, this.parser.parse(text));
+    this.disk.set(path, doc);
+    return doc ?? undefined;
+  }
+
+  document(uri: string): WitDocument | undefined {
+    return this.documentAtPath(uriToPath(uri));
+  }
+
+  readDirectory(path: string): DirEntry[] | undefined {
+    const cached = this.dirs.get(path);
+    if (cached !== undefined) return cached ?? undefined;
+    const entries = this.host.readDirectory(path);
+    this.dirs.set(path, entries ?? null);
+    return entries;
+  }
+}
+
+function toPoint(p: { line: number; character: number }) {
+  return { row: p.line, column: p.character };
+}

@@ -1,0 +1,48 @@
+// Publishes diagnostics for every file a change can affect (the whole package
+// root: its files and its deps/), and clears files that no longer have any.
+import type { Connection } from 'vscode-languageserver/node';
+import type { WitLanguageService } from './core/index';
+import type { Settings } from './settings';
+
+export class DiagnosticsPublisher {
+  /** uri -> number of diagnostics last published (to clear stale ones). */
+  private published = new Map<string, number>();
+  private pendingRoots = new Set<string>();
+  private scheduled = false;
+
+  constructor(private readonly connection: Connection, private readonly settings: Settings) {}
+
+  /** Publishes soon, batching notifications that arrive together (didOpen of many files). */
+  schedule(service: WitLanguageService, uri: string): void {
+    this.pendingRoots.add(uri);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      const uris = [...this.pendingRoots];
+      this.pendingRoots.clear();
+      this.publish(service, uris);
+    });
+  }
+
+  republishAll(service: WitLanguageService): void {
+    this.publish(service, [...service.openDocumentUris()]);
+  }
+
+  private publish(service: WitLanguageService, uris: string[]): void {
+    const enabled = this.settings.value.diagnostics.enable;
+    const done = new Set<string>();
+    for (const uri of uris) {
+      if (done.has(uri)) continue;
+      const result = service.diagnostics(uri);
+      for (const [fileUri, diagnostics] of result) {
+        if (done.has(fileUri)) continue;
+        done.add(fileUri);
+        const list = enabled ? diagnostics : [];
+        if (list.length === 0 && !this.published.get(fileUri) && !service.isOpen(fileUri)) continue;
+        this.published.set(fileUri, list.length);
+        void this.connection.sendDiagnostics({ uri: fileUri, version: service.versionOf(fileUri), diagnostics: list });
+      }
+    }
+  }
+}

@@ -1,0 +1,35 @@
+// Custom LSP requests of the WIT language server, declared once and imported by
+// both the server and the VS Code client (and documented for other editors).
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-types';
+
+export interface UriParams { uri: string }
+
+/** `wit/syntaxTree`: the tree-sitter tree of a document, as an indented S-expression. */
+export const SyntaxTreeRequest = new RequestType<UriParams, string, void>('wit/syntaxTree');
+
+/** `wit/resolvedPackage`: the package of a document as the server resolved it (WIT text). */
+export const ResolvedPackageRequest = new RequestType<UriParams, string, void>('wit/resolvedPackage');
+
+export interface WorldInfo { name: string; package: string; uri: string; range: Range }
+/** `wit/listWorlds`: the worlds of the package of `uri`; `name` is qualified, e.g. `wasi:http/service@0.3.0`. */
+export const ListWorldsRequest = new RequestType<UriParams, WorldInfo[], void>('wit/listWorlds');
+
+export const BINDINGS_LANGUAGES = [
+  'typescript-host', 'typescript-guest', 'rust', 'c', 'cpp', 'csharp', 'go', 'moonbit', 'markdown', 'python',
+] as const;
+export type BindingsLanguage = (typeof BINDINGS_LANGUAGES)[number];
+export interface GenerateBindingsParams { uri: string; world?: string; language: BindingsLanguage; outDir?: string }
+export interface GeneratedFile { path: string; text: string }
+export interface GenerateBindingsResult { files: GeneratedFile[] }
+/** `wit/generateBindings`: bindings of a world, generated from the package as the editor holds it. */
+export const GenerateBindingsRequest = new RequestType<GenerateBindingsParams, GenerateBindingsResult, void>('wit/generateBindings');
+
+export type GraphNodeKind = 'package' | 'world' | 'interface' | 'function' | 'type';
+export type GraphEdgeKind = 'import' | 'export' | 'use' | 'include' | 'depends';
+export interface GraphNode { id: string; kind: GraphNodeKind; label: string; uri?: string; range?: Range }
+export interface GraphEdge { from: string; to: string; kind: GraphEdgeKind }
+export interface CompositionGraph { nodes: GraphNode[]; edges: GraphEdge[] }
+export interface CompositionGraphParams { uri: string; world?: string }
+/** `wit/compositionGraph`: packages, worlds, interfaces of the package of `uri` and its dependencies. */
+export const CompositionGraphRequest = new RequestType<CompositionGraphParams, CompositionGraph, void>('wit/compositionGraph');

@@ -1,0 +1,60 @@
+// The `wit.*` settings the server reads, pulled from the client with
+// workspace/configuration and refreshed when they change (no restart needed).
+import type { Connection, InitializeParams } from 'vscode-languageserver/node';
+
+export interface WitServerSettings {
+  diagnostics: { enable: boolean };
+  format: { enable: boolean };
+  inlayHints: { enable: boolean };
+}
+
+const defaults: WitServerSettings = {
+  diagnostics: { enable: true },
+  format: { enable: true },
+  inlayHints: { enable: true },
+};
+
+export class Settings {
+  private current: WitServerSettings = defaults;
+  private canPull = false;
+  private listeners: Array<() => void> = [];
+  constructor(private readonly connection: Connection) {}
+
+  init(params: InitializeParams): void {
+    this.canPull = !!params.capabilities.workspace?.configuration;
+  }
+
+  get value(): WitServerSettings {
+    return this.current;
+  }
+
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  listen(): void {
+    void this.refresh();
+    this.connection.onDidChangeConfiguration(() => void this.refresh());
+  }
+
+  private async refresh(): Promise<void> {
+    if (!this.canPull) return;
+    try {
+      const [wit] = await this.connection.workspace.getConfiguration([{ section: 'wit' }]);
+      this.current = merge(defaults, wit);
+    } catch {
+      this.current = defaults;
+    }
+    for (const l of this.listeners) l();
+  }
+}
+
+function merge(d: WitServerSettings, raw: unknown): WitServerSettings {
+  const r = (raw ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const bool = (v: unknown, fallback: boolean) => (typeof v === 'boolean' ? v : fallback);
+  return {
+    diagnostics: { enable: bool(r.diagnostics?.enable, d.diagnostics.enable) },
+    format: { enable: bool(r.format?.enable, d.format.enable) },
+    inlayHints: { enable: bool(r.inlayHints?.enable, d.inlayHints.enable) },
+  };
+}
