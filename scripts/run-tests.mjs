@@ -1,0 +1,24 @@
+// Runs node's test runner (with tsx for TypeScript) over every *.test.ts below
+// the folders given: `node scripts/run-tests.mjs test/core test/server`.
+// Node 20's --test takes no globs, so the files are listed here.
+import { readdirSync, statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const dirs = process.argv.slice(2);
+const files = [];
+const walk = (dir) => {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (name === 'node_modules' || name === 'fixtures') continue;
+    if (statSync(p).isDirectory()) walk(p);
+    else if (name.endsWith('.test.ts')) files.push(p);
+  }
+};
+for (const d of dirs) if (existsSync(d)) walk(d);
+if (files.length === 0) {
+  console.error(`no *.test.ts files under ${dirs.join(', ')}`);
+  process.exit(1);
+}
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+process.exit(r.status ?? 1);
