@@ -1,22 +1,49 @@
-// Extension entry: starts the WIT language server. (Grows into the full client.)
+// Extension entry: wires the language client, commands, status bar and views.
+// activate() does not wait for the server to be ready, so opening a .wit file
+// is never held up by the server's start; features arrive once it answers.
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { WitLanguageClient } from './client';
+import { registerCommands, type ActivationTiming } from './commands';
+import { WitStatusBar } from './statusBar';
+import { ServerViewProvider } from './serverViews';
 
-let client: LanguageClient | undefined;
+let client: WitLanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc },
-  };
-  client = new LanguageClient('wit', 'WIT Language Server', serverOptions, {
-    documentSelector: [{ language: 'wit' }],
-  });
-  await client.start();
+export function activate(context: vscode.ExtensionContext): void {
+  const started = performance.now();
+  const timing: ActivationTiming = { activateMs: 0, serverReadyMs: undefined };
+
+  const output = vscode.window.createOutputChannel('WIT Language Server', { log: true });
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  client = new WitLanguageClient(serverModule, output);
+
+  context.subscriptions.push(
+    output,
+    client,
+    new ServerViewProvider(client),
+    new WitStatusBar(client),
+    ...registerCommands(client, () => ({ ...timing })),
+  );
+
+  client.start().then(
+    () => {
+      timing.serverReadyMs = performance.now() - started;
+      output.info(`activate() took ${timing.activateMs.toFixed(1)} ms; server ready after ${timing.serverReadyMs.toFixed(1)} ms`);
+    },
+    (e: unknown) => {
+      const why = e instanceof Error ? e.message : String(e);
+      output.error(`The WIT language server did not start: ${why}`);
+      void vscode.window.showErrorMessage(`The WIT language server did not start: ${why}`, 'Show Output').then((choice) => {
+        if (choice) output.show(true);
+      });
+    },
+  );
+  timing.activateMs = performance.now() - started;
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await client?.dispose();
+  client = undefined;
 }
