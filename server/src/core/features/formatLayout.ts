@@ -1,0 +1,169 @@
+// The canonical WIT layout, decided token by token: 4-space indent, one item per
+// line, `a: func(x: u32) -> string;`, a blank line between top-level items,
+// trailing commas in multi-line lists and none in one-line lists.
+//
+// The layout only ever changes whitespace and optional trailing commas between
+// the tokens of the tree, so it cannot change meaning: every token (comments
+// included) is written back in order, and a line comment is always followed by
+// a line break.
+import type { Node } from '../parser';
+
+const INDENT = '    ';
+
+/** Braces whose contents go one per line. */
+const BLOCK_PARENTS = new Set([
+  'interface_body', 'world_body', 'package_body', 'resource_body',
+  'record_item', 'variant_item', 'enum_item', 'flags_item',
+]);
+/** Blocks whose elements are separated by commas (one per line, each with a comma). */
+const BLOCK_LISTS = new Set(['record_item', 'variant_item', 'enum_item', 'flags_item']);
+/** Parents where `:`, `/` and `@` join the parts of a package or interface path. */
+const PATH_PARENTS = new Set(['package_name', 'use_path']);
+const CLOSERS = new Set(['}', ')', '>']);
+
+export interface Layout {
+  text: string;
+  /** For each input token, its [start, end) in `text`, or undefined when it was dropped. */
+  spans: Array<[number, number] | undefined>;
+}
+
+interface Tok {
+  node: Node;
+  text: string;
+  type: string;
+  parent: string;
+  isComment: boolean;
+}
+
+/**
+ * Lays out `tokens` (leaves of the tree in source order, from one or more whole
+ * top-level items) in the canonical style. `source` is the original text, used
+ * to keep where comments and blank lines were.
+ */
+export function layoutTokens(tokens: Node[], source: string, eol: string): Layout {
+  const toks: Tok[] = tokens.map((node) => ({
+    node,
+    text: node.type === 'line_comment' ? node.text.replace(/\s+$/, '') : node.text,
+    type: node.type,
+    parent: node.parent?.type ?? '',
+    isComment: node.type === 'line_comment' || node.type === 'block_comment',
+  }));
+  const nextSignificant = (i: number) => {
+    for (let j = i + 1; j < toks.length; j++) if (!toks[j].isComment) return j;
+    return -1;
+  };
+  const prevSignificant = (i: number) => {
+    for (let j = i - 1; j >= 0; j--) if (!toks[j].isComment) return j;
+    return -1;
+  };
+
+  // Optional trailing commas: dropped in one-line lists, added in block lists.
+  const dropped = new Set<number>();
+  const commaAfter = new Set<number>();
+  toks.forEach((t, i) => {
+    if (t.type === ',' && !BLOCK_LISTS.has(t.parent)) {
+      const n = nextSignificant(i);
+      if (n >= 0 && CLOSERS.has(toks[n].type)) dropped.add(i);
+    }
+    if (t.type === '}' && BLOCK_LISTS.has(t.parent)) {
+      const p = prevSignificant(i);
+      if (p >= 0 && toks[p].type !== ',' && toks[p].type !== '{') commaAfter.add(p);
+    }
+  });
+
+  const isBlockOpen = (t: Tok) => t.type === '{' && BLOCK_PARENTS.has(t.parent);
+  const isBlockClose = (t: Tok) => t.type === '}' && BLOCK_PARENTS.has(t.parent);
+  const newlinesBetween = (a: Tok, b: Tok) => {
+    let n = 0;
+    for (let k = a.node.endIndex; k < b.node.startIndex; k++) if (source.charCodeAt(k) === 10) n++;
+    return n;
+  };
+  const keptBlanks = (a: Tok, b: Tok) => Math.min(1, Math.max(0, newlinesBetween(a, b) - 1));
+
+  const out: string[] = [];
+  let length = 0;
+  const write = (s: string) => { out.push(s); length += s.length; };
+  const spans: Layout['spans'] = new Array(toks.length);
+  // Open blocks, innermost last; top level is "no block or a package body".
+  const blocks: string[] = [];
+  const atTopLevel = () => blocks.length === 0 || blocks[blocks.length - 1] === 'package_body';
+  let prev: Tok | undefined;
+
+  for (let i = 0; i < toks.length; i++) {
+    const tok = toks[i];
+    if (dropped.has(i)) continue;
+    if (isBlockClose(tok)) blocks.pop();
+    if (prev) {
+      const sep = separator(prev, tok);
+      if (sep === 'newline') {
+        const blanks = blankLines(prev, tok);
+        trimTrailingSpaces();
+        write(eol.repeat(1 + blanks) + INDENT.repeat(blocks.length));
+      } else {
+        write(sep);
+      }
+    }
+    spans[i] = [length, length + tok.text.length];
+    write(tok.text);
+    if (commaAfter.has(i)) write(',');
+    if (isBlockOpen(tok)) blocks.push(tok.parent);
+    prev = tok;
+  }
+  trimTrailingSpaces();
+  return { text: out.join(''), spans };
+
+  function trimTrailingSpaces() {
+    while (out.length && / +$/.test(out[out.length - 1])) {
+      const last = out[out.length - 1];
+      const trimmed = last.replace(/ +$/, '');
+      length -= last.length - trimmed.length;
+      if (trimmed) { out[out.length - 1] = trimmed; break; }
+      out.pop();
+    }
+  }
+
+  /** 'newline', or the spaces to put between two tokens on one line. */
+  function separator(a: Tok, b: Tok): 'newline' | string {
+    if (a.type === 'line_comment') return 'newline';
+    if (b.isComment) return newlinesBetween(a, b) > 0 ? 'newline' : ' ';
+    if (a.type === 'block_comment' && newlinesBetween(a, b) > 0) return 'newline';
+    if (isBlockOpen(a) && isBlockClose(b)) return '';
+    if (isBlockOpen(a) || isBlockClose(b)) return 'newline';
+    if (a.type === ';' || isBlockClose(a)) return 'newline';
+    if (a.type === ',' && BLOCK_LISTS.has(a.parent)) return 'newline';
+    if (a.type === ')' && a.parent === 'gate') return 'newline';
+    return spaceBetween(a, b);
+  }
+
+  function blankLines(a: Tok, b: Tok): number {
+    if (isBlockOpen(a) || isBlockClose(b)) return 0;
+    if (a.type === ')' && a.parent === 'gate') return 0;
+    if (!atTopLevel()) return keptBlanks(a, b);
+    const endsItem = a.type === ';' || isBlockClose(a);
+    if (!endsItem) return keptBlanks(a, b);
+    // Consecutive top-level `use`s may stay together.
+    if (a.parent === 'toplevel_use' && (b.isComment || startsTopLevelUse(b))) return keptBlanks(a, b);
+    return 1;
+  }
+}
+
+function startsTopLevelUse(t: Tok): boolean {
+  for (let n: Node | null = t.node; n; n = n.parent) if (n.type === 'toplevel_use') return true;
+  return false;
+}
+
+/** The spaces between two tokens on the same line. */
+function spaceBetween(a: Tok, b: Tok): string {
+  const bt = b.type, at = a.type;
+  if (bt === ',' || bt === ';' || bt === ')' || bt === '>' || bt === '.' || bt === ':') return '';
+  if (at === '.' || at === '(' || at === '<' || bt === '(' || bt === '<') return '';
+  if (at === '/' || bt === '/') return '';
+  if (at === ':' && PATH_PARENTS.has(a.parent)) return '';
+  if (at === '@') return '';
+  if (bt === '@' && PATH_PARENTS.has(b.parent)) return '';
+  // `use x.{a, b}` keeps its names tight; `include x with { a as b }` does not.
+  if (at === '{' && bt === '}') return '';
+  if (at === '{' && a.parent === 'use_item') return '';
+  if (bt === '}' && b.parent === 'use_item') return '';
+  return ' ';
+}

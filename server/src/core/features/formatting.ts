@@ -1,0 +1,102 @@
+// Document and range formatting. The layout (formatLayout.ts) only moves
+// whitespace and optional trailing commas; this file decides what may be
+// touched: the whole file when it parses cleanly, else only the top-level items
+// that parse cleanly (the broken region is left exactly as written).
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { WitDocument } from '../document';
+import type { Node } from '../parser';
+import { layoutTokens } from './formatLayout';
+import { leafTokens } from './treeWalk';
+
+/** The whole document in the canonical style (undefined when it has syntax errors). */
+export function formatText(doc: WitDocument): string | undefined {
+  if (doc.tree.rootNode.hasError) return undefined;
+  const tokens = leafTokens(doc.tree.rootNode);
+  if (tokens.length === 0) return doc.text.trim() === '' ? '' : undefined;
+  return layoutTokens(tokens, doc.text, eolOf(doc.text)).text + eolOf(doc.text);
+}
+
+export function formatDocument(doc: WitDocument): TextEdit[] {
+  const whole = doc.rangeOf(0, doc.text.length);
+  return formatRange(doc, whole);
+}
+
+/**
+ * Formats the lines `range` touches: every token that starts on those lines is
+ * re-laid out together with the whitespace before it. Text outside stays as is.
+ */
+export function formatRange(doc: WitDocument, range: Range): TextEdit[] {
+  const root = doc.tree.rootNode;
+  if (root.hasError) return formatCleanItems(doc, range);
+  const tokens = leafTokens(root);
+  if (tokens.length === 0) return [];
+  const eol = eolOf(doc.text);
+  const layout = layoutTokens(tokens, doc.text, eol);
+  const from = doc.offsetAt({ line: range.start.line, character: 0 });
+  const to = doc.offsetAt({ line: range.end.line + 1, character: 0 });
+  const wholeDocument = from === 0 && to >= doc.text.length;
+
+  const emitted = tokens.map((_, i) => i).filter((i) => layout.spans[i]);
+  const inRange = emitted.filter((i) => tokens[i].startIndex >= from && tokens[i].startIndex < to);
+  if (inRange.length === 0) return [];
+  const first = inRange[0], last = inRange[inRange.length - 1];
+  const before = emitted[emitted.indexOf(first) - 1];
+
+  // Original span: from the end of the token before the range to the last token
+  // in it; its replacement is the same stretch of the laid-out text.
+  let oldStart = before === undefined ? 0 : tokens[before].endIndex;
+  let newStart = before === undefined ? 0 : layout.spans[before]![1];
+  let oldEnd = tokens[last].endIndex;
+  let newEnd = layout.spans[last]![1];
+  if (layout.text[newStart] === ',' && before !== undefined && doc.text[oldStart] !== ',') newStart++;
+  while (layout.text[newEnd] === ',' && tokens[last].type !== ',') newEnd++;
+  if (wholeDocument || last === emitted[emitted.length - 1]) {
+    // The end of the file: exactly one line break after the last token.
+    oldEnd = doc.text.length;
+    newEnd = layout.text.length;
+    return minimalEdits(doc, oldStart, oldEnd, layout.text.slice(newStart, newEnd) + eol);
+  }
+  return minimalEdits(doc, oldStart, oldEnd, layout.text.slice(newStart, newEnd));
+}
+
+/**
+ * With syntax errors, each top-level item that parses cleanly is formatted on
+ * its own, from its first to its last token; everything else is left alone.
+ */
+function formatCleanItems(doc: WitDocument, range: Range): TextEdit[] {
+  const from = doc.offsetAt(range.start), to = doc.offsetAt(range.end);
+  const root = doc.tree.rootNode;
+  const eol = eolOf(doc.text);
+  const edits: TextEdit[] = [];
+  for (let i = 0; i < root.childCount; i++) {
+    const item: Node = root.child(i)!;
+    if (item.hasError || item.isMissing || item.type === 'ERROR') continue;
+    if (item.endIndex < from || item.startIndex > to) continue;
+    if (item.type === 'line_comment' || item.type === 'block_comment') continue;
+    const tokens = leafTokens(item);
+    if (tokens.length === 0) continue;
+    const layout = layoutTokens(tokens, doc.text, eol);
+    edits.push(...minimalEdits(doc, item.startIndex, item.endIndex, layout.text));
+  }
+  return edits;
+}
+
+/** One edit replacing [start, end) by `text`, trimmed to what actually differs. */
+function minimalEdits(doc: WitDocument, start: number, end: number, text: string): TextEdit[] {
+  const old = doc.text.slice(start, end);
+  if (old === text) return [];
+  let p = 0;
+  const max = Math.min(old.length, text.length);
+  while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  return [{
+    range: doc.rangeOf(start + p, end - s),
+    newText: text.slice(p, text.length - s),
+  }];
+}
+
+function eolOf(text: string): string {
+  const i = text.indexOf('\n');
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+}
