@@ -4,9 +4,11 @@ import type { WitLanguageService } from '../core/index';
 import type { Settings } from '../settings';
 import type { Handler } from './context';
 import { syntaxTreeHandler } from './syntaxTree';
+import { bindingsHandler } from './bindings';
 
 const handlers: Handler[] = [
   syntaxTreeHandler,
+  bindingsHandler,
 ];
 
 export function handlerCapabilities(): ServerCapabilities {

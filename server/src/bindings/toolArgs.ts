@@ -1,0 +1,59 @@
+// Command lines of the external generators, as argument lists (never a shell
+// string). Kept pure so that tests can pin them exactly to each tool's CLI:
+//   wit-bindgen <lang> --out-dir OUT --world WORLD WIT      (wit-bindgen's `Common` args)
+//   componentize-py -d WIT -w WORLD bindings OUT           (componentize-py README)
+import type { BindingsLanguage } from '../protocol';
+
+/** wit-bindgen's subcommand for each language it generates. */
+export const WIT_BINDGEN_SUBCOMMANDS: Partial<Record<BindingsLanguage, string>> = {
+  rust: 'rust',
+  c: 'c',
+  cpp: 'cpp',
+  csharp: 'csharp',
+  go: 'go',
+  moonbit: 'moonbit',
+  markdown: 'markdown',
+};
+
+export interface ToolArgsInput {
+  /** The WIT package directory (with its deps/). */
+  witDir: string;
+  /** The world; wit-bindgen and componentize-py accept qualified names (`wasi:http/proxy@0.2.0`). */
+  world?: string;
+  outDir: string;
+}
+
+export function witBindgenArgs(language: BindingsLanguage, { witDir, world, outDir }: ToolArgsInput): string[] {
+  const sub = WIT_BINDGEN_SUBCOMMANDS[language];
+  if (!sub) throw new Error(`wit-bindgen does not generate ${language}`);
+  return [sub, '--out-dir', outDir, ...(world ? ['--world', world] : []), witDir];
+}
+
+export function componentizePyArgs({ witDir, world, outDir }: ToolArgsInput): string[] {
+  return ['-d', witDir, ...(world ? ['-w', world] : []), 'bindings', outDir];
+}
+
+export interface ExternalTool {
+  /** Executable name looked up on PATH. */
+  command: string;
+  /** The `wit.tools.*` setting that may point at it. */
+  setting: string;
+  /** How a user gets it, said plainly when it is missing. */
+  install: string;
+}
+
+export const WIT_BINDGEN: ExternalTool = {
+  command: 'wit-bindgen',
+  setting: 'wit.tools.witBindgen',
+  install: 'cargo install wit-bindgen-cli',
+};
+
+export const COMPONENTIZE_PY: ExternalTool = {
+  command: 'componentize-py',
+  setting: 'wit.tools.componentizePy',
+  install: 'pip install componentize-py',
+};
+
+export function missingToolMessage(tool: ExternalTool): string {
+  return `${tool.command} was not found on PATH (nor at the setting ${tool.setting}). Install it with: ${tool.install}`;
+}
