@@ -1,0 +1,81 @@
+// The exact command lines handed to wit-bindgen and componentize-py, and what
+// the user is told when the tool is missing.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { witBindgenArgs, componentizePyArgs, missingToolMessage, WIT_BINDGEN, COMPONENTIZE_PY } from '../../server/src/bindings/toolArgs';
+import { argsFor, generateExternal, ToolMissingError, toolFor } from '../../server/src/bindings/externalGenerator';
+import { locateTool } from '../../server/src/bindings/toolLocator';
+import { LANGUAGES } from '../../server/src/bindings/languages';
+import { BINDINGS_LANGUAGES } from '../../server/src/protocol';
+
+const input = { witDir: '/tmp/snap/wit', world: 'wasi:http/proxy@0.2.0', outDir: '/tmp/snap/out dir' };
+
+test('wit-bindgen: `<lang> --out-dir OUT --world WORLD WIT` for each of its languages', () => {
+  const expected: Record<string, string> = { rust: 'rust', c: 'c', cpp: 'cpp', csharp: 'csharp', go: 'go', moonbit: 'moonbit', markdown: 'markdown' };
+  for (const [language, sub] of Object.entries(expected)) {
+    assert.deepEqual(
+      witBindgenArgs(language as keyof typeof LANGUAGES, input),
+      [sub, '--out-dir', '/tmp/snap/out dir', '--world', 'wasi:http/proxy@0.2.0', '/tmp/snap/wit'],
+      language,
+    );
+  }
+});
+
+test('wit-bindgen without a world leaves the choice to the tool (single-world packages)', () => {
+  assert.deepEqual(witBindgenArgs('rust', { witDir: '/w', outDir: '/o' }), ['rust', '--out-dir', '/o', '/w']);
+});
+
+test('componentize-py: `-d WIT -w WORLD bindings OUT`', () => {
+  assert.deepEqual(componentizePyArgs(input), ['-d', '/tmp/snap/wit', '-w', 'wasi:http/proxy@0.2.0', 'bindings', '/tmp/snap/out dir']);
+  assert.deepEqual(argsFor({ language: 'python', ...input }), componentizePyArgs(input));
+});
+
+test('every language has one generator, and the CLI ones pick the right tool', () => {
+  for (const language of BINDINGS_LANGUAGES) {
+    const { generator } = LANGUAGES[language];
+    if (generator === 'jco') assert.ok(language.startsWith('typescript-'));
+    else assert.equal(toolFor(language), generator === 'componentize-py' ? COMPONENTIZE_PY : WIT_BINDGEN, language);
+  }
+  assert.throws(() => witBindgenArgs('typescript-host', input), /does not generate/);
+});
+
+test('a missing tool is named with the command that installs it', () => {
+  assert.equal(
+    missingToolMessage(WIT_BINDGEN),
+    'wit-bindgen was not found on PATH (nor at the setting wit.tools.witBindgen). Install it with: cargo install wit-bindgen-cli',
+  );
+  assert.match(missingToolMessage(COMPONENTIZE_PY), /Install it with: pip install componentize-py$/);
+});
+
+test('locateTool: the setting wins; else PATH in order; empty PATH entries are skipped', () => {
+  const exists = new Set(['/opt/a/wit-bindgen', '/usr/bin/wit-bindgen', '/custom/wb']);
+  const isExecutable = (f: string) => exists.has(f);
+  assert.equal(locateTool('wit-bindgen', { pathEnv: ':/opt/a:/usr/bin', platform: 'linux', isExecutable }), '/opt/a/wit-bindgen');
+  assert.equal(locateTool('wit-bindgen', { configured: '/custom/wb', pathEnv: '/opt/a', platform: 'linux', isExecutable }), '/custom/wb');
+  assert.equal(locateTool('wit-bindgen', { configured: '/nope/wb', pathEnv: '/opt/a', platform: 'linux', isExecutable }), undefined);
+  assert.equal(locateTool('wit-bindgen', { pathEnv: '/bin', platform: 'linux', isExecutable }), undefined);
+  assert.equal(
+    locateTool('wit-bindgen', { pathEnv: 'C:\\tools', pathExt: '.EXE', platform: 'win32', isExecutable: (f) => f === 'C:\\tools\\wit-bindgen.EXE' }),
+    'C:\\tools\\wit-bindgen.EXE',
+  );
+});
+
+test('generateExternal refuses plainly when the tool is missing, and runs nothing', async () => {
+  const saved = process.env.PATH;
+  process.env.PATH = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-path-'));
+  try {
+    await assert.rejects(
+      generateExternal({ language: 'rust', witDir: '/w', outDir: '/o' }, {}),
+      (e: unknown) => e instanceof ToolMissingError && /cargo install wit-bindgen-cli/.test(e.message),
+    );
+    await assert.rejects(
+      generateExternal({ language: 'python', witDir: '/w', outDir: '/o' }, { componentizePy: '/does/not/exist' }),
+      (e: unknown) => e instanceof ToolMissingError && /pip install componentize-py/.test(e.message),
+    );
+  } finally {
+    process.env.PATH = saved;
+  }
+});
