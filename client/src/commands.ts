@@ -1,6 +1,6 @@
 // The `wit.*` commands of the language client. The ones under wit.internal.*
 // are not in the command palette: tests and the benchmark ask them about the
-// running extension (server pid, activation timing).
+// running extension (server state and pid, activation timing).
 import * as vscode from 'vscode';
 import type { WitLanguageClient } from './client';
 import { viewUri, viewSource, type ViewKind } from './serverViews';
@@ -18,7 +18,7 @@ export function registerCommands(client: WitLanguageClient, timing: () => Activa
     vscode.commands.registerCommand('wit.showSyntaxTree', () => showView('syntaxTree')),
     vscode.commands.registerCommand('wit.showResolvedPackage', () => showView('resolvedPackage')),
     vscode.commands.registerCommand('wit.showOutput', () => client.output.show(true)),
-    vscode.commands.registerCommand('wit.internal.serverPid', () => client.serverPid),
+    vscode.commands.registerCommand('wit.internal.serverInfo', () => ({ state: client.serverState, pid: client.serverPid })),
     vscode.commands.registerCommand('wit.internal.activationTiming', timing),
   ];
 }
