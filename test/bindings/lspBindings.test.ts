@@ -119,7 +119,7 @@ for (const [language, command, install] of [
       assert.ok(files.length > 0);
       assert.ok(files.some((f) => /hello/i.test(f.text)));
     } else {
-      t.diagnostic(`skipped live run: ${command} not on PATH`);
+      t.diagnostic(`skipped: ${command} not on PATH (live run); checked the missing-tool answer instead`);
       await assert.rejects(generate(params), (e: unknown) => {
         assert.ok(e instanceof ResponseError);
         assert.equal(e.message, `${command} was not found on PATH (nor at the setting wit.tools.${command === 'wit-bindgen' ? 'witBindgen' : 'componentizePy'}). Install it with: ${install}`);
