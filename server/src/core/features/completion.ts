@@ -1,0 +1,278 @@
+// Completion that knows where the cursor is (completionContext.ts): types in
+// scope in type positions, interfaces and types after `use pkg:ns/`, packages
+// from deps/ after use/import/export/include, keywords and item snippets that
+// fit the position, gate attributes after `@`.
+import {
+  CompletionItemKind, InsertTextFormat, type CompletionItem, type Position,
+} from 'vscode-languageserver-types';
+import type { Analysis, InterfaceModel, PackageModel, WitSymbol } from '../model';
+import type { WitDocument } from '../document';
+import type { Node } from '../parser';
+import { completionContext, type BlockKind, type CompletionContext } from './completionContext';
+import { GENERIC_TYPES, PRIMITIVE_TYPES, escapeName } from './builtins';
+import { contains, flattenSymbols } from './symbolAt';
+
+const TYPE_KINDS = new Set(['type', 'record', 'variant', 'enum', 'flags', 'resource']);
+
+export function completion(analysis: Analysis, doc: WitDocument, pos: Position): CompletionItem[] {
+  const offset = doc.offsetAt(pos);
+  const ctx = completionContext(doc.text, offset);
+  const p = ctx.position;
+  switch (p.kind) {
+    case 'gate-name': return gateItems();
+    case 'gate-key': return [
+      keyword('version', 'version = ${1:0.1.0}'), keyword('feature', 'feature = ${1:name}'),
+    ];
+    case 'type': return [...builtinTypeItems(), ...typesInScope(analysis, doc, ctx, pos)];
+    case 'func-keyword': return funcKeywords(p.block, p.inExtern);
+    case 'statement': return statementItems(p.block);
+    case 'path': return p.packageName
+      ? itemsOfPackage(analysis, p.packageName, p.keyword === 'include' ? 'worlds' : 'interfaces')
+      : pathStarts(analysis, p.keyword);
+    case 'use-names': return typesOfInterface(analysis, p.path);
+    default: return [];
+  }
+}
+
+function keyword(label: string, snippet?: string, detail?: string): CompletionItem {
+  return {
+    label: label.trim(),
+    kind: snippet && snippet.includes('$') ? CompletionItemKind.Snippet : CompletionItemKind.Keyword,
+    ...(snippet ? { insertText: snippet, insertTextFormat: InsertTextFormat.Snippet } : {}),
+    ...(detail ? { detail } : {}),
+  };
+}
+
+function gateItems(): CompletionItem[] {
+  return [
+    { label: 'since', detail: '@since(version = x.y.z)', kind: CompletionItemKind.Property,
+      insertText: 'since(version = ${1:0.1.0})', insertTextFormat: InsertTextFormat.Snippet },
+    { label: 'unstable', detail: '@unstable(feature = name)', kind: CompletionItemKind.Property,
+      insertText: 'unstable(feature = ${1:name})', insertTextFormat: InsertTextFormat.Snippet },
+    { label: 'deprecated', detail: '@deprecated(version = x.y.z)', kind: CompletionItemKind.Property,
+      insertText: 'deprecated(version = ${1:0.1.0})', insertTextFormat: InsertTextFormat.Snippet },
+  ];
+}
+
+function builtinTypeItems(): CompletionItem[] {
+  const out: CompletionItem[] = Object.entries(PRIMITIVE_TYPES).map(([name, doc]) => ({
+    label: name, kind: CompletionItemKind.Keyword, detail: 'builtin type', documentation: doc, sortText: `2${name}`,
+  }));
+  for (const [name, g] of Object.entries(GENERIC_TYPES)) {
+    out.push({
+      label: name, kind: CompletionItemKind.Keyword, detail: g.snippet.replace(/\$\{\d:(\w+)\}/g, '$1'),
+      documentation: g.doc, insertText: g.snippet, insertTextFormat: InsertTextFormat.Snippet, sortText: `2${name}`,
+    });
+  }
+  return out;
+}
+
+/** Types declared or `use`d in the interface or world around the cursor. */
+function typesInScope(analysis: Analysis, doc: WitDocument, ctx: CompletionContext, pos: Position): CompletionItem[] {
+  const names = new Map<string, CompletionItem>();
+  const add = (name: string, detail: string, kind: CompletionItemKind) => {
+    if (!names.has(name)) names.set(name, { label: name, insertText: escapeName(name), kind, detail, sortText: `1${name}` });
+  };
+  // From the tree: the enclosing body's declarations and `use` names.
+  const body = ctx.enclosingBody !== undefined ? bodyAt(doc, ctx.enclosingBody) : undefined;
+  if (body) {
+    for (let i = 0; i < body.childCount; i++) {
+      const item = body.child(i)!;
+      if (item.type === 'use_item') {
+        for (let j = 0; j < item.childCount; j++) {
+          const u = item.child(j)!;
+          if (u.type !== 'use_name') continue;
+          const name = (u.childForFieldName('alias') ?? u.childForFieldName('name'))?.text;
+          if (name) add(unescape(name), `use ${u.text}`, CompletionItemKind.Reference);
+        }
+      } else if (item.type.endsWith('_item') && item.type !== 'func_item') {
+        const name = item.childForFieldName('name')?.text;
+        const keywordText = item.type.replace('_item', '');
+        if (name && TYPE_KINDS.has(keywordText)) add(unescape(name), `${keywordText} ${name}`, kindOf(keywordText));
+      }
+    }
+  }
+  // A half-typed body may not parse into one node: read its text instead.
+  if (!body && ctx.enclosingBody !== undefined) {
+    for (const [name, detail] of declarationsInText(doc.text, ctx.enclosingBody)) add(name, detail, CompletionItemKind.TypeParameter);
+  }
+  // From the analysis: the innermost interface or world holding the cursor.
+  const scope = flattenSymbols(analysis.symbolsByUri.get(doc.uri) ?? [])
+    .filter((s) => (s.kind === 'interface' || s.kind === 'world') && contains(s.range, pos))
+    .pop();
+  for (const s of scope?.children ?? []) {
+    if (TYPE_KINDS.has(s.kind)) add(s.name, s.detail || `${s.kind} ${s.name}`, kindOf(s.kind));
+  }
+  return [...names.values()];
+}
+
+const DECLARATION = /\b(record|variant|enum|flags|resource|type)\s+(%?[\p{L}][\p{L}\p{N}-]*)|\buse\s+[^;{]*\.\{([^}]*)\}/gu;
+
+/** `record x`, `type y`, `use p.{a as b}` names in the text of a body from its `{` to its `}` (or the end). */
+function declarationsInText(text: string, braceOffset: number): Array<[string, string]> {
+  let depth = 0, end = text.length;
+  for (let i = braceOffset; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) { end = i; break; }
+  }
+  const out: Array<[string, string]> = [];
+  for (const m of text.slice(braceOffset, end).matchAll(DECLARATION)) {
+    if (m[2]) out.push([unescape(m[2]), `${m[1]} ${m[2]}`]);
+    else for (const part of m[3].split(',')) {
+      const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+      if (name) out.push([unescape(name), `use ${part.trim()}`]);
+    }
+  }
+  return out;
+}
+
+function bodyAt(doc: WitDocument, braceOffset: number): Node | undefined {
+  const node = doc.tree.rootNode.descendantForIndex(braceOffset, braceOffset + 1);
+  const body = node?.parent;
+  if (body && (body.type === 'interface_body' || body.type === 'world_body')) return body;
+  return undefined;
+}
+
+function kindOf(kind: string): CompletionItemKind {
+  switch (kind) {
+    case 'record': return CompletionItemKind.Struct;
+    case 'variant': case 'enum': case 'flags': return CompletionItemKind.Enum;
+    case 'resource': return CompletionItemKind.Class;
+    case 'interface': return CompletionItemKind.Interface;
+    case 'world': return CompletionItemKind.Module;
+    default: return CompletionItemKind.TypeParameter;
+  }
+}
+
+function funcKeywords(block: BlockKind, inExtern: boolean): CompletionItem[] {
+  const out = [
+    keyword('func', 'func(${1}) -> ${2:u32};'),
+    keyword('async func', 'async func(${1});'),
+  ];
+  if (block === 'resource') out.push(keyword('static func', 'static func(${1}) -> ${2:u32};'));
+  if (inExtern || block === 'world') out.push(keyword('interface', 'interface {\n\t$0\n}'));
+  return out;
+}
+
+const SNIPPETS: Record<string, { body: string; detail: string }> = {
+  package: { body: 'package ${1:namespace}:${2:name}@${3:0.1.0};', detail: 'package declaration' },
+  interface: { body: 'interface ${1:name} {\n\t$0\n}', detail: 'interface' },
+  world: { body: 'world ${1:name} {\n\t$0\n}', detail: 'world' },
+  use: { body: 'use ${1:interface}.{${2:type}};', detail: 'use types from an interface' },
+  record: { body: 'record ${1:name} {\n\t${2:field}: ${3:u32},\n}', detail: 'record' },
+  variant: { body: 'variant ${1:name} {\n\t${2:case}(${3:u32}),\n}', detail: 'variant' },
+  enum: { body: 'enum ${1:name} {\n\t${2:case},\n}', detail: 'enum' },
+  flags: { body: 'flags ${1:name} {\n\t${2:flag},\n}', detail: 'flags' },
+  resource: { body: 'resource ${1:name} {\n\tconstructor(${2});\n\t$0\n}', detail: 'resource' },
+  type: { body: 'type ${1:name} = ${2:u32};', detail: 'type alias' },
+  func: { body: '${1:name}: func(${2}) -> ${3:u32};', detail: 'function' },
+  constructor: { body: 'constructor(${1});', detail: 'constructor' },
+  import: { body: 'import ${1:interface};', detail: 'import' },
+  export: { body: 'export ${1:interface};', detail: 'export' },
+  include: { body: 'include ${1:world};', detail: 'include a world' },
+};
+
+const STATEMENTS: Record<BlockKind | 'top', string[]> = {
+  top: ['package', 'interface', 'world', 'use'],
+  interface: ['use', 'type', 'record', 'variant', 'enum', 'flags', 'resource', 'func'],
+  world: ['import', 'export', 'include', 'use', 'type', 'record', 'variant', 'enum', 'flags', 'resource'],
+  resource: ['constructor', 'func'],
+  package: [], record: [], variant: [], enum: [], flags: [], 'use-list': [], 'with-list': [],
+  params: [], 'case-type': [], gate: [], generic: [], other: [],
+};
+
+function statementItems(block: BlockKind | 'top'): CompletionItem[] {
+  const out: CompletionItem[] = [];
+  for (const word of STATEMENTS[block]) {
+    const s = SNIPPETS[word];
+    if (word !== 'func') out.push({ label: word, kind: CompletionItemKind.Keyword, sortText: `1${word}` });
+    if (s) {
+      out.push({
+        label: word === 'func' ? 'func' : `${word} …`, kind: CompletionItemKind.Snippet, detail: s.detail,
+        insertText: s.body, insertTextFormat: InsertTextFormat.Snippet, filterText: word, sortText: `2${word}`,
+      });
+    }
+  }
+  out.push({ label: '@', kind: CompletionItemKind.Keyword, detail: 'gate: @since, @unstable, @deprecated', sortText: '3@' });
+  return out;
+}
+
+/** After `use`/`import`/`export`/`include`: local interfaces (or worlds) and packages from deps/. */
+function pathStarts(analysis: Analysis, keyword: string): CompletionItem[] {
+  const out: CompletionItem[] = [];
+  const root = analysis.packages.find((p) => !p.isDependency);
+  if (root) {
+    const local = keyword === 'include' ? root.worlds.map((w) => w.name) : root.interfaces.flatMap((i) => (i.name ? [i.name] : []));
+    for (const name of local) {
+      out.push({ label: name, kind: keyword === 'include' ? CompletionItemKind.Module : CompletionItemKind.Interface,
+        detail: root.name, sortText: `1${name}` });
+    }
+  }
+  for (const p of analysis.packages) {
+    if (p === root) continue;
+    const { bare, version } = splitVersion(p.name);
+    out.push({
+      label: bare, kind: CompletionItemKind.Module, detail: p.isDependency ? `deps/ ${p.name}` : p.name,
+      insertText: `${bare}/`, sortText: `2${bare}`,
+      command: { title: 'Suggest', command: 'editor.action.triggerSuggest' },
+      ...(version ? { labelDetails: { description: `@${version}` } } : {}),
+    });
+  }
+  return out;
+}
+
+/** After `ns:pkg/`: the interfaces (or worlds) of that package, with its version. */
+function itemsOfPackage(analysis: Analysis, name: string, what: 'interfaces' | 'worlds'): CompletionItem[] {
+  const pkg = findPackage(analysis, name);
+  if (!pkg) return [];
+  const { version } = splitVersion(pkg.name);
+  const suffix = version && !name.includes('@') ? `@${version}` : '';
+  const items = what === 'worlds' ? pkg.worlds.map((w) => ({ name: w.name, symbol: w.symbol }))
+    : pkg.interfaces.flatMap((i) => (i.name ? [{ name: i.name, symbol: i.symbol }] : []));
+  return items.map(({ name: item, symbol }) => ({
+    label: item,
+    kind: what === 'worlds' ? CompletionItemKind.Module : CompletionItemKind.Interface,
+    detail: `${pkg.name}`,
+    insertText: `${item}${suffix}`,
+    ...(symbol?.docs ? { documentation: symbol.docs } : {}),
+  }));
+}
+
+/** Inside `use path.{`: the types of that interface. */
+function typesOfInterface(analysis: Analysis, path: string): CompletionItem[] {
+  const iface = findInterface(analysis, path);
+  if (!iface) return [];
+  return iface.types.map((t: WitSymbol) => ({
+    label: t.name, insertText: escapeName(t.name), kind: kindOf(t.kind), detail: t.detail,
+    ...(t.docs ? { documentation: t.docs } : {}),
+  }));
+}
+
+function splitVersion(name: string): { bare: string; version?: string } {
+  const at = name.indexOf('@');
+  return at < 0 ? { bare: name } : { bare: name.slice(0, at), version: name.slice(at + 1) };
+}
+
+function findPackage(analysis: Analysis, name: string): PackageModel | undefined {
+  const { bare, version } = splitVersion(name);
+  return analysis.packages.find((p) => {
+    const q = splitVersion(p.name);
+    return q.bare === bare && (!version || q.version === version);
+  });
+}
+
+function findInterface(analysis: Analysis, path: string): InterfaceModel | undefined {
+  const slash = path.lastIndexOf('/');
+  if (slash < 0) {
+    const root = analysis.packages.find((p) => !p.isDependency);
+    return root?.interfaces.find((i) => i.name === unescape(path));
+  }
+  const { bare: ifacePart, version } = splitVersion(path.slice(slash + 1));
+  const pkg = findPackage(analysis, path.slice(0, slash) + (version ? `@${version}` : ''));
+  return pkg?.interfaces.find((i) => i.name === unescape(ifacePart));
+}
+
+function unescape(name: string): string {
+  return name.startsWith('%') ? name.slice(1) : name;
+}
