@@ -1,0 +1,15 @@
+// The committed component fixtures (rebuilt by test/fixtures/components/build.sh).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readComponent } from '../../server/src/component/reader';
+import type { ComponentInfo } from '../../server/src/component/model';
+
+export const componentsDir = join(__dirname, '..', 'fixtures', 'components');
+
+export function fixtureBytes(name: string): Uint8Array {
+  return readFileSync(join(componentsDir, `${name}.wasm`));
+}
+
+export function readFixture(name: string): ComponentInfo {
+  return readComponent(fixtureBytes(name));
+}
