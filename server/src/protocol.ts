@@ -27,7 +27,13 @@ export const GenerateBindingsRequest = new RequestType<GenerateBindingsParams, G
 
 export type GraphNodeKind = 'package' | 'world' | 'interface' | 'function' | 'type';
 export type GraphEdgeKind = 'import' | 'export' | 'use' | 'include' | 'depends';
-export interface GraphNode { id: string; kind: GraphNodeKind; label: string; uri?: string; range?: Range }
+export interface GraphNode {
+  id: string; kind: GraphNodeKind; label: string; uri?: string; range?: Range;
+  /** The package node that holds it (drawn around it); absent for packages. */
+  parent?: string;
+  /** Interfaces and worlds of packages under deps/. */
+  dependency?: boolean;
+}
 export interface GraphEdge { from: string; to: string; kind: GraphEdgeKind }
 export interface CompositionGraph { nodes: GraphNode[]; edges: GraphEdge[] }
 export interface CompositionGraphParams { uri: string; world?: string }
