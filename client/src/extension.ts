@@ -8,6 +8,7 @@ import { WitLanguageClient } from './client';
 import { registerCommands, type ActivationTiming } from './commands';
 import { WitStatusBar } from './statusBar';
 import { ServerViewProvider } from './serverViews';
+import { registerBindings } from './bindings/index';
 
 let client: WitLanguageClient | undefined;
 
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
     new WitStatusBar(client),
     ...registerCommands(client, () => ({ ...timing })),
   );
+  registerBindings(context, client);
 
   client.start().then(
     () => {
