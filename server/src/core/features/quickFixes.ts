@@ -1,0 +1,169 @@
+// Quick fixes for the core's diagnostics (matched on their wording, which
+// follows wit-parser): add the missing `use`, "did you mean", and convert a
+// name to valid kebab-case.
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import type { Analysis, InterfaceModel } from '../model';
+import type { WitDocument } from '../document';
+import type { Node } from '../parser';
+import { ancestorOfType, unescapeName } from './treeWalk';
+import { PRIMITIVE_TYPES, escapeName, isValidIdentifier } from './builtins';
+import { rename } from './rename';
+
+/** `type \`x\` does not exist`, `name \`x\` does not exist`, `name \`x\` is not defined`. */
+const UNKNOWN_NAME = /^(?:type|name) `([^`]+)` (?:does not exist|is not defined)$/;
+const TYPE_KINDS = new Set(['type', 'record', 'variant', 'enum', 'flags', 'resource']);
+
+export function quickFixes(analysis: Analysis, doc: WitDocument, diagnostics: Diagnostic[]): CodeAction[] {
+  const out: CodeAction[] = [];
+  for (const d of diagnostics) {
+    const message = typeof d.message === 'string' ? d.message : d.message.value;
+    const unknown = UNKNOWN_NAME.exec(message);
+    if (unknown) {
+      out.push(...addMissingUse(analysis, doc, d, unknown[1]));
+      out.push(...didYouMean(analysis, doc, d, unknown[1]));
+    }
+    if (/identifier|kebab/i.test(message)) out.push(...kebabCaseFix(analysis, doc, d));
+  }
+  return out;
+}
+
+function action(title: string, d: Diagnostic, uri: string, edits: TextEdit[], preferred = false): CodeAction {
+  return {
+    title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: preferred || undefined,
+    edit: { changes: { [uri]: edits } },
+  };
+}
+
+/** The `interface_body` or `world_body` holding an offset. */
+function bodyAround(doc: WitDocument, offset: number): Node | undefined {
+  const node = doc.tree.rootNode.descendantForIndex(offset, offset);
+  return ancestorOfType(node, 'interface_body', 'world_body');
+}
+
+/** Adds `use <iface>.{name};` (or extends an existing `use` of that interface). */
+function addMissingUse(analysis: Analysis, doc: WitDocument, d: Diagnostic, name: string): CodeAction[] {
+  const body = bodyAround(doc, doc.offsetAt(d.range.start));
+  if (!body) return [];
+  const here = ancestorOfType(body, 'interface_item')?.childForFieldName('name')?.text;
+  const root = analysis.packages.find((p) => !p.isDependency);
+  const providers: Array<{ path: string; iface: InterfaceModel }> = [];
+  for (const pkg of analysis.packages) {
+    for (const iface of pkg.interfaces) {
+      if (!iface.name || (pkg === root && iface.name === unescapeName(here ?? ''))) continue;
+      if (!iface.types.some((t) => t.name === name && TYPE_KINDS.has(t.kind))) continue;
+      const path = pkg === root ? escapeName(iface.name) : qualified(pkg.name, iface.name);
+      providers.push({ path, iface });
+    }
+  }
+  return providers.map(({ path }) => {
+    const edit = useEdit(doc, body, path, name);
+    return action(`Add \`use ${path}.{${name}}\``, d, doc.uri, [edit], providers.length === 1);
+  });
+}
+
+function qualified(pkgName: string, iface: string): string {
+  const at = pkgName.indexOf('@');
+  return at < 0 ? `${pkgName}/${escapeName(iface)}` : `${pkgName.slice(0, at)}/${escapeName(iface)}${pkgName.slice(at)}`;
+}
+
+function useEdit(doc: WitDocument, body: Node, path: string, name: string): TextEdit {
+  const uses: Node[] = [];
+  for (let i = 0; i < body.childCount; i++) if (body.child(i)!.type === 'use_item') uses.push(body.child(i)!);
+  const existing = uses.find((u) => u.childForFieldName('path')?.text === path);
+  if (existing) {
+    const close = lastChild(existing, '}');
+    const hasNames = existing.children.some((c) => c?.type === 'use_name');
+    if (close) return { range: doc.rangeOf(close.startIndex, close.startIndex), newText: hasNames ? `, ${escapeName(name)}` : escapeName(name) };
+  }
+  const open = body.child(0)!;
+  const after = uses.length ? uses[uses.length - 1] : open;
+  const indent = indentOf(doc, body) + '    ';
+  return { range: doc.rangeOf(after.endIndex, after.endIndex), newText: `\n${indent}use ${path}.{${escapeName(name)}};` };
+}
+
+function lastChild(node: Node, type: string): Node | undefined {
+  for (let i = node.childCount - 1; i >= 0; i--) if (node.child(i)!.type === type) return node.child(i)!;
+  return undefined;
+}
+
+function indentOf(doc: WitDocument, node: Node): string {
+  const item = node.parent ?? node;
+  const lineStart = doc.text.lastIndexOf('\n', item.startIndex - 1) + 1;
+  return /^[ \t]*/.exec(doc.text.slice(lineStart))![0];
+}
+
+/** Names in scope close to the misspelled one. */
+function didYouMean(analysis: Analysis, doc: WitDocument, d: Diagnostic, name: string): CodeAction[] {
+  const candidates = new Set<string>(Object.keys(PRIMITIVE_TYPES));
+  const body = bodyAround(doc, doc.offsetAt(d.range.start));
+  if (body) {
+    for (let i = 0; i < body.childCount; i++) {
+      const item = body.child(i)!;
+      if (item.type === 'use_item') {
+        for (const u of item.children) {
+          if (u?.type !== 'use_name') continue;
+          const n = u.childForFieldName('alias') ?? u.childForFieldName('name');
+          if (n) candidates.add(unescapeName(n.text));
+        }
+      } else if (item.type !== 'func_item') {
+        const n = item.childForFieldName('name');
+        if (n) candidates.add(unescapeName(n.text));
+      }
+    }
+  }
+  // Inside `use x.{name}`: the types of that interface.
+  for (const iface of analysis.packages.flatMap((p) => p.interfaces)) for (const t of iface.types) candidates.add(t.name);
+  candidates.delete(name);
+  const limit = name.length <= 3 ? 1 : 2;
+  const close = [...candidates]
+    .map((c) => ({ c, dist: editDistance(name, c) }))
+    .filter((x) => x.dist <= limit)
+    .sort((a, b) => a.dist - b.dist || a.c.localeCompare(b.c))
+    .slice(0, 3);
+  return close.map(({ c }, i) => action(`Did you mean \`${c}\`?`, d, doc.uri, [{ range: d.range, newText: escapeName(c) }], i === 0 && close.length === 1));
+}
+
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+/** `fooBar_baz` -> `foo-bar-baz`, renaming every use when it is a declaration. */
+function kebabCaseFix(analysis: Analysis, doc: WitDocument, d: Diagnostic): CodeAction[] {
+  const offset = doc.offsetAt(d.range.start);
+  const node = doc.tree.rootNode.descendantForIndex(offset, offset);
+  if (node?.type !== 'identifier') return [];
+  const current = unescapeName(node.text);
+  const fixed = toKebabCase(current);
+  if (fixed === current || !isValidIdentifier(fixed)) return [];
+  const title = `Convert \`${current}\` to kebab-case \`${fixed}\``;
+  const renamed = rename([analysis], doc, doc.positionAt(node.startIndex), fixed, (u) => (u === doc.uri ? doc : undefined));
+  if (!('error' in renamed) && Object.keys(renamed.changes ?? {}).length) {
+    return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: renamed }];
+  }
+  return [action(title, d, doc.uri, [{ range: doc.rangeOf(node.startIndex, node.endIndex), newText: escapeName(fixed) }], true)];
+}
+
+/** `fooBar_baz` -> `foo-bar-baz`; digits cannot start a word, so they join the previous one. */
+export function toKebabCase(name: string): string {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .split(/[^a-zA-Z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+  const joined: string[] = [];
+  for (const w of words) {
+    if (/^[0-9]/.test(w) && joined.length) joined[joined.length - 1] += w;
+    else joined.push(/^[0-9]/.test(w) ? `n${w}` : w);
+  }
+  return joined.join('-') || 'name';
+}
