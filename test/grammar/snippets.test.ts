@@ -21,7 +21,8 @@ const places = {
   resource: (s: string) => `interface host {\nresource r {\n${s}\n}\n}\n`,
   gate: (s: string) => `${s}\ninterface gated {\n${s}\nf: func();\n}\n`,
 };
-const placeOf: Record<string, keyof typeof places> = {
+// A Map, not an object literal: a snippet is named `constructor`.
+const placeOf = new Map<string, keyof typeof places>(Object.entries({
   'package': 'file', 'nested package': 'file', 'world': 'file', 'interface': 'file', 'top-level use': 'file',
   'resource': 'interface', 'resource declaration': 'interface', 'record': 'interface', 'variant': 'interface',
   'enum': 'interface', 'flags': 'interface', 'type alias': 'interface', 'function': 'interface',
@@ -30,10 +31,10 @@ const placeOf: Record<string, keyof typeof places> = {
   'include': 'world', 'include with': 'world', 'import': 'world', 'import named': 'world',
   'import function': 'world', 'export': 'world', 'export function': 'world', 'inline interface': 'world',
   '@since': 'gate', '@unstable': 'gate', '@deprecated': 'gate',
-};
+} as const));
 
 test('every snippet has a place to be tested in, and every placed snippet exists', () => {
-  assert.deepEqual(Object.keys(snippets).sort(), Object.keys(placeOf).sort());
+  assert.deepEqual(Object.keys(snippets).sort(), [...placeOf.keys()].sort());
 });
 
 test('the snippets cover the constructs users write', () => {
@@ -47,7 +48,7 @@ test('the snippets cover the constructs users write', () => {
 
 for (const [name, snippet] of Object.entries(snippets)) {
   test(`snippet "${name}" expands to WIT that parses`, async () => {
-    const place = places[placeOf[name] ?? 'file'];
+    const place = places[placeOf.get(name) ?? 'file'];
     const expanded = expandWithDefaults(snippet.body);
     assert.doesNotMatch(expanded, /\$/, `unexpanded snippet syntax left in:\n${expanded}`);
     const file = place(expanded);
