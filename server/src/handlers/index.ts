@@ -5,10 +5,12 @@ import type { Settings } from '../settings';
 import type { Handler } from './context';
 import { syntaxTreeHandler } from './syntaxTree';
 import { bindingsHandler } from './bindings';
+import { compositionGraphHandler } from './compositionGraph';
 
 const handlers: Handler[] = [
   syntaxTreeHandler,
   bindingsHandler,
+  compositionGraphHandler,
 ];
 
 export function handlerCapabilities(): ServerCapabilities {
