@@ -5,11 +5,37 @@ import type { Settings } from '../settings';
 import type { Handler } from './context';
 import { syntaxTreeHandler } from './syntaxTree';
 import { bindingsHandler } from './bindings';
+import { formattingHandler } from './formatting';
+import { hoverHandler } from './hover';
+import { definitionHandler } from './definition';
+import { referencesHandler } from './references';
+import { renameHandler } from './rename';
+import { completionHandler } from './completion';
+import { signatureHelpHandler } from './signatureHelp';
+import { documentSymbolsHandler } from './documentSymbols';
+import { semanticTokensHandler } from './semanticTokens';
+import { foldingHandler } from './folding';
+import { documentLinksHandler } from './documentLinks';
+import { codeActionsHandler } from './codeActions';
+import { inlayHintsHandler } from './inlayHints';
 import { compositionGraphHandler } from './compositionGraph';
 
 const handlers: Handler[] = [
   syntaxTreeHandler,
   bindingsHandler,
+  formattingHandler,
+  hoverHandler,
+  definitionHandler,
+  referencesHandler,
+  renameHandler,
+  completionHandler,
+  signatureHelpHandler,
+  documentSymbolsHandler,
+  semanticTokensHandler,
+  foldingHandler,
+  documentLinksHandler,
+  codeActionsHandler,
+  inlayHintsHandler,
   compositionGraphHandler,
 ];
 
