@@ -1,6 +1,8 @@
 // TypeScript declarations through @bytecodealliance/jco-transpile, in process:
 // the same code `jco types` / `jco guest-types` run, without a process per
 // request. The module (and its WebAssembly) loads on first use only.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { GeneratedFile } from '../protocol';
@@ -28,7 +30,10 @@ async function load(): Promise<JcoTranspile> {
   const shim = createRequire(entry).resolve('@bytecodealliance/preview2-shim/filesystem');
   const filesystem = (await importFile(shim)) as { _setPreopens(p: Record<string, string>): void };
   filesystem._setPreopens({ '/': '/' });
-  return (await importFile(entry)) as JcoTranspile;
+  // Only the type generator: the package entry also loads transpile, which pulls
+  // in oxc-minify (a native module) and wasm-tools, neither of which types need.
+  const typegen = path.join(path.dirname(entry), 'typegen.js');
+  return (await importFile(fs.existsSync(typegen) ? typegen : entry)) as JcoTranspile;
 }
 
 // A real `import()`: jco-transpile is an ES module, which require() cannot load
@@ -52,7 +57,7 @@ export async function generateTypeScript({ witDir, world, guest }: TypesRequest)
   const files = await (guest ? jco.generateGuestTypes : jco.generateHostTypes)(witDir, opts);
   const decoder = new TextDecoder();
   return Object.entries(files)
-    .map(([path, bytes]) => ({ path, text: decoder.decode(bytes) }))
+    .map(([file, bytes]) => ({ path: file, text: decoder.decode(bytes) }))
     .sort((a, b) => a.path.localeCompare(b.path));
 }
 
