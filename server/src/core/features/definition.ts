@@ -4,7 +4,9 @@
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { Analysis, WitSymbol } from '../model';
 import type { WitDocument } from '../document';
+import type { Node } from '../parser';
 import { contains, sameSymbol, symbolAt } from './symbolAt';
+import { forEachNode, identifierAt } from './treeWalk';
 
 export function definition(analysis: Analysis, doc: WitDocument, pos: Position): Location[] {
   const hit = symbolAt(analysis, doc, pos);
@@ -17,7 +19,7 @@ export function definition(analysis: Analysis, doc: WitDocument, pos: Position):
  */
 export function typeDefinition(analysis: Analysis, doc: WitDocument, pos: Position): Location[] {
   const hit = symbolAt(analysis, doc, pos);
-  if (!hit) return [];
+  if (!hit) return typeOfUndeclaredName(analysis, doc, pos);
   const s = hit.symbol;
   const typed = ['field', 'param', 'case', 'type', 'func', 'method', 'static'].includes(s.kind);
   if (typed) {
@@ -25,6 +27,27 @@ export function typeDefinition(analysis: Analysis, doc: WitDocument, pos: Positi
     if (used.length) return used.map(locationOf);
   }
   return [locationOf(s)];
+}
+
+/**
+ * Names the model keeps no symbol for (parameters, say): the first named type
+ * in the type written after them.
+ */
+function typeOfUndeclaredName(analysis: Analysis, doc: WitDocument, pos: Position): Location[] {
+  const ident = identifierAt(doc.tree, doc.offsetAt(pos));
+  const owner = ident?.parent;
+  if (!owner || owner.childForFieldName('name')?.startIndex !== ident.startIndex) return [];
+  const type = owner.childForFieldName('type');
+  if (!type) return [];
+  let named: Node | undefined;
+  forEachNode(type, (n) => {
+    if (named) return 'skip';
+    if (n.type === 'identifier') named = n;
+    return undefined;
+  });
+  if (!named) return [];
+  const hit = symbolAt(analysis, doc, doc.positionAt(named.startIndex));
+  return hit ? [locationOf(hit.symbol)] : [];
 }
 
 /** The symbols named by type references inside a declaration, in source order. */
