@@ -101,6 +101,18 @@ test('a WIT with an error is refused with file:line and the server\'s message', 
   }
 });
 
+test('a resolution error (an unknown type) is refused with its file:line too, not jco\'s wording', async () => {
+  open(worldFile, WORLD_WIT.replace('hello: func(name: string)', 'hello: func(name: nmae)'));
+  try {
+    await assert.rejects(
+      generate({ file: worldFile, language: 'typescript-guest', world: 'demo:greet/greeter@0.1.0' }),
+      /The WIT has 1 error; bindings were not generated:\n {2}world\.wit:4:21: .*nmae/,
+    );
+  } finally {
+    close(worldFile);
+  }
+});
+
 test('an unknown language is refused', async () => {
   await assert.rejects(
     generate({ file: worldFile, language: 'cobol' as never }),
@@ -130,9 +142,7 @@ for (const [language, command, install] of [
   });
 }
 
-// Worlds come from the core's resolver (analysis.packages); until it fills them this reports as TODO.
-const resolverTodo = { todo: 'the core resolver does not fill analysis.packages yet' };
-test('wit/listWorlds names the package\'s worlds, qualified, with their location', resolverTodo, async () => {
+test('wit/listWorlds names the package\'s worlds, qualified, with their location', async () => {
   const worlds = await server.connection.sendRequest(ListWorldsRequest, { uri: URI.file(worldFile).toString() });
   assert.deepEqual(worlds, [{
     name: 'demo:greet/greeter@0.1.0',
@@ -140,4 +150,13 @@ test('wit/listWorlds names the package\'s worlds, qualified, with their location
     uri: URI.file(worldFile).toString(),
     range: { start: { line: 6, character: 6 }, end: { line: 6, character: 13 } },
   }]);
+});
+
+test('without a world: the only world of the package is used; several worlds are named for the user to pick', async () => {
+  const { files } = await generate({ file: worldFile, language: 'typescript-host' });
+  assert.ok(files.some((f) => f.path === 'greeter.d.ts'), files.map((f) => f.path).join(', '));
+  await assert.rejects(
+    generate({ file: path.join(wasi03Http, 'worlds.wit'), language: 'typescript-host' }),
+    /The package has 2 worlds; name one of: wasi:http\/service@0\.3\.0, wasi:http\/middleware@0\.3\.0/,
+  );
 });
