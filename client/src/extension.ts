@@ -9,6 +9,8 @@ import { registerCommands, type ActivationTiming } from './commands';
 import { WitStatusBar } from './statusBar';
 import { ServerViewProvider } from './serverViews';
 import { registerBindings } from './bindings/index';
+import { registerTasks } from './tasks/index';
+import { registerDebugging } from './debug/index';
 
 let client: WitLanguageClient | undefined;
 
@@ -28,6 +30,8 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerCommands(client, () => ({ ...timing })),
   );
   registerBindings(context, client);
+  registerTasks(context);
+  registerDebugging(context);
 
   client.start().then(
     () => {

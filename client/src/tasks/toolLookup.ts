@@ -24,6 +24,7 @@ export const TOOL_SETTINGS: Partial<Record<ToolName, string>> = {
   wasmtime: 'wit.tools.wasmtime',
   jco: 'wit.tools.jco',
   lldbDap: 'wit.tools.lldbDap',
+  componentizePy: 'wit.tools.componentizePy',
 };
 
 export type IsExecutable = (file: string) => boolean;

@@ -1,0 +1,106 @@
+// Resolves `wasm-component` launch configs. It fills what is missing (the
+// built component, the build task, the runtime), then:
+//   jco      -> becomes a `node` launch of the runner (first resolve step, so
+//               VS Code's Node debugger resolves it in turn);
+//   wasmtime -> finds wasmtime and lldb-dap and becomes lldb-dap's launch
+//               request (after variable substitution).
+// A missing runtime or debugger stops the launch with a message and a button
+// to set its path. Nothing is launched in an untrusted workspace.
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { builtComponentCandidates, detectBuilds } from '../tasks/buildDetection';
+import { folderReader } from '../tasks/taskProvider';
+import { taskLabel } from '../tasks/taskDefinition';
+import { defaultRuntime, findTool, reportMissingTool, requireTrust } from '../tasks/toolSettings';
+import { locateJco, runnerArgs, writeRunner } from './jcoDebugPrep';
+import { DEBUG_TYPE, fillLaunchConfig, lldbDapLaunch, nodeDebugLaunch, type ComponentLaunchConfig } from './launchArgs';
+
+/** The component and build task a folder's detected build gives, for defaults. */
+function folderDefaults(folder: vscode.WorkspaceFolder | undefined): { builtComponent?: string; buildTaskLabel?: string } {
+  if (!folder) return {};
+  const reader = folderReader(folder.uri.fsPath);
+  const build = detectBuilds(reader)[0];
+  if (!build) return {};
+  const candidates = builtComponentCandidates(build, reader);
+  const component = candidates.find((p) => reader.exists(p)) ?? candidates[0];
+  return {
+    builtComponent: component && path.join(folder.uri.fsPath, component),
+    buildTaskLabel: `${TASK_SOURCE}: ${taskLabel(build)}`,
+  };
+}
+
+/** Detected tasks are named "<type>: <label>" when used as preLaunchTask. */
+const TASK_SOURCE = 'wasm-component';
+
+export class ComponentDebugConfigurationProvider implements vscode.DebugConfigurationProvider {
+  constructor(private readonly storageDir: string) {}
+
+  provideDebugConfigurations(folder: vscode.WorkspaceFolder | undefined): vscode.DebugConfiguration[] {
+    const defaults = folderDefaults(folder);
+    const program = defaults.builtComponent && folder
+      ? `\${workspaceFolder}/${path.relative(folder.uri.fsPath, defaults.builtComponent)}`
+      : '${workspaceFolder}/component.wasm';
+    const preLaunchTask = defaults.buildTaskLabel ? { preLaunchTask: defaults.buildTaskLabel } : {};
+    return [
+      { type: DEBUG_TYPE, request: 'launch', name: 'Debug component (wasmtime + lldb-dap)', program, args: [], runtime: 'wasmtime', ...preLaunchTask },
+      { type: DEBUG_TYPE, request: 'launch', name: 'Debug component (jco + Node)', program, args: [], runtime: 'jco', ...preLaunchTask },
+    ];
+  }
+
+  async resolveDebugConfiguration(folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): Promise<vscode.DebugConfiguration | undefined> {
+    if (!requireTrust()) return undefined;
+    folder ??= vscode.workspace.workspaceFolders?.[0];
+    const filled = fillLaunchConfig(config as ComponentLaunchConfig, { defaultRuntime: defaultRuntime(), ...folderDefaults(folder) });
+    if (typeof filled === 'string') {
+      void vscode.window.showErrorMessage(filled);
+      return undefined;
+    }
+    if (filled.runtime !== 'jco') return filled as vscode.DebugConfiguration;
+    return this.toNodeLaunch(filled, folder);
+  }
+
+  private async toNodeLaunch(config: ComponentLaunchConfig, folder: vscode.WorkspaceFolder | undefined): Promise<vscode.DebugConfiguration | undefined> {
+    const tool = findTool('jco', folder, config.runtimePath);
+    if (!tool.found) {
+      void reportMissingTool('jco', `Cannot start debugging: ${tool.reason}`, false);
+      return undefined;
+    }
+    const jco = await locateJco(tool.path);
+    if (typeof jco === 'string') {
+      void vscode.window.showErrorMessage(`Cannot start debugging: ${jco}`, 'Set Path').then((c) => {
+        if (c) void vscode.commands.executeCommand('workbench.action.openSettings', 'wit.tools.jco');
+      });
+      return undefined;
+    }
+    const runner = await writeRunner(this.storageDir);
+    const outDir = path.join(this.storageDir, 'transpiled', String(process.pid));
+    const args = runnerArgs(config.program ?? '', outDir, jco, config.args ?? []);
+    return nodeDebugLaunch(config, runner, args);
+  }
+
+  async resolveDebugConfigurationWithSubstitutedVariables(
+    folder: vscode.WorkspaceFolder | undefined,
+    config: vscode.DebugConfiguration,
+  ): Promise<vscode.DebugConfiguration | undefined> {
+    const launch = config as ComponentLaunchConfig;
+    const wasmtime = findTool('wasmtime', folder, launch.runtimePath);
+    if (!wasmtime.found) {
+      const choice = await reportMissingTool('wasmtime', `Cannot start debugging: ${wasmtime.reason}`, true);
+      // "Use jco": the same launch under the Node debugger.
+      if (choice === 'useJco') void vscode.debug.startDebugging(folder, { ...config, runtime: 'jco' });
+      return undefined;
+    }
+    const lldbDap = findTool('lldbDap', folder, launch.debuggerPath);
+    if (!lldbDap.found) {
+      void reportMissingTool('lldbDap', `Cannot start debugging: ${lldbDap.reason}`, false);
+      return undefined;
+    }
+    return { ...lldbDapLaunch(launch, wasmtime.path), debuggerPath: lldbDap.path };
+  }
+}
+
+/** Where the runner and transpiled output live when the extension has no storage folder. */
+export function fallbackStorage(): string {
+  return path.join(os.tmpdir(), 'wit-devkit-debug');
+}

@@ -1,0 +1,123 @@
+// The `wasm-component` TaskProvider: offers the builds it detects in each
+// workspace folder and a run for each component found, and resolves the tasks
+// users write in tasks.json. Builds are ProcessExecutions (program + argument
+// list, with problem matchers); runs are a terminal (runTerminal.ts) because
+// what they start depends on the runtime found and the component's world.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { builtComponentCandidates, detectBuilds, type FolderReader } from './buildDetection';
+import { buildCommandLine, type BuildTools } from './commandLines';
+import { RunTerminal } from './runTerminal';
+import { parseTaskDefinition, taskLabel, TASK_TYPE, type BuildTask, type ComponentTask } from './taskDefinition';
+import type { ToolName } from './toolLookup';
+import { findTool, reportMissingTool } from './toolSettings';
+
+/** Problem matchers (package.json `problemMatchers`) for each builder's compiler output. */
+export const BUILD_PROBLEM_MATCHERS: Record<BuildTask['builder'], string[]> = {
+  'cargo-component': ['$wasm-component-rustc'],
+  'jco-componentize': [],
+  'componentize-py': [],
+  command: ['$wasm-component-clang'],
+};
+
+const BUILDER_TOOLS: Partial<Record<BuildTask['builder'], ToolName>> = {
+  'cargo-component': 'cargo',
+  'jco-componentize': 'jco',
+  'componentize-py': 'componentizePy',
+};
+
+export function folderReader(root: string): FolderReader {
+  return {
+    read: (p) => {
+      try {
+        return fs.readFileSync(path.join(root, p), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    exists: (p) => fs.existsSync(path.join(root, p)),
+  };
+}
+
+function buildTools(folder: vscode.WorkspaceFolder | undefined): BuildTools {
+  const pick = (tool: ToolName, name: string) => {
+    const found = findTool(tool, folder);
+    return found.found ? found.path : name; // a bare name: the terminal then says it is missing
+  };
+  return { cargo: pick('cargo', 'cargo'), jco: pick('jco', 'jco'), componentizePy: pick('componentizePy', 'componentize-py') };
+}
+
+/** The vscode.Task for a definition, or a message saying what is wrong with it. */
+export function createTask(
+  definition: vscode.TaskDefinition,
+  scope: vscode.WorkspaceFolder | vscode.TaskScope.Workspace,
+  name?: string,
+): vscode.Task | string {
+  const parsed = parseTaskDefinition(definition as Record<string, unknown>);
+  if (typeof parsed === 'string') return parsed;
+  const folder = typeof scope === 'object' ? scope : vscode.workspace.workspaceFolders?.[0];
+  const label = name ?? taskLabel(parsed);
+  if (parsed.action === 'build') {
+    const line = buildCommandLine(parsed, buildTools(folder));
+    if (typeof line === 'string') return line;
+    const cwd = folder ? path.resolve(folder.uri.fsPath, line.cwd ?? '.') : line.cwd;
+    const task = new vscode.Task(definition, scope, label, TASK_TYPE, new vscode.ProcessExecution(line.command, line.args, { cwd }), BUILD_PROBLEM_MATCHERS[parsed.builder]);
+    task.group = vscode.TaskGroup.Build;
+    return task;
+  }
+  const runId = typeof definition.runId === 'string' ? definition.runId : undefined;
+  const execution = new vscode.CustomExecution(async () => new RunTerminal(parsed, folder, runId));
+  const task = new vscode.Task(definition, scope, label, TASK_TYPE, execution, []);
+  task.isBackground = parsed.mode === 'http';
+  return task;
+}
+
+/** The component a detected build makes, if it has been built already. */
+export function builtComponent(folder: vscode.WorkspaceFolder, build: BuildTask): string | undefined {
+  const reader = folderReader(folder.uri.fsPath);
+  const found = builtComponentCandidates(build, reader).find((p) => reader.exists(p));
+  return found && path.join(folder.uri.fsPath, found);
+}
+
+export class ComponentTaskProvider implements vscode.TaskProvider {
+  async provideTasks(): Promise<vscode.Task[]> {
+    if (!vscode.workspace.isTrusted) return [];
+    const tasks: vscode.Task[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const build of detectBuilds(folderReader(folder.uri.fsPath))) {
+        const def: ComponentTask = build;
+        const task = createTask({ type: TASK_TYPE, ...def }, folder);
+        if (typeof task !== 'string') tasks.push(task);
+      }
+    }
+    const components = await vscode.workspace.findFiles('**/*.wasm', '{**/node_modules/**,**/target/*/*/deps/**,**/target/*/*/build/**}', 20);
+    for (const uri of components) {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      if (!folder) continue;
+      const program = path.relative(folder.uri.fsPath, uri.fsPath);
+      const task = createTask({ type: TASK_TYPE, action: 'run', program }, folder);
+      if (typeof task !== 'string') tasks.push(task);
+    }
+    return tasks;
+  }
+
+  async resolveTask(task: vscode.Task): Promise<vscode.Task | undefined> {
+    if (!vscode.workspace.isTrusted) return undefined;
+    const scope = task.scope === undefined || typeof task.scope === 'number' ? vscode.TaskScope.Workspace : task.scope;
+    const resolved = createTask(task.definition, scope as vscode.WorkspaceFolder | vscode.TaskScope.Workspace, task.name);
+    if (typeof resolved === 'string') {
+      void vscode.window.showErrorMessage(`Task "${task.name}": ${resolved}`);
+      return undefined;
+    }
+    // Say now, not as a cryptic terminal error, when the builder is missing.
+    const parsed = parseTaskDefinition(task.definition as Record<string, unknown>);
+    if (typeof parsed !== 'string' && parsed.action === 'build') {
+      const tool = BUILDER_TOOLS[parsed.builder];
+      const folder = typeof scope === 'object' ? scope : undefined;
+      const found = tool ? findTool(tool, folder) : undefined;
+      if (tool && found && !found.found) void reportMissingTool(tool, found.reason, false);
+    }
+    return resolved;
+  }
+}
