@@ -29,7 +29,18 @@ export function documentSymbols(analysis: Analysis, uri: string): DocumentSymbol
   });
   // Built with an explicit stack: nesting depth is the user's to choose.
   const out: DocumentSymbol[] = [];
-  const stack: Array<{ s: WitSymbol; into: DocumentSymbol[] }> = roots.map((s) => ({ s, into: out })).reverse();
+  // The file that declares the package shows it as the root of its items.
+  const pkg = roots.some((s) => s.kind === 'package') ? undefined
+    : analysis.packages.find((p) => p.symbol?.uri === uri)?.symbol;
+  let into = out;
+  if (pkg) {
+    const last = roots[roots.length - 1];
+    const node = convert(pkg);
+    node.range = { start: pkg.range.start, end: last ? enclosing(last).end : pkg.range.end };
+    out.push(node);
+    into = node.children!;
+  }
+  const stack: Array<{ s: WitSymbol; into: DocumentSymbol[] }> = roots.map((s) => ({ s, into })).reverse();
   while (stack.length) {
     const { s, into } = stack.pop()!;
     if (s.kind === 'param') continue;

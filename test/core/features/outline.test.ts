@@ -1,0 +1,89 @@
+// Document and workspace symbols, semantic tokens, folding and selection ranges.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { fixture } from '../helpers';
+import { documentSymbols, workspaceSymbols } from '../../../server/src/core/features/documentSymbols';
+import { semanticTokens, decodeSemanticTokens } from '../../../server/src/core/features/semanticTokens';
+import { foldingRanges } from '../../../server/src/core/features/folding';
+import { selectionRanges } from '../../../server/src/core/features/selectionRanges';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
+
+const SRC = `package demo:app@1.0.0;
+
+interface types {
+    record point {
+        x: u32,
+        y: u32,
+    }
+    enum color { red, green }
+    resource canvas {
+        constructor();
+        draw: func(p: point);
+        @deprecated(version = 1.0.0)
+        old: static func();
+    }
+}
+
+world app {
+    import types;
+}
+`;
+
+function outline(symbols: DocumentSymbol[], depth = 0): string[] {
+  return symbols.flatMap((s) => [`${'  '.repeat(depth)}${s.name}`, ...outline(s.children ?? [], depth + 1)]);
+}
+
+test('document symbols nest interface > types and functions > fields, cases, methods', async () => {
+  const f = await fixture({ 'main.wit': SRC });
+  const got = outline(documentSymbols(f.service.analysis(f.uri('main.wit')), f.uri('main.wit')));
+  assert.deepEqual(got, [
+    'demo:app@1.0.0',
+    '  types', '    point', '      x', '      y', '    color', '      red', '      green',
+    '    canvas', '      constructor', '      draw', '      old',
+    '  app',
+  ]);
+});
+
+test('workspace symbols match by subsequence', async () => {
+  const f = await fixture({ 'main.wit': SRC });
+  const names = workspaceSymbols([f.service.analysis(f.uri('main.wit'))], 'cnv').map((s) => s.name);
+  assert.deepEqual(names, ['canvas']);
+});
+
+test('semantic tokens classify declarations, uses, keywords, gates; deprecated is marked', async () => {
+  const f = await fixture({ 'main.wit': SRC });
+  const doc = f.doc('main.wit');
+  const tokens = decodeSemanticTokens(semanticTokens(doc, f.service.analysis(doc.uri)).data);
+  const lines = doc.text.split('\n');
+  const at = (text: string, line: number) => tokens.find((t) => t.line === line && lines[line].slice(t.char, t.char + t.length) === text);
+  assert.equal(at('types', 2)?.type, 'interface');
+  assert.equal(at('point', 3)?.type, 'struct');
+  assert.equal(at('x', 4)?.type, 'property');
+  assert.equal(at('red', 7)?.type, 'enumMember');
+  assert.equal(at('canvas', 8)?.type, 'class');
+  assert.equal(at('point', 10)?.type, 'struct', 'a use takes the kind of its declaration');
+  assert.equal(at('p', 10)?.type, 'parameter');
+  assert.equal(at('record', 3)?.type, 'keyword');
+  assert.equal(at('u32', 4)?.type, 'type');
+  assert.equal(at('deprecated', 11)?.type, 'decorator');
+  assert.deepEqual(at('old', 12)?.modifiers.includes('deprecated'), true);
+  assert.equal(at('app', 16)?.type, 'module');
+});
+
+test('folding ranges cover every block', async () => {
+  const f = await fixture({ 'main.wit': SRC });
+  const folds = foldingRanges(f.doc('main.wit')).map((r) => `${r.startLine}-${r.endLine}`);
+  for (const want of ['2-13', '3-5', '8-12', '16-17']) assert.ok(folds.includes(want), `${want} not in ${folds}`);
+});
+
+test('selection ranges grow from the name outwards to the whole file', async () => {
+  const f = await fixture({ 'main.wit': SRC });
+  const doc = f.doc('main.wit');
+  let r: ReturnType<typeof selectionRanges>[0] | undefined = selectionRanges(doc, [{ line: 10, character: 24 }])[0];
+  const texts: string[] = [];
+  for (; r; r = r.parent) texts.push(doc.text.slice(doc.offsetAt(r.range.start), doc.offsetAt(r.range.end)));
+  assert.equal(texts[0], 'point');
+  assert.ok(texts.includes('p: point'));
+  assert.ok(texts.includes('draw: func(p: point);'));
+  assert.equal(texts[texts.length - 1], doc.text);
+});
