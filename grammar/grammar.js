@@ -84,12 +84,14 @@ module.exports = grammar({
       '@',
       field('name', $.identifier),
       '(',
-      optional(seq(
-        field('key', $.identifier),
-        '=',
-        field('value', choice($.version, $.identifier)),
-      )),
+      commaSep($.gate_arg),
       ')',
+    ),
+
+    gate_arg: ($) => seq(
+      field('key', $.identifier),
+      '=',
+      field('value', choice($.version, $.identifier)),
     ),
 
     // ---- interfaces --------------------------------------------------------

@@ -11,6 +11,13 @@ export const nodeHost: WitHost = {
       return undefined;
     }
   },
+  readBinary(path) {
+    try {
+      return fs.readFileSync(path, 'latin1');
+    } catch {
+      return undefined;
+    }
+  },
   readDirectory(path) {
     try {
       return fs.readdirSync(path, { withFileTypes: true }).map((d) => ({

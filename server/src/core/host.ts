@@ -7,4 +7,6 @@ export interface WitHost {
   readFile(path: string): string | undefined;
   /** The entries of a directory, or undefined when it is not one. */
   readDirectory(path: string): DirEntry[] | undefined;
+  /** A binary file's bytes, one char per byte (latin1); optional for hosts without binaries. */
+  readBinary?(path: string): string | undefined;
 }

@@ -111,6 +111,11 @@ export class Workspace {
     return this.documentAtPath(uriToPath(uri));
   }
 
+  /** A binary file's bytes as a latin1 string (for names inside encoded packages). */
+  readBinaryAsLatin1(path: string): string | undefined {
+    return this.host.readBinary?.(path);
+  }
+
   readDirectory(path: string): DirEntry[] | undefined {
     const cached = this.dirs.get(path);
     if (cached !== undefined) return cached ?? undefined;

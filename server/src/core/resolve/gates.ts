@@ -1,0 +1,64 @@
+// Feature gates: `@since(version = ..)`, `@unstable(feature = ..)`,
+// `@deprecated(version = ..)`. Items behind an `@unstable` feature are excluded
+// (no feature is active), and so is everything that refers to them.
+import type { Range } from 'vscode-languageserver-types';
+import type * as A from '../syntax/ast';
+import type { PackageEntity } from './entities';
+import type { DiagnosticSink } from './diagnostics';
+import { compareSemver, isSemver } from './packages';
+
+export function isExcluded(gates: A.Gate[]): boolean {
+  return gates.some((g) => g.kind === 'unstable');
+}
+
+const EXPECTED_KEY: Record<string, string> = { since: 'version', unstable: 'feature', deprecated: 'version' };
+
+/** Checks the gates of one item; `at` is the item's name, where wit-parser reports version problems. */
+export function checkGates(sink: DiagnosticSink, uri: string, gates: A.Gate[], pkg: PackageEntity, at: Range): void {
+  if (gates.length === 0) return;
+  const kinds: string[] = [];
+  for (const g of gates) {
+    const expected = EXPECTED_KEY[g.kind];
+    if (!expected) {
+      sink.error(uri, g.nameRange, `unknown attribute \`${g.kind}\``);
+      continue;
+    }
+    kinds.push(g.kind);
+    const first = g.args[0];
+    if (!first) {
+      sink.error(uri, g.range, `expected \`${expected}\`, found ')'`);
+      continue;
+    }
+    if (first.key.name !== expected) {
+      sink.error(uri, first.key.range, `expected \`${expected}\`, found \`${first.key.raw}\``);
+      continue;
+    }
+    // `@since(version = x, feature = y)` is an older form wit-parser still reads.
+    for (const extra of g.args.slice(1)) {
+      if (!(g.kind === 'since' && extra.key.name === 'feature')) {
+        sink.error(uri, extra.key.range, `unexpected \`${extra.key.raw}\` in \`@${g.kind}\``);
+      }
+    }
+    if (expected === 'version') {
+      if (!first.value.isVersion || !isSemver(first.value.text)) {
+        sink.error(uri, first.value.range, `\`${first.value.text}\` is not a valid semver version`);
+        continue;
+      }
+      if (!pkg.version) {
+        sink.error(uri, at, `feature gate \`@${g.kind}\` requires the package \`${pkg.key}\` to have a version`);
+      } else if (compareSemver(first.value.text, pkg.version) > 0) {
+        sink.error(uri, at, `feature gate cannot reference unreleased version ${first.value.text} of package [${pkg.key}] (current version ${pkg.version})`);
+      }
+    } else if (first.value.isVersion) {
+      sink.error(uri, first.value.range, `expected an identifier, found \`${first.value.text}\``);
+    }
+  }
+  const combo = kinds.join(',');
+  const allowed = ['since', 'unstable', 'deprecated', 'since,deprecated', 'deprecated,since', 'unstable,deprecated', 'deprecated,unstable'];
+  if (kinds.length > 1 && !allowed.includes(combo)) {
+    sink.error(uri, gates[gates.length - 1].range, 'unsupported combination of attributes');
+  }
+  if (kinds.length === 1 && kinds[0] === 'deprecated') {
+    sink.error(uri, gates[0].range, '`@deprecated` must be paired with `@since` or `@unstable`');
+  }
+}

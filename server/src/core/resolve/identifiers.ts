@@ -1,0 +1,45 @@
+// WIT's identifier rules, worded as wit-parser reports them: kebab-case words,
+// each all-lowercase or all-uppercase, starting with a letter; keywords need `%`.
+
+export const KEYWORDS = new Set([
+  'as', 'async', 'bool', 'borrow', 'char', 'constructor', 'enum', 'error-context', 'export', 'f32', 'f64',
+  'flags', 'from', 'func', 'future', 'import', 'include', 'interface', 'list', 'map', 'option', 'own',
+  'package', 'record', 'resource', 'result', 's16', 's32', 's64', 's8', 'static', 'stream', 'string',
+  'tuple', 'type', 'u16', 'u32', 'u64', 'u8', 'use', 'variant', 'with', 'world',
+]);
+
+/** The problem with `name` (without `%`) as a WIT identifier, or undefined when it is valid. */
+export function identifierProblem(name: string): { message: string; offset: number } | undefined {
+  if (name.length === 0) return { message: 'empty identifier', offset: 0 };
+  let offset = 0;
+  for (const part of name.split('-')) {
+    if (part.length === 0) return { message: "identifiers must have characters between '-'s", offset };
+    const first = part[0];
+    if (!/[a-zA-Z]/.test(first)) return { message: `invalid character in identifier '${first}'`, offset };
+    const lower = first >= 'a' && first <= 'z';
+    for (let i = 1; i < part.length; i++) {
+      const c = part[i];
+      const ok = lower ? /[a-z0-9]/.test(c) : /[A-Z0-9]/.test(c);
+      if (!ok) return { message: `invalid character in identifier '${c}'`, offset: offset + i };
+    }
+    offset += part.length + 1;
+  }
+  return undefined;
+}
+
+/** Converts a name to valid kebab-case (for the quick fix): `fooBar_baz` -> `foo-bar-baz`. */
+export function toKebabCase(name: string): string {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .split(/[^a-zA-Z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+  let out = words.join('-');
+  out = out.replace(/(^|-)([0-9])/g, '$1n$2');
+  return out || 'name';
+}
+
+/** `name` as it must be written in WIT: escaped with `%` when it is a keyword. */
+export function escapeIdentifier(name: string): string {
+  return KEYWORDS.has(name) ? `%${name}` : name;
+}

@@ -1,0 +1,138 @@
+// The resolver: packages of a root (its package and deps/) to a checked model.
+// Passes: group files into packages; declare items; order interfaces and worlds
+// so that what is used comes first (reporting cycles); resolve each in order.
+import type * as A from '../syntax/ast';
+import type { Analysis, WitReference } from '../model';
+import type { InterfaceEntity, PackageEntity, WorldEntity } from './entities';
+import { DiagnosticSink } from './diagnostics';
+import { PackageTable, groupPackages, type LoweredSource } from './packages';
+import type { ResolveContext } from './context';
+import { declareFileUses, declarePackage } from './declare';
+import { opaqueInterface, resolvePath, type PathTarget } from './paths';
+import { declareDefinitions, declareUses } from './scope';
+import { checkDefinitions } from './typecheck';
+import { checkGates } from './gates';
+import { resolveWorld } from './worlds';
+import { makeSymbol } from './symbols';
+import type { BinaryPackageSource } from './discover';
+
+export function resolveRoot(sources: LoweredSource[], binaries: BinaryPackageSource[], sink: DiagnosticSink): Pick<Analysis, 'references' | 'packages'> {
+  const table = new PackageTable();
+  for (const s of sources) groupPackages(s, table, sink);
+  for (const b of binaries) addBinaryPackages(table, b);
+  const ctx: ResolveContext = { sink, table, references: [], fileUses: new Map(), nodes: [], packageOf: new Map() };
+  for (const pkg of table.packages) if (!pkg.opaque) declarePackage(ctx, pkg);
+  for (const pkg of table.packages) if (!pkg.opaque) declareFileUses(ctx, pkg);
+
+  const inline = createInlineInterfaces(ctx);
+  for (const node of topologicalOrder(ctx, inline)) {
+    if (node.kind === 'interface') resolveInterface(ctx, node);
+    else resolveWorld(ctx, node, inline);
+  }
+  return { references: ctx.references, packages: table.packages.filter((p) => !p.opaque).map((p) => p.model) };
+}
+
+function addBinaryPackages(table: PackageTable, b: BinaryPackageSource): void {
+  for (const full of b.interfaceNames) {
+    const m = /^([^/]+)\/([^@]+)(?:@(.+))?$/.exec(full);
+    if (!m) continue;
+    const [, baseName, name, version] = m;
+    const key = version ? `${baseName}@${version}` : baseName;
+    const pkg = table.getOrCreate(key, baseName, version, true, true);
+    if (!pkg.items.has(name)) pkg.items.set(name, opaqueInterface(pkg, name, b.location));
+  }
+}
+
+/** `import x: interface { ... }` makes an interface of its own, resolved before its world. */
+function createInlineInterfaces(ctx: ResolveContext): Map<A.ImportExportAst, InterfaceEntity> {
+  const inline = new Map<A.ImportExportAst, InterfaceEntity>();
+  for (const node of [...ctx.nodes]) {
+    if (node.kind !== 'world') continue;
+    for (const m of node.ast.members) {
+      if ((m.kind !== 'import' && m.kind !== 'export') || m.target.kind !== 'interface' || !m.name) continue;
+      const symbol = makeSymbol('interface', m.name.name, node.uri, m.name.range, m.range, `${m.kind} ${m.name.raw}: interface`, {
+        container: node.symbol, docs: m.docs, gates: m.gates, packageName: node.pkg.key,
+      });
+      const iface: InterfaceEntity = {
+        kind: 'interface', name: undefined, pkg: node.pkg, uri: node.uri, nameRange: m.name.range, gates: [],
+        members: m.target.members, scope: new Map(), deps: [], excluded: false, opaque: false, symbol, world: node,
+        model: { qualified: m.name.name, package: node.pkg.model, symbol, uses: [], functions: [], types: [] },
+      };
+      inline.set(m, iface);
+    }
+  }
+  return inline;
+}
+
+/** What a node needs resolved before it (paths are looked up quietly here; errors come later). */
+function dependencies(ctx: ResolveContext, node: InterfaceEntity | WorldEntity, inline: Map<A.ImportExportAst, InterfaceEntity>): PathTarget[] {
+  const out: PathTarget[] = [];
+  const add = (t: PathTarget | undefined) => { if (t && !out.includes(t)) out.push(t); };
+  const members = node.kind === 'interface' ? node.members : node.ast.members;
+  for (const m of members) {
+    if (m.kind === 'use') add(resolvePath(ctx, node.uri, node.pkg, m.path, 'interface', 'use', false));
+    else if (m.kind === 'include') add(resolvePath(ctx, node.uri, node.pkg, m.path, 'world', 'include', false));
+    else if (m.kind === 'import' || m.kind === 'export') {
+      if (m.target.kind === 'path') add(resolvePath(ctx, node.uri, node.pkg, m.target.path, 'interface', m.kind, false));
+      else if (m.target.kind === 'interface') add(inline.get(m));
+    }
+  }
+  return out;
+}
+
+/** Depth-first order over use/include/import edges; a cycle is reported at the item that closes it. */
+function topologicalOrder(ctx: ResolveContext, inline: Map<A.ImportExportAst, InterfaceEntity>): Array<InterfaceEntity | WorldEntity> {
+  const all: Array<InterfaceEntity | WorldEntity> = [];
+  for (const n of ctx.nodes) {
+    all.push(n);
+    if (n.kind === 'world') for (const m of n.ast.members) { const i = (m.kind === 'import' || m.kind === 'export') ? inline.get(m) : undefined; if (i) all.push(i); }
+  }
+  const order: Array<InterfaceEntity | WorldEntity> = [];
+  const state = new Map<InterfaceEntity | WorldEntity, 1 | 2>();
+  const deps = new Map<InterfaceEntity | WorldEntity, PathTarget[]>();
+  const depsOf = (n: InterfaceEntity | WorldEntity) => {
+    let d = deps.get(n);
+    if (!d) deps.set(n, (d = n.kind === 'interface' && n.opaque ? [] : dependencies(ctx, n, inline)));
+    return d;
+  };
+  for (const root of all) {
+    if (state.has(root)) continue;
+    const path: Array<{ node: InterfaceEntity | WorldEntity; i: number }> = [{ node: root, i: 0 }];
+    state.set(root, 1);
+    while (path.length) {
+      const top = path[path.length - 1];
+      const d = depsOf(top.node);
+      if (top.i >= d.length) {
+        state.set(top.node, 2);
+        order.push(top.node);
+        path.pop();
+        continue;
+      }
+      const next = d[top.i++];
+      const s = state.get(next);
+      if (s === 1) {
+        const name = top.node.kind === 'world' ? top.node.name : top.node.name ?? top.node.model.qualified;
+        if (top.node.nameRange) ctx.sink.error(top.node.uri, top.node.nameRange, `interface or world \`${name}\` depends on itself`);
+        // Drop the edge so resolution can go on without the cycle.
+        d.splice(--top.i, 1);
+        continue;
+      }
+      if (s === undefined) {
+        state.set(next, 1);
+        path.push({ node: next, i: 0 });
+      }
+    }
+  }
+  return order;
+}
+
+function resolveInterface(ctx: ResolveContext, iface: InterfaceEntity): void {
+  if (iface.opaque) return;
+  if (iface.ast) checkGates(ctx.sink, iface.uri, iface.gates, iface.pkg, iface.nameRange!);
+  declareUses(ctx, iface, iface.members);
+  declareDefinitions(ctx, iface, iface.members);
+  checkDefinitions(ctx, iface, iface.members);
+  iface.resolved = true;
+}
+
+export type { WitReference, PackageEntity };

@@ -1,0 +1,84 @@
+// The names of an interface (or of a world's own types): `use`d types, type
+// definitions and functions, each declared once per name.
+import type * as A from '../syntax/ast';
+import type { FuncEntity, InterfaceEntity, NameEntity, TypeEntity, WorldEntity } from './entities';
+import { addReference, type ResolveContext } from './context';
+import { resolvePath } from './paths';
+import { funcSymbol, makeSymbol, typeDefSymbol } from './symbols';
+import { checkGates, isExcluded } from './gates';
+
+type Owner = InterfaceEntity | WorldEntity;
+
+function define(ctx: ResolveContext, owner: Owner, entity: NameEntity): boolean {
+  if (owner.scope.has(entity.name)) {
+    ctx.sink.error(entity.uri, entity.nameRange, `name \`${entity.name}\` is defined more than once`);
+    return false;
+  }
+  owner.scope.set(entity.name, entity);
+  return true;
+}
+
+/** Declares the `use`d names of the members; their targets are resolved already (topological order). */
+export function declareUses(ctx: ResolveContext, owner: Owner, members: readonly (A.InterfaceMemberAst | A.WorldMemberAst)[]): void {
+  for (const m of members) {
+    if (m.kind !== 'use') continue;
+    checkGates(ctx.sink, owner.uri, m.gates, owner.pkg, m.path.range);
+    const target = resolvePath(ctx, owner.uri, owner.pkg, m.path, 'interface', 'use') as InterfaceEntity | undefined;
+    if (target && owner.kind === 'interface' && !owner.deps.includes(target)) {
+      owner.deps.push(target);
+      owner.model.uses.push(target.model);
+    }
+    const excludedUse = isExcluded(m.gates);
+    for (const { name, alias } of m.names) {
+      const local = alias ?? name;
+      let resolved: TypeEntity | undefined;
+      if (target && !target.opaque && target.resolved) {
+        const found = target.scope.get(name.name);
+        if (!found) {
+          ctx.sink.error(owner.uri, name.range, `name \`${name.name}\` is not defined`);
+        } else if (found.kind === 'func') {
+          ctx.sink.error(owner.uri, name.range, `cannot import function \`${name.name}\``);
+        } else {
+          resolved = found;
+          addReference(ctx, owner.uri, name.range, found.symbol, 'use');
+          if (found.excluded && !excludedUse) {
+            ctx.sink.error(owner.uri, name.range, 'found a reference to a type which is excluded due to its feature not being activated');
+          }
+        }
+      }
+      const symbol = alias
+        ? makeSymbol('type', alias.name, owner.uri, alias.range, m.range, `use ${name.raw} as ${alias.raw}`, { container: owner.symbol, docs: resolved?.symbol?.docs })
+        : undefined;
+      if (alias && resolved?.symbol) {
+        symbol!.resolvedType = resolved.symbol.detail;
+      }
+      const entity: TypeEntity = {
+        kind: 'type', name: local.name, owner, uri: owner.uri, nameRange: local.range,
+        target: resolved, excluded: excludedUse || !!resolved?.excluded, symbol: symbol ?? resolved?.symbol,
+      };
+      // A `use` of an opaque interface cannot be checked: accept the name as a type.
+      if ((target?.opaque || !target?.resolved) && !resolved) entity.target = undefined;
+      if (!resolved && !(target?.opaque)) entity.excluded = false;
+      define(ctx, owner, entity);
+      if (alias && resolved?.symbol) addReference(ctx, owner.uri, alias.range, symbol, 'use');
+    }
+  }
+}
+
+/** Declares type definitions and functions of the members. */
+export function declareDefinitions(ctx: ResolveContext, owner: Owner, members: readonly (A.InterfaceMemberAst | A.WorldMemberAst)[]): void {
+  const pkgName = owner.pkg.key;
+  for (const m of members) {
+    if (m.kind === 'func') {
+      checkGates(ctx.sink, owner.uri, m.gates, owner.pkg, m.name.range);
+      const symbol = funcSymbol(m, owner.uri, owner.symbol);
+      const f: FuncEntity = { kind: 'func', name: m.name.name, owner, uri: owner.uri, nameRange: m.name.range, symbol };
+      if (define(ctx, owner, f) && owner.kind === 'interface' && !isExcluded(m.gates)) owner.model.functions.push(symbol);
+    } else if (m.kind === 'type' || m.kind === 'record' || m.kind === 'variant' || m.kind === 'enum' || m.kind === 'flags' || m.kind === 'resource') {
+      checkGates(ctx.sink, owner.uri, m.gates, owner.pkg, m.name.range);
+      const symbol = typeDefSymbol(m, owner.uri, owner.symbol, pkgName);
+      const t: TypeEntity = { kind: 'type', name: m.name.name, owner, uri: owner.uri, nameRange: m.name.range, def: m, excluded: isExcluded(m.gates), symbol };
+      if (define(ctx, owner, t) && owner.kind === 'interface' && !t.excluded) owner.model.types.push(symbol);
+    }
+  }
+}

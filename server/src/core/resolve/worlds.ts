@@ -1,0 +1,215 @@
+// Worlds: their own types, imports and exports, includes (with renames), and
+// elaboration as wit-parser does it — interfaces that imports use are imported
+// too, and exports' dependencies become imports unless exported themselves.
+import type * as A from '../syntax/ast';
+import type { InterfaceEntity, WorldEntity, WorldItemEntry } from './entities';
+import { addReference, type ResolveContext } from './context';
+import { resolvePath } from './paths';
+import { declareDefinitions, declareUses } from './scope';
+import { checkDefinitions } from './typecheck';
+import { checkGates, isExcluded } from './gates';
+import { funcSymbol } from './symbols';
+import type { WorldItemModel } from '../model';
+
+type Items = Map<string, WorldItemEntry>;
+
+export function resolveWorld(ctx: ResolveContext, world: WorldEntity, inline: Map<A.ImportExportAst, InterfaceEntity>): void {
+  const { sink } = ctx;
+  const members = world.ast.members;
+  checkGates(sink, world.uri, world.gates, world.pkg, world.nameRange);
+  declareUses(ctx, world, members);
+  declareDefinitions(ctx, world, members);
+  checkDefinitions(ctx, world, members);
+
+  const imports: Items = new Map();
+  const exports: Items = new Map();
+  // The world's own types come first: they are imports by name.
+  for (const [name, entity] of world.scope) {
+    if (entity.kind !== 'type' || entity.excluded) continue;
+    imports.set(name, { kind: 'type', model: { key: name, kind: 'type', symbol: entity.symbol, explicit: true } });
+  }
+  for (const m of members) {
+    if (m.kind !== 'import' && m.kind !== 'export') continue;
+    const at = m.name?.range ?? (m.target.kind === 'path' ? m.target.path.range : m.range);
+    checkGates(sink, world.uri, m.gates, world.pkg, at);
+    if (isExcluded(m.gates)) continue;
+    addExtern(ctx, world, m, m.kind === 'import' ? imports : exports, inline);
+  }
+  for (const m of members) {
+    if (m.kind !== 'include') continue;
+    checkGates(sink, world.uri, m.gates, world.pkg, m.path.range);
+    const target = resolvePath(ctx, world.uri, world.pkg, m.path, 'world', 'include') as WorldEntity | undefined;
+    if (!target) continue;
+    const nameAt = m.path.kind === 'local' ? m.path.name.range : (m.path.names[0]?.range ?? m.path.range);
+    if (target.excluded && !isExcluded(m.gates)) {
+      sink.error(world.uri, nameAt, 'found a reference to a world which is excluded due to its feature not being activated');
+      continue;
+    }
+    if (isExcluded(m.gates)) continue;
+    if (!world.model.includes.includes(target.model)) world.model.includes.push(target.model);
+    include(ctx, world, m, target, imports, exports, nameAt);
+  }
+  checkCaseInsensitive(ctx, world, imports, 'import');
+  checkCaseInsensitive(ctx, world, exports, 'export');
+  elaborate(ctx, world, imports, exports);
+  world.resolved = true;
+}
+
+function addExtern(ctx: ResolveContext, world: WorldEntity, m: A.ImportExportAst, items: Items, inline: Map<A.ImportExportAst, InterfaceEntity>): void {
+  const dir = m.kind;
+  const t = m.target;
+  if (!m.name) {
+    // `import a:b/c;` keyed by the interface itself.
+    if (t.kind !== 'path') return;
+    const iface = resolvePath(ctx, world.uri, world.pkg, t.path, 'interface', dir) as InterfaceEntity | undefined;
+    if (!iface) return;
+    const key = iface.model.qualified;
+    if (items.has(key)) {
+      ctx.sink.error(world.uri, t.path.range, `interface cannot be ${dir === 'import' ? 'imported' : 'exported'} more than once`);
+      return;
+    }
+    items.set(key, { kind: 'interface', iface, model: { key, kind: 'interface', interface: iface.model, symbol: iface.symbol, explicit: true } });
+    return;
+  }
+  const name = m.name.name;
+  const prior = items.get(name);
+  if (prior) {
+    ctx.sink.error(world.uri, m.name.range, `${dir} \`${name}\` conflicts with prior ${prior.kind === 'func' ? 'func' : prior.kind} of same name`);
+    return;
+  }
+  let entry: WorldItemEntry | undefined;
+  if (t.kind === 'func') {
+    const symbol = funcSymbol({ name: m.name, type: t.func, range: m.range, docs: m.docs, gates: m.gates }, world.uri, world.symbol, dir);
+    entry = { kind: 'func', model: { key: name, kind: 'function', symbol, explicit: true } };
+  } else if (t.kind === 'interface') {
+    const iface = inline.get(m);
+    if (iface) entry = { kind: 'interface', iface, model: { key: name, kind: 'interface', interface: iface.model, symbol: iface.symbol, explicit: true } };
+  } else {
+    const iface = resolvePath(ctx, world.uri, world.pkg, t.path, 'interface', dir) as InterfaceEntity | undefined;
+    if (iface) entry = { kind: 'interface', iface, model: { key: name, kind: 'interface', interface: iface.model, symbol: iface.symbol, explicit: true } };
+  }
+  if (entry) items.set(name, entry);
+}
+
+function include(ctx: ResolveContext, world: WorldEntity, m: A.IncludeAst, target: WorldEntity, imports: Items, exports: Items, at: A.Ident['range']): void {
+  const renames = new Map<string, A.Ident>();
+  for (const w of m.with) {
+    if (!target.imports.has(w.name.name) && !target.exports.has(w.name.name)) {
+      ctx.sink.error(world.uri, w.name.range, `\`${w.name.name}\` does not exist in world \`${target.name}\``);
+      continue;
+    }
+    const sym = target.imports.get(w.name.name)?.model.symbol ?? target.exports.get(w.name.name)?.model.symbol;
+    addReference(ctx, world.uri, w.name.range, sym, 'with');
+    renames.set(w.name.name, w.alias);
+  }
+  const merge = (from: Items, into: Items, dir: 'import' | 'export') => {
+    for (const [key, entry] of from) {
+      if (entry.model.kind === 'interface' && entry.iface && key === entry.iface.model.qualified) {
+        if (!into.has(key)) into.set(key, { ...entry, model: { ...entry.model } });
+        continue;
+      }
+      const newName = renames.get(key)?.name ?? key;
+      if (into.has(newName)) {
+        ctx.sink.error(world.uri, at, `${dir} of \`${newName}\` shadows previously ${dir}ed items`);
+        continue;
+      }
+      into.set(newName, { ...entry, model: { ...entry.model, key: newName } });
+    }
+  };
+  merge(target.imports, imports, 'import');
+  merge(target.exports, exports, 'export');
+}
+
+function checkCaseInsensitive(ctx: ResolveContext, world: WorldEntity, items: Items, dir: string): void {
+  const seen = new Map<string, string>();
+  for (const key of items.keys()) {
+    if (key.includes(':')) continue;
+    const lower = key.toLowerCase();
+    const prev = seen.get(lower);
+    if (prev !== undefined && prev !== key) {
+      const sym = items.get(key)?.model.symbol;
+      const range = sym && sym.uri === world.uri ? sym.nameRange : world.nameRange;
+      ctx.sink.error(world.uri, range, `${dir} \`${key}\` in world \`${world.name}\` conflicts with ${dir} \`${prev}\` (kebab-case identifiers are case-insensitive)`);
+    }
+    seen.set(lower, key);
+  }
+}
+
+function elaborate(ctx: ResolveContext, world: WorldEntity, imports: Items, exports: Items): void {
+  const newImports: Items = new Map();
+  const addImport = (key: string, iface: InterfaceEntity, entry?: WorldItemEntry) => {
+    if (newImports.has(key)) return;
+    // Explicit stack instead of recursion: dependency chains can be long.
+    const stack: Array<{ iface: InterfaceEntity; key: string; entry?: WorldItemEntry; expanded: boolean }> = [{ iface, key, entry, expanded: false }];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (newImports.has(top.key)) { stack.pop(); continue; }
+      if (!top.expanded) {
+        top.expanded = true;
+        for (let i = top.iface.deps.length - 1; i >= 0; i--) {
+          const dep = top.iface.deps[i];
+          if (!newImports.has(dep.model.qualified)) stack.push({ iface: dep, key: dep.model.qualified, expanded: false });
+        }
+        continue;
+      }
+      stack.pop();
+      newImports.set(top.key, top.entry ?? implicit(top.iface));
+    }
+  };
+  for (const [key, entry] of imports) {
+    if (entry.kind === 'interface' && entry.iface) addImport(key, entry.iface, entry);
+    else {
+      if (entry.kind === 'type') {
+        const t = world.scope.get(key);
+        const dep = t?.kind === 'type' ? t.target?.owner : undefined;
+        if (dep?.kind === 'interface' && dep.name) addImport(dep.model.qualified, dep);
+      }
+      if (!newImports.has(key)) newImports.set(key, entry);
+    }
+  }
+
+  const newExports: Items = new Map();
+  const exportIfaces = new Map<InterfaceEntity, { key: string; entry: WorldItemEntry }>();
+  for (const [key, entry] of exports) {
+    if (entry.kind === 'interface' && entry.iface) exportIfaces.set(entry.iface, { key, entry });
+    else newExports.set(key, entry);
+  }
+  const required = new Set<InterfaceEntity>();
+  for (const [iface, { key, entry }] of exportIfaces) {
+    if (!addExport(iface, key, true, entry)) {
+      const name = key.includes(':') ? key : key;
+      ctx.sink.error(world.uri, world.nameRange, `interface \`${name}\` transitively depends on an interface in incompatible ways`);
+    }
+  }
+
+  function addExport(iface: InterfaceEntity, key: string, asExport: boolean, entry?: WorldItemEntry): boolean {
+    // Recursion depth is bounded by the interface dependency chain, which the
+    // toposort has made acyclic; chains are short in practice.
+    if (newExports.has(key)) return asExport;
+    if (!asExport && required.has(iface)) return true;
+    for (const dep of iface.deps) {
+      const depKey = dep.model.qualified;
+      const depExport = asExport && exportIfaces.has(dep);
+      const ok = addExport(dep, depExport ? exportIfaces.get(dep)!.key : depKey, depExport, depExport ? exportIfaces.get(dep)!.entry : undefined);
+      if (!ok) return false;
+    }
+    if (asExport) {
+      if (required.has(iface)) return false;
+      newExports.set(key, entry ?? implicit(iface));
+    } else {
+      required.add(iface);
+      if (!newImports.has(key)) newImports.set(key, implicit(iface));
+    }
+    return true;
+  }
+
+  world.imports = newImports;
+  world.exports = newExports;
+  world.model.imports = [...newImports.values()].map((e) => e.model);
+  world.model.exports = [...newExports.values()].map((e) => e.model);
+}
+
+function implicit(iface: InterfaceEntity): WorldItemEntry {
+  const model: WorldItemModel = { key: iface.model.qualified, kind: 'interface', interface: iface.model, symbol: iface.symbol, explicit: false };
+  return { kind: 'interface', iface, model };
+}

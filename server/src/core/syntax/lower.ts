@@ -1,0 +1,395 @@
+// tree-sitter tree -> AST. Tolerant: a half-typed item lowers to what can be
+// read of it, and nothing here throws on bad input. Nesting (types, packages)
+// is capped at wit-parser's limits, so lowering never recurses deeply.
+import type { Range } from 'vscode-languageserver-types';
+import type { Node } from '../parser';
+import type { WitDocument } from '../document';
+import type * as A from './ast';
+import { KEYWORDS, identifierProblem } from '../resolve/identifiers';
+
+/** wit-parser's limits (`type nesting too deep`, `package nesting too deep`). */
+export const MAX_TYPE_DEPTH = 100;
+export const MAX_PACKAGE_DEPTH = 100;
+
+export function lowerFile(doc: WitDocument): A.FileAst {
+  return new Lowering(doc).file();
+}
+
+class Lowering {
+  readonly problems: Array<{ range: Range; message: string }> = [];
+  private readonly packageDecls: A.PackageDeclAst[] = [];
+  constructor(private readonly doc: WitDocument) {}
+
+  file(): A.FileAst {
+    const items = this.packageItems(this.doc.tree.rootNode, 0);
+    return { uri: this.doc.uri, packageDecls: this.packageDecls, items, problems: this.problems };
+  }
+
+  private range(node: Node): Range {
+    const s = node.startPosition, e = node.endPosition;
+    return { start: { line: s.row, character: s.column }, end: { line: e.row, character: e.column } };
+  }
+
+  private packageItems(container: Node, depth: number): A.PackageItemAst[] {
+    const items: A.PackageItemAst[] = [];
+    for (const node of container.namedChildren) {
+      if (!node) continue;
+      switch (node.type) {
+        case 'package_decl': {
+          const name = node.childForFieldName('name');
+          if (name) this.packageDecls.push({ name: this.packageName(name), docs: this.docs(node), range: this.range(node) });
+          break;
+        }
+        case 'nested_package': {
+          const nested = this.nestedPackage(node, depth + 1);
+          if (nested) items.push(nested);
+          break;
+        }
+        case 'toplevel_use': {
+          const path = node.childForFieldName('path');
+          if (!path) break;
+          const alias = node.childForFieldName('alias');
+          items.push({ kind: 'toplevel-use', path: this.usePath(path), alias: alias ? this.ident(alias) : undefined, ...this.base(node) });
+          break;
+        }
+        case 'interface_item': {
+          const i = this.interface(node);
+          if (i) items.push(i);
+          break;
+        }
+        case 'world_item': {
+          const w = this.world(node);
+          if (w) items.push(w);
+          break;
+        }
+      }
+    }
+    return items;
+  }
+
+  private nestedPackage(node: Node, depth: number): A.NestedPackageAst | undefined {
+    const name = node.childForFieldName('name');
+    const body = node.childForFieldName('body');
+    if (!name) return undefined;
+    const range = this.range(node);
+    if (depth > MAX_PACKAGE_DEPTH) {
+      this.problems.push({ range: this.range(node.child(0) ?? node), message: 'package nesting too deep' });
+      return undefined;
+    }
+    return {
+      kind: 'nested-package',
+      name: this.packageName(name),
+      docs: this.docs(node),
+      items: body ? this.packageItems(body, depth) : [],
+      range,
+      depth,
+    };
+  }
+
+  private base(node: Node): { gates: A.Gate[]; docs?: string; range: Range } {
+    const gatesNode = node.namedChildren.find((c) => c?.type === 'gates');
+    return { gates: gatesNode ? this.gates(gatesNode) : [], docs: this.docs(node), range: this.range(node) };
+  }
+
+  private gates(node: Node): A.Gate[] {
+    const out: A.Gate[] = [];
+    for (const g of node.namedChildren) {
+      if (!g || g.type !== 'gate') continue;
+      const name = g.childForFieldName('name');
+      const args: A.Gate['args'] = [];
+      for (const a of g.namedChildren) {
+        if (a?.type !== 'gate_arg') continue;
+        const key = a.childForFieldName('key');
+        const value = a.childForFieldName('value');
+        if (key && value) args.push({ key: this.ident(key), value: { text: value.text, range: this.range(value), isVersion: value.type === 'version' } });
+      }
+      out.push({
+        kind: name?.text ?? '',
+        nameRange: this.range(name ?? g),
+        args,
+        range: this.range(g),
+        text: g.text,
+      });
+    }
+    return out;
+  }
+
+  /** Doc comments (`///` and block doc comments) right before the item, as wit-parser collects them. */
+  private docs(node: Node): string | undefined {
+    const lines: string[] = [];
+    let prev = node.previousSibling;
+    while (prev && (prev.type === 'line_comment' || prev.type === 'block_comment')) {
+      const t = prev.text;
+      if (t.startsWith('///') ) lines.unshift(t.slice(3).replace(/^ /, ''));
+      else if (t.startsWith('/**') && t !== '/**/') lines.unshift(t.slice(3, t.endsWith('*/') ? -2 : undefined).replace(/^\s*\* ?/gm, '').trim());
+      prev = prev.previousSibling;
+    }
+    return lines.length ? lines.join('\n') : undefined;
+  }
+
+  ident(node: Node): A.Ident {
+    const raw = node.text;
+    const escaped = raw.startsWith('%');
+    const name = escaped ? raw.slice(1) : raw;
+    const range = this.range(node);
+    if (!escaped && KEYWORDS.has(name)) {
+      this.problems.push({ range, message: `expected an identifier or string, found keyword \`${name}\`` });
+    } else {
+      const problem = identifierProblem(name);
+      if (problem) this.problems.push({ range, message: problem.message });
+    }
+    return { name, raw, range };
+  }
+
+  private packageName(node: Node): A.PackageNameAst {
+    const segments: A.Ident[] = [];
+    const nested: A.Ident[] = [];
+    let afterSlash = false;
+    let version: A.Version | undefined;
+    for (let i = 0; i < node.childCount; i++) {
+      const c = node.child(i)!;
+      if (c.type === '/') afterSlash = true;
+      else if (c.type === 'identifier') (afterSlash ? nested : segments).push(this.ident(c));
+      else if (c.type === 'version') version = { text: c.text, range: this.range(c) };
+    }
+    return { segments, nested, version, range: this.range(node) };
+  }
+
+  usePath(node: Node): A.UsePathAst {
+    const ids: A.Ident[] = [];
+    const names: A.Ident[] = [];
+    let afterSlash = false;
+    let version: A.Version | undefined;
+    for (let i = 0; i < node.childCount; i++) {
+      const c = node.child(i)!;
+      if (c.type === '/') afterSlash = true;
+      else if (c.type === 'identifier') (afterSlash ? names : ids).push(this.ident(c));
+      else if (c.type === 'version') version = { text: c.text, range: this.range(c) };
+    }
+    const range = this.range(node);
+    if (ids.length === 1 && names.length === 0) return { kind: 'local', name: ids[0], range };
+    return { kind: 'foreign', segments: ids, names, version, range };
+  }
+
+  private interface(node: Node): A.InterfaceAst | undefined {
+    const name = node.childForFieldName('name');
+    if (!name) return undefined;
+    const body = node.childForFieldName('body');
+    return { kind: 'interface', name: this.ident(name), members: body ? this.interfaceMembers(body) : [], ...this.base(node) };
+  }
+
+  private interfaceMembers(body: Node): A.InterfaceMemberAst[] {
+    const out: A.InterfaceMemberAst[] = [];
+    for (const m of body.namedChildren) {
+      if (!m) continue;
+      if (m.type === 'use_item') { const u = this.use(m); if (u) out.push(u); }
+      else if (m.type === 'func_item') { const f = this.func(m); if (f) out.push(f); }
+      else { const t = this.typedef(m); if (t) out.push(t); }
+    }
+    return out;
+  }
+
+  private use(node: Node): A.UseAst | undefined {
+    const path = node.childForFieldName('path');
+    if (!path) return undefined;
+    const names: A.UseAst['names'] = [];
+    for (const n of node.namedChildren) {
+      if (n?.type !== 'use_name') continue;
+      const name = n.childForFieldName('name');
+      const alias = n.childForFieldName('alias');
+      if (name) names.push({ name: this.ident(name), alias: alias ? this.ident(alias) : undefined });
+    }
+    return { kind: 'use', path: this.usePath(path), names, ...this.base(node) };
+  }
+
+  private func(node: Node): A.FuncAst | undefined {
+    const name = node.childForFieldName('name');
+    const type = node.childForFieldName('type');
+    if (!name || !type) return undefined;
+    return { kind: 'func', name: this.ident(name), type: this.funcType(type), ...this.base(node) };
+  }
+
+  private funcType(node: Node): A.FuncTypeAst {
+    const params: A.ParamAst[] = [];
+    const list = node.childForFieldName('params');
+    for (const p of list?.namedChildren ?? []) {
+      if (p?.type !== 'param') continue;
+      const name = p.childForFieldName('name');
+      const type = p.childForFieldName('type');
+      if (name) params.push({ name: this.ident(name), type: this.type(type, 1) });
+    }
+    const result = node.childForFieldName('result')?.childForFieldName('type');
+    return {
+      async: !!node.childForFieldName('async'),
+      params,
+      result: result ? this.type(result, 1) : undefined,
+      range: this.range(node),
+    };
+  }
+
+  private typedef(node: Node): A.TypeDefAst | undefined {
+    const nameNode = node.childForFieldName('name');
+    if (!nameNode) return undefined;
+    const name = this.ident(nameNode);
+    const base = { ...this.base(node), name };
+    switch (node.type) {
+      case 'type_item':
+        return { kind: 'type', type: this.type(node.childForFieldName('type'), 1), ...base };
+      case 'record_item':
+        return { kind: 'record', fields: this.cases(node, 'record_field').map((c) => ({ ...c, type: c.type ?? { kind: 'error', range: c.range } })), ...base };
+      case 'variant_item':
+        return { kind: 'variant', cases: this.cases(node, 'variant_case'), ...base };
+      case 'enum_item':
+        return { kind: 'enum', cases: this.cases(node, 'enum_case'), ...base };
+      case 'flags_item':
+        return { kind: 'flags', flags: this.cases(node, 'flags_field'), ...base };
+      case 'resource_item': {
+        const body = node.childForFieldName('body');
+        return { kind: 'resource', funcs: body ? this.resourceFuncs(body) : [], hasBody: !!body, ...base };
+      }
+    }
+    return undefined;
+  }
+
+  private cases(node: Node, type: string): A.NamedCase[] {
+    const out: A.NamedCase[] = [];
+    for (const c of node.namedChildren) {
+      if (c?.type !== type) continue;
+      const name = c.childForFieldName('name');
+      if (!name) continue;
+      const t = c.childForFieldName('type');
+      out.push({ name: this.ident(name), docs: this.docs(c), type: t ? this.type(t, 1) : undefined, range: this.range(c) });
+    }
+    return out;
+  }
+
+  private resourceFuncs(body: Node): A.ResourceFuncAst[] {
+    const out: A.ResourceFuncAst[] = [];
+    for (const m of body.namedChildren) {
+      if (!m) continue;
+      const base = this.base(m);
+      if (m.type === 'constructor_item') {
+        const kw = m.children.find((c) => c?.type === 'constructor')!;
+        const params = m.childForFieldName('params');
+        const result = m.childForFieldName('result')?.childForFieldName('type');
+        const fake: A.FuncTypeAst = {
+          async: false,
+          params: params ? this.funcParams(params) : [],
+          result: result ? this.type(result, 1) : undefined,
+          range: this.range(m),
+        };
+        out.push({ kind: 'constructor', name: { name: 'constructor', raw: 'constructor', range: this.range(kw) }, type: fake, ...base });
+      } else if (m.type === 'func_item' || m.type === 'static_func_item') {
+        const name = m.childForFieldName('name');
+        const type = m.childForFieldName('type');
+        if (!name || !type) continue;
+        out.push({ kind: m.type === 'func_item' ? 'method' : 'static', name: this.ident(name), type: this.funcType(type), ...base });
+      }
+    }
+    return out;
+  }
+
+  private funcParams(list: Node): A.ParamAst[] {
+    const params: A.ParamAst[] = [];
+    for (const p of list.namedChildren) {
+      if (p?.type !== 'param') continue;
+      const name = p.childForFieldName('name');
+      if (name) params.push({ name: this.ident(name), type: this.type(p.childForFieldName('type'), 1) });
+    }
+    return params;
+  }
+
+  private world(node: Node): A.WorldAst | undefined {
+    const name = node.childForFieldName('name');
+    if (!name) return undefined;
+    const body = node.childForFieldName('body');
+    const members: A.WorldMemberAst[] = [];
+    for (const m of body?.namedChildren ?? []) {
+      if (!m) continue;
+      switch (m.type) {
+        case 'import_item':
+        case 'export_item': {
+          const ie = this.importExport(m);
+          if (ie) members.push(ie);
+          break;
+        }
+        case 'include_item': {
+          const path = m.childForFieldName('path');
+          if (!path) break;
+          const withNames: A.IncludeAst['with'] = [];
+          for (const n of m.namedChildren) {
+            if (n?.type !== 'include_name') continue;
+            const a = n.childForFieldName('name'), b = n.childForFieldName('alias');
+            if (a && b) withNames.push({ name: this.ident(a), alias: this.ident(b) });
+          }
+          members.push({ kind: 'include', path: this.usePath(path), with: withNames, ...this.base(m) });
+          break;
+        }
+        case 'use_item': {
+          const u = this.use(m);
+          if (u) members.push(u);
+          break;
+        }
+        default: {
+          const t = this.typedef(m);
+          if (t) members.push(t);
+        }
+      }
+    }
+    return { kind: 'world', name: this.ident(name), members, ...this.base(node) };
+  }
+
+  private importExport(node: Node): A.ImportExportAst | undefined {
+    const kind = node.type === 'import_item' ? 'import' : 'export';
+    const name = node.childForFieldName('name');
+    const base = this.base(node);
+    const path = node.childForFieldName('path');
+    if (path) return { kind, target: { kind: 'path', path: this.usePath(path) }, ...base };
+    const type = node.childForFieldName('type');
+    if (!name || !type) return undefined;
+    let target: A.ExternTypeAst;
+    if (type.type === 'func_type') target = { kind: 'func', func: this.funcType(type) };
+    else if (type.type === 'inline_interface') {
+      const body = type.childForFieldName('body');
+      target = { kind: 'interface', members: body ? this.interfaceMembers(body) : [], range: this.range(type) };
+    } else target = { kind: 'path', path: this.usePath(type) };
+    return { kind, name: this.ident(name), target, ...base };
+  }
+
+  type(node: Node | null, depth: number): A.TypeAst {
+    if (!node || node.isMissing) return { kind: 'error', range: node ? this.range(node) : zeroRange };
+    const range = this.range(node);
+    if (depth > MAX_TYPE_DEPTH) {
+      this.problems.push({ range: this.range(node.child(0) ?? node), message: 'type nesting too deep' });
+      return { kind: 'error', range };
+    }
+    const sub = (field: string) => {
+      const c = node.childForFieldName(field);
+      return c ? this.type(c, depth + 1) : undefined;
+    };
+    switch (node.type) {
+      case 'primitive_type': return { kind: 'primitive', name: node.text, range };
+      case 'named_type': return { kind: 'named', name: this.ident(node.namedChild(0) ?? node), range };
+      case 'list_type': {
+        const length = node.childForFieldName('length');
+        return { kind: 'list', element: sub('element') ?? { kind: 'error', range }, length: length ? { text: length.text, range: this.range(length) } : undefined, range };
+      }
+      case 'tuple_type':
+        return { kind: 'tuple', types: node.namedChildren.filter((c): c is Node => !!c && c.type !== 'line_comment' && c.type !== 'block_comment').map((c) => this.type(c, depth + 1)), range };
+      case 'option_type': return { kind: 'option', type: sub('type') ?? { kind: 'error', range }, range };
+      case 'result_type': return { kind: 'result', ok: sub('ok'), err: sub('err'), range };
+      case 'map_type': return { kind: 'map', key: sub('key') ?? { kind: 'error', range }, value: sub('value') ?? { kind: 'error', range }, range };
+      case 'future_type': return { kind: 'future', type: sub('type'), range };
+      case 'stream_type': return { kind: 'stream', type: sub('type'), range };
+      case 'borrow_type':
+      case 'own_type': {
+        const r = node.childForFieldName('resource');
+        if (!r) return { kind: 'error', range };
+        return { kind: node.type === 'borrow_type' ? 'borrow' : 'own', resource: this.ident(r), range };
+      }
+    }
+    return { kind: 'error', range };
+  }
+}
+
+const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
