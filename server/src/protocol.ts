@@ -20,7 +20,8 @@ export const BINDINGS_LANGUAGES = [
 ] as const;
 export type BindingsLanguage = (typeof BINDINGS_LANGUAGES)[number];
 export interface GenerateBindingsParams { uri: string; world?: string; language: BindingsLanguage; outDir?: string }
-export interface GeneratedFile { path: string; text: string }
+/** `encoding: 'base64'` marks a binary output (wit-bindgen's C `*_component_type.o`); `text` is then base64. */
+export interface GeneratedFile { path: string; text: string; encoding?: 'base64' }
 export interface GenerateBindingsResult { files: GeneratedFile[] }
 /** `wit/generateBindings`: bindings of a world, generated from the package as the editor holds it. */
 export const GenerateBindingsRequest = new RequestType<GenerateBindingsParams, GenerateBindingsResult, void>('wit/generateBindings');

@@ -80,3 +80,8 @@ test('LatestOnly: while one runs, only the newest waiting request runs next', as
   assert.deepEqual(ran, ['a', 'c']);
   assert.equal(await runner.run(async () => 'd'), 'd');
 });
+
+test('a binary output shows in the preview as a note, not as bytes', () => {
+  const text = composePreview([{ path: 'w.h', text: 'int x;' }, { path: 'w_component_type.o', text: 'AGFzbQ==', encoding: 'base64' }], 'c', 'a:b/w');
+  assert.equal(text, '// ---- w.h ----\nint x;\n\n// ---- w_component_type.o ----\n// (binary file)\n');
+});

@@ -46,7 +46,7 @@ test('the snapshot holds open-buffer text over disk, includes unsaved new files,
     assert.ok(!fs.existsSync(path.join(snap.witDir, 'nested')));
     assert.ok(!fs.existsSync(path.join(snap.witDir, 'notes.txt')));
     assert.equal(snap.origins.get(path.join(snap.witDir, 'extra.wit')), unsaved);
-    assert.deepEqual(fs.readdirSync(snap.outDir), []);
+    assert.ok(!fs.existsSync(snap.outDir), 'out/ is left for the generator to create');
   } finally {
     snap.dispose();
     fs.rmSync(dir, { recursive: true });

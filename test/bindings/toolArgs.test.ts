@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { witBindgenArgs, componentizePyArgs, missingToolMessage, WIT_BINDGEN, COMPONENTIZE_PY } from '../../server/src/bindings/toolArgs';
-import { argsFor, generateExternal, ToolMissingError, toolFor } from '../../server/src/bindings/externalGenerator';
+import { argsFor, fileEntry, generateExternal, ToolMissingError, toolFor } from '../../server/src/bindings/externalGenerator';
 import { locateTool } from '../../server/src/bindings/toolLocator';
 import { LANGUAGES } from '../../server/src/bindings/languages';
 import { BINDINGS_LANGUAGES } from '../../server/src/protocol';
@@ -78,4 +78,11 @@ test('generateExternal refuses plainly when the tool is missing, and runs nothin
   } finally {
     process.env.PATH = saved;
   }
+});
+
+test('generated files: text as text, binary outputs (C component type objects) as marked base64', () => {
+  assert.deepEqual(fileEntry('w.h', Buffer.from('#include <stdint.h>\n')), { path: 'w.h', text: '#include <stdint.h>\n' });
+  const object = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+  assert.deepEqual(fileEntry('w_component_type.o', object), { path: 'w_component_type.o', text: object.toString('base64'), encoding: 'base64' });
+  assert.equal(fileEntry('latin1.txt', Buffer.from([0xe9, 0x74, 0xe9])).encoding, 'base64');
 });

@@ -60,7 +60,8 @@ async function generate(client: WitLanguageClient, file: vscode.Uri, world: stri
       const written: vscode.Uri[] = [];
       for (const f of files) {
         const target = vscode.Uri.joinPath(outDir, ...f.path.split('/'));
-        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(f.text));
+        const bytes = f.encoding === 'base64' ? Buffer.from(f.text, 'base64') : new TextEncoder().encode(f.text);
+        await vscode.workspace.fs.writeFile(target, bytes);
         written.push(target);
       }
       return { files, written };

@@ -67,7 +67,9 @@ function comment(language: BindingsLanguage, text: string): string {
 export function composePreview(files: GeneratedFile[], language: BindingsLanguage, world: string | undefined): string {
   const main = mainFile(files, language, world);
   const ordered = main ? [main, ...files.filter((f) => f !== main)] : files;
-  return ordered.map((f) => `${comment(language, `---- ${f.path} ----`)}\n${f.text.trimEnd()}\n`).join('\n');
+  return ordered
+    .map((f) => `${comment(language, `---- ${f.path} ----`)}\n${f.encoding === 'base64' ? comment(language, '(binary file)') : f.text.trimEnd()}\n`)
+    .join('\n');
 }
 
 /** The preview when the WIT has errors: the reason on top, then the last good bindings if any. */

@@ -33,17 +33,34 @@ export async function generateExternal(req: ExternalRequest, settings: ToolSetti
     const detail = (result.stderr || result.stdout).trim();
     throw new Error(`${tool.command} failed (exit ${result.code})${detail ? `: ${detail}` : ''}`);
   }
-  return readTree(req.outDir);
+  const files = readTree(req.outDir);
+  if (files.length === 0) throw new Error(`${tool.command} succeeded but wrote no files`);
+  return files;
+}
+
+/** Text files as text; binary ones (NUL bytes or not UTF-8) as base64, marked so. */
+export function fileEntry(relPath: string, bytes: Buffer): GeneratedFile {
+  const text = bytes.includes(0) ? undefined : decodeUtf8(bytes);
+  return text === undefined ? { path: relPath, text: bytes.toString('base64'), encoding: 'base64' } : { path: relPath, text };
+}
+
+function decodeUtf8(bytes: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every file below `dir`, paths relative to it with forward slashes, sorted. */
 export function readTree(dir: string): GeneratedFile[] {
   const files: GeneratedFile[] = [];
+  if (!fs.existsSync(dir)) return files;
   const walk = (rel: string) => {
     for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
       const child = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(child);
-      else if (entry.isFile()) files.push({ path: child, text: fs.readFileSync(path.join(dir, child), 'utf8') });
+      else if (entry.isFile()) files.push(fileEntry(child, fs.readFileSync(path.join(dir, child))));
     }
   };
   walk('');

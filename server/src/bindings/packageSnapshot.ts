@@ -14,7 +14,7 @@ export interface SnapshotSource {
 }
 
 export interface PackageSnapshot {
-  /** The temporary root: `wit/` holds the package, `out/` is free for generators. */
+  /** The temporary root: `wit/` holds the package; `out/` (not created) is for generators. */
   root: string;
   witDir: string;
   outDir: string;
@@ -27,8 +27,9 @@ export function writePackageSnapshot(packageDir: string, source: SnapshotSource)
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'wit-bindings-'));
   const witDir = path.join(root, 'wit');
   const outDir = path.join(root, 'out');
+  // out/ is left for the generator to create: componentize-py refuses to write
+  // bindings into a folder that already has them.
   fs.mkdirSync(witDir);
-  fs.mkdirSync(outDir);
   const origins = new Map<string, string>();
   const dispose = () => fs.rmSync(root, { recursive: true, force: true });
   try {
