@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { GenerateBindingsRequest, type BindingsLanguage } from '../../../server/src/protocol';
-import { isBindingsLanguage } from '../../../server/src/bindings/languages';
+import { LANGUAGES, isBindingsLanguage } from '../../../server/src/bindings/languages';
 import type { WitLanguageClient } from '../client';
 import { composePreview, plainWorld, previewExtension, staleNotice } from './outputLayout';
 import { LatestOnly } from './requestQueue';
@@ -117,6 +117,10 @@ export function registerPreviewCommand(state: vscode.Memento, client: WitLanguag
     const language = await pickLanguage(args.language, state.get<string>(LAST_LANGUAGE) ?? 'typescript-guest');
     if (!language) return undefined;
     await state.update(LAST_LANGUAGE, language);
+    if (LANGUAGES[language].generator !== 'jco' && !vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage(`${LANGUAGES[language].label} runs a program from your machine; trust this workspace first.`);
+      return undefined;
+    }
     const doc = await vscode.workspace.openTextDocument(previewUri(file, language, world || undefined));
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
     return doc.uri;
