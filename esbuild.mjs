@@ -23,6 +23,10 @@ await Promise.all([
   build({ ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist',
     banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` }, external: ['@bytecodealliance/jco-transpile', '@bytecodealliance/jco'] }),
   build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], banner: { js: importMetaUrl } }),
+  // The composition graph webview: a browser bundle (elkjs inside) in the media folder
+  // the webview may load from.
+  build({ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: 'linked', minify: common.minify,
+    logLevel: 'warning', entryPoints: { graph: 'media/graph/src/main.ts' }, outdir: 'media/graph/dist' }),
 ]);
 chmodSync('dist/server.js', 0o755);
 // web-tree-sitter's runtime and our grammar are loaded from dist/ at run time.

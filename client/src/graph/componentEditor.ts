@@ -1,0 +1,61 @@
+// The read-only editor for .wasm files: instead of "binary file not displayed", the
+// component's graph (read from the binary by the component reader) and its WIT (what
+// `jco wit` prints, computed lazily). Core modules and other files get a clear message.
+import * as vscode from 'vscode';
+import { readComponent, NotAComponentError } from '../../../server/src/component/reader';
+import { componentGraph } from '../../../server/src/component/componentGraph';
+import { componentWitText } from './jcoWit';
+import { componentViewGraph } from './viewGraphs';
+import { onWebviewMessage, post, setGraphHtml, webviewOptions } from './webviewHost';
+import type { ToWebview } from './messages';
+
+export const COMPONENT_EDITOR_VIEW_TYPE = 'wit.componentViewer';
+
+export class ComponentEditorProvider implements vscode.CustomReadonlyEditorProvider {
+  constructor(private readonly context: vscode.ExtensionContext) {}
+
+  static register(context: vscode.ExtensionContext): vscode.Disposable {
+    return vscode.window.registerCustomEditorProvider(COMPONENT_EDITOR_VIEW_TYPE, new ComponentEditorProvider(context), {
+      supportsMultipleEditorsPerDocument: true,
+      webviewOptions: { retainContextWhenHidden: true },
+    });
+  }
+
+  openCustomDocument(uri: vscode.Uri): vscode.CustomDocument {
+    return { uri, dispose: () => undefined };
+  }
+
+  async resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel): Promise<void> {
+    const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
+    panel.webview.options = webviewOptions(this.context.extensionUri);
+    setGraphHtml(panel.webview, this.context.extensionUri, `Component ${name}`);
+    const message = this.describe(document.uri, name);
+    const subscription = onWebviewMessage(panel.webview, name.replace(/\.wasm$/, ''), async (m) => {
+      if (m.type === 'ready') post(panel.webview, await message);
+    });
+    panel.onDidDispose(() => subscription.dispose());
+  }
+
+  private async describe(uri: vscode.Uri, name: string): Promise<ToWebview> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch (e) {
+      return { type: 'error', message: `Could not read ${name}: ${(e as Error).message}` };
+    }
+    try {
+      const info = readComponent(bytes);
+      const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+      const wit = await componentWitText(bytes, folders).catch((e: Error) => `// The WIT could not be printed: ${e.message}`);
+      const open = info.imports.length;
+      return {
+        type: 'graph', mode: 'component', title: `${name}: ${info.components.length} nested components, ${info.modules.length} core modules, ${open} open imports`,
+        graph: componentViewGraph(componentGraph(info)), wit,
+        notes: info.problems.length ? info.problems.map((p) => `Could not read: ${p}`) : undefined,
+      };
+    } catch (e) {
+      if (e instanceof NotAComponentError) return { type: 'error', message: `${name} is ${e.message}: there is no component graph to show.` };
+      return { type: 'error', message: `Could not read ${name}: ${(e as Error).message}` };
+    }
+  }
+}
