@@ -16,7 +16,7 @@ const TYPE_KINDS = new Set(['type', 'record', 'variant', 'enum', 'flags', 'resou
 
 export function completion(analysis: Analysis, doc: WitDocument, pos: Position): CompletionItem[] {
   const offset = doc.offsetAt(pos);
-  const ctx = completionContext(doc.text, offset);
+  const ctx = completionContext(doc.text, offset, topLevelStart(doc, offset));
   const p = ctx.position;
   switch (p.kind) {
     case 'gate-name': return gateItems();
@@ -32,6 +32,22 @@ export function completion(analysis: Analysis, doc: WitDocument, pos: Position):
     case 'use-names': return typesOfInterface(analysis, p.path);
     default: return [];
   }
+}
+
+/** Where the top-level item around `offset` starts (or the previous one ends): brackets are balanced there. */
+function topLevelStart(doc: WitDocument, offset: number): number {
+  const root = doc.tree.rootNode;
+  // Up from the token at the cursor to the item just below the root.
+  let node = root.descendantForIndex(Math.max(0, offset - 1), Math.max(0, offset - 1));
+  while (node?.parent && node.parent.parent) node = node.parent;
+  if (node && node.parent && node.type !== 'ERROR' && node.startIndex < offset) return node.startIndex;
+  // Between items, or in a broken region: the end of the last clean item before the cursor.
+  let start = 0;
+  for (const child of root.children) {
+    if (!child || child.startIndex >= offset || child.type === 'ERROR') break;
+    if (!child.hasError) start = child.endIndex;
+  }
+  return Math.min(start, offset);
 }
 
 function keyword(label: string, snippet?: string, detail?: string): CompletionItem {

@@ -31,12 +31,16 @@ interface Open { kind: BlockKind; token: string; start: number }
 const TOKEN = /\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|->|%?[\p{L}\p{N}_-]+(?:\.[0-9][\p{L}\p{N}+-]*)*|\S/uy;
 const WORD_END = /[%\p{L}\p{N}_-]*$/u;
 
-/** Reads the text before `offset` and says what kind of thing is being typed. */
-export function completionContext(text: string, offset: number): CompletionContext {
+/**
+ * Reads the text before `offset` and says what kind of thing is being typed.
+ * `scanFrom` is a top-level position before it (the start of the enclosing
+ * top-level item), so that a long file is not read from its beginning.
+ */
+export function completionContext(text: string, offset: number, scanFrom = 0): CompletionContext {
   const prefixMatch = WORD_END.exec(text.slice(Math.max(0, offset - 200), offset));
   const prefix = prefixMatch ? prefixMatch[0] : '';
   const prefixStart = offset - prefix.length;
-  const tokens = tokenize(text, prefixStart);
+  const tokens = tokenize(text, Math.min(scanFrom, prefixStart), prefixStart);
   const stack = openBrackets(tokens);
   const top = stack[stack.length - 1];
   const enclosing = [...stack].reverse().find((o) => o.kind === 'interface' || o.kind === 'world' || o.kind === 'package');
@@ -75,11 +79,10 @@ export function completionContext(text: string, offset: number): CompletionConte
   return ctx({ kind: 'none' });
 }
 
-function tokenize(text: string, end: number): Tok[] {
+function tokenize(text: string, start: number, end: number): Tok[] {
   const out: Tok[] = [];
-  TOKEN.lastIndex = 0;
   const src = text.slice(0, end);
-  let i = 0;
+  let i = start;
   while (i < src.length) {
     const c = src.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13) { i++; continue; }
