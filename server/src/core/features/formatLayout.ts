@@ -48,6 +48,18 @@ export function layoutTokens(tokens: Node[], source: string, eol: string): Layou
     parent: node.parent?.type ?? '',
     isComment: node.type === 'line_comment' || node.type === 'block_comment',
   }));
+  // A parameter list with comments in it (doc comments on parameters) goes one
+  // parameter per line, like a record; others stay on the function's line.
+  const verticalParams = new Set<number>();
+  for (const t of toks) {
+    if (!t.isComment) continue;
+    for (let n = t.node.parent; n && !n.type.endsWith('_item'); n = n.parent) {
+      if (n.type === 'param_list') { verticalParams.add(n.startIndex); break; }
+    }
+  }
+  const inVerticalParams = (t: Tok) => t.parent === 'param_list' && verticalParams.has(t.node.parent!.startIndex);
+  /** Lists laid out one element per line, each followed by a comma. */
+  const isBlockList = (t: Tok) => BLOCK_LISTS.has(t.parent) || inVerticalParams(t);
   const nextSignificant = (i: number) => {
     for (let j = i + 1; j < toks.length; j++) if (!toks[j].isComment) return j;
     return -1;
@@ -61,18 +73,18 @@ export function layoutTokens(tokens: Node[], source: string, eol: string): Layou
   const dropped = new Set<number>();
   const commaAfter = new Set<number>();
   toks.forEach((t, i) => {
-    if (t.type === ',' && !BLOCK_LISTS.has(t.parent)) {
+    if (t.type === ',' && !isBlockList(t)) {
       const n = nextSignificant(i);
       if (n >= 0 && CLOSERS.has(toks[n].type)) dropped.add(i);
     }
-    if (t.type === '}' && BLOCK_LISTS.has(t.parent)) {
+    if ((t.type === '}' || t.type === ')') && isBlockList(t)) {
       const p = prevSignificant(i);
-      if (p >= 0 && toks[p].type !== ',' && toks[p].type !== '{') commaAfter.add(p);
+      if (p >= 0 && toks[p].type !== ',' && toks[p].type !== '{' && toks[p].type !== '(') commaAfter.add(p);
     }
   });
 
-  const isBlockOpen = (t: Tok) => t.type === '{' && BLOCK_PARENTS.has(t.parent);
-  const isBlockClose = (t: Tok) => t.type === '}' && BLOCK_PARENTS.has(t.parent);
+  const isBlockOpen = (t: Tok) => (t.type === '{' && BLOCK_PARENTS.has(t.parent)) || (t.type === '(' && inVerticalParams(t));
+  const isBlockClose = (t: Tok) => (t.type === '}' && BLOCK_PARENTS.has(t.parent)) || (t.type === ')' && inVerticalParams(t));
   const newlinesBetween = (a: Tok, b: Tok) => {
     let n = 0;
     for (let k = a.node.endIndex; k < b.node.startIndex; k++) if (source.charCodeAt(k) === 10) n++;
@@ -129,8 +141,8 @@ export function layoutTokens(tokens: Node[], source: string, eol: string): Layou
     if (a.type === 'block_comment' && newlinesBetween(a, b) > 0) return 'newline';
     if (isBlockOpen(a) && isBlockClose(b)) return '';
     if (isBlockOpen(a) || isBlockClose(b)) return 'newline';
-    if (a.type === ';' || isBlockClose(a)) return 'newline';
-    if (a.type === ',' && BLOCK_LISTS.has(a.parent)) return 'newline';
+    if (a.type === ';' || (isBlockClose(a) && a.type === '}')) return 'newline';
+    if (a.type === ',' && isBlockList(a)) return 'newline';
     if (a.type === ')' && a.parent === 'gate') return 'newline';
     return spaceBetween(a, b);
   }
@@ -139,7 +151,7 @@ export function layoutTokens(tokens: Node[], source: string, eol: string): Layou
     if (isBlockOpen(a) || isBlockClose(b)) return 0;
     if (a.type === ')' && a.parent === 'gate') return 0;
     if (!atTopLevel()) return keptBlanks(a, b);
-    const endsItem = a.type === ';' || isBlockClose(a);
+    const endsItem = a.type === ';' || (isBlockClose(a) && a.type === '}');
     if (!endsItem) return keptBlanks(a, b);
     // Consecutive top-level `use`s may stay together.
     if (a.parent === 'toplevel_use' && (b.isComment || startsTopLevelUse(b))) return keptBlanks(a, b);
