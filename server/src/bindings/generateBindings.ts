@@ -1,13 +1,12 @@
 // Generation of one request: snapshot the package as the editor holds it,
-// refuse it when the server sees errors, run the language's generator, clean
-// up. Requests run one at a time (jco's shim has process-wide state, and a
+// refuse it when the server sees errors, run the language's generator. Requests run one at a time (jco's shim has process-wide state, and a
 // second generation must never interleave with the first).
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import type { BindingsLanguage, GeneratedFile } from '../protocol';
 import { LANGUAGES } from './languages';
-import { writePackageSnapshot } from './packageSnapshot';
+import { SnapshotStore } from './snapshotStore';
 import { generateTypeScript } from './jcoTypes';
 import { generateExternal, type ToolSettings } from './externalGenerator';
 import { collectErrors, WitErrorsError } from './witErrors';
@@ -31,6 +30,10 @@ export interface GenerateRequest {
 
 let queue: Promise<unknown> = Promise.resolve();
 
+// Kept between requests (see SnapshotStore); removed when the process exits.
+const snapshots = new SnapshotStore();
+process.once('exit', () => snapshots.dispose());
+
 /** Runs `task` after every earlier one has settled. */
 function serially<T>(task: () => Promise<T>): Promise<T> {
   const run = queue.then(task, task);
@@ -44,7 +47,7 @@ export function generateBindings(source: BindingsSource, req: GenerateRequest): 
 
 async function generateNow(source: BindingsSource, req: GenerateRequest): Promise<GeneratedFile[]> {
   const packageDir = path.dirname(req.file);
-  const snapshot = writePackageSnapshot(packageDir, { textOf: (f) => source.textOf(f), openFiles: source.openFiles() });
+  const snapshot = snapshots.update(packageDir, { textOf: (f) => source.textOf(f), openFiles: source.openFiles() });
   try {
     const byUri = new Map(source.diagnostics(URI.file(req.file).toString()));
     for (const real of snapshot.origins.values()) {
