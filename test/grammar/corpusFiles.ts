@@ -18,6 +18,12 @@ function witFilesIn(dir: string): string[] {
   return fs.readdirSync(dir).filter((name) => name.endsWith('.wit')).sort().map((name) => path.join(dir, name));
 }
 
+/** Our own WIT (test/grammar/fixtures) for the constructs and situations the corpus lacks. */
+export const fixtureRoot = path.join(repoRoot, 'test', 'grammar', 'fixtures');
+export function snapshotFixtures(): string[] {
+  return witFilesIn(fixtureRoot).map((file) => path.basename(file));
+}
+
 /** Corpus-relative paths (with `/`) of every file the TextMate snapshots cover. */
 export function snapshotCorpus(): string[] {
   const wasi03 = path.join(corpusRoot, 'wasi-0.3');

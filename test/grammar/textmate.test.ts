@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { corpusRoot, snapshotCorpus } from './corpusFiles';
+import { corpusRoot, fixtureRoot, snapshotCorpus, snapshotFixtures } from './corpusFiles';
 import { renderSnapshot } from './snapshot';
 import { tokenize, type Token } from './textmateTokenizer';
 
@@ -14,25 +14,30 @@ const snapshotDir = path.join(__dirname, 'snapshots');
 const updating = process.env.UPDATE_SNAPSHOTS === '1';
 const snapshotName = (corpusPath: string) => `${corpusPath.replaceAll('/', '__')}.snap`;
 
-for (const corpusPath of snapshotCorpus()) {
-  test(`snapshot: ${corpusPath}`, async () => {
-    const source = fs.readFileSync(path.join(corpusRoot, corpusPath), 'utf8');
+/** Snapshot name -> the WIT file it records: corpus files, then our fixtures. */
+const snapshotSources = new Map<string, string>([
+  ...snapshotCorpus().map((p): [string, string] => [snapshotName(p), path.join(corpusRoot, p)]),
+  ...snapshotFixtures().map((p): [string, string] => [snapshotName(`fixtures/${p}`), path.join(fixtureRoot, p)]),
+]);
+
+for (const [name, sourcePath] of snapshotSources) {
+  test(`snapshot: ${name.replace(/\.snap$/, '')}`, async () => {
+    const source = fs.readFileSync(sourcePath, 'utf8');
     const actual = renderSnapshot(source, await tokenize(source));
-    const snapshotPath = path.join(snapshotDir, snapshotName(corpusPath));
+    const snapshotPath = path.join(snapshotDir, name);
     if (updating) {
       fs.mkdirSync(snapshotDir, { recursive: true });
       fs.writeFileSync(snapshotPath, actual);
       return;
     }
     assert.ok(fs.existsSync(snapshotPath), `no snapshot ${snapshotPath}; run with UPDATE_SNAPSHOTS=1`);
-    assert.equal(actual, fs.readFileSync(snapshotPath, 'utf8'), `${corpusPath} tokenizes differently`);
+    assert.equal(actual, fs.readFileSync(snapshotPath, 'utf8'), `${sourcePath} tokenizes differently`);
   });
 }
 
-test('every snapshot belongs to a corpus file that is still tested', () => {
-  const expected = new Set(snapshotCorpus().map(snapshotName));
-  const orphans = fs.readdirSync(snapshotDir).filter((name) => !expected.has(name));
-  assert.deepEqual(orphans, [], 'snapshots of files no longer in the corpus list; delete them');
+test('every snapshot belongs to a file that is still tested', () => {
+  const orphans = fs.readdirSync(snapshotDir).filter((name) => !snapshotSources.has(name));
+  assert.deepEqual(orphans, [], 'snapshots of files no longer tested; delete them');
 });
 
 /** The token that is exactly `needle`, at its `occurrence`-th appearance (0-based) in `source`. */
