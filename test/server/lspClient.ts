@@ -93,11 +93,20 @@ export class LspClient {
     this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
   }
 
-  /** Resolves with the next diagnostics published for `uri`. */
-  nextDiagnostics(uri: string): Promise<any[]> {
+  /** The version the client last sent for an open document. */
+  versionOf(uri: string): number | undefined {
+    return this.versions.get(uri);
+  }
+
+  /**
+   * Resolves with the next diagnostics published for `uri`; with `version`, the
+   * first ones published for that version of the document (or a later one).
+   */
+  nextDiagnostics(uri: string, version?: number): Promise<any[]> {
     return new Promise((resolve) => {
       const listener: Listener = (p) => {
         if (p.uri !== uri) return;
+        if (version !== undefined && !(typeof p.version === 'number' && p.version >= version)) return;
         this.listeners.set('textDocument/publishDiagnostics',
           (this.listeners.get('textDocument/publishDiagnostics') ?? []).filter((l) => l !== listener));
         resolve(p.diagnostics);
