@@ -40,6 +40,14 @@ describe('bindings', () => {
     assert.match(types, /export function distance\(a: Point, b: Point\): number;/);
   });
 
+  itFeature('bindings', 'from the explorer, a folder stands for its package (host declarations)', async () => {
+    const folder = workspaceUri('app');
+    const result = await vscode.commands.executeCommand<GenerationResult>('wit.generateBindings', folder, [folder], { language: 'typescript-host' });
+    assert.ok(result);
+    assert.equal(result.opened?.toString(), workspaceUri('app/bindings/ts-host/app.d.ts').toString());
+    assert.match(await read(result.opened!), /^\/\/ world example:app\/app@0\.1\.0$/m);
+  });
+
   itFeature('bindings', 'an unsaved edit is what gets generated', async () => {
     await replaceText(typesDoc, original.replace('distance: func(', 'midpoint: func(a: point, b: point) -> point;\n  distance: func('));
     assert.ok(typesDoc.isDirty);
