@@ -1,5 +1,7 @@
 // The builtin types and keywords of WIT, with a line on what each is. Used by
-// completion (what to offer) and hover (what to say).
+// completion (what to offer) and hover (what to say). Identifier rules are the
+// resolver's (resolve/identifiers.ts), so both agree on what is valid.
+import { escapeIdentifier, identifierProblem } from '../resolve/identifiers';
 export const PRIMITIVE_TYPES: Record<string, string> = {
   bool: 'A boolean, `true` or `false`.',
   u8: 'An unsigned 8-bit integer.', u16: 'An unsigned 16-bit integer.',
@@ -24,13 +26,7 @@ export const GENERIC_TYPES: Record<string, { doc: string; snippet: string }> = {
   own: { doc: 'An owned handle to a resource: `own<R>`.', snippet: 'own<${1:R}>' },
 };
 
-/** Every WIT keyword (an identifier that needs `%` to be used as a name). */
-export const KEYWORDS = new Set([
-  'as', 'async', 'bool', 'borrow', 'char', 'constructor', 'enum', 'error-context', 'export', 'f32', 'f64',
-  'flags', 'from', 'func', 'future', 'import', 'include', 'interface', 'list', 'map', 'option', 'own',
-  'package', 'record', 'resource', 'result', 's16', 's32', 's64', 's8', 'static', 'stream', 'string',
-  'tuple', 'type', 'u16', 'u32', 'u64', 'u8', 'use', 'variant', 'with', 'world',
-]);
+export { KEYWORDS } from '../resolve/identifiers';
 
 export function builtinHover(word: string): string | undefined {
   if (PRIMITIVE_TYPES[word]) return '```wit\n' + word + '\n```\n\n' + PRIMITIVE_TYPES[word];
@@ -40,10 +36,8 @@ export function builtinHover(word: string): string | undefined {
 
 /** A WIT identifier: kebab-case words, each all lower-case or all upper-case, a letter first. */
 export function isValidIdentifier(name: string): boolean {
-  return /^[a-z][a-z0-9]*(-([a-z][a-z0-9]*|[A-Z][A-Z0-9]*))*$|^[A-Z][A-Z0-9]*(-([a-z][a-z0-9]*|[A-Z][A-Z0-9]*))*$/.test(name);
+  return identifierProblem(name) === undefined;
 }
 
 /** The name as it must be written: `%` before a keyword. */
-export function escapeName(name: string): string {
-  return KEYWORDS.has(name) ? `%${name}` : name;
-}
+export const escapeName = escapeIdentifier;

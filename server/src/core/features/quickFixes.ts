@@ -8,6 +8,7 @@ import type { Node } from '../parser';
 import { ancestorOfType, unescapeName } from './treeWalk';
 import { PRIMITIVE_TYPES, escapeName, isValidIdentifier } from './builtins';
 import { rename } from './rename';
+import { toKebabCase } from '../resolve/identifiers';
 
 /** `type \`x\` does not exist`, `name \`x\` does not exist`, `name \`x\` is not defined`. */
 const UNKNOWN_NAME = /^(?:type|name) `([^`]+)` (?:does not exist|is not defined)$/;
@@ -151,19 +152,4 @@ function kebabCaseFix(analysis: Analysis, doc: WitDocument, d: Diagnostic): Code
     return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: renamed }];
   }
   return [action(title, d, doc.uri, [{ range: doc.rangeOf(node.startIndex, node.endIndex), newText: escapeName(fixed) }], true)];
-}
-
-/** `fooBar_baz` -> `foo-bar-baz`; digits cannot start a word, so they join the previous one. */
-export function toKebabCase(name: string): string {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .split(/[^a-zA-Z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
-  const joined: string[] = [];
-  for (const w of words) {
-    if (/^[0-9]/.test(w) && joined.length) joined[joined.length - 1] += w;
-    else joined.push(/^[0-9]/.test(w) ? `n${w}` : w);
-  }
-  return joined.join('-') || 'name';
 }
