@@ -93,6 +93,21 @@ export class LspClient {
     this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
   }
 
+  /**
+   * Resolves once the client has answered the server's next workspace/configuration
+   * request: requests sent after that see the settings (messages are handled in order).
+   */
+  configurationAnswered(): Promise<void> {
+    return new Promise((resolve) => {
+      const listener: Listener = () => {
+        this.listeners.set('answered:workspace/configuration',
+          (this.listeners.get('answered:workspace/configuration') ?? []).filter((l) => l !== listener));
+        resolve();
+      };
+      this.on('answered:workspace/configuration', listener);
+    });
+  }
+
   /** The version the client last sent for an open document. */
   versionOf(uri: string): number | undefined {
     return this.versions.get(uri);
@@ -162,6 +177,7 @@ export class LspClient {
         ? (msg.params.items as Array<{ section?: string }>).map((i) => (i.section === 'wit' ? this.settings : null))
         : null;
       this.send({ jsonrpc: '2.0', id: msg.id, result });
+      for (const l of this.listeners.get(`answered:${msg.method}`) ?? []) l(msg.params);
       return;
     }
     for (const l of this.listeners.get(msg.method) ?? []) l(msg.params);

@@ -113,3 +113,45 @@ test('type definition of a parameter goes to its type', async () => {
   assert.equal(text(f, locs[0]), 'point');
   assert.equal(locs[0].range.start.line, 5);
 });
+
+test('definition for every kind of name: include, with, import/export paths, package names, declarations', async () => {
+  const files = {
+    'main.wit': `package demo:app@1.0.0;
+
+interface types {
+    resource canvas {
+        draw: func();
+    }
+}
+
+world base {
+    import types;
+    import log: func();
+}
+
+world app {
+    include base with { log as logger }
+    export types;
+    import wasi:clocks/wall-clock@0.2.0;
+}
+`,
+    'deps/clocks/wall.wit': 'package wasi:clocks@0.2.0;\n\ninterface wall-clock {\n    now: func() -> u64;\n}\n',
+  };
+  const f = await fixture(files);
+  const doc = f.doc('main.wit');
+  const a = f.service.analysis(doc.uri);
+  const at = (needle: string, delta = 0) => doc.positionAt(doc.text.indexOf(needle) + delta);
+  const defText = (needle: string, delta = 0) => {
+    const [loc] = definition(a, doc, at(needle, delta));
+    return loc ? `${text(f, loc)}@${loc.range.start.line}` : 'none';
+  };
+  assert.equal(defText('include base', 9), 'base@8');
+  assert.equal(defText('log as logger', 1), 'log@10');
+  assert.equal(defText('export types', 8), 'types@2');
+  assert.equal(defText('import types', 8), 'types@2');
+  assert.equal(defText('wasi:clocks/wall-clock', 14), 'wall-clock@2');
+  const [pkg] = definition(a, doc, at('wasi:clocks/wall-clock', 1));
+  assert.equal(pkg.uri, f.uri('deps/clocks/wall.wit'));
+  assert.equal(text(f, pkg), 'wasi:clocks@0.2.0');
+  assert.equal(defText('draw: func', 1), 'draw@4');
+});
