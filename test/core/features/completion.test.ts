@@ -71,3 +71,27 @@ test('comments and gate versions do not confuse the position', () => {
   assert.equal(contextOf('interface i { /* ( */ // {\n f: func(a: | }').kind, 'type');
   assert.equal(contextOf('interface i {\n @since(version = 0.2.0)\n |').kind, 'statement');
 });
+
+const DEPS = {
+  'deps/io/streams.wit': 'package wasi:io@0.2.0;\n\ninterface streams {\n    resource input-stream;\n    record chunk { n: u32 }\n}\n\ninterface poll {\n    resource pollable;\n}\n\nworld imports {\n    import streams;\n}\n',
+};
+
+test('packages from deps/ after use/import, then their interfaces with the version, then their types', async () => {
+  const pkgs = await labels({ 'main.wit': 'package demo:app;\n\nworld w {\n    import |\n}\n', ...DEPS });
+  assert.ok(pkgs.includes('wasi:io'), `${pkgs}`);
+  const ifaces = await fixture({ 'main.wit': 'package demo:app;\n\nworld w {\n    import wasi:io/|\n}\n', ...DEPS });
+  const items = completion(ifaces.service.analysis(ifaces.cursorUri), ifaces.doc('main.wit'), ifaces.position);
+  assert.deepEqual(items.map((i) => i.label).sort(), ['poll', 'streams']);
+  assert.equal(items.find((i) => i.label === 'streams')!.insertText, 'streams@0.2.0');
+  const worlds = await labels({ 'main.wit': 'package demo:app;\n\nworld w {\n    include wasi:io/|\n}\n', ...DEPS });
+  assert.deepEqual(worlds, ['imports']);
+  const types = await labels({ 'main.wit': 'package demo:app;\n\ninterface i {\n    use wasi:io/streams@0.2.0.{|};\n}\n', ...DEPS });
+  assert.deepEqual(types.sort(), ['chunk', 'input-stream']);
+});
+
+test('local interfaces after use, and their types in the use list', async () => {
+  const files = { 'a.wit': 'package demo:app;\n\ninterface shapes {\n    record square { side: u32 }\n}\n' };
+  const names = await labels({ ...files, 'main.wit': 'package demo:app;\n\ninterface i {\n    use |\n}\n' });
+  assert.ok(names.includes('shapes'), `${names}`);
+  assert.deepEqual(await labels({ ...files, 'main.wit': 'package demo:app;\n\ninterface i {\n    use shapes.{|};\n}\n' }), ['square']);
+});
