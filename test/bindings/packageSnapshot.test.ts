@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { packageFiles, writePackageSnapshot } from '../../server/src/bindings/packageSnapshot';
+import { packageFiles } from '../../server/src/bindings/packageSnapshot';
+import { SnapshotStore } from '../../server/src/bindings/snapshotStore';
 import { runTool } from '../../server/src/bindings/processRunner';
 import { diskSource } from './diskSource';
 import { wasi03Http } from './paths';
@@ -30,7 +31,7 @@ test('the package files are its own .wit and those of deps/ (folders and single 
   }
 });
 
-test('the snapshot holds open-buffer text over disk, includes unsaved new files, and is removed on dispose', () => {
+test('the snapshot holds open-buffer text over disk, includes unsaved new files, and is removed with its store', () => {
   const dir = tempPackage();
   const unsaved = path.join(dir, 'extra.wit');
   const source = diskSource({
@@ -38,7 +39,8 @@ test('the snapshot holds open-buffer text over disk, includes unsaved new files,
     [unsaved]: 'package a:b;\ninterface extra {}\n',
     [path.join(dir, 'nested', 'other.wit')]: 'ignored: not part of the package',
   });
-  const snap = writePackageSnapshot(dir, { textOf: source.textOf, openFiles: source.openFiles() });
+  const store = new SnapshotStore();
+  const snap = store.update(dir, { textOf: source.textOf, openFiles: source.openFiles() });
   try {
     assert.equal(fs.readFileSync(path.join(snap.witDir, 'world.wit'), 'utf8'), 'package a:b;\nworld w { export g: func(); }\n');
     assert.equal(fs.readFileSync(path.join(snap.witDir, 'extra.wit'), 'utf8'), 'package a:b;\ninterface extra {}\n');
@@ -48,7 +50,7 @@ test('the snapshot holds open-buffer text over disk, includes unsaved new files,
     assert.equal(snap.origins.get(path.join(snap.witDir, 'extra.wit')), unsaved);
     assert.ok(!fs.existsSync(snap.outDir), 'out/ is left for the generator to create');
   } finally {
-    snap.dispose();
+    store.dispose();
     fs.rmSync(dir, { recursive: true });
   }
   assert.ok(!fs.existsSync(snap.root));

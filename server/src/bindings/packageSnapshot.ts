@@ -1,9 +1,8 @@
-// Writes the package as the editor holds it to a temporary folder: the .wit
-// files of the package directory and its deps/, with the text of open (maybe
-// unsaved) buffers in place of what is on disk. Generators read that folder,
-// so unsaved edits are what gets generated. The caller disposes of it.
+// A package as the editor holds it, for generators to read from a folder: the
+// .wit files of the package directory and its deps/, with the text of open
+// (maybe unsaved) buffers in place of what is on disk, so that unsaved edits
+// are what gets generated. SnapshotStore writes it; this file says what is in it.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
 export interface SnapshotSource {
@@ -14,43 +13,14 @@ export interface SnapshotSource {
 }
 
 export interface PackageSnapshot {
-  /** The temporary root: `wit/` holds the package; `out/` (not created) is for generators. */
+  /** The temporary root: `wit/` holds the package; `out/` (created by the generator) receives its files. */
   root: string;
   witDir: string;
   outDir: string;
   /** Snapshot path -> the real file it stands for (to point errors at the user's files). */
   origins: Map<string, string>;
+  /** Done with this request: removes the generator's out/. */
   dispose(): void;
-}
-
-export function writePackageSnapshot(packageDir: string, source: SnapshotSource): PackageSnapshot {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'wit-bindings-'));
-  const witDir = path.join(root, 'wit');
-  const outDir = path.join(root, 'out');
-  // out/ is left for the generator to create: componentize-py refuses to write
-  // bindings into a folder that already has them.
-  fs.mkdirSync(witDir);
-  const origins = new Map<string, string>();
-  const dispose = () => fs.rmSync(root, { recursive: true, force: true });
-  try {
-    for (const rel of packageFiles(packageDir, source.openFiles)) {
-      const real = path.join(packageDir, rel);
-      const target = path.join(witDir, rel);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      if (rel.endsWith('.wit')) {
-        const text = source.textOf(real);
-        if (text === undefined) continue;
-        fs.writeFileSync(target, text);
-      } else {
-        fs.copyFileSync(real, target);
-      }
-      origins.set(target, real);
-    }
-  } catch (e) {
-    dispose();
-    throw e;
-  }
-  return { root, witDir, outDir, origins, dispose };
 }
 
 /**
