@@ -74,11 +74,14 @@ test('hover shows the signature with gates, the docs and where it comes from', a
   assert.match(value, /demo:app@1\.0\.0/);
 });
 
-test('hover on an alias shows the type behind it', async () => {
-  const f = await fixture({ 'types.wit': TYPES.replace('type alias = point;', 'type ali|as = point;') });
-  const value = (hover(analysisOf(f), f.doc('types.wit'), f.position)!.contents as { value: string }).value;
-  assert.match(value, /alias/);
-  assert.match(value, /point/);
+test('hover on a renamed use shows the definition behind the alias', async () => {
+  const f = await fixture({
+    'types.wit': TYPES,
+    'api.wit': 'package demo:app@1.0.0;\n\ninterface api {\n    use types.{point as pt};\n    get: func() -> p|t;\n}\n',
+  });
+  const value = (hover(analysisOf(f), f.doc('api.wit'), f.position)!.contents as { value: string }).value;
+  assert.match(value, /use point as pt/);
+  assert.match(value, /Resolves to `record point \{ x: u32, y: u32 \}`/);
 });
 
 test('hover on a builtin type explains it', async () => {

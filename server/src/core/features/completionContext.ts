@@ -48,7 +48,6 @@ export function completionContext(text: string, offset: number, scanFrom = 0): C
     ({ position, prefix, prefixStart, enclosingBody: enclosing?.start });
 
   const last = tokens[tokens.length - 1]?.text;
-  const beforeLast = tokens[tokens.length - 2]?.text;
   if (last === '@' && top?.kind !== 'gate' && !isPathAt(tokens, tokens.length - 1)) return ctx({ kind: 'gate-name' });
   if (top?.kind === 'gate') return last === '(' ? ctx({ kind: 'gate-key' }) : ctx({ kind: 'none' });
 
@@ -75,7 +74,6 @@ export function completionContext(text: string, offset: number, scanFrom = 0): C
     if (!top || top.kind === 'package') return ctx({ kind: 'statement', block: 'top' });
     if (['interface', 'world', 'resource'].includes(top.kind)) return ctx({ kind: 'statement', block: top.kind });
   }
-  void beforeLast;
   return ctx({ kind: 'none' });
 }
 

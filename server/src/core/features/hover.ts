@@ -17,7 +17,7 @@ export function hover(analysis: Analysis, doc: WitDocument, pos: Position): Hove
 export function describeSymbol(s: WitSymbol): string {
   const signature = [...s.gates, s.detail || `${s.kind} ${s.name}`].join('\n');
   const parts = ['```wit\n' + signature + '\n```'];
-  if (s.resolvedType && s.resolvedType !== s.detail) parts.push(`Resolves to \`${s.resolvedType}\``);
+  if (s.resolvedType && !s.detail.includes(s.resolvedType)) parts.push(`Resolves to \`${s.resolvedType}\``);
   if (s.docs) parts.push(s.docs);
   const origin = originOf(s);
   if (origin) parts.push(origin);

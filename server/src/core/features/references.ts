@@ -3,7 +3,7 @@
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position } from 'vscode-languageserver-types';
 import type { Analysis, WitSymbol } from '../model';
 import type { WitDocument } from '../document';
-import { nameRangeWithin, sameSymbol, symbolAt, symbolKey } from './symbolAt';
+import { nameRangeWithin, symbolAt, symbolKey } from './symbolAt';
 
 /** Looks up documents by uri (to narrow reference ranges to the name itself). */
 export type DocumentLookup = (uri: string) => WitDocument | undefined;
@@ -52,5 +52,3 @@ export function documentHighlights(analysis: Analysis, doc: WitDocument, pos: Po
     .filter((o) => o.uri === doc.uri)
     .map((o) => ({ range: o.range, kind: o.isDeclaration ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
 }
-
-export { sameSymbol };

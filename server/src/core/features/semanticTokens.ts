@@ -172,7 +172,7 @@ function modifierBits(mods: Modifier[]): number {
 export function decodeSemanticTokens(data: number[]): Array<{ line: number; char: number; length: number; type: string; modifiers: string[] }> {
   const out = [];
   let line = 0, char = 0;
-  for (let i = 0; i + 4 < data.length + 1 && i < data.length; i += 5) {
+  for (let i = 0; i + 4 < data.length; i += 5) {
     line += data[i];
     char = data[i] === 0 ? char + data[i + 1] : data[i + 1];
     const modifiers = MODIFIERS.filter((_, b) => data[i + 4] & (1 << b));
