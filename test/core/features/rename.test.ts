@@ -97,3 +97,21 @@ test('renaming to a name already declared in the same scope is refused', async (
   const { r } = await renameAt({ 'types.wit': TYPES.replace('record point', 'record po|int') }, 'alias');
   assert.ok('error' in r && /already declared/.test(r.error), JSON.stringify(r));
 });
+
+test('renaming a world updates includes; renaming a world function updates `with`', async () => {
+  const src = 'package demo:app;\n\nworld base {\n    import log: func();\n}\n\nworld app {\n    include base with { log as logger }\n}\n';
+  const w = await renameAt({ 'main.wit': src.replace('world base', 'world ba|se') }, 'core');
+  assert.equal(applied(w.f, w.r as WorkspaceEdit)[w.f.uri('main.wit')], src.replace(/\bbase\b/g, 'core'));
+  const fn = await renameAt({ 'main.wit': src.replace('import log', 'import l|og') }, 'trace');
+  assert.ok(!('error' in fn.r), JSON.stringify(fn.r));
+  assert.equal(applied(fn.f, fn.r as WorkspaceEdit)[fn.f.uri('main.wit')], src.replace(/\blog\b/g, 'trace'));
+});
+
+test('renaming a field, a case and a parameter edits its declaration', async () => {
+  const src = 'package demo:app;\n\ninterface i {\n    record r { size: u32 }\n    enum e { small, big }\n    f: func(count: u32);\n}\n';
+  for (const [from, to] of [['size', 'width'], ['small', 'tiny'], ['count', 'total']]) {
+    const { f, r } = await renameAt({ 'main.wit': src.replace(from, `${from.slice(0, 2)}|${from.slice(2)}`) }, to);
+    assert.ok(!('error' in r), `${from}: ${JSON.stringify(r)}`);
+    assert.equal(applied(f, r as WorkspaceEdit)[f.uri('main.wit')], src.replace(from, to));
+  }
+});

@@ -1,5 +1,5 @@
 // Rename with prepareRename: types, fields, cases, flags, functions, methods,
-// parameters, interfaces and worlds. Every declaration and use is edited (use
+// parameters, interfaces, worlds and named world imports/exports. Every declaration and use is edited (use
 // lists, includes, `with` renames, paths) in every file; a new name that is a
 // keyword is written with `%`. Keywords and invalid identifiers are refused.
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
@@ -25,7 +25,9 @@ export function prepareRename(
   const hit = symbolAt(analysis, doc, pos);
   if (!hit) return { error: 'There is no renameable name here.' };
   const s = hit.symbol;
-  if (!RENAMEABLE.has(s.kind)) return { error: `A ${s.kind} name cannot be renamed here.` };
+  // A world's named import/export (`import log: func();`) is renameable; a path (`import wasi:io/x;`) is not.
+  const namedExtern = (s.kind === 'import' || s.kind === 'export') && !/[:/]/.test(s.name);
+  if (!RENAMEABLE.has(s.kind) && !namedExtern) return { error: `A ${s.kind} name cannot be renamed here.` };
   if (isInDependency(analysis, s.uri)) {
     return { error: `\`${s.name}\` is declared in a dependency (deps/); rename it in its own package.` };
   }
