@@ -4,7 +4,7 @@ import {
   type Connection, TextDocumentSyncKind, type InitializeResult, DidChangeWatchedFilesNotification,
 } from 'vscode-languageserver/node';
 import { initParser } from './core/parser';
-import { createWitLanguageService, type WitLanguageService } from './core/index';
+import { createWitLanguageService, DEFAULT_FEATURES, type WitLanguageService } from './core/index';
 import type { WitHost } from './core/host';
 import { registerHandlers, handlerCapabilities } from './handlers/index';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -66,6 +66,7 @@ export function startServer(connection: Connection, host: WitHost, wasmDir: stri
   });
   settings.onChange(async () => {
     const s = await ready;
+    s.setFeatures(settings.value.features ?? DEFAULT_FEATURES);
     publisher.republishAll(s);
   });
 

@@ -6,6 +6,8 @@ export interface WitServerSettings {
   diagnostics: { enable: boolean };
   format: { enable: boolean };
   inlayHints: { enable: boolean };
+  /** Active `@unstable` features; undefined leaves the core's default. */
+  features?: string[];
 }
 
 const defaults: WitServerSettings = {
@@ -56,5 +58,6 @@ function merge(d: WitServerSettings, raw: unknown): WitServerSettings {
     diagnostics: { enable: bool(r.diagnostics?.enable, d.diagnostics.enable) },
     format: { enable: bool(r.format?.enable, d.format.enable) },
     inlayHints: { enable: bool(r.inlayHints?.enable, d.inlayHints.enable) },
+    features: Array.isArray(r.features) ? (r.features as unknown[]).filter((f): f is string => typeof f === 'string') : undefined,
   };
 }

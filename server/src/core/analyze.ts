@@ -15,16 +15,16 @@ export type AnalysisCache = Map<string, { generation: number; analysis: Analysis
 /** Lowered files, cached by document object (documents are immutable; a new version is a new object). */
 const lowered = new WeakMap<WitDocument, FileAst>();
 
-export function analyzeWorkspaceOf(workspace: Workspace, path: string, cache: AnalysisCache): Analysis {
+export function analyzeWorkspaceOf(workspace: Workspace, path: string, cache: AnalysisCache, features: ReadonlySet<string>): Analysis {
   const rootDir = rootDirOf(path);
   const hit = cache.get(rootDir);
   if (hit && hit.generation === workspace.generation) return hit.analysis;
-  const analysis = analyzeRoot(workspace, path);
+  const analysis = analyzeRoot(workspace, path, features);
   cache.set(rootDir, { generation: workspace.generation, analysis });
   return analysis;
 }
 
-function analyzeRoot(workspace: Workspace, path: string): Analysis {
+function analyzeRoot(workspace: Workspace, path: string, features: ReadonlySet<string>): Analysis {
   const layout = discoverRoot(workspace, path);
   const sink = new DiagnosticSink();
   const sources = layout.packages.map((source) => ({
@@ -38,7 +38,7 @@ function analyzeRoot(workspace: Workspace, path: string): Analysis {
       return ast;
     }),
   }));
-  const { references, packages } = resolveRoot(sources, layout.binaryPackages, sink);
+  const { references, packages } = resolveRoot(sources, layout.binaryPackages, sink, features);
   const symbolsByUri = new Map<string, WitSymbol[]>();
   const addTop = (s: WitSymbol | undefined) => {
     if (!s) return;

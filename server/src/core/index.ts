@@ -17,6 +17,8 @@ export type { Analysis, WitSymbol, WitReference } from './model';
 
 export interface WitLanguageService {
   readonly workspace: Workspace;
+  /** The active `@unstable` features (re-checks everything). */
+  setFeatures(features: readonly string[]): void;
   openDocument(uri: string, text: string, version: number): void;
   changeDocument(uri: string, changes: TextDocumentContentChangeEvent[], version: number): void;
   closeDocument(uri: string): void;
@@ -35,12 +37,24 @@ export interface WitLanguageService {
   resolvedPackage(uri: string): string;
 }
 
-export function createWitLanguageService(host: WitHost): WitLanguageService {
+/**
+ * Features whose `@unstable` items count as present. wit-parser enables none by
+ * default; its own test suite (and so tooling judged against it) enables
+ * `active`. Editors set their build's features with `setFeatures`.
+ */
+export const DEFAULT_FEATURES: readonly string[] = ['active'];
+
+export function createWitLanguageService(host: WitHost, options: { features?: readonly string[] } = {}): WitLanguageService {
   const workspace = new Workspace(host);
   const cache: AnalysisCache = new Map();
-  const analysis = (uri: string) => analyzeWorkspaceOf(workspace, uriToPath(uri), cache);
+  let features: ReadonlySet<string> = new Set(options.features ?? DEFAULT_FEATURES);
+  const analysis = (uri: string) => analyzeWorkspaceOf(workspace, uriToPath(uri), cache, features);
   return {
     workspace,
+    setFeatures: (list) => {
+      features = new Set(list);
+      cache.clear();
+    },
     openDocument: (uri, text, version) => void workspace.openDocument(uri, text, version),
     changeDocument: (uri, changes, version) => void workspace.changeDocument(uri, changes, version),
     closeDocument: (uri) => workspace.closeDocument(uri),

@@ -12,6 +12,8 @@ import { toKebabCase } from '../resolve/identifiers';
 
 /** `type \`x\` does not exist`, `name \`x\` does not exist`, `name \`x\` is not defined`. */
 const UNKNOWN_NAME = /^(?:type|name) `([^`]+)` (?:does not exist|is not defined)$/;
+/** `interface or world \`x\` does not exist` / `... not found in package \`p\``. */
+const UNKNOWN_ITEM = /^interface or world `([^`]+)` (?:does not exist|not found in package `([^`]+)`)$/;
 const TYPE_KINDS = new Set(['type', 'record', 'variant', 'enum', 'flags', 'resource']);
 
 export function quickFixes(analysis: Analysis, doc: WitDocument, diagnostics: Diagnostic[]): CodeAction[] {
@@ -21,8 +23,10 @@ export function quickFixes(analysis: Analysis, doc: WitDocument, diagnostics: Di
     const unknown = UNKNOWN_NAME.exec(message);
     if (unknown) {
       out.push(...addMissingUse(analysis, doc, d, unknown[1]));
-      out.push(...didYouMean(analysis, doc, d, unknown[1]));
+      out.push(...didYouMean(doc, d, unknown[1], typeNamesInScope(analysis, doc, d)));
     }
+    const unknownItem = UNKNOWN_ITEM.exec(message);
+    if (unknownItem) out.push(...didYouMean(doc, d, unknownItem[1], itemNames(analysis, unknownItem[2])));
     if (/identifier|kebab/i.test(message)) out.push(...kebabCaseFix(analysis, doc, d));
   }
   return out;
@@ -93,8 +97,8 @@ function indentOf(doc: WitDocument, node: Node): string {
   return /^[ \t]*/.exec(doc.text.slice(lineStart))![0];
 }
 
-/** Names in scope close to the misspelled one. */
-function didYouMean(analysis: Analysis, doc: WitDocument, d: Diagnostic, name: string): CodeAction[] {
+/** Types in scope where the diagnostic is: builtins, the body's declarations and `use`d names, known types. */
+function typeNamesInScope(analysis: Analysis, doc: WitDocument, d: Diagnostic): Set<string> {
   const candidates = new Set<string>(Object.keys(PRIMITIVE_TYPES));
   const body = bodyAround(doc, doc.offsetAt(d.range.start));
   if (body) {
@@ -114,6 +118,20 @@ function didYouMean(analysis: Analysis, doc: WitDocument, d: Diagnostic, name: s
   }
   // Inside `use x.{name}`: the types of that interface.
   for (const iface of analysis.packages.flatMap((p) => p.interfaces)) for (const t of iface.types) candidates.add(t.name);
+  return candidates;
+}
+
+/** The interfaces and worlds of a package (the root package when none is named). */
+function itemNames(analysis: Analysis, packageName?: string): Set<string> {
+  const pkg = packageName === undefined
+    ? analysis.packages.find((p) => !p.isDependency)
+    : analysis.packages.find((p) => p.name === packageName || p.name.split('@')[0] === packageName);
+  if (!pkg) return new Set();
+  return new Set([...pkg.interfaces.flatMap((i) => (i.name ? [i.name] : [])), ...pkg.worlds.map((w) => w.name)]);
+}
+
+/** Candidates close to the misspelled name, nearest first. */
+function didYouMean(doc: WitDocument, d: Diagnostic, name: string, candidates: Set<string>): CodeAction[] {
   candidates.delete(name);
   const limit = name.length <= 3 ? 1 : 2;
   const close = [...candidates]
@@ -121,7 +139,7 @@ function didYouMean(analysis: Analysis, doc: WitDocument, d: Diagnostic, name: s
     .filter((x) => x.dist <= limit)
     .sort((a, b) => a.dist - b.dist || a.c.localeCompare(b.c))
     .slice(0, 3);
-  return close.map(({ c }, i) => action(`Did you mean \`${c}\`?`, d, doc.uri, [{ range: d.range, newText: escapeName(c) }], i === 0 && close.length === 1));
+  return close.map(({ c }) => action(`Did you mean \`${c}\`?`, d, doc.uri, [{ range: d.range, newText: escapeName(c) }], close.length === 1));
 }
 
 export function editDistance(a: string, b: string): number {

@@ -7,6 +7,8 @@ import type { PackageTable } from './packages';
 
 export interface ResolveContext {
   sink: DiagnosticSink;
+  /** Active `@unstable` features. */
+  features: ReadonlySet<string>;
   table: PackageTable;
   references: WitReference[];
   /** Per file: names brought in by top-level `use` (an interface, or undefined when it failed). */

@@ -40,7 +40,7 @@ function declareInterface(ctx: ResolveContext, pkg: PackageEntity, uri: string, 
   });
   const iface: InterfaceEntity = {
     kind: 'interface', name: ast.name.name, pkg, uri, nameRange: ast.name.range, gates: ast.gates,
-    members: ast.members, ast, scope: new Map(), deps: [], excluded: isExcluded(ast.gates), opaque: false, symbol,
+    members: ast.members, ast, scope: new Map(), deps: [], excluded: isExcluded(ast.gates, ctx.features), opaque: false, symbol,
     model: { name: ast.name.name, qualified, package: pkg.model, symbol, uses: [], functions: [], types: [] },
   };
   if (!iface.excluded) pkg.model.interfaces.push(iface.model);
@@ -55,7 +55,7 @@ function declareWorld(ctx: ResolveContext, pkg: PackageEntity, uri: string, ast:
   });
   const world: WorldEntity = {
     kind: 'world', name: ast.name.name, pkg, uri, nameRange: ast.name.range, gates: ast.gates, ast,
-    scope: new Map(), excluded: isExcluded(ast.gates), symbol, imports: new Map(), exports: new Map(), resolved: false,
+    scope: new Map(), excluded: isExcluded(ast.gates, ctx.features), symbol, imports: new Map(), exports: new Map(), resolved: false,
     model: { name: ast.name.name, qualified, package: pkg.model, symbol, imports: [], exports: [], includes: [] },
   };
   if (!world.excluded) pkg.model.worlds.push(world.model);

@@ -7,8 +7,9 @@ import type { PackageEntity } from './entities';
 import type { DiagnosticSink } from './diagnostics';
 import { compareSemver, isSemver } from './packages';
 
-export function isExcluded(gates: A.Gate[]): boolean {
-  return gates.some((g) => g.kind === 'unstable');
+/** Whether an item is left out: it is `@unstable` behind a feature that is not active. */
+export function isExcluded(gates: A.Gate[], features: ReadonlySet<string>): boolean {
+  return gates.some((g) => g.kind === 'unstable' && !(g.args[0] && features.has(g.args[0].value.text)));
 }
 
 const EXPECTED_KEY: Record<string, string> = { since: 'version', unstable: 'feature', deprecated: 'version' };

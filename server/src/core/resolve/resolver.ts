@@ -16,11 +16,11 @@ import { resolveWorld } from './worlds';
 import { makeSymbol } from './symbols';
 import type { BinaryPackageSource } from './discover';
 
-export function resolveRoot(sources: LoweredSource[], binaries: BinaryPackageSource[], sink: DiagnosticSink): Pick<Analysis, 'references' | 'packages'> {
+export function resolveRoot(sources: LoweredSource[], binaries: BinaryPackageSource[], sink: DiagnosticSink, features: ReadonlySet<string>): Pick<Analysis, 'references' | 'packages'> {
   const table = new PackageTable();
   for (const s of sources) groupPackages(s, table, sink);
   for (const b of binaries) addBinaryPackages(table, b);
-  const ctx: ResolveContext = { sink, table, references: [], fileUses: new Map(), nodes: [], packageOf: new Map() };
+  const ctx: ResolveContext = { sink, features, table, references: [], fileUses: new Map(), nodes: [], packageOf: new Map() };
   for (const pkg of table.packages) if (!pkg.opaque) declarePackage(ctx, pkg);
   for (const pkg of table.packages) if (!pkg.opaque) declareFileUses(ctx, pkg);
 

@@ -28,7 +28,7 @@ export function declareUses(ctx: ResolveContext, owner: Owner, members: readonly
       owner.deps.push(target);
       owner.model.uses.push(target.model);
     }
-    const excludedUse = isExcluded(m.gates);
+    const excludedUse = isExcluded(m.gates, ctx.features);
     for (const { name, alias } of m.names) {
       const local = alias ?? name;
       let resolved: TypeEntity | undefined;
@@ -73,11 +73,11 @@ export function declareDefinitions(ctx: ResolveContext, owner: Owner, members: r
       checkGates(ctx.sink, owner.uri, m.gates, owner.pkg, m.name.range);
       const symbol = funcSymbol(m, owner.uri, owner.symbol);
       const f: FuncEntity = { kind: 'func', name: m.name.name, owner, uri: owner.uri, nameRange: m.name.range, symbol };
-      if (define(ctx, owner, f) && owner.kind === 'interface' && !isExcluded(m.gates)) owner.model.functions.push(symbol);
+      if (define(ctx, owner, f) && owner.kind === 'interface' && !isExcluded(m.gates, ctx.features)) owner.model.functions.push(symbol);
     } else if (m.kind === 'type' || m.kind === 'record' || m.kind === 'variant' || m.kind === 'enum' || m.kind === 'flags' || m.kind === 'resource') {
       checkGates(ctx.sink, owner.uri, m.gates, owner.pkg, m.name.range);
       const symbol = typeDefSymbol(m, owner.uri, owner.symbol, pkgName);
-      const t: TypeEntity = { kind: 'type', name: m.name.name, owner, uri: owner.uri, nameRange: m.name.range, def: m, excluded: isExcluded(m.gates), symbol };
+      const t: TypeEntity = { kind: 'type', name: m.name.name, owner, uri: owner.uri, nameRange: m.name.range, def: m, excluded: isExcluded(m.gates, ctx.features), symbol };
       if (define(ctx, owner, t) && owner.kind === 'interface' && !t.excluded) owner.model.types.push(symbol);
     }
   }

@@ -18,13 +18,13 @@ export function checkDefinitions(ctx: ResolveContext, owner: Owner, members: rea
   for (const m of members) {
     switch (m.kind) {
       case 'func':
-        checkFunction(ctx, owner, m.name.name, m.name.range, m.type, isExcluded(m.gates));
+        checkFunction(ctx, owner, m.name.name, m.name.range, m.type, isExcluded(m.gates, ctx.features));
         break;
-      case 'type': checkType(ctx, owner, m.type, 'typedef', isExcluded(m.gates)); break;
-      case 'record': for (const f of m.fields) checkType(ctx, owner, f.type, 'typedef', isExcluded(m.gates), f.name.range); break;
+      case 'type': checkType(ctx, owner, m.type, 'typedef', isExcluded(m.gates, ctx.features)); break;
+      case 'record': for (const f of m.fields) checkType(ctx, owner, f.type, 'typedef', isExcluded(m.gates, ctx.features), f.name.range); break;
       case 'variant':
         if (m.cases.length === 0) ctx.sink.error(owner.uri, m.name.range, 'empty variant');
-        for (const c of m.cases) if (c.type) checkType(ctx, owner, c.type, 'typedef', isExcluded(m.gates));
+        for (const c of m.cases) if (c.type) checkType(ctx, owner, c.type, 'typedef', isExcluded(m.gates, ctx.features));
         break;
       case 'enum':
         if (m.cases.length === 0) ctx.sink.error(owner.uri, m.name.range, 'empty enum');
@@ -40,9 +40,9 @@ export function checkDefinitions(ctx: ResolveContext, owner: Owner, members: rea
 function checkResource(ctx: ResolveContext, owner: Owner, res: Extract<A.TypeDefAst, { kind: 'resource' }>): void {
   const names = new Set<string>();
   let constructors = 0;
-  const resourceExcluded = isExcluded(res.gates);
+  const resourceExcluded = isExcluded(res.gates, ctx.features);
   for (const f of res.funcs) {
-    const excluded = resourceExcluded || isExcluded(f.gates);
+    const excluded = resourceExcluded || isExcluded(f.gates, ctx.features);
     if (f.kind === 'constructor') {
       if (constructors++ > 0) ctx.sink.error(owner.uri, f.name.range, 'duplicate constructors');
       checkFunction(ctx, owner, `[constructor]${res.name.name}`, f.name.range, f.type, excluded);
@@ -54,7 +54,7 @@ function checkResource(ctx: ResolveContext, owner: Owner, res: Extract<A.TypeDef
       checkFunction(ctx, owner, display, f.name.range, f.type, excluded);
     }
     // Constructors and methods refer to the resource itself (`own<r>`, `borrow<r>` self).
-    if (resourceExcluded && !isExcluded(f.gates) && f.kind !== 'static') {
+    if (resourceExcluded && !isExcluded(f.gates, ctx.features) && f.kind !== 'static') {
       ctx.sink.error(owner.uri, f.name.range, 'found a reference to a type which is excluded due to its feature not being activated');
     }
   }
@@ -70,7 +70,7 @@ function checkConstructorResult(ctx: ResolveContext, owner: Owner, res: { name: 
   if (!isSelf) ctx.sink.error(owner.uri, result.range, 'the `ok` type must be the resource being constructed');
 }
 
-function checkFunction(ctx: ResolveContext, owner: Owner, display: string, at: Range, f: A.FuncTypeAst, excluded: boolean): void {
+export function checkFunction(ctx: ResolveContext, owner: Owner, display: string, at: Range, f: A.FuncTypeAst, excluded: boolean): void {
   const seen = new Set<string>();
   for (const p of f.params) {
     if (seen.has(p.name.name)) ctx.sink.error(owner.uri, p.name.range, `param \`${p.name.name}\` is defined more than once`);

@@ -6,7 +6,7 @@ import type { InterfaceEntity, WorldEntity, WorldItemEntry } from './entities';
 import { addReference, type ResolveContext } from './context';
 import { resolvePath } from './paths';
 import { declareDefinitions, declareUses } from './scope';
-import { checkDefinitions } from './typecheck';
+import { checkDefinitions, checkFunction } from './typecheck';
 import { checkGates, isExcluded } from './gates';
 import { funcSymbol } from './symbols';
 import type { WorldItemModel } from '../model';
@@ -32,7 +32,7 @@ export function resolveWorld(ctx: ResolveContext, world: WorldEntity, inline: Ma
     if (m.kind !== 'import' && m.kind !== 'export') continue;
     const at = m.name?.range ?? (m.target.kind === 'path' ? m.target.path.range : m.range);
     checkGates(sink, world.uri, m.gates, world.pkg, at);
-    if (isExcluded(m.gates)) continue;
+    if (isExcluded(m.gates, ctx.features)) continue;
     addExtern(ctx, world, m, m.kind === 'import' ? imports : exports, inline);
   }
   for (const m of members) {
@@ -41,11 +41,11 @@ export function resolveWorld(ctx: ResolveContext, world: WorldEntity, inline: Ma
     const target = resolvePath(ctx, world.uri, world.pkg, m.path, 'world', 'include') as WorldEntity | undefined;
     if (!target) continue;
     const nameAt = m.path.kind === 'local' ? m.path.name.range : (m.path.names[0]?.range ?? m.path.range);
-    if (target.excluded && !isExcluded(m.gates)) {
+    if (target.excluded && !isExcluded(m.gates, ctx.features)) {
       sink.error(world.uri, nameAt, 'found a reference to a world which is excluded due to its feature not being activated');
       continue;
     }
-    if (isExcluded(m.gates)) continue;
+    if (isExcluded(m.gates, ctx.features)) continue;
     if (!world.model.includes.includes(target.model)) world.model.includes.push(target.model);
     include(ctx, world, m, target, imports, exports, nameAt);
   }
@@ -79,6 +79,7 @@ function addExtern(ctx: ResolveContext, world: WorldEntity, m: A.ImportExportAst
   }
   let entry: WorldItemEntry | undefined;
   if (t.kind === 'func') {
+    checkFunction(ctx, world, name, m.name.range, t.func, false);
     const symbol = funcSymbol({ name: m.name, type: t.func, range: m.range, docs: m.docs, gates: m.gates }, world.uri, world.symbol, dir);
     entry = { kind: 'func', model: { key: name, kind: 'function', symbol, explicit: true } };
   } else if (t.kind === 'interface') {

@@ -1,94 +1,127 @@
-// Syntax errors from the tree-sitter tree, worded like wit-parser's
-// ("expected `;`, found `}`"). Only the first error node of a run is reported:
-// tree-sitter's recovery can split one mistake into several nodes.
+// Syntax errors from the tree-sitter tree, placed where wit-parser (an LL
+// parser) stops: at the first token the grammar cannot accept. tree-sitter's
+// ERROR node wraps the construct it gave up on, so the offending token is found
+// by replaying the tokens around it against the parse table (lookahead sets).
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Node } from '../parser';
+import { witLanguage } from '../parser';
 import type { WitDocument } from '../document';
 import { errorDiagnostic } from '../diagnostic';
 
 export function syntaxErrors(doc: WitDocument): Diagnostic[] {
   const root = doc.tree.rootNode;
   if (!root.hasError) return [];
+  const leaves = tokenLeaves(root);
   const out: Diagnostic[] = [];
-  const stack: Node[] = [root];
   let lastEnd = -1;
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (!node.hasError && !node.isMissing) continue;
-    if (node.isMissing) {
-      if (node.startIndex >= lastEnd) {
-        const found = describeFound(doc, node.startIndex);
-        const at = foundTokenRange(doc, node.startIndex);
-        out.push(errorDiagnostic(doc.rangeOf(at.start, at.end), `expected ${describeExpected(node)}, found ${found}`));
-        lastEnd = node.endIndex + 1;
-      }
+  for (const problem of errorNodes(root)) {
+    if (problem.startIndex < lastEnd) continue;
+    if (problem.isMissing) {
+      const next = leaves.find((l) => l.startIndex >= problem.endIndex && !l.isMissing);
+      const at = next ?? problem;
+      out.push(errorDiagnostic(doc.rangeOf(at.startIndex, Math.max(at.endIndex, at.startIndex)), `expected ${describeType(problem.type)}, found ${describeLeaf(next)}`));
+      lastEnd = problem.endIndex + 1;
       continue;
     }
-    if (node.type === 'ERROR') {
-      if (node.startIndex >= lastEnd) {
-        const first = firstToken(node);
-        const start = first ? first.startIndex : node.startIndex;
-        const end = first ? first.endIndex : Math.min(node.endIndex, start + 1);
-        out.push(errorDiagnostic(doc.rangeOf(start, Math.max(end, start)), `unexpected ${describeNode(first ?? node)}`));
-        lastEnd = node.endIndex;
-      }
-      continue;
-    }
-    for (let i = node.childCount - 1; i >= 0; i--) stack.push(node.child(i)!);
+    const { token, expected } = offendingToken(leaves, problem);
+    const start = token ? token.startIndex : problem.startIndex;
+    const end = token ? token.endIndex : problem.startIndex;
+    const message = expected.length
+      ? `expected ${expected.slice(0, 6).join(', ')}${expected.length > 6 ? ', ...' : ''}, found ${describeLeaf(token)}`
+      : `unexpected ${describeLeaf(token)}`;
+    out.push(errorDiagnostic(doc.rangeOf(start, Math.max(end, start)), message));
+    lastEnd = problem.endIndex;
   }
   return out;
 }
 
-function firstToken(node: Node): Node | undefined {
-  let n: Node | null = node;
-  while (n && n.childCount > 0) {
-    // Skip comments: they are never the offending token.
-    let next: Node | null = null;
-    for (let i = 0; i < n.childCount; i++) {
-      const c: Node = n.child(i)!;
-      if (c.type !== 'line_comment' && c.type !== 'block_comment') { next = c; break; }
-    }
-    if (!next) break;
-    n = next;
+/** ERROR and MISSING nodes, outermost first, in document order. */
+function errorNodes(root: Node): Node[] {
+  const out: Node[] = [];
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'ERROR' || n.isMissing) { out.push(n); continue; }
+    if (!n.hasError) continue;
+    for (let i = n.childCount - 1; i >= 0; i--) stack.push(n.child(i)!);
   }
-  return n ?? undefined;
+  return out;
 }
 
-function describeExpected(node: Node): string {
-  const t = node.type;
-  if (t === 'identifier') return 'an identifier';
-  if (/^[a-z_]+$/.test(t) && t.includes('_')) return t.replace(/_/g, ' ');
-  return `'${t}'`;
+/** Every token of the tree in order (comments left out), walked with a cursor. */
+function tokenLeaves(root: Node): Node[] {
+  const out: Node[] = [];
+  const cursor = root.walk();
+  let descending = true;
+  for (;;) {
+    if (descending && cursor.gotoFirstChild()) continue;
+    const n = cursor.currentNode;
+    if (n.childCount === 0 && n.type !== 'line_comment' && n.type !== 'block_comment' && (n.endIndex > n.startIndex || n.isMissing)) out.push(n);
+    if (cursor.gotoNextSibling()) { descending = true; continue; }
+    if (!cursor.gotoParent()) break;
+    descending = false;
+  }
+  cursor.delete();
+  return out;
 }
 
-function describeNode(node: Node): string {
+function offendingToken(leaves: Node[], error: Node): { token: Node | undefined; expected: string[] } {
+  let first = leaves.findIndex((l) => l.startIndex >= error.startIndex);
+  if (first < 0) first = leaves.length;
+  let last = first;
+  while (last < leaves.length && leaves[last].startIndex < error.endIndex) last++;
+  // From the token before the error to the one after it.
+  const from = Math.max(0, first - 1);
+  const to = Math.min(leaves.length - 1, last);
+  let afterUnknown: Node | undefined;
+  for (let i = from; i < to; i++) {
+    const a = leaves[i], b = leaves[i + 1];
+    const state = a.nextParseState;
+    if (state === 0) {
+      afterUnknown ??= b;
+      continue;
+    }
+    const valid = lookahead(state);
+    if (!valid.has(b.type)) return { token: b, expected: describeExpected(valid) };
+  }
+  if (last >= leaves.length && first < leaves.length && error.endIndex >= (leaves[leaves.length - 1]?.endIndex ?? 0)) {
+    return { token: afterUnknown ?? leaves[first], expected: [] };
+  }
+  return { token: afterUnknown ?? leaves[first], expected: [] };
+}
+
+const lookaheadCache = new Map<number, Set<string>>();
+function lookahead(state: number): Set<string> {
+  let set = lookaheadCache.get(state);
+  if (set) return set;
+  set = new Set();
+  const it = witLanguage().lookaheadIterator(state);
+  if (it) {
+    for (const name of it) set.add(name);
+    it.delete();
+  }
+  lookaheadCache.set(state, set);
+  return set;
+}
+
+function describeExpected(valid: Set<string>): string[] {
+  const names = [...valid].filter((n) => n !== 'line_comment' && n !== 'block_comment' && n !== 'end' && !n.startsWith('_') && n !== 'ERROR');
+  return names.map(describeType);
+}
+
+function describeType(type: string): string {
+  if (type === 'identifier') return 'an identifier';
+  if (type === 'version') return 'a version';
+  if (type === 'integer') return 'fixed-length';
+  if (/^[a-z][a-z0-9-]*$/.test(type)) return `keyword \`${type}\``;
+  if (/_/.test(type)) return type.replace(/_/g, ' ');
+  return `'${type}'`;
+}
+
+function describeLeaf(node: Node | undefined): string {
+  if (!node || node.endIndex === node.startIndex) return 'eof';
   const text = node.text;
-  if (node.type === 'identifier') return `an identifier \`${text.slice(0, 40)}\``;
-  if (text.length === 0) return 'end of file';
+  if (node.type === 'identifier') return 'an identifier';
   if (/^[a-z][a-z0-9-]*$/.test(node.type) && node.type === text) return `keyword \`${text}\``;
   return `'${text.slice(0, 40)}'`;
-}
-
-/** The token that starts at or after `offset`, as wit-parser would name it. */
-function describeFound(doc: WitDocument, offset: number): string {
-  const r = foundTokenRange(doc, offset);
-  if (r.start >= doc.text.length) return 'eof';
-  const text = doc.text.slice(r.start, r.end);
-  if (/^[%a-zA-Z]/.test(text)) return `an identifier`;
-  return `'${text}'`;
-}
-
-function foundTokenRange(doc: WitDocument, offset: number): { start: number; end: number } {
-  const t = doc.text;
-  let i = offset;
-  // Skip whitespace and comments to the next real token.
-  for (;;) {
-    while (i < t.length && /\s/.test(t[i])) i++;
-    if (t.startsWith('//', i)) { while (i < t.length && t[i] !== '\n') i++; continue; }
-    if (t.startsWith('/*', i)) { const e = t.indexOf('*/', i + 2); i = e < 0 ? t.length : e + 2; continue; }
-    break;
-  }
-  if (i >= t.length) return { start: t.length, end: t.length };
-  const m = /^(%?[\p{L}\p{N}_-]+|->|.)/u.exec(t.slice(i, i + 200));
-  return { start: i, end: i + (m ? m[0].length : 1) };
 }
