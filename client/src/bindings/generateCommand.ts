@@ -33,7 +33,13 @@ export function registerGenerateCommand(client: WitLanguageClient, state: vscode
       void vscode.window.showInformationMessage('Open a .wit file (or pick a folder with .wit files) to generate bindings.');
       return undefined;
     }
-    const world = await pickWorld(client, file, args.world);
+    let world: string | undefined;
+    try {
+      world = await pickWorld(client, file, args.world);
+    } catch (e) {
+      void showGenerationError(e);
+      return undefined;
+    }
     if (world === undefined) return undefined;
     const language = await pickLanguage(args.language, state.get<string>(LAST_LANGUAGE));
     if (!language) return undefined;

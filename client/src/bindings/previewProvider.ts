@@ -8,7 +8,7 @@ import { LANGUAGES, isBindingsLanguage } from '../../../server/src/bindings/lang
 import type { WitLanguageClient } from '../client';
 import { composePreview, plainWorld, previewExtension, staleNotice } from './outputLayout';
 import { LatestOnly } from './requestQueue';
-import { errorData, errorMessage } from './errors';
+import { errorData, errorMessage, showGenerationError } from './errors';
 import { pickLanguage, pickWorld, witFileOf, type BindingsArgs } from './target';
 
 export const PREVIEW_SCHEME = 'wit-bindings';
@@ -112,7 +112,13 @@ export function registerPreviewCommand(state: vscode.Memento, client: WitLanguag
       void vscode.window.showInformationMessage('Open a .wit file to preview its bindings.');
       return undefined;
     }
-    const world = await pickWorld(client, file, args.world);
+    let world: string | undefined;
+    try {
+      world = await pickWorld(client, file, args.world);
+    } catch (e) {
+      void showGenerationError(e);
+      return undefined;
+    }
     if (world === undefined) return undefined;
     const language = await pickLanguage(args.language, state.get<string>(LAST_LANGUAGE) ?? 'typescript-guest');
     if (!language) return undefined;
