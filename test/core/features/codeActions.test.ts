@@ -80,3 +80,13 @@ test('extracts an inline type to a named alias', async () => {
   const g = await fixture({ 'a.wit': after });
   assert.deepEqual([...g.service.diagnostics(g.uri('a.wit')).values()].flat(), []);
 });
+
+test('did you mean: a misspelled interface in a use path or world import', async () => {
+  const { f, actions } = await actionsAt({
+    'types.wit': TYPES,
+    'api.wit': 'package demo:app;\n\ninterface api {\n    use typs|.{point};\n}\n\nworld w {\n    import api;\n}\n',
+  });
+  const fix = actions.find((a) => a.title === 'Did you mean `types`?');
+  assert.ok(fix, actions.map((a) => a.title).join(', '));
+  assert.match(apply(f, f.uri('api.wit'), fix), /use types\.\{point\};/);
+});
