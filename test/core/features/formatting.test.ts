@@ -75,6 +75,12 @@ test('a line comment in the middle of an expression stays followed by a line bre
   assert.equal(await format(out), out);
 });
 
+test('a comment trailing an item keeps its line; the next item still starts a new one', async () => {
+  const out = await format('interface a { f: func(); /* x */ g: func(); }\ninterface b {} // after b\ninterface c {}\n');
+  assert.equal(out, 'interface a {\n    f: func(); /* x */\n    g: func();\n}\n\ninterface b {} // after b\n\ninterface c {}\n');
+  assert.equal(await format(out), out);
+});
+
 test('keeps CRLF line endings', async () => {
   const out = await format('interface i {\r\n  f: func();\r\n}\r\n');
   assert.equal(out, 'interface i {\r\n    f: func();\r\n}\r\n');

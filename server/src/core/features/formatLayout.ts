@@ -100,6 +100,10 @@ export function layoutTokens(tokens: Node[], source: string, eol: string): Layou
   const blocks: string[] = [];
   const atTopLevel = () => blocks.length === 0 || blocks[blocks.length - 1] === 'package_body';
   let prev: Tok | undefined;
+  // A trailing comment after `;` (or `{`, `}` ...) stays on that line, but the
+  // line break it delayed is still owed to the next token.
+  let owedBreak = false;
+  let lastCode: Tok | undefined;
 
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i];
@@ -120,6 +124,7 @@ export function layoutTokens(tokens: Node[], source: string, eol: string): Layou
     if (commaAfter.has(i)) write(',');
     if (isBlockOpen(tok)) blocks.push(tok.parent);
     prev = tok;
+    if (!tok.isComment) lastCode = tok;
   }
   trimTrailingSpaces();
   return { text: out.join(''), spans };
@@ -136,8 +141,13 @@ export function layoutTokens(tokens: Node[], source: string, eol: string): Layou
 
   /** 'newline', or the spaces to put between two tokens on one line. */
   function separator(a: Tok, b: Tok): 'newline' | string {
-    if (a.type === 'line_comment') return 'newline';
-    if (b.isComment) return newlinesBetween(a, b) > 0 ? 'newline' : ' ';
+    if (a.type === 'line_comment') { owedBreak = false; return 'newline'; }
+    if (b.isComment) {
+      if (newlinesBetween(a, b) > 0) { owedBreak = false; return 'newline'; }
+      if (!a.isComment && breaksAfter(a)) owedBreak = true;
+      return ' ';
+    }
+    if (owedBreak) { owedBreak = false; return 'newline'; }
     if (a.type === 'block_comment' && newlinesBetween(a, b) > 0) return 'newline';
     if (isBlockOpen(a) && isBlockClose(b)) return '';
     if (isBlockOpen(a) || isBlockClose(b)) return 'newline';
@@ -147,7 +157,15 @@ export function layoutTokens(tokens: Node[], source: string, eol: string): Layou
     return spaceBetween(a, b);
   }
 
+  /** Tokens that end a line whatever follows them. */
+  function breaksAfter(a: Tok): boolean {
+    return a.type === ';' || isBlockOpen(a) || (isBlockClose(a) && a.type === '}') ||
+      (a.type === ',' && isBlockList(a)) || (a.type === ')' && a.parent === 'gate');
+  }
+
   function blankLines(a: Tok, b: Tok): number {
+    // A comment trailing an item on its line counts as the end of that item.
+    if (a.isComment && lastCode && newlinesBetween(lastCode, a) === 0) a = lastCode;
     if (isBlockOpen(a) || isBlockClose(b)) return 0;
     if (a.type === ')' && a.parent === 'gate') return 0;
     if (!atTopLevel()) return keptBlanks(a, b);
