@@ -132,3 +132,34 @@ test('corpus: idempotent, keeps every token, parses', async () => {
   }
   assert.ok(formatted > 100, `formatted ${formatted} files`);
 });
+
+// Whitespace shuffled at random (a seeded generator, so failures reproduce):
+// formatting still parses, keeps every token and is idempotent.
+test('corpus with shuffled whitespace: idempotent and token-preserving', async () => {
+  await ready();
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const files = witFilesUnder(path.join(corpusRoot, 'wasi-0.3')).filter((f) => !f.includes('deps'));
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    const tree = new WitParser().parse(text);
+    const leaves = leafTokens(tree.rootNode);
+    let shuffled = '';
+    let last = 0;
+    for (const leaf of leaves) {
+      const gap = text.slice(last, leaf.startIndex);
+      const mustBreak = gap.includes('\n') && (shuffled.trimEnd().split('\n').pop() ?? '').includes('//');
+      const choices = [' ', '  ', '\n', '\n\n\n    ', '\t'];
+      shuffled += mustBreak || last === 0 ? gap : gap === '' ? '' : choices[Math.floor(random() * choices.length)];
+      shuffled += leaf.text;
+      last = leaf.endIndex;
+    }
+    shuffled += '\n';
+    const f = await fixture({ 'a.wit': shuffled });
+    const once = formatText(f.doc('a.wit'));
+    assert.ok(once !== undefined, `${file}: shuffled text did not parse`);
+    const g = await fixture({ 'a.wit': once });
+    assert.equal(formatText(g.doc('a.wit')), once, `${file}: not idempotent`);
+    assert.deepEqual(significantTokens(once), significantTokens(text), `${file}: tokens changed`);
+  }
+});
