@@ -1,0 +1,121 @@
+// Starting and stopping code-server (a real VS Code) and the headless Chromium
+// that shows its workbench; shared by the test runner and the screenshot script.
+// How and why: ../shared/VSCODE-TESTS.md.
+import { spawn, execFile } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const cache = process.env.WIT_E2E_CACHE ?? join(homedir(), '.cache/wit-devkit-code-server');
+const node24 = join(cache, 'node24/node_modules/node/bin/node');
+const codeServerBin = join(cache, 'node_modules/.bin/code-server');
+const chromiumPath = process.env.WIT_E2E_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Throws with the fix when something the runs need is missing. */
+export function checkInstalled() {
+  for (const [what, path] of [['Node 24', node24], ['code-server', codeServerBin], ['Chromium', chromiumPath]]) {
+    if (!existsSync(path)) throw new Error(`${what} not found at ${path}: run scripts/e2e/install-code-server.sh first`);
+  }
+}
+
+/** A user data folder with a quiet workbench: no welcome page, no trust prompt, nothing that fetches. */
+export function prepareUserData(userData, extraSettings = {}) {
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'workbench.enableExperiments': false,
+    'git.enabled': false,
+    ...extraSettings,
+  }, null, 2));
+}
+
+/** `code-server --install-extension <vsix>` into the given folders; resolves when it is done. */
+export async function installExtension(vsix, { userData, extensionsDir }) {
+  const { stdout } = await promisify(execFile)(node24, [
+    realpathSync(codeServerBin), '--config', '/dev/null',
+    '--user-data-dir', userData, '--extensions-dir', extensionsDir,
+    '--install-extension', vsix,
+  ], { timeout: 120_000 });
+  return stdout.trim();
+}
+
+/**
+ * Starts code-server on a free 127.0.0.1 port, in its own process group, and
+ * waits for /healthz. Returns { port, stop }; stop() ends the whole group.
+ */
+export async function startCodeServer({ folder, userData, extensionsDir, logFile, env = {}, verbose = false }) {
+  const port = await freePort();
+  const log = createWriteStream(logFile);
+  const child = spawn(node24, [
+    realpathSync(codeServerBin),
+    '--config', '/dev/null',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--user-data-dir', userData,
+    '--extensions-dir', extensionsDir,
+    // Lets the workbench honour the test payload in the URL and report back.
+    '--vscode-option', 'enable-smoke-test-driver',
+    folder,
+  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.pipe(log, { end: false });
+    if (verbose) stream.on('data', (d) => process.stderr.write(`[code-server] ${d}`));
+  }
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    try { process.kill(-child.pid, 'SIGTERM'); } catch { return; }
+    const timer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 3000);
+    await exited;
+    clearTimeout(timer);
+  };
+  try {
+    await waitForHealth(port, child, logFile);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { port, stop };
+}
+
+async function waitForHealth(port, child, logFile) {
+  const until = Date.now() + 90_000;
+  let exited = false;
+  child.once('exit', () => { exited = true; });
+  while (Date.now() < until) {
+    if (exited) throw new Error(`code-server exited before it was ready; see ${logFile}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('code-server did not answer /healthz within 90 s');
+}
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
