@@ -49,10 +49,14 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function time(name: string, runs: number, budgetMs: number | undefined, f: (i: number) => void): FeaturesBench {
-  for (let i = 0; i < 3; i++) f(i);
+/** Times `f` (after an untimed `setup`, e.g. an edit) over `runs` runs. */
+function time(
+  name: string, runs: number, budgetMs: number | undefined, f: (i: number) => void, setup?: (i: number) => void,
+): FeaturesBench {
+  for (let i = 0; i < 3; i++) { setup?.(i); f(i); }
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    setup?.(i);
     const start = performance.now();
     f(i);
     times.push(performance.now() - start);
@@ -87,12 +91,21 @@ export async function benchFeatures(runs = 50): Promise<FeaturesBench[]> {
       if (!completion(service.analysis(uri), doc, pick(i)).length) throw new Error('no completion');
     }),
   ];
+  // Completion right after an edit, as the server asks it (analysis only when needed).
+  let edits = 1000;
+  results.push(time(`completion right after an edit (${lines}-line file)`, runs, 20, (i) => {
+    if (!completion(() => service.analysis(uri), service.document(uri)!, pick(i)).length) throw new Error('no completion');
+  }, (i) => {
+    const p = pick(i);
+    service.changeDocument(uri, [{ range: { start: p, end: p }, text: '' }], ++edits);
+  }));
   // One edit, then the first hover: the re-analysis users wait for after typing.
-  let version = 1;
+  let version = 5000;
   results.push(time(`hover after an edit (re-analysis, ${lines}-line file)`, Math.max(5, runs / 10), undefined, (i) => {
+    hover(service.analysis(uri), service.document(uri)!, pick(i));
+  }, (i) => {
     const p = pick(i);
     service.changeDocument(uri, [{ range: { start: p, end: p }, text: '' }], ++version);
-    hover(service.analysis(uri), service.document(uri)!, p);
   }));
   return results;
 }

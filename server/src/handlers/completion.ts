@@ -8,7 +8,8 @@ export const completionHandler: Handler = {
     connection.onCompletion(async ({ textDocument, position }) => {
       const s = await service;
       const doc = s.document(textDocument.uri);
-      return doc ? completion(s.analysis(doc.uri), doc, position) : [];
+      // Lazily: most positions are answered from the tree without re-analysing.
+      return doc ? completion(() => s.analysis(doc.uri), doc, position) : [];
     });
   },
 };

@@ -14,7 +14,17 @@ import { contains, flattenSymbols } from './symbolAt';
 
 const TYPE_KINDS = new Set(['type', 'record', 'variant', 'enum', 'flags', 'resource']);
 
-export function completion(analysis: Analysis, doc: WitDocument, pos: Position): CompletionItem[] {
+/**
+ * `analysis` may be a function: positions the tree answers alone (keywords,
+ * gates, types of a body that parses) then never wait for a re-analysis of the
+ * package after an edit.
+ */
+export function completion(analysis: Analysis | (() => Analysis), doc: WitDocument, pos: Position): CompletionItem[] {
+  const model = typeof analysis === 'function' ? analysis : () => analysis;
+  return completionItems(model, doc, pos);
+}
+
+function completionItems(analysis: () => Analysis, doc: WitDocument, pos: Position): CompletionItem[] {
   const offset = doc.offsetAt(pos);
   const ctx = completionContext(doc.text, offset, topLevelStart(doc, offset));
   const p = ctx.position;
@@ -27,9 +37,9 @@ export function completion(analysis: Analysis, doc: WitDocument, pos: Position):
     case 'func-keyword': return funcKeywords(p.block, p.inExtern);
     case 'statement': return statementItems(p.block);
     case 'path': return p.packageName
-      ? itemsOfPackage(analysis, p.packageName, p.keyword === 'include' ? 'worlds' : 'interfaces')
-      : pathStarts(analysis, p.keyword);
-    case 'use-names': return typesOfInterface(analysis, p.path);
+      ? itemsOfPackage(analysis(), p.packageName, p.keyword === 'include' ? 'worlds' : 'interfaces')
+      : pathStarts(analysis(), p.keyword);
+    case 'use-names': return typesOfInterface(analysis(), p.path);
     default: return [];
   }
 }
@@ -84,7 +94,7 @@ function builtinTypeItems(): CompletionItem[] {
 }
 
 /** Types declared or `use`d in the interface or world around the cursor. */
-function typesInScope(analysis: Analysis, doc: WitDocument, ctx: CompletionContext, pos: Position): CompletionItem[] {
+function typesInScope(analysis: () => Analysis, doc: WitDocument, ctx: CompletionContext, pos: Position): CompletionItem[] {
   const names = new Map<string, CompletionItem>();
   const add = (name: string, detail: string, kind: CompletionItemKind) => {
     if (!names.has(name)) names.set(name, { label: name, insertText: escapeName(name), kind, detail, sortText: `1${name}` });
@@ -112,8 +122,9 @@ function typesInScope(analysis: Analysis, doc: WitDocument, ctx: CompletionConte
   if (!body && ctx.enclosingBody !== undefined) {
     for (const [name, detail] of declarationsInText(doc.text, ctx.enclosingBody)) add(name, detail, CompletionItemKind.TypeParameter);
   }
-  // From the analysis: the innermost interface or world holding the cursor.
-  const scope = flattenSymbols(analysis.symbolsByUri.get(doc.uri) ?? [])
+  if (body) return [...names.values()];
+  // The tree had no body here: the analysis' innermost interface or world holding the cursor.
+  const scope = flattenSymbols(analysis().symbolsByUri.get(doc.uri) ?? [])
     .filter((s) => (s.kind === 'interface' || s.kind === 'world') && contains(s.range, pos))
     .pop();
   for (const s of scope?.children ?? []) {
