@@ -134,7 +134,7 @@ for (const [language, command, install] of [
       t.diagnostic(`skipped: ${command} not on PATH (live run); checked the missing-tool answer instead`);
       await assert.rejects(generate(params), (e: unknown) => {
         assert.ok(e instanceof ResponseError);
-        assert.equal(e.message, `${command} was not found on PATH (nor at the setting wit.tools.${command === 'wit-bindgen' ? 'witBindgen' : 'componentizePy'}). Install it with: ${install}`);
+        assert.equal(e.message, `${command} not found. Install it with: ${install} (or set wit.tools.${command === 'wit-bindgen' ? 'witBindgen' : 'componentizePy'} to its path)`);
         assert.equal((e.data as { kind: string }).kind, 'toolMissing');
         return true;
       });

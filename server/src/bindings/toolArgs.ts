@@ -55,5 +55,6 @@ export const COMPONENTIZE_PY: ExternalTool = {
 };
 
 export function missingToolMessage(tool: ExternalTool): string {
-  return `${tool.command} was not found on PATH (nor at the setting ${tool.setting}). Install it with: ${tool.install}`;
+  // The install command first: a collapsed notification shows only the start.
+  return `${tool.command} not found. Install it with: ${tool.install} (or set ${tool.setting} to its path)`;
 }
