@@ -87,3 +87,11 @@ test('selection ranges grow from the name outwards to the whole file', async () 
   assert.ok(texts.includes('draw: func(p: point);'));
   assert.equal(texts[texts.length - 1], doc.text);
 });
+
+test('semantic tokens for a range hold only the lines asked for', async () => {
+  const f = await fixture({ 'main.wit': SRC });
+  const doc = f.doc('main.wit');
+  const full = decodeSemanticTokens(semanticTokens(doc, f.service.analysis(doc.uri)).data);
+  const part = decodeSemanticTokens(semanticTokens(doc, f.service.analysis(doc.uri), { start: { line: 3, character: 0 }, end: { line: 5, character: 0 } }).data);
+  assert.deepEqual(part, full.filter((t) => t.line >= 3 && t.line <= 5));
+});

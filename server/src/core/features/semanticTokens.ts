@@ -1,7 +1,7 @@
 // Semantic tokens. Declarations and keywords are classified from the tree;
 // names in use take the kind of what they resolve to (a `use`d resource is a
 // class, an alias a type ...), and items marked @deprecated carry `deprecated`.
-import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
+import type { Range, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { WitDocument } from '../document';
 import type { Node } from '../parser';
 import type { Analysis, SymbolKind, WitSymbol } from '../model';
@@ -41,7 +41,10 @@ const BUILTIN_TYPES = new Set([
 
 interface Token { start: number; length: number; line: number; char: number; type: TokenType; mods: Modifier[] }
 
-export function semanticTokens(doc: WitDocument, analysis?: Analysis): SemanticTokens {
+/** Tokens of the whole document, or of the lines `range` covers. */
+export function semanticTokens(doc: WitDocument, analysis?: Analysis, range?: Range): SemanticTokens {
+  const from = range ? doc.offsetAt({ line: range.start.line, character: 0 }) : 0;
+  const to = range ? doc.offsetAt({ line: range.end.line + 1, character: 0 }) : doc.text.length;
   const targets = referenceTargets(doc, analysis);
   const tokens: Token[] = [];
   const push = (node: Node, type: TokenType, mods: Modifier[] = []) => {
@@ -50,6 +53,7 @@ export function semanticTokens(doc: WitDocument, analysis?: Analysis): SemanticT
       line: node.startPosition.row, char: node.startPosition.column, type, mods });
   };
   forEachNode(doc.tree.rootNode, (node) => {
+    if (node.endIndex < from || node.startIndex > to) return 'skip';
     if (node.type === 'line_comment' || node.type === 'block_comment') return 'skip';
     if (node.type === 'version') { push(node, 'number'); return 'skip'; }
     if (node.type === 'gate') {
