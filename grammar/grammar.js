@@ -84,7 +84,7 @@ module.exports = grammar({
       '@',
       field('name', $.identifier),
       '(',
-      commaSep($.gate_arg),
+      choice(commaSep($.gate_arg), field('string', $.string)),
       ')',
     ),
 
@@ -335,6 +335,9 @@ module.exports = grammar({
     version: (_) => /[0-9]+(\.[0-9A-Za-z+-]+)*/,
 
     integer: (_) => /[0-9]+/,
+
+    // `@external-id("...")` takes a Core WebAssembly name literal.
+    string: (_) => /"([^"\\\n]|\\.)*"/,
 
     line_comment: (_) => token(seq('//', /[^\n]*/)),
   },

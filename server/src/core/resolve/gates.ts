@@ -19,6 +19,8 @@ export function checkGates(sink: DiagnosticSink, uri: string, gates: A.Gate[], p
   if (gates.length === 0) return;
   const kinds: string[] = [];
   for (const g of gates) {
+    // `@external-id("...")` names an item for the outside world; it gates nothing.
+    if (g.kind === 'external-id') continue;
     const expected = EXPECTED_KEY[g.kind];
     if (!expected) {
       sink.error(uri, g.nameRange, `unknown attribute \`${g.kind}\``);

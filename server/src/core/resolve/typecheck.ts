@@ -184,7 +184,7 @@ export function isResource(t: TypeEntity): boolean {
   return false;
 }
 
-/** Whether a result type holds a `borrow<T>`, looking through aliases and anonymous types. */
+/** Whether a result type holds a `borrow<T>`, looking through aliases, records, variants and anonymous types. */
 function containsBorrow(owner: Owner, root: A.TypeAst): boolean {
   const stack: Array<{ t: A.TypeAst; owner: Owner }> = [{ t: root, owner }];
   const seen = new Set<TypeEntity>();
@@ -198,7 +198,10 @@ function containsBorrow(owner: Owner, root: A.TypeAst): boolean {
         const u = underlyingType(found);
         if (seen.has(u)) break;
         seen.add(u);
-        if (u.def?.kind === 'type') stack.push({ t: u.def.type, owner: u.owner });
+        const def = u.def;
+        if (def?.kind === 'type') stack.push({ t: def.type, owner: u.owner });
+        else if (def?.kind === 'record') for (const f of def.fields) stack.push({ t: f.type, owner: u.owner });
+        else if (def?.kind === 'variant') for (const c of def.cases) if (c.type) stack.push({ t: c.type, owner: u.owner });
         break;
       }
       case 'list': stack.push({ t: t.element, owner: o }); break;
