@@ -6,7 +6,8 @@ import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import * as os from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LspClient, corpusRoot } from './lspClient';
 import { ready } from '../core/helpers';
 import { WitParser, type Node } from '../../server/src/core/parser';
@@ -210,3 +211,59 @@ function applyEdits(text: string, edits: any[] | null): string {
   for (const e of sorted) text = text.slice(0, offsetAt(text, e.range.start)) + e.newText + text.slice(offsetAt(text, e.range.end));
   return text;
 }
+
+// `wit.format.enable` and `wit.inlayHints.enable` switch their features off
+// (and back on) without a restart.
+const SETTINGS_SRC = 'package demo:app;\n\nworld w {\n    import wasi:clocks/wall-clock;\n}\ninterface   i{f:func();}\n';
+const SETTINGS_DEP = 'package wasi:clocks@0.2.0;\n\ninterface wall-clock {\n    now: func() -> u64;\n}\n';
+
+test('format and inlay hints follow their settings', async () => {
+  const client = new LspClient({ settings: { format: { enable: false }, inlayHints: { enable: false } } });
+  // A package on disk: the server finds deps/ by listing folders.
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'wit-settings-'));
+  try {
+    const configured = client.configurationAnswered();
+    await client.start();
+    await configured;
+    fs.mkdirSync(path.join(root, 'deps', 'clocks'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'main.wit'), SETTINGS_SRC);
+    fs.writeFileSync(path.join(root, 'deps', 'clocks', 'wall.wit'), SETTINGS_DEP);
+    const uri = client.open(path.join(root, 'main.wit'));
+    const format = () => client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+    const hints = () => client.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } });
+    assert.deepEqual(await format(), []);
+    assert.deepEqual(await hints(), []);
+
+    const reconfigured = client.configurationAnswered();
+    client.settings = { format: { enable: true }, inlayHints: { enable: true } };
+    client.notify('workspace/didChangeConfiguration', { settings: {} });
+    await reconfigured;
+    assert.ok((await format()).length > 0, 'formatting stayed off after it was enabled');
+    assert.deepEqual((await hints()).map((h: any) => h.label), ['@0.2.0']);
+  } finally {
+    await client.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('code actions over LSP: the published diagnostic gets its quick fix', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'wit-actions-'));
+  try {
+    fs.writeFileSync(path.join(root, 'types.wit'), 'package demo:app;\n\ninterface types {\n    record point { x: u32 }\n}\n');
+    const src = 'package demo:app;\n\ninterface api {\n    get: func() -> point;\n}\n';
+    fs.writeFileSync(path.join(root, 'api.wit'), src);
+    const uri = pathToFileURL(path.join(root, 'api.wit')).toString();
+    const published = client.nextDiagnostics(uri);
+    client.open(path.join(root, 'api.wit'));
+    const diagnostics = await published;
+    assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+    const actions: any[] = await client.request('textDocument/codeAction', {
+      textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics },
+    });
+    const fix = actions.find((a) => a.title === 'Add `use types.{point}`');
+    assert.ok(fix, actions.map((a) => a.title).join(', '));
+    assert.equal(applyEdits(src, fix.edit.changes[uri]), 'package demo:app;\n\ninterface api {\n    use types.{point};\n    get: func() -> point;\n}\n');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
