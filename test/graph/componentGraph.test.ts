@@ -25,14 +25,28 @@ test('composed: top-level wiring between the two instances, the open import and 
   ]);
 });
 
-test('inside an instance: the core module `main` fed by the nested component\'s imports', () => {
+test('inside an instance: the core modules of the nested component, wired to each other', () => {
   const g = componentGraph(readFixture('composed'));
   const calc = g.nodes.find((n) => n.label === 'component 0 (calculate)');
   assert.ok(calc);
   const inside = g.nodes.filter((n) => n.parent === calc.id);
-  const main = inside.find((n) => n.kind === 'module' && n.label === 'main');
-  assert.ok(main, 'the core module main is drawn inside the calculator');
-  const into = g.edges.filter((e) => e.to === main.id).map((e) => g.nodes.find((n) => n.id === e.from)?.label).sort();
-  assert.ok(into.includes('docs:calc/adder@0.1.0'));
-  assert.ok(inside.every((n) => !n.open), 'nested imports are satisfied by with-wiring, not open');
+  assert.deepEqual(inside.filter((n) => n.kind === 'module').map((n) => n.label).sort(), ['main', 'wit-component-fixup', 'wit-component-shim-module']);
+  assert.ok(inside.every((n) => n.kind !== 'import' && !n.open), 'nested imports are the edges into the frame, satisfied by with-wiring');
+  const main = inside.find((n) => n.label === 'main')!;
+  const shim = inside.find((n) => n.label === 'wit-component-shim-module')!;
+  assert.ok(g.edges.some((e) => e.from === shim.id && e.to === main.id && e.label === 'docs:calc/logger@0.1.0'),
+    'the logger reaches main through the shim module (an indirect call table)');
+});
+
+test('depth 0: instances drawn closed, only the composition', () => {
+  const g = componentGraph(readFixture('composed'), { depth: 0 });
+  assert.deepEqual(g.nodes.map((n) => n.kind).sort(), ['export', 'import', 'instance', 'instance']);
+});
+
+test('a plain component: its modules between its imports and exports', () => {
+  const g = componentGraph(readFixture('calculator'));
+  const label = (id: string) => g.nodes.find((n) => n.id === id)?.label;
+  const edges = g.edges.filter((e) => !g.nodes.find((n) => n.id === e.to)?.parent).map((e) => `${label(e.from)} -> ${label(e.to)}`);
+  assert.ok(edges.includes('docs:calc/adder@0.1.0 -> main'), edges.join('\n'));
+  assert.deepEqual(g.nodes.filter((n) => n.open).map((n) => n.label), ['docs:calc/adder@0.1.0', 'docs:calc/logger@0.1.0']);
 });

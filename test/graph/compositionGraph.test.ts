@@ -4,6 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Analysis, InterfaceModel, PackageModel, WorldModel } from '../../server/src/core/model';
 import { buildCompositionGraph } from '../../server/src/core/features/compositionGraph';
+import { foldDependencies } from '../../media/graph/src/fold';
+import { toViewGraph } from '../../client/src/graph/viewGraphs';
 
 function pkg(name: string, isDependency = false): PackageModel {
   return { name, uris: [`file:///ws/${name.replace(/[:@]/g, '-')}.wit`], interfaces: [], worlds: [], dependencies: [], isDependency };
@@ -87,4 +89,23 @@ test('filtered to one world: it and what it reaches, nothing else', () => {
   const q = buildCompositionGraph(analysis, { uri: app.uris[0], world: 'my:app/service@1.0.0' });
   assert.ok(q.nodes.some((n) => n.label === 'wasi:io/poll@0.2.0'));
   assert.ok(!q.nodes.some((n) => n.label === 'wasi:io/error@0.2.0'));
+});
+
+test('folding deps/ in the view: one node per dependency package, edges merged onto it', () => {
+  const { analysis, app } = sample();
+  const folded = foldDependencies(toViewGraph(buildCompositionGraph(analysis, { uri: app.uris[0] })));
+  const label = (id: string) => folded.nodes.find((n) => n.id === id)!.label;
+  assert.ok(!folded.nodes.some((n) => n.label.startsWith('wasi:io/')), 'the dependency\'s interfaces are folded');
+  assert.equal(folded.nodes.find((n) => n.label === 'wasi:io@0.2.0')?.detail, '2 items folded (deps/)');
+  assert.deepEqual(folded.edges.map((e) => `${label(e.from)} -${e.kind}-> ${label(e.to)}`).sort(), [
+    'api -use-> types',
+    'base -import-> log',
+    'my:app@1.0.0 -depends-> wasi:io@0.2.0',
+    'service -export-> api',
+    'service -import-> log',
+    'service -import-> types',
+    'service -import-> wasi:io@0.2.0',
+    'service -include-> base',
+    'types -use-> wasi:io@0.2.0',
+  ]);
 });

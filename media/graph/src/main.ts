@@ -8,6 +8,7 @@ import { PanZoom } from './panZoom';
 import { nearestInDirection, type Direction } from './keyboard';
 import { exportSvg } from './exportSvg';
 import { html } from './svg';
+import { foldDependencies } from './fold';
 
 interface VsCodeApi { postMessage(message: FromWebview): void }
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -15,6 +16,9 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
 let generation = 0;
+/** Whether deps/ packages are drawn open (folded by default). */
+let unfolded = false;
+let last: GraphMessage | undefined;
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const m = event.data;
@@ -31,9 +35,12 @@ function showError(message: string): void {
 
 async function show(m: GraphMessage): Promise<void> {
   const mine = ++generation;
+  last = m;
   document.body.dataset.state = 'layout';
   const started = performance.now();
-  const layout = await layoutGraph(m.graph);
+  const foldable = m.mode === 'wit' && m.graph.nodes.some((n) => n.kind === 'package' && n.dependency);
+  const graph = foldable && !unfolded ? foldDependencies(m.graph) : m.graph;
+  const layout = await layoutGraph(graph);
   if (mine !== generation) return; // a newer graph arrived while this one was laid out
   const ms = performance.now() - started;
 
@@ -50,6 +57,15 @@ async function show(m: GraphMessage): Promise<void> {
     select.addEventListener('change', () => vscode.postMessage({ type: 'selectWorld', world: select.value }));
     toolbar.append(select);
   }
+  if (foldable) {
+    const toggle = html('button', { type: 'button', 'aria-pressed': String(unfolded), title: 'Show the interfaces and worlds of deps/ packages' },
+      unfolded ? 'Fold deps' : 'Unfold deps');
+    toggle.addEventListener('click', () => {
+      unfolded = !unfolded;
+      if (last) void show(last);
+    });
+    toolbar.append(toggle);
+  }
   const button = (label: string, title: string, action: () => void) => {
     const b = html('button', { type: 'button', title, 'aria-label': title }, label);
     b.addEventListener('click', action);
@@ -62,7 +78,7 @@ async function show(m: GraphMessage): Promise<void> {
   main.append(canvas);
   const rendered = renderGraph(layout, m.title);
   canvas.append(rendered.root);
-  if (m.graph.nodes.length === 0) canvas.append(html('div', { class: 'empty' }, 'Nothing to show: no packages, worlds or interfaces here.'));
+  if (graph.nodes.length === 0) canvas.append(html('div', { class: 'empty' }, 'Nothing to show: no packages, worlds or interfaces here.'));
   canvas.append(legend(m.mode));
   if (m.notes?.length) {
     const notes = html('aside', { class: 'notes', 'aria-label': 'Details' });

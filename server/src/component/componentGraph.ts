@@ -23,9 +23,14 @@ export interface ComponentGraphEdge { from: string; to: string; kind: ComponentE
 
 export interface ComponentGraph { nodes: ComponentGraphNode[]; edges: ComponentGraphEdge[] }
 
-export function componentGraph(info: ComponentInfo): ComponentGraph {
+export interface ComponentGraphOptions {
+  /** How many levels of nested instances to open up (their modules and instances drawn inside). */
+  depth?: number;
+}
+
+export function componentGraph(info: ComponentInfo, options: ComponentGraphOptions = {}): ComponentGraph {
   const graph: ComponentGraph = { nodes: [], edges: [] };
-  addComponent(info, '', undefined, graph);
+  addComponent(info, '', undefined, graph, options.depth ?? 1);
   return graph;
 }
 
@@ -35,7 +40,7 @@ export function shortName(name: string): string {
   return noVersion.slice(noVersion.lastIndexOf('/') + 1).replace(/^.*:/, '');
 }
 
-function addComponent(info: ComponentInfo, prefix: string, parent: string | undefined, graph: ComponentGraph): void {
+function addComponent(info: ComponentInfo, prefix: string, parent: string | undefined, graph: ComponentGraph, depth: number): void {
   const key = (r: ItemRef) => `${r.sort}#${r.index}`;
   const originOf = (r: ItemRef) => info.items[r.sort]?.[r.index];
   const nodeIds = new Map<string, string>();
@@ -45,11 +50,13 @@ function addComponent(info: ComponentInfo, prefix: string, parent: string | unde
     origins?.forEach((origin, index) => {
       const ref: ItemRef = { sort, index };
       let id: string | undefined;
+      // Inside an instance, its imports and exports are the edges into and out of its frame.
+      if (parent !== undefined && (origin.how === 'import' || origin.how === 'export')) return;
       if (origin.how === 'import' && sort !== 'type' && sort !== 'core type') {
         id = `${prefix}import:${origin.name}`;
         graph.nodes.push({
           id, kind: 'import', label: origin.name ?? '?', detail: `imported ${sort}`, parent,
-          open: parent === undefined ? true : undefined,
+          open: true,
         });
       } else if (origin.how === 'export' && (sort === 'instance' || sort === 'func')) {
         id = `${prefix}export:${origin.name}`;
@@ -65,7 +72,7 @@ function addComponent(info: ComponentInfo, prefix: string, parent: string | unde
           label: name ?? (exported ? `component ${componentIndex} (${exported})` : `component ${componentIndex}`),
           detail: `instance ${index} of component ${componentIndex}`,
         });
-        if (nested) addComponent(nested, `${id}/`, id, graph);
+        if (nested && depth > 0) addComponent(nested, `${id}/`, id, graph, depth - 1);
       } else if (origin.how === 'instantiate' && sort === 'core instance') {
         id = `${prefix}core:${index}`;
         const moduleIndex = origin.deps[0].item.index;
