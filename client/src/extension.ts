@@ -11,6 +11,7 @@ import { ServerViewProvider } from './serverViews';
 import { registerBindings } from './bindings/index';
 import { registerTasks } from './tasks/index';
 import { registerDebugging } from './debug/index';
+import { registerGraphs } from './graph/index';
 
 let client: WitLanguageClient | undefined;
 
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerBindings(context, client);
   registerTasks(context);
   registerDebugging(context);
+  registerGraphs(context, client);
 
   client.start().then(
     () => {
