@@ -81,6 +81,11 @@ test('a comment trailing an item keeps its line; the next item still starts a ne
   assert.equal(await format(out), out);
 });
 
+test('gates with several arguments and a string argument', async () => {
+  const out = await format('interface i {\n  @unstable( feature=x ,)   @external-id( "a b" )\n  f: func();\n}\n');
+  assert.equal(out, 'interface i {\n    @unstable(feature = x)\n    @external-id("a b")\n    f: func();\n}\n');
+});
+
 test('keeps CRLF line endings', async () => {
   const out = await format('interface i {\r\n  f: func();\r\n}\r\n');
   assert.equal(out, 'interface i {\r\n    f: func();\r\n}\r\n');

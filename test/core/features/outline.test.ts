@@ -66,6 +66,8 @@ test('semantic tokens classify declarations, uses, keywords, gates; deprecated i
   assert.equal(at('record', 3)?.type, 'keyword');
   assert.equal(at('u32', 4)?.type, 'type');
   assert.equal(at('deprecated', 11)?.type, 'decorator');
+  assert.equal(at('version', 11)?.type, 'property');
+  assert.equal(at('1.0.0', 11)?.type, 'number');
   assert.deepEqual(at('old', 12)?.modifiers.includes('deprecated'), true);
   assert.equal(at('app', 16)?.type, 'module');
 });

@@ -9,7 +9,7 @@ import { forEachNode } from './treeWalk';
 
 const TYPES = [
   'namespace', 'interface', 'type', 'struct', 'enum', 'enumMember', 'class',
-  'function', 'method', 'parameter', 'property', 'keyword', 'decorator', 'number', 'module',
+  'function', 'method', 'parameter', 'property', 'keyword', 'decorator', 'number', 'module', 'string',
 ] as const;
 const MODIFIERS = ['declaration', 'deprecated', 'defaultLibrary', 'static', 'async'] as const;
 type TokenType = (typeof TYPES)[number];
@@ -59,10 +59,14 @@ export function semanticTokens(doc: WitDocument, analysis?: Analysis, range?: Ra
     if (node.type === 'gate') {
       const at = node.child(0), name = node.childForFieldName('name');
       if (at && name) { push(at, 'decorator'); push(name, 'decorator'); }
-      const key = node.childForFieldName('key');
-      if (key) push(key, 'property');
-      const value = node.childForFieldName('value');
-      if (value?.type === 'version') push(value, 'number');
+      for (const arg of node.children) {
+        if (arg?.type === 'string') push(arg, 'string');
+        if (arg?.type !== 'gate_arg') continue;
+        const key = arg.childForFieldName('key');
+        if (key) push(key, 'property');
+        const value = arg.childForFieldName('value');
+        if (value) push(value, value.type === 'version' ? 'number' : 'string');
+      }
       return 'skip';
     }
     if (node.childCount > 0) return;
