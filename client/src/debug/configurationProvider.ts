@@ -86,9 +86,11 @@ export class ComponentDebugConfigurationProvider implements vscode.DebugConfigur
     const launch = config as ComponentLaunchConfig;
     const wasmtime = findTool('wasmtime', folder, launch.runtimePath);
     if (!wasmtime.found) {
-      const choice = await reportMissingTool('wasmtime', `Cannot start debugging: ${wasmtime.reason}`, true);
-      // "Use jco": the same launch under the Node debugger.
-      if (choice === 'useJco') void vscode.debug.startDebugging(folder, { ...config, runtime: 'jco' });
+      // The launch stops now (not when the message is dismissed); "Use jco"
+      // starts the same launch under the Node debugger.
+      void reportMissingTool('wasmtime', `Cannot start debugging: ${wasmtime.reason}`, true).then((choice) => {
+        if (choice === 'useJco') void vscode.debug.startDebugging(folder, { ...config, runtime: 'jco' });
+      });
       return undefined;
     }
     const lldbDap = findTool('lldbDap', folder, launch.debuggerPath);

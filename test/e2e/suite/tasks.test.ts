@@ -142,6 +142,55 @@ describe('build, run and debug components', function () {
     }
   });
 
+  it('a launch config naming a missing runtime or debugger stops before starting', async () => {
+    const program = path.join(fixtureDir(), 'hello.component.wasm');
+    const base = { type: 'wasm-component', request: 'launch', program, runtime: 'wasmtime' };
+    let started = 0;
+    const sub = vscode.debug.onDidStartDebugSession(() => started++);
+    try {
+      assert.equal(await vscode.debug.startDebugging(undefined, { ...base, name: 'missing wasmtime', runtimePath: '/nonexistent/wasmtime' }), false);
+      assert.equal(await vscode.debug.startDebugging(undefined, { ...base, name: 'missing lldb-dap', runtimePath: '/bin/echo', debuggerPath: '/nonexistent/lldb-dap' }), false);
+      assert.equal(started, 0);
+    } finally {
+      sub.dispose();
+    }
+  });
+
+  it('runtime wasmtime: lldb-dap is started with the wasmtime debug command line', async function () {
+    const lldb = ['lldb-dap', 'lldb-vscode', 'lldb-vscode-16'].map((n) => path.join('/usr/bin', n)).find((p) => existsSync(p));
+    if (!lldb) {
+      console.log('skipped: no lldb-dap / lldb-vscode in /usr/bin');
+      this.skip();
+    }
+    // wasmtime is not installable here: /bin/echo stands in for it and prints
+    // the command line lldb-dap was asked to debug.
+    const output: string[] = [];
+    const tracker = vscode.debug.registerDebugAdapterTrackerFactory('wasm-component', {
+      createDebugAdapterTracker: () => ({
+        onDidSendMessage: (m: { type?: string; event?: string; body?: { output?: string; exitCode?: number } }) => {
+          if (m.type === 'event' && m.event === 'output' && m.body?.output) output.push(m.body.output);
+          if (m.type === 'event' && m.event === 'exited') output.push(`<exited ${m.body?.exitCode}>`);
+        },
+      }),
+    });
+    try {
+      const program = path.join(fixtureDir(), 'hello.component.wasm');
+      const ok = await vscode.debug.startDebugging(undefined, {
+        type: 'wasm-component', request: 'launch', name: 'e2e: lldb-dap', program, runtime: 'wasmtime',
+        runtimePath: '/bin/echo', debuggerPath: lldb, args: ['x y'], env: { A: 'b' },
+      });
+      assert.ok(ok, 'the lldb-dap session did not start');
+      const text = await waitFor('lldb-dap to run the command line', () => {
+        const all = output.join('');
+        return /<exited 0>/.test(all) ? all : undefined;
+      }, { timeoutMs: 30_000 });
+      assert.ok(text.includes(`run -D debug-info -O opt-level=0 --env A=b ${program} x y`), text);
+      assert.match(text, /settings set plugin\.jit-loader\.gdb\.enable on/);
+    } finally {
+      tracker.dispose();
+    }
+  });
+
   it('refuses to build or run in an untrusted workspace', async function () {
     if (vscode.workspace.isTrusted) {
       console.log('skipped: this workspace is trusted (the harness disables workspace trust); scripts/run-e2e-untrusted.mjs runs this test in Restricted Mode');
