@@ -84,10 +84,13 @@ test('hover on a renamed use shows the definition behind the alias', async () =>
   assert.match(value, /Resolves to `record point \{ x: u32, y: u32 \}`/);
 });
 
-test('hover on a builtin type explains it', async () => {
+test('hover on a builtin type or an item keyword explains it', async () => {
   const f = await fixture({ 'types.wit': TYPES.replace('x: u32', 'x: u3|2') });
   const value = (hover(analysisOf(f), f.doc('types.wit'), f.position)!.contents as { value: string }).value;
   assert.match(value, /unsigned 32-bit/);
+  const g = await fixture({ 'types.wit': TYPES.replace('resource canvas', 'reso|urce canvas') });
+  const kw = (hover(analysisOf(g), g.doc('types.wit'), g.position)!.contents as { value: string }).value;
+  assert.match(kw, /handle type with methods/);
 });
 
 test('references hold every use of the name, in every file, and the declaration', async () => {

@@ -28,9 +28,31 @@ export const GENERIC_TYPES: Record<string, { doc: string; snippet: string }> = {
 
 export { KEYWORDS } from '../resolve/identifiers';
 
+/** What the item keywords declare, for hover. */
+const KEYWORD_DOCS: Record<string, string> = {
+  package: 'Names the package this file belongs to: `package namespace:name@version;`.',
+  interface: 'A named collection of types and functions that a world can import or export.',
+  world: 'Describes a component: what it imports and what it exports.',
+  use: 'Brings types from another interface into scope: `use iface.{a, b as c};`.',
+  import: 'Something the component needs from its host: an interface or a function.',
+  export: 'Something the component provides: an interface or a function.',
+  include: 'Merges the imports and exports of another world into this one.',
+  record: 'A type with named fields, all present.',
+  variant: 'A type that is one of several cases, each with an optional payload.',
+  enum: 'A variant whose cases have no payload.',
+  flags: 'A set of named booleans.',
+  resource: 'A handle type with methods, a constructor and static functions; values are `own` or `borrow`ed.',
+  type: 'A type alias: `type name = other-type;`.',
+  func: 'A function type: `func(params) -> result`.',
+  async: 'An asynchronous function (Component Model async).',
+  static: 'A static function of a resource (no `self`).',
+  constructor: 'The constructor of a resource.',
+};
+
 export function builtinHover(word: string): string | undefined {
   if (PRIMITIVE_TYPES[word]) return '```wit\n' + word + '\n```\n\n' + PRIMITIVE_TYPES[word];
   if (GENERIC_TYPES[word]) return '```wit\n' + word + '\n```\n\n' + GENERIC_TYPES[word].doc;
+  if (KEYWORD_DOCS[word]) return `\`${word}\` — ${KEYWORD_DOCS[word]}`;
   return undefined;
 }
 
