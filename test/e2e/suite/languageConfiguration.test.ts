@@ -35,6 +35,7 @@ describe('language configuration', () => {
 
   it('Enter between braces indents the new line', async () => {
     const editor = await editorWith('interface a {}');
+    editor.options = { tabSize: 2, insertSpaces: true };
     editor.selection = new vscode.Selection(0, 13, 0, 13);
     await type('\n');
     assert.deepEqual(editor.document.getText().split('\n'), ['interface a {', '  ', '}']);

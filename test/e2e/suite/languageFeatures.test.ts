@@ -111,7 +111,11 @@ describe('language features', () => {
     assert.deepEqual(files, ['app/shapes.wit', 'app/types.wit']);
     try {
       assert.ok(await vscode.workspace.applyEdit(edit));
-      assert.ok(!/\bpoint\b/.test(types.getText()), `types.wit still says point:\n${types.getText()}`);
+      // Every use in code is renamed (prose in doc comments is not code).
+      const code = types.getText().replace(/\/\/.*$/gm, '');
+      assert.ok(!/\bpoint\b/.test(code), `types.wit still says point:\n${types.getText()}`);
+      assert.match(code, /record coord \{/);
+      assert.match(code, /distance: func\(a: coord, b: coord\)/);
       assert.match(shapes.getText(), /use types\.\{coord\};/);
       assert.match(shapes.getText(), /start: coord,/);
     } finally {
