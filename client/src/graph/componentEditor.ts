@@ -8,6 +8,7 @@ import { componentWitText } from './jcoWit';
 import { componentViewGraph } from './viewGraphs';
 import { onWebviewMessage, post, setGraphHtml, webviewOptions } from './webviewHost';
 import type { ToWebview } from './messages';
+import { forgetShown, recordShown } from './shownGraphs';
 
 export const COMPONENT_EDITOR_VIEW_TYPE = 'wit.componentViewer';
 
@@ -31,9 +32,15 @@ export class ComponentEditorProvider implements vscode.CustomReadonlyEditorProvi
     setGraphHtml(panel.webview, this.context.extensionUri, `Component ${name}`);
     const message = this.describe(document.uri, name);
     const subscription = onWebviewMessage(panel.webview, name.replace(/\.wasm$/, ''), async (m) => {
-      if (m.type === 'ready') post(panel.webview, await message);
+      if (m.type !== 'ready') return;
+      const shown = await message;
+      if (shown.type === 'graph') recordShown(document.uri.toString(), shown);
+      post(panel.webview, shown);
     });
-    panel.onDidDispose(() => subscription.dispose());
+    panel.onDidDispose(() => {
+      subscription.dispose();
+      forgetShown(document.uri.toString());
+    });
   }
 
   private async describe(uri: vscode.Uri, name: string): Promise<ToWebview> {

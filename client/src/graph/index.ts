@@ -6,6 +6,7 @@ import type { WitLanguageClient } from '../client';
 import { WitGraphView } from './witGraphView';
 import { ComponentEditorProvider, COMPONENT_EDITOR_VIEW_TYPE } from './componentEditor';
 import { showPlugFit } from './plugFitCommand';
+import { shownGraphs } from './shownGraphs';
 
 export function registerGraphs(context: vscode.ExtensionContext, client: WitLanguageClient): void {
   context.subscriptions.push(
@@ -21,6 +22,8 @@ export function registerGraphs(context: vscode.ExtensionContext, client: WitLang
     }),
     vscode.commands.registerCommand('wit.showPlugFit', (consumer?: vscode.Uri, provider?: vscode.Uri) =>
       showPlugFit(context, consumer instanceof vscode.Uri ? consumer : undefined, provider instanceof vscode.Uri ? provider : undefined)),
+    // For the extension-host tests: the graphs the open views show.
+    vscode.commands.registerCommand('wit.internal.shownGraphs', () => shownGraphs()),
   );
 }
 

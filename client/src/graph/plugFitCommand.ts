@@ -6,6 +6,7 @@ import { readComponent } from '../../../server/src/component/reader';
 import { componentSide, plugFit } from '../../../server/src/component/plugFit';
 import { onWebviewMessage, post, setGraphHtml, webviewOptions } from './webviewHost';
 import { plugFitNotes, plugFitViewGraph } from './viewGraphs';
+import { forgetShown, recordShown } from './shownGraphs';
 
 async function pickComponent(title: string, exclude?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const found = (await vscode.workspace.findFiles('**/*.wasm', '**/node_modules/**', 500))
@@ -38,8 +39,12 @@ export async function showPlugFit(context: vscode.ExtensionContext, consumerUri?
     graph: plugFitViewGraph(fit, providerSide.interfaces.map((i) => i.name)),
     notes: plugFitNotes(fit),
   };
+  recordShown('plug', message);
   const sub = onWebviewMessage(panel.webview, `plug-fit-${nameOf(consumer)}-${nameOf(provider)}`, (m) => {
     if (m.type === 'ready') post(panel.webview, message);
   });
-  panel.onDidDispose(() => sub.dispose());
+  panel.onDidDispose(() => {
+    sub.dispose();
+    forgetShown('plug');
+  });
 }

@@ -6,6 +6,8 @@ import { CompositionGraphRequest, type CompositionGraph } from '../../../server/
 import type { WitLanguageClient } from '../client';
 import { onWebviewMessage, post, setGraphHtml, webviewOptions } from './webviewHost';
 import { toViewGraph } from './viewGraphs';
+import { forgetShown, recordShown } from './shownGraphs';
+import type { GraphMessage } from './messages';
 
 const REFRESH_DELAY_MS = 300;
 
@@ -61,7 +63,9 @@ export class WitGraphView implements vscode.Disposable {
       const worlds = (all ?? graph).nodes.filter((n) => n.kind === 'world' && !n.dependency).map((n) => n.label);
       const name = vscode.workspace.asRelativePath(this.uri);
       this.panel.title = `Graph: ${name.slice(name.lastIndexOf('/') + 1)}`;
-      post(this.panel.webview, { type: 'graph', mode: 'wit', title: `WIT graph of ${name}`, graph: toViewGraph(graph), worlds, world: this.world });
+      const message: GraphMessage = { type: 'graph', mode: 'wit', title: `WIT graph of ${name}`, graph: toViewGraph(graph), worlds, world: this.world };
+      recordShown('wit', message);
+      post(this.panel.webview, message);
     } catch (e) {
       post(this.panel.webview, { type: 'error', message: `Could not build the graph: ${(e as Error).message}` });
     }
@@ -80,6 +84,7 @@ export class WitGraphView implements vscode.Disposable {
   dispose(): void {
     clearTimeout(this.timer);
     if (WitGraphView.current === this) WitGraphView.current = undefined;
+    forgetShown('wit');
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }

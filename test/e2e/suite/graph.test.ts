@@ -1,0 +1,78 @@
+// Composition graphs in a real VS Code: the command opens the WIT graph beside the
+// editor, its webview loads (it asks for the graph only once its script runs under
+// the CSP) and the graph follows an edit; a .wasm opens in the component editor
+// with the component graph read from the binary; plug fit names the near miss.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, itFeature, openWit, replaceText, waitFor, whenServerRunning, workspaceUri } from '../helpers';
+
+interface ShownGraph {
+  title: string;
+  mode: string;
+  graph: { nodes: { id: string; kind: string; label: string; open?: boolean; status?: string }[]; edges: { from: string; to: string; kind: string; label?: string }[] };
+  notes?: string[];
+  wit?: string;
+}
+const shown = async () => (await vscode.commands.executeCommand<Record<string, ShownGraph>>('wit.internal.shownGraphs')) ?? {};
+
+/** Copies a committed component fixture into the (fresh, per-run) workspace. */
+async function fixtureComponent(name: string): Promise<vscode.Uri> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+  const target = workspaceUri(`components/${name}.wasm`);
+  await vscode.workspace.fs.copy(vscode.Uri.joinPath(ext.extensionUri, 'test', 'fixtures', 'components', `${name}.wasm`), target, { overwrite: true });
+  return target;
+}
+
+describe('composition graphs', () => {
+  before(async () => {
+    await whenServerRunning();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  itFeature('graph', 'WIT: Show Composition Graph opens the graph of the package beside the editor and follows edits', async () => {
+    const editor = await openWit('app/world.wit');
+    const original = editor.document.getText();
+    await vscode.commands.executeCommand('wit.showCompositionGraph');
+    const first = await waitFor('the webview to load and show the WIT graph', async () => (await shown()).wit, { timeoutMs: 30_000 });
+    const worlds = first.graph.nodes.filter((n) => n.kind === 'world');
+    assert.ok(worlds.length > 0, `worlds in the graph: ${first.graph.nodes.map((n) => `${n.kind} ${n.label}`).join(', ')}`);
+    assert.ok(first.graph.edges.some((e) => e.kind === 'import' || e.kind === 'export'));
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('wit.compositionGraph'));
+    assert.ok(tab, 'a webview tab for the graph');
+
+    // Add a world: the view is asked again and shows it.
+    try {
+      await replaceText(editor.document, `${original}\nworld graph-e2e-added {\n}\n`);
+      await waitFor('the new world in the graph', async () => (await shown()).wit?.graph.nodes.some((n) => n.label.includes('graph-e2e-added')) || undefined, { timeoutMs: 20_000 });
+    } finally {
+      await replaceText(editor.document, original);
+      await editor.document.save();
+    }
+  });
+
+  itFeature('graph', 'a .wasm component opens in the component editor with its graph and WIT', async () => {
+    const uri = await fixtureComponent('composed');
+    await vscode.commands.executeCommand('vscode.open', uri);
+    const view = await waitFor('the component editor to show the graph', async () => (await shown())[uri.toString()], { timeoutMs: 30_000 });
+    assert.equal(view.mode, 'component');
+    const top = view.graph.nodes.filter((n) => !('parent' in n) || !(n as { parent?: string }).parent);
+    assert.deepEqual(top.filter((n) => n.open).map((n) => n.label), ['docs:calc/logger@0.1.0']);
+    assert.equal(top.filter((n) => n.kind === 'instance').length, 2);
+    assert.ok(view.graph.edges.some((e) => e.kind === 'with' && e.label === 'docs:calc/adder@0.1.0'));
+    assert.match(view.wit ?? '', /import docs:calc\/logger@0\.1\.0;/, 'the WIT jco prints for it');
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(tab?.input instanceof vscode.TabInputCustom && tab.input.viewType === 'wit.componentViewer');
+  });
+
+  itFeature('graph', 'plug fit between two components names the function that differs', async () => {
+    const consumer = await fixtureComponent('calculator');
+    const provider = await fixtureComponent('adder-wide');
+    await vscode.commands.executeCommand('wit.showPlugFit', consumer, provider);
+    const view = await waitFor('the plug fit view', async () => (await shown()).plug);
+    assert.ok(view.notes?.some((n) => n.includes('function `add` differs')), view.notes?.join('\n'));
+    assert.ok(view.graph.nodes.some((n) => n.status === 'missing' && n.label === 'docs:calc/logger@0.1.0'));
+  });
+});
