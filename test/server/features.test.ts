@@ -54,6 +54,21 @@ function typeReferences(root: Node): Node[] {
   return out;
 }
 
+/** Names in `use` lists and the interface or world named by use/import/export/include paths. */
+function pathReferences(root: Node): Node[] {
+  const out: Node[] = [];
+  forEachNode(root, (n) => {
+    if (n.type === 'use_name') out.push(n.childForFieldName('name')!);
+    if (n.type === 'use_path') {
+      const idents = n.children.filter((c): c is Node => c?.type === 'identifier');
+      out.push(idents[idents.length - 1]);
+      return 'skip';
+    }
+    return undefined;
+  });
+  return out;
+}
+
 before(async () => {
   await ready();
   parser = new WitParser();
@@ -111,6 +126,21 @@ test('definition of every type reference lands on that name at its declaration; 
     }
   }
   assert.ok(checked > 200, `only ${checked} type references`);
+});
+
+test('definition of every use-list name and path lands on that name at its declaration', async () => {
+  let checked = 0;
+  for (const [file, { uri, tree }] of opened) {
+    for (const ref of pathReferences(tree.rootNode)) {
+      const name = bare(ref.text);
+      const where = `${path.relative(corpusRoot, file)}:${ref.startPosition.row + 1}: ${name}`;
+      const locs: any[] = await client.request('textDocument/definition', { textDocument: { uri }, position: pos(ref) });
+      assert.equal(locs?.length, 1, `${where}: ${JSON.stringify(locs)}`);
+      assert.equal(bare(textOf(locs[0].uri, locs[0].range)), name, where);
+      checked++;
+    }
+  }
+  assert.ok(checked > 80, `only ${checked} names`);
 });
 
 test('references hold only occurrences of the name and include the one asked from', async () => {
