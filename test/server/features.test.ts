@@ -202,39 +202,43 @@ test('formatting twice gives the same text as once and keeps every token but tra
   }
 });
 
-test('renaming a type used from another file edits only that name and leaves the package without errors', async () => {
-  const file = path.join(corpusRoot, 'wasi-0.3', 'clocks', 'types.wit');
-  const { uri, tree } = opened.get(file)!;
-  let decl: Node | undefined;
-  forEachNode(tree.rootNode, (n) => {
-    if (!decl && n.type === 'type_item' && n.childForFieldName('name')?.text === 'duration') decl = n.childForFieldName('name')!;
+const RENAMES: Array<{ file: string; kind: string; name: string; newName: string }> = [
+  { file: path.join(corpusRoot, 'wasi-0.3', 'clocks', 'types.wit'), kind: 'type_item', name: 'duration', newName: 'time-span' },
+  { file: path.join(corpusRoot, 'wasi-0.2-http', 'types.wit'), kind: 'variant_item', name: 'error-code', newName: 'http-failure' },
+];
+
+for (const { file, kind, name, newName } of RENAMES) {
+  test(`renaming ${name} (used from another file) edits only that name and leaves the package without errors`, async () => {
+    const { uri, tree } = opened.get(file)!;
+    let decl: Node | undefined;
+    forEachNode(tree.rootNode, (n) => {
+      if (!decl && n.type === kind && n.childForFieldName('name')?.text === name) decl = n.childForFieldName('name')!;
+    });
+    const edit: any = await client.request('textDocument/rename', { textDocument: { uri }, position: pos(decl!), newName });
+    const files = Object.keys(edit.changes);
+    assert.ok(files.length >= 2, `only ${files.join(', ')}`);
+    for (const [u, edits] of Object.entries<any[]>(edit.changes)) {
+      for (const e of edits) assert.equal(textOf(u, e.range), name, u);
+    }
+    // Apply in the editor, then take the server's verdict on the final text of
+    // every file of the package (earlier publishes may show a half-applied rename).
+    for (const [u, edits] of Object.entries<any[]>(edit.changes)) {
+      const f = fileURLToPath(u);
+      const current = opened.get(f)?.text ?? fs.readFileSync(f, 'utf8');
+      if (!opened.has(f)) client.open(f, current);
+      client.change(u, applyEdits(current, edits));
+    }
+    const diagnostics = await Promise.all(packageFiles(path.dirname(file)).map((f) => {
+      const u = opened.get(f)!.uri;
+      return client.nextDiagnostics(u, client.versionOf(u));
+    }));
+    assert.deepEqual(diagnostics.flat().map((d) => d.message), []);
+    for (const [u] of Object.entries<any[]>(edit.changes)) {
+      const f = fileURLToPath(u);
+      client.change(u, opened.get(f)?.text ?? fs.readFileSync(f, 'utf8'));
+    }
   });
-  const edit: any = await client.request('textDocument/rename', { textDocument: { uri }, position: pos(decl!), newName: 'time-span' });
-  const files = Object.keys(edit.changes);
-  assert.ok(files.length >= 2, `only ${files.join(', ')}`);
-  for (const [u, edits] of Object.entries<any[]>(edit.changes)) {
-    for (const e of edits) assert.equal(textOf(u, e.range), 'duration', u);
-  }
-  // Apply in the editor and wait for the server's verdict on every file of the package.
-  for (const [u, edits] of Object.entries<any[]>(edit.changes)) {
-    const f = fileURLToPath(u);
-    const current = opened.get(f)?.text ?? fs.readFileSync(f, 'utf8');
-    if (!opened.has(f)) client.open(f, current);
-    client.change(u, applyEdits(current, edits));
-  }
-  // The verdict on the final text of every file of the package (earlier
-  // publishes may show a half-applied rename).
-  const clocks = path.dirname(file);
-  const diagnostics = await Promise.all(packageFiles(clocks).map((f) => {
-    const u = opened.get(f)!.uri;
-    return client.nextDiagnostics(u, client.versionOf(u));
-  }));
-  assert.deepEqual(diagnostics.flat().map((d) => d.message), []);
-  for (const [u] of Object.entries<any[]>(edit.changes)) {
-    const f = fileURLToPath(u);
-    client.change(u, opened.get(f)?.text ?? fs.readFileSync(f, 'utf8'));
-  }
-});
+}
 
 function applyEdits(text: string, edits: any[] | null): string {
   const sorted = [...(edits ?? [])].sort((a, b) => offsetAt(text, b.range.start) - offsetAt(text, a.range.start));
