@@ -69,7 +69,7 @@ test('semantic tokens classify declarations, uses, keywords, gates; deprecated i
   assert.equal(at('version', 11)?.type, 'property');
   assert.equal(at('1.0.0', 11)?.type, 'number');
   assert.deepEqual(at('old', 12)?.modifiers.includes('deprecated'), true);
-  assert.equal(at('app', 16)?.type, 'module');
+  assert.equal(at('app', 16)?.type, 'namespace');
 });
 
 test('folding ranges cover every block', async () => {

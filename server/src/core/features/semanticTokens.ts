@@ -9,7 +9,7 @@ import { forEachNode } from './treeWalk';
 
 const TYPES = [
   'namespace', 'interface', 'type', 'struct', 'enum', 'enumMember', 'class',
-  'function', 'method', 'parameter', 'property', 'keyword', 'decorator', 'number', 'module', 'string',
+  'function', 'method', 'parameter', 'property', 'keyword', 'decorator', 'number', 'string',
 ] as const;
 const MODIFIERS = ['declaration', 'deprecated', 'defaultLibrary', 'static', 'async'] as const;
 type TokenType = (typeof TYPES)[number];
@@ -17,9 +17,9 @@ type Modifier = (typeof MODIFIERS)[number];
 
 export const semanticTokensLegend: SemanticTokensLegend = { tokenTypes: [...TYPES], tokenModifiers: [...MODIFIERS] };
 
-/** Worlds have no LSP token type of their own: `module` (themes colour it like a namespace). */
+/** Worlds have no LSP token type of their own: they are namespaces of imports and exports, like packages. */
 const KIND_TO_TYPE: Record<SymbolKind, TokenType> = {
-  package: 'namespace', interface: 'interface', world: 'module',
+  package: 'namespace', interface: 'interface', world: 'namespace',
   type: 'type', record: 'struct', variant: 'enum', enum: 'enum', flags: 'enum', resource: 'class',
   func: 'function', constructor: 'method', method: 'method', static: 'method',
   field: 'property', case: 'enumMember', flag: 'enumMember', param: 'parameter',
@@ -28,7 +28,7 @@ const KIND_TO_TYPE: Record<SymbolKind, TokenType> = {
 
 /** Declaration name fields, by the node that declares them. */
 const DECLARATIONS: Record<string, TokenType> = {
-  interface_item: 'interface', world_item: 'module', type_item: 'type', record_item: 'struct',
+  interface_item: 'interface', world_item: 'namespace', type_item: 'type', record_item: 'struct',
   variant_item: 'enum', enum_item: 'enum', flags_item: 'enum', resource_item: 'class',
   record_field: 'property', variant_case: 'enumMember', enum_case: 'enumMember', flags_field: 'enumMember',
   param: 'parameter', static_func_item: 'method',
@@ -143,7 +143,7 @@ function pathSegmentType(path: Node, ident: Node): TokenType {
   const hasSlash = path.children.some((c) => c?.type === '/');
   const item = !hasSlash || sawSlash;
   if (!item) return 'namespace';
-  return path.parent?.type === 'include_item' ? 'module' : 'interface';
+  return path.parent?.type === 'include_item' ? 'namespace' : 'interface';
 }
 
 function isDeprecated(item: Node): boolean {
