@@ -28,7 +28,7 @@ function outline(symbols: DocumentSymbol[]): string[] {
   const stack = symbols.map((s) => ({ s, depth: 0 })).reverse();
   while (stack.length) {
     const { s, depth } = stack.pop()!;
-    out.push(`${'  '.repeat(depth)}${s.name} [${s.selectionRange.start.line + 1}:${s.selectionRange.start.character + 1}] ${s.detail ?? ''}`.trimEnd());
+    out.push(`${'  '.repeat(depth)}${s.name} [${s.selectionRange.start.line + 1}:${s.selectionRange.start.character + 1}]`);
     for (const c of [...(s.children ?? [])].reverse()) stack.push({ s: c, depth: depth + 1 });
   }
   return out;
