@@ -9,16 +9,15 @@ import {
   type RequestParam,
 } from 'vscode-languageclient/node';
 import { CONFIG_SECTION } from './config';
+import { gaveUpNotice, restartedNotice, type ExitStatus, type ServerState } from './statusText';
 
-export type ServerState = 'starting' | 'running' | 'stopped' | 'crashed';
+export type { ServerState } from './statusText';
 
 /** Restart at most this many times within CRASH_WINDOW_MS before giving up. */
 const MAX_RESTARTS = 4;
 const CRASH_WINDOW_MS = 3 * 60_000;
 /** How long to wait for the process's exit status once its connection closes. */
 const EXIT_STATUS_WAIT_MS = 1_000;
-
-interface ExitStatus { code: number | null; signal: NodeJS.Signals | null }
 
 export class WitLanguageClient implements vscode.Disposable {
   private readonly client: LanguageClient;
@@ -110,13 +109,12 @@ export class WitLanguageClient implements vscode.Disposable {
       ? await Promise.race([this.exitStatus, delay(EXIT_STATUS_WAIT_MS).then(() => undefined)])
       : undefined;
     this.exitStatus = undefined;
-    const why = describeExit(status);
     const now = Date.now();
     this.recentCrashes = this.recentCrashes.filter((t) => now - t < CRASH_WINDOW_MS);
     this.recentCrashes.push(now);
 
     if (this.recentCrashes.length > MAX_RESTARTS) {
-      const message = `The WIT language server stopped (${why}) ${this.recentCrashes.length} times in 3 minutes; it will not be restarted automatically.`;
+      const message = gaveUpNotice(status, this.recentCrashes.length, CRASH_WINDOW_MS / 60_000);
       this.output.error(message);
       this.state = 'crashed';
       void vscode.window.showErrorMessage(message, 'Restart', 'Show Output').then((choice) => {
@@ -125,19 +123,13 @@ export class WitLanguageClient implements vscode.Disposable {
       });
       return { action: CloseAction.DoNotRestart, handled: true };
     }
-    const message = `The WIT language server stopped (${why}) and was restarted.`;
+    const message = restartedNotice(status);
     this.output.warn(message);
     void vscode.window.showWarningMessage(message, 'Show Output').then((choice) => {
       if (choice === 'Show Output') this.output.show(true);
     });
     return { action: CloseAction.Restart, handled: true };
   }
-}
-
-export function describeExit(status: ExitStatus | undefined): string {
-  if (!status) return 'its connection closed';
-  if (status.signal) return `killed by ${status.signal}`;
-  return `exit code ${status.code}`;
 }
 
 function delay(ms: number): Promise<void> {
