@@ -4,6 +4,7 @@ import type { Workspace } from './workspace';
 import type { Analysis, WitSymbol } from './model';
 import type { WitDocument } from './document';
 import { syntaxErrors } from './syntax/syntaxErrors';
+import { lexicalErrors } from './syntax/lexicalErrors';
 import { lowerFile } from './syntax/lower';
 import type { FileAst } from './syntax/ast';
 import { discoverRoot, rootDirOf } from './resolve/discover';
@@ -31,6 +32,7 @@ function analyzeRoot(workspace: Workspace, path: string, features: ReadonlySet<s
     source,
     files: source.documents.map((doc) => {
       sink.ensure(doc.uri);
+      for (const d of lexicalErrors(doc)) sink.push(doc.uri, d);
       for (const d of syntaxErrors(doc)) sink.push(doc.uri, d);
       let ast = lowered.get(doc);
       if (!ast) lowered.set(doc, (ast = lowerFile(doc)));

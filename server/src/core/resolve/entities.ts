@@ -13,6 +13,10 @@ export interface PackageEntity {
   declUri?: string;
   declRange?: Range;
   isDependency: boolean;
+  /** The folder or file it was read from (a second definition elsewhere is an error). */
+  location?: string;
+  /** Packages it refers to, with the first reference (for cycle reports). */
+  refs: Map<PackageEntity, { uri: string; range: Range }>;
   /** An encoded package (.wasm/.wat): its interfaces are known by name only. */
   opaque: boolean;
   items: Map<string, InterfaceEntity | WorldEntity>;

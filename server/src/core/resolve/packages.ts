@@ -37,7 +37,7 @@ export class PackageTable {
     let p = this.byKey.get(key);
     if (p) return p;
     const model: PackageModel = { name: key, uris: [], interfaces: [], worlds: [], dependencies: [], isDependency };
-    p = { key, baseName, version, isDependency, opaque, items: new Map(), units: [], model };
+    p = { key, baseName, version, isDependency, opaque, items: new Map(), units: [], model, refs: new Map() };
     this.byKey.set(key, p);
     this.packages.push(p);
     return p;
@@ -67,8 +67,15 @@ export function groupPackages(lowered: LoweredSource, table: PackageTable, sink:
     });
   }
   let mainPkg: PackageEntity | undefined;
+  const claim = (pkg: PackageEntity, uri: string, range: Range) => {
+    if (pkg.location === undefined) pkg.location = source.location;
+    else if (pkg.location !== source.location) {
+      sink.error(uri, range, `package \`${pkg.key}\` is defined in two different locations: ${pkg.location} and ${source.location}`);
+    }
+  };
   if (main) {
     mainPkg = table.getOrCreate(main.key, main.baseName, main.version, source.isDependency);
+    claim(mainPkg, main.uri, main.range);
     mainPkg.declUri ??= main.uri;
     mainPkg.declRange ??= main.range;
   }
@@ -91,6 +98,7 @@ export function groupPackages(lowered: LoweredSource, table: PackageTable, sink:
       checkPackageName(file.uri, nested.name, sink);
       const k = packageKey(nested.name);
       const pkg = table.getOrCreate(k.key, k.baseName, k.version, source.isDependency);
+      claim(pkg, file.uri, nested.name.range);
       pkg.declUri ??= file.uri;
       pkg.declRange ??= nested.name.range;
       pkg.units.push({ uri: file.uri, items: nested.items.filter((i) => i.kind !== 'nested-package') });

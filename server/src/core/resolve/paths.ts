@@ -62,6 +62,7 @@ function resolveForeign(ctx: ResolveContext, uri: string, from: PackageEntity, p
     addReference(ctx, uri, { start: path.segments[0].range.start, end: (path.version ?? path.segments[1]).range.end }, pkg.model.symbol, 'package');
   }
   if (!from.model.dependencies.includes(pkg.model)) from.model.dependencies.push(pkg.model);
+  if (!from.refs.has(pkg)) from.refs.set(pkg, { uri, range: path.range });
   const name = path.names[0];
   let item = pkg.items.get(name.name);
   if (!item && pkg.opaque) item = undefined;

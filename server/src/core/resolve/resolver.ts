@@ -29,6 +29,7 @@ export function resolveRoot(sources: LoweredSource[], binaries: BinaryPackageSou
     if (node.kind === 'interface') resolveInterface(ctx, node);
     else resolveWorld(ctx, node, inline);
   }
+  checkPackageCycles(ctx);
   return { references: ctx.references, packages: table.packages.filter((p) => !p.opaque).map((p) => p.model) };
 }
 
@@ -124,6 +125,29 @@ function topologicalOrder(ctx: ResolveContext, inline: Map<A.ImportExportAst, In
     }
   }
   return order;
+}
+
+/** Packages may not depend on each other in a cycle (wit-parser orders them topologically). */
+function checkPackageCycles(ctx: ResolveContext): void {
+  const state = new Map<PackageEntity, 1 | 2>();
+  for (const root of ctx.table.packages) {
+    if (state.has(root)) continue;
+    const path: Array<{ pkg: PackageEntity; deps: PackageEntity[]; i: number }> = [{ pkg: root, deps: [...root.refs.keys()], i: 0 }];
+    state.set(root, 1);
+    while (path.length) {
+      const top = path[path.length - 1];
+      if (top.i >= top.deps.length) { state.set(top.pkg, 2); path.pop(); continue; }
+      const next = top.deps[top.i++];
+      const s = state.get(next);
+      if (s === 1) {
+        const at = top.pkg.refs.get(next)!;
+        ctx.sink.error(at.uri, at.range, `package \`${next.key}\` depends on itself`);
+      } else if (s === undefined) {
+        state.set(next, 1);
+        path.push({ pkg: next, deps: [...next.refs.keys()], i: 0 });
+      }
+    }
+  }
 }
 
 function resolveInterface(ctx: ResolveContext, iface: InterfaceEntity): void {
