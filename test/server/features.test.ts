@@ -301,3 +301,15 @@ test('code actions over LSP: the published diagnostic gets its quick fix', async
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('workspace symbols find declarations of packages no editor has open', async () => {
+  const other = new LspClient({ workspaceFolders: [path.join(corpusRoot, 'wasi-0.3')] });
+  try {
+    await other.start();
+    const symbols: any[] = await other.request('workspace/symbol', { query: 'monotonic' });
+    const names = symbols.map((s) => `${s.name} ${path.relative(corpusRoot, fileURLToPath(s.location.uri))}`);
+    assert.ok(names.includes('monotonic-clock wasi-0.3/clocks/monotonic-clock.wit'), names.join('\n'));
+  } finally {
+    await other.stop();
+  }
+});

@@ -16,6 +16,8 @@ export interface ClientOptions {
   /** The `wit` settings answered to workspace/configuration. */
   settings?: Record<string, unknown>;
   rootUri?: string;
+  /** Folder paths answered to workspace/workspaceFolders. */
+  workspaceFolders?: string[];
 }
 
 export class LspClient {
@@ -49,8 +51,12 @@ export class LspClient {
     const result: any = await this.request('initialize', {
       processId: process.pid,
       rootUri: this.options.rootUri ?? null,
+      workspaceFolders: this.options.workspaceFolders?.map((f) => ({ uri: pathToFileURL(f).toString(), name: path.basename(f) })) ?? null,
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: false } },
+        workspace: {
+          configuration: true, didChangeWatchedFiles: { dynamicRegistration: false },
+          workspaceFolders: !!this.options.workspaceFolders,
+        },
         textDocument: {
           hover: { contentFormat: ['markdown', 'plaintext'] },
           completion: { completionItem: { snippetSupport: true } },
@@ -173,9 +179,10 @@ export class LspClient {
     }
     if (msg.id !== undefined) {
       // A request from the server: answer what a plain client would.
+      const folders = this.options.workspaceFolders?.map((f) => ({ uri: pathToFileURL(f).toString(), name: path.basename(f) }));
       const result = msg.method === 'workspace/configuration'
         ? (msg.params.items as Array<{ section?: string }>).map((i) => (i.section === 'wit' ? this.settings : null))
-        : null;
+        : msg.method === 'workspace/workspaceFolders' ? folders ?? null : null;
       this.send({ jsonrpc: '2.0', id: msg.id, result });
       for (const l of this.listeners.get(`answered:${msg.method}`) ?? []) l(msg.params);
       return;

@@ -97,3 +97,12 @@ test('semantic tokens for a range hold only the lines asked for', async () => {
   const part = decodeSemanticTokens(semanticTokens(doc, f.service.analysis(doc.uri), { start: { line: 3, character: 0 }, end: { line: 5, character: 0 } }).data);
   assert.deepEqual(part, full.filter((t) => t.line >= 3 && t.line <= 5));
 });
+
+test('the packages of a workspace folder: one file per folder with .wit files, deps/ left to their root', async () => {
+  const { memoryHost } = await import('../helpers');
+  const { packageFilesUnder } = await import('../../../server/src/core/features/workspaceFiles');
+  const host = memoryHost({
+    '/w/a/x.wit': '', '/w/a/y.wit': '', '/w/a/deps/d/z.wit': '', '/w/b/c/q.wit': '', '/w/node_modules/m/n.wit': '', '/w/readme.md': '',
+  });
+  assert.deepEqual(packageFilesUnder((d) => host.readDirectory(d), '/w'), ['/w/a/x.wit', '/w/b/c/q.wit']);
+});
