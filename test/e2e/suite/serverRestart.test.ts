@@ -1,7 +1,7 @@
 // When the server dies, the client restarts it and the user's diagnostics come back.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openWit, waitForDiagnostics, whenServerRunning } from '../helpers';
+import { openWit, serverInfo, waitFor, waitForDiagnostics, whenServerRunning } from '../helpers';
 
 describe('server restart', () => {
   it('restarts the server after it is killed, and diagnostics come back', async () => {
@@ -24,5 +24,25 @@ describe('server restart', () => {
     } finally {
       listener.dispose();
     }
+  });
+
+  it('stops restarting a server that keeps dying; WIT: Restart Language Server brings it back', async () => {
+    const { document: doc } = await openWit('broken/crash.wit');
+    // A manual restart forgets earlier crashes: the count starts here.
+    await vscode.commands.executeCommand('wit.restartServer');
+    let current = await whenServerRunning();
+    // Four crashes within three minutes are restarted...
+    for (let crash = 1; crash <= 4; crash++) {
+      process.kill(current.pid!, 'SIGKILL');
+      current = await whenServerRunning(current.pid);
+    }
+    // ...the fifth is not: the server stays down, and says so.
+    process.kill(current.pid!, 'SIGKILL');
+    await waitFor('the client to give up', async () => ((await serverInfo()).state === 'crashed' ? true : undefined));
+    assert.equal((await serverInfo()).pid, undefined);
+
+    await vscode.commands.executeCommand('wit.restartServer');
+    await whenServerRunning(current.pid);
+    await waitForDiagnostics(doc.uri, 'errors from the restarted server', (d) => d.length > 0);
   });
 });
