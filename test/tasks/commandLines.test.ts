@@ -100,11 +100,16 @@ test('run on jco: jco run <component> -- <args>, env through the process environ
     env: { NAME: 'v' },
   });
   assert.equal(runCommandLine(plan({ runtime: 'jco' })).env, undefined);
+  // dirs: a setup module jco imports first sets the preopens.
+  assert.deepEqual(jcoArgs(plan({ runtime: 'jco', dirs: ['/h::/g'], jcoSetupModule: '/tmp/pre opens.mjs', args: ['a'] })),
+    ['run', '/ws/hello.wasm', '--jco-import', '/tmp/pre opens.mjs', '--', 'a']);
 });
 
 test('serve on jco: jco serve <component> --host <ip> --port <n>', () => {
   assert.deepEqual(jcoArgs(plan({ runtime: 'jco', mode: 'http', addr: '127.0.0.1:8123' })),
     ['serve', '/ws/hello.wasm', '--host', '127.0.0.1', '--port', '8123']);
+  assert.deepEqual(jcoArgs(plan({ runtime: 'jco', mode: 'http', addr: '127.0.0.1:8123', jcoSetupModule: '/s.mjs' })),
+    ['serve', '/ws/hello.wasm', '--host', '127.0.0.1', '--port', '8123', '--jco-import', '/s.mjs']);
   assert.deepEqual(splitAddr('[::1]:9000'), { host: '::1', port: '9000' });
   assert.deepEqual(splitAddr('9000'), { host: '127.0.0.1', port: '9000' });
   assert.deepEqual(splitAddr('0.0.0.0:80'), { host: '0.0.0.0', port: '80' });
@@ -116,6 +121,7 @@ test('what jco cannot honour is said, not dropped silently', () => {
   assert.match(notes[0], /dirs/);
   assert.match(notes[1], /-S/);
   assert.deepEqual(jcoLimitations(plan({ dirs: ['/d::/d'] })), []);
+  assert.deepEqual(jcoLimitations(plan({ runtime: 'jco', dirs: ['/d::/d'], jcoSetupModule: '/s.mjs' })), []);
 });
 
 test('the command line shown to the user quotes what a shell would split', () => {

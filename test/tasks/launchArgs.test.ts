@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { fillLaunchConfig, lldbDapLaunch, nodeDebugLaunch, LLDB_INIT_COMMANDS } from '../../client/src/debug/launchArgs';
-import { runnerArgs, transpileArgs, preview2ShimCandidates } from '../../client/src/debug/jcoDebugPrep';
+import { runnerArgs, transpileArgs } from '../../client/src/debug/jcoDebugPrep';
+import { preview2ShimCandidates, preopenMap, preopenModuleSource } from '../../client/src/tasks/jcoLayout';
 
 test('F5 with no launch.json: the whole config, the built component and its build task', () => {
   assert.deepEqual(fillLaunchConfig({}, { defaultRuntime: 'wasmtime', builtComponent: '/ws/target/wasm32-wasip1/debug/app.wasm', buildTaskLabel: 'wasm-component: build (cargo-component)' }), {
@@ -43,8 +44,8 @@ test('runtime wasmtime: lldb-dap debugs `wasmtime run -D debug-info -O opt-level
 
 test('runtime jco: the Node debugger launches the runner with component, outDir, shim, jco and args', () => {
   const jco = { command: 'node', script: '/ws/node_modules/@bytecodealliance/jco/dist/jco.js', shimDir: '/ws/node_modules/@bytecodealliance/jco/node_modules/@bytecodealliance/preview2-shim' };
-  const args = runnerArgs('/ws/hello.wasm', '/store/transpiled/1', jco, ['a b', '--x']);
-  assert.deepEqual(args, ['/ws/hello.wasm', '/store/transpiled/1', jco.shimDir, 'node', jco.script, '--', 'a b', '--x']);
+  const args = runnerArgs('/ws/hello.wasm', '/store/transpiled/1', jco, ['a b', '--x'], ['/ws/data::/data']);
+  assert.deepEqual(args, ['/ws/hello.wasm', '/store/transpiled/1', jco.shimDir, 'node', jco.script, '{"/data":"/ws/data"}', '--', 'a b', '--x']);
   assert.deepEqual(nodeDebugLaunch({ name: 'Debug (jco)', program: '/ws/hello.wasm', env: { A: '1' }, preLaunchTask: 'build' }, '/store/runner.mjs', args), {
     type: 'node',
     request: 'launch',
@@ -58,6 +59,14 @@ test('runtime jco: the Node debugger launches the runner with component, outDir,
     skipFiles: ['<node_internals>/**'],
     preLaunchTask: 'build',
   });
+});
+
+test('preopens for jco: HOST::GUEST as the shim\'s { guest: host }, set by a module jco imports first', () => {
+  assert.deepEqual(preopenMap(['/ws/data::/data', '/tmp', 'rel::/r']), { '/data': '/ws/data', '/tmp': '/tmp', '/r': 'rel' });
+  assert.equal(preopenModuleSource('/shim dir', ['/h::/g']),
+    "// Written by WIT DevKit: the run's preopened directories (wasmtime's --dir).\n" +
+    'import { _setPreopens } from "file:///shim%20dir/dist/nodejs/filesystem.js";\n' +
+    '_setPreopens({"/g":"/h"});\n');
 });
 
 test('jco transpile for debugging, and where jco keeps its WASI shim', () => {

@@ -10,7 +10,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -18,7 +18,8 @@ import { runCommandLine, type RunPlan } from '../../client/src/tasks/commandLine
 import { componentKind, jcoWitReader } from '../../client/src/tasks/componentWorld';
 import { startProcess } from '../../client/src/tasks/processRunner';
 import { lookupTool } from '../../client/src/tasks/toolLookup';
-import { EXIT_LINE_PREFIX, locateJco, runnerArgs, writeRunner } from '../../client/src/debug/jcoDebugPrep';
+import { EXIT_LINE_PREFIX, runnerArgs, writeRunner } from '../../client/src/debug/jcoDebugPrep';
+import { locateJco, writePreopenModule } from '../../client/src/tasks/jcoLayout';
 
 const repo = path.resolve(__dirname, '../..');
 const fixture = path.join(repo, 'test/fixtures/cli/hello.component.wasm');
@@ -54,6 +55,24 @@ test('jco run of the C fixture: its output, args and env reach the user, exit co
   const { code, out } = await run(plan({ args: ['first', 'second arg'], env: { WIT_FIXTURE_NAME: 'from the task' } }));
   assert.equal(code, 0, out);
   assert.equal(out, 'hello from a wasm component\narg[1]=first\narg[2]=second arg\nWIT_FIXTURE_NAME=from the task\n');
+});
+
+test('jco run with dirs: the component reads a host file through its preopen', async () => {
+  const host = mkdtempSync(path.join(tmpdir(), 'wit-dirs-'));
+  try {
+    writeFileSync(path.join(host, 'note.txt'), 'line from the host\n');
+    const located = await locateJco(jco);
+    assert.ok(typeof located !== 'string', String(located));
+    const setup = await writePreopenModule(host, located.shimDir, [`${host}::/data`]);
+    const { code, out } = await run(plan({ dirs: [`${host}::/data`], jcoSetupModule: setup }), { WIT_FIXTURE_READ: '/data/note.txt' });
+    assert.equal(code, 0, out);
+    assert.match(out, /read \/data\/note\.txt: line from the host\n/);
+    // Without the preopen the guest sees no such directory.
+    const without = await run(plan({}), { WIT_FIXTURE_READ: '/data/note.txt' });
+    assert.match(without.out, /cannot read \/data\/note\.txt/);
+  } finally {
+    rmSync(host, { recursive: true, force: true });
+  }
 });
 
 test('jco run: a component exiting non-zero is reported as failing', async () => {
@@ -98,13 +117,15 @@ test('debug runner (runtime jco): transpiles, runs the command, prints the exit 
     const runner = await writeRunner(store);
     const located = await locateJco(jco);
     assert.ok(typeof located !== 'string', String(located));
-    const args = runnerArgs(fixture, path.join(store, 'out'), located, ['arg one', '$(x)']);
+    writeFileSync(path.join(store, 'seen.txt'), 'seen by the debuggee\n');
+    const args = runnerArgs(fixture, path.join(store, 'out'), located, ['arg one', '$(x)'], [`${store}::/store`]);
     // The Node debugger runs `node <runner> <args>`; so does this test.
     let out = '';
-    const child = startProcess({ command: process.execPath, args: [runner, ...args], env: { WIT_FIXTURE_NAME: 'dbg', WIT_FIXTURE_EXIT: '5' } }, (t) => (out += t));
+    const env = { WIT_FIXTURE_NAME: 'dbg', WIT_FIXTURE_EXIT: '5', WIT_FIXTURE_READ: '/store/seen.txt' };
+    const child = startProcess({ command: process.execPath, args: [runner, ...args], env }, (t) => (out += t));
     const code = await child.done;
     assert.equal(code, 1, out);
-    assert.match(out, /hello from a wasm component\narg\[1\]=arg one\narg\[2\]=\$\(x\)\nWIT_FIXTURE_NAME=dbg\n/);
+    assert.match(out, /hello from a wasm component\narg\[1\]=arg one\narg\[2\]=\$\(x\)\nWIT_FIXTURE_NAME=dbg\nread \/store\/seen\.txt: seen by the debuggee\n/);
     assert.match(out, new RegExp(`${EXIT_LINE_PREFIX.replace(/[[\]]/g, '\\$&')} 1\\n$`));
     // The transpiled core module still carries the DWARF the debugger binds breakpoints with.
     const core = readdirSync(path.join(store, 'out')).filter((f) => f.endsWith('.wasm'));
@@ -150,7 +171,16 @@ test('wasmtime run of the C fixture (only where wasmtime is on PATH)', async (t)
     t.skip('wasmtime not on PATH');
     return;
   }
-  const { code, out } = await run(plan({ runtime: 'wasmtime', runtimePath: wasmtime.path, args: ['a b', '$(x)'], env: { WIT_FIXTURE_NAME: 'wt' } }));
-  assert.equal(code, 0, out);
-  assert.equal(out, 'hello from a wasm component\narg[1]=a b\narg[2]=$(x)\nWIT_FIXTURE_NAME=wt\n');
+  const host = mkdtempSync(path.join(tmpdir(), 'wit-wasmtime-'));
+  try {
+    writeFileSync(path.join(host, 'note.txt'), 'via --dir\n');
+    const { code, out } = await run(plan({
+      runtime: 'wasmtime', runtimePath: wasmtime.path, args: ['a b', '$(x)'], dirs: [`${host}::/data`],
+      env: { WIT_FIXTURE_NAME: 'wt', WIT_FIXTURE_READ: '/data/note.txt' },
+    }));
+    assert.equal(code, 0, out);
+    assert.equal(out, 'hello from a wasm component\narg[1]=a b\narg[2]=$(x)\nWIT_FIXTURE_NAME=wt\nread /data/note.txt: via --dir\n');
+  } finally {
+    rmSync(host, { recursive: true, force: true });
+  }
 });

@@ -13,7 +13,8 @@ import { builtComponentCandidates, detectBuilds } from '../tasks/buildDetection'
 import { folderReader } from '../tasks/taskProvider';
 import { taskLabel } from '../tasks/taskDefinition';
 import { defaultRuntime, findTool, reportMissingTool, requireTrust } from '../tasks/toolSettings';
-import { locateJco, runnerArgs, writeRunner } from './jcoDebugPrep';
+import { locateJco } from '../tasks/jcoLayout';
+import { runnerArgs, writeRunner } from './jcoDebugPrep';
 import { DEBUG_TYPE, fillLaunchConfig, lldbDapLaunch, nodeDebugLaunch, type ComponentLaunchConfig } from './launchArgs';
 
 /** The component and build task a folder's detected build gives, for defaults. */
@@ -34,6 +35,8 @@ function folderDefaults(folder: vscode.WorkspaceFolder | undefined): { builtComp
 const TASK_SOURCE = 'wasm-component';
 
 export class ComponentDebugConfigurationProvider implements vscode.DebugConfigurationProvider {
+  private launches = 0;
+
   constructor(private readonly storageDir: string) {}
 
   provideDebugConfigurations(folder: vscode.WorkspaceFolder | undefined): vscode.DebugConfiguration[] {
@@ -74,8 +77,9 @@ export class ComponentDebugConfigurationProvider implements vscode.DebugConfigur
       return undefined;
     }
     const runner = await writeRunner(this.storageDir);
-    const outDir = path.join(this.storageDir, 'transpiled', String(process.pid));
-    const args = runnerArgs(config.program ?? '', outDir, jco, config.args ?? []);
+    // One folder per launch: two sessions at once must not transpile over each other.
+    const outDir = path.join(this.storageDir, 'transpiled', `${process.pid}-${++this.launches}`);
+    const args = runnerArgs(config.program ?? '', outDir, jco, config.args ?? [], config.dirs ?? []);
     return nodeDebugLaunch(config, runner, args);
   }
 

@@ -8,48 +8,21 @@
 //      output, as `jco run` does, so the transpiled imports resolve;
 //   3. calls the component's wasi:cli/run and prints the exit code on stderr,
 //      which the Debug Console shows.
-// Runner argv: <component> <outDir> <shimDir> <jcoCommand> <jcoScript|""> -- <component args...>
+//   (4. gives it the launch config's `dirs` as preopens, like wasmtime --dir.)
+// Runner argv: <component> <outDir> <shimDir> <jcoCommand> <jcoScript|""> <preopens JSON> -- <component args...>
 // No `vscode` import.
-import { existsSync } from 'node:fs';
-import { mkdir, realpath, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { preopenMap, type JcoInvocation } from '../tasks/jcoLayout';
 
 /** The jco transpile arguments for debugging (pinned by unit tests). */
 export function transpileArgs(component: string, outDir: string): string[] {
   return ['transpile', component, '-o', outDir, '--name', 'component', '--no-typescript', '--quiet'];
 }
 
-/** Folders where jco's preview2-shim may live, given jco's package folder. */
-export function preview2ShimCandidates(jcoPackageDir: string): string[] {
-  return [
-    path.join(jcoPackageDir, 'node_modules', '@bytecodealliance', 'preview2-shim'),
-    path.join(path.dirname(jcoPackageDir), 'preview2-shim'), // hoisted beside jco
-  ];
-}
-
-/**
- * How the runner starts jco: jco's bin is a JS file, run with the debuggee's own
- * node (no PATH lookup, no shebang); anything else is executed directly.
- */
-export interface JcoInvocation {
-  command: string;
-  script: string;
-  shimDir: string;
-}
-
-export async function locateJco(jcoPath: string): Promise<JcoInvocation | string> {
-  const real = await realpath(jcoPath).catch(() => undefined);
-  if (!real) return `jco was not found at ${jcoPath}`;
-  // jco's bin is <pkg>/dist/jco.js; the shim sits in or beside <pkg>.
-  const pkg = path.dirname(path.dirname(real));
-  const shimDir = preview2ShimCandidates(pkg).find((p) => existsSync(p));
-  if (!shimDir) return `@bytecodealliance/preview2-shim (jco's WASI host) was not found beside ${real}`;
-  return /\.[cm]?js$/.test(real) ? { command: 'node', script: real, shimDir } : { command: real, script: '', shimDir };
-}
-
-/** The runner's arguments for one launch. */
-export function runnerArgs(component: string, outDir: string, jco: JcoInvocation, args: string[]): string[] {
-  return [component, outDir, jco.shimDir, jco.command, jco.script, '--', ...args];
+/** The runner's arguments for one launch; `dirs` are preopens as for wasmtime --dir. */
+export function runnerArgs(component: string, outDir: string, jco: JcoInvocation, args: string[], dirs: string[] = []): string[] {
+  return [component, outDir, jco.shimDir, jco.command, jco.script, JSON.stringify(preopenMap(dirs)), '--', ...args];
 }
 
 /** The line the runner prints last; tests and users look for it. */
@@ -59,7 +32,7 @@ export const RUNNER_FILE = 'wasm-component-runner.mjs';
 
 export function runnerSource(): string {
   return `// Written by WIT DevKit: transpiles a wasi:cli component with jco and runs it
-// under Node's debugger. Argv: ${'<component> <outDir> <shimDir> <jcoCommand> <jcoScript|""> -- <args...>'}
+// under Node's debugger. Argv: ${'<component> <outDir> <shimDir> <jcoCommand> <jcoScript|""> <preopens> -- <args...>'}
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -67,9 +40,9 @@ import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 
 process.on('exit', (code) => process.stderr.write(\`${EXIT_LINE_PREFIX} \${code}\\n\`));
-const [component, outDir, shimDir, jcoCommand, jcoScript, separator, ...args] = process.argv.slice(2);
+const [component, outDir, shimDir, jcoCommand, jcoScript, preopens, separator, ...args] = process.argv.slice(2);
 if (separator !== '--') {
-  console.error('usage: runner <component> <outDir> <shimDir> <jcoCommand> <jcoScript> -- <args...>');
+  console.error('usage: runner <component> <outDir> <shimDir> <jcoCommand> <jcoScript> <preopens> -- <args...>');
   process.exit(2);
 }
 rmSync(outDir, { recursive: true, force: true });
@@ -80,6 +53,9 @@ const command = jcoCommand === 'node' ? process.execPath : jcoCommand;
 execFileSync(command, jcoScript ? [jcoScript, ...transpile] : transpile, { stdio: ['ignore', 'ignore', 'inherit'] });
 symlinkSync(shimDir, join(outDir, 'node_modules', '@bytecodealliance', 'preview2-shim'), 'dir');
 writeFileSync(join(outDir, 'package.json'), JSON.stringify({ type: 'module' }));
+// The same shim instance the component will import (resolved through the symlink to its real path).
+const { _setPreopens } = await import(pathToFileURL(join(shimDir, 'dist', 'nodejs', 'filesystem.js')).href);
+_setPreopens(JSON.parse(preopens));
 // jco's WASI shim reads the guest's argv from process.argv[1...]: argv[0] is the component's name.
 process.argv.splice(1, process.argv.length - 1, basename(component, '.wasm'), ...args);
 const mod = await import(pathToFileURL(join(outDir, 'component.js')).href);

@@ -5,8 +5,8 @@
 //   wasmtime run   [-D debug-info] [-O opt-level=0] [--dir H[::G]] [--env K=V] [-S opt] <component> <args...>
 //   wasmtime serve --addr <ip:port> [--dir ...] [--env ...] [-S opt] <component>
 //     (wasmtime stops reading its own options at the component: the rest go to the guest)
-//   jco run <component> -- <args...>     (jco's `--` keeps guest args like `--jco-dir` away from jco)
-//   jco serve <component> --host <ip> --port <n>
+//   jco run <component> [--jco-import <setup.mjs>] -- <args...>   (`--` keeps guest args like `--jco-dir` from jco)
+//   jco serve <component> --host <ip> --port <n> [--jco-import <setup.mjs>]
 //   cargo component build [--release]
 //   jco componentize <source> --wit <wit> [--world-name <w>] -o <out>
 //   componentize-py -d <wit> [-w <world>] componentize <module> -o <out>
@@ -41,6 +41,8 @@ export interface RunPlan {
   env: Record<string, string>;
   wasi: string[];
   cwd?: string;
+  /** jco only: a module `--jco-import` loads first (it sets the preopens, see jcoLayout.ts). */
+  jcoSetupModule?: string;
 }
 
 /** The output a JS/Python build writes when the task names none. */
@@ -109,11 +111,12 @@ export function splitAddr(addr: string): { host: string; port: string } {
 
 /** The arguments after `jco` for this plan. */
 export function jcoArgs(plan: RunPlan): string[] {
+  const setup = plan.jcoSetupModule ? ['--jco-import', plan.jcoSetupModule] : [];
   if (plan.mode === 'http') {
     const { host, port } = splitAddr(plan.addr);
-    return ['serve', plan.program, '--host', host, '--port', port];
+    return ['serve', plan.program, '--host', host, '--port', port, ...setup];
   }
-  return ['run', plan.program, '--', ...plan.args];
+  return ['run', plan.program, ...setup, '--', ...plan.args];
 }
 
 /**
@@ -133,7 +136,7 @@ export function runCommandLine(plan: RunPlan): CommandLine {
 export function jcoLimitations(plan: RunPlan): string[] {
   const notes: string[] = [];
   if (plan.runtime !== 'jco') return notes;
-  if (plan.dirs.length > 0) notes.push('jco run has no preopen option: "dirs" are not applied (the component sees the host filesystem through jco\'s shim)');
+  if (plan.dirs.length > 0 && !plan.jcoSetupModule) notes.push('"dirs" are not applied: jco\'s WASI shim could not be found to set the preopens, so the component sees no directories');
   if (plan.wasi.length > 0) notes.push('"wasi" (-S) options are wasmtime options and are not applied by jco');
   if (plan.mode === 'http' && plan.args.length > 0) notes.push('"args" are not passed to an HTTP component');
   return notes;

@@ -2,9 +2,12 @@
 // time happens here: find the runtime (offering jco when wasmtime is missing),
 // read the component's world to choose run or serve, then start the process
 // from an argument list and show its output and exit code.
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { describeCommandLine, jcoLimitations, runCommandLine } from './commandLines';
 import { componentKind, jcoWitReader } from './componentWorld';
+import { locateJco, writePreopenModule } from './jcoLayout';
 import { startProcess, type RunningProcess } from './processRunner';
 import { decideMode, makeRunPlan } from './runPlan';
 import type { RunTask } from './taskDefinition';
@@ -60,6 +63,13 @@ export class RunTerminal implements vscode.Pseudoterminal {
     this.closed.fire(exitCode);
   }
 
+  /** jco's stand-in for wasmtime --dir: a setup module loaded with --jco-import. */
+  private async preopenSetup(jcoPath: string, dirs: string[]): Promise<string | undefined> {
+    const jco = await locateJco(jcoPath);
+    if (typeof jco === 'string') return undefined; // jcoLimitations() then says the dirs are not applied
+    return writePreopenModule(path.join(os.tmpdir(), 'wit-devkit-run'), jco.shimDir, dirs);
+  }
+
   private async run(): Promise<void> {
     const folderPath = this.folder?.uri.fsPath ?? process.cwd();
     if (!this.task.program) return this.finish(1, 'This run task names no "program" (the component .wasm to run).\n');
@@ -87,6 +97,7 @@ export class RunTerminal implements vscode.Pseudoterminal {
     }
     if (typeof mode !== 'string') return this.finish(1, `${mode.error}\n`);
     const plan = { ...plan0, mode };
+    if (runtime === 'jco' && plan.dirs.length > 0) plan.jcoSetupModule = await this.preopenSetup(tool.path, plan.dirs);
     for (const note of jcoLimitations(plan)) this.print(`note: ${note}\n`);
     const line = runCommandLine(plan);
     this.print(`> ${describeCommandLine(line)}\n`);

@@ -76,11 +76,11 @@ describe('build, run and debug components', function () {
   it('runs the built component with runtime jco and shows its output', async () => {
     const component = existsSync(built) ? built : path.join(fixtureDir(), 'hello.component.wasm');
     const result = await vscode.commands.executeCommand<RunResult>('wit.runComponent', component, {
-      runtime: 'jco', args: ['from e2e', '$(touch nope)'], env: { WIT_FIXTURE_NAME: 'vscode' },
+      runtime: 'jco', args: ['from e2e', '$(touch nope)'], env: { WIT_FIXTURE_NAME: 'vscode', WIT_FIXTURE_READ: '/src/broken.c' }, dirs: [`${out}::/src`],
     });
     assert.ok(result, 'WIT: Run Component returned nothing');
     assert.equal(result.exitCode, 0, result.output);
-    assert.match(result.output, /hello from a wasm component\narg\[1\]=from e2e\narg\[2\]=\$\(touch nope\)\nWIT_FIXTURE_NAME=vscode\n/);
+    assert.match(result.output, /hello from a wasm component\narg\[1\]=from e2e\narg\[2\]=\$\(touch nope\)\nWIT_FIXTURE_NAME=vscode\nread \/src\/broken\.c: int main\(void\) \{\n/);
     assert.match(result.output, /The component exited with code 0/);
   });
 
