@@ -1,7 +1,8 @@
 // Document and workspace symbols, semantic tokens, folding and selection ranges.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { fixture } from '../helpers';
+import { fixture, memoryHost } from '../helpers';
+import { packageFilesUnder } from '../../../server/src/core/features/workspaceFiles';
 import { documentSymbols, workspaceSymbols } from '../../../server/src/core/features/documentSymbols';
 import { semanticTokens, decodeSemanticTokens } from '../../../server/src/core/features/semanticTokens';
 import { foldingRanges } from '../../../server/src/core/features/folding';
@@ -99,8 +100,6 @@ test('semantic tokens for a range hold only the lines asked for', async () => {
 });
 
 test('the packages of a workspace folder: one file per folder with .wit files, deps/ left to their root', async () => {
-  const { memoryHost } = await import('../helpers');
-  const { packageFilesUnder } = await import('../../../server/src/core/features/workspaceFiles');
   const host = memoryHost({
     '/w/a/x.wit': '', '/w/a/y.wit': '', '/w/a/deps/d/z.wit': '', '/w/b/c/q.wit': '', '/w/node_modules/m/n.wit': '', '/w/readme.md': '',
   });
