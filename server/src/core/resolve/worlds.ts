@@ -28,6 +28,17 @@ export function resolveWorld(ctx: ResolveContext, world: WorldEntity, inline: Ma
     if (entity.kind !== 'type' || entity.excluded) continue;
     imports.set(name, { kind: 'type', model: { key: name, kind: 'type', symbol: entity.symbol, explicit: true } });
   }
+  // A world's own resources bring their functions in as imports, named as wit-parser names them.
+  for (const entity of world.scope.values()) {
+    if (entity.kind !== 'type' || entity.excluded || entity.def?.kind !== 'resource') continue;
+    const children = entity.symbol?.children ?? [];
+    for (const f of entity.def.funcs) {
+      if (isExcluded(f.gates, ctx.features)) continue;
+      const key = f.kind === 'constructor' ? `[constructor]${entity.name}` : `[${f.kind}]${entity.name}.${f.name.name}`;
+      const symbol = children.find((c) => c.nameRange === f.name.range);
+      imports.set(key, { kind: 'func', model: { key, kind: 'function', symbol, explicit: true } });
+    }
+  }
   for (const m of members) {
     if (m.kind !== 'import' && m.kind !== 'export') continue;
     const at = m.name?.range ?? (m.target.kind === 'path' ? m.target.path.range : m.range);
@@ -109,7 +120,10 @@ function include(ctx: ResolveContext, world: WorldEntity, m: A.IncludeAst, targe
         if (!into.has(key)) into.set(key, { ...entry, model: { ...entry.model } });
         continue;
       }
-      const newName = renames.get(key)?.name ?? key;
+      // Functions of a renamed resource follow it: `[method]r.m` becomes `[method]s.m`.
+      const resourceFunc = /^\[(constructor|method|static)\]([^.]+)(\..*)?$/.exec(key);
+      const newName = renames.get(key)?.name
+        ?? (resourceFunc && renames.has(resourceFunc[2]) ? `[${resourceFunc[1]}]${renames.get(resourceFunc[2])!.name}${resourceFunc[3] ?? ''}` : key);
       if (into.has(newName)) {
         ctx.sink.error(world.uri, at, `${dir} of \`${newName}\` shadows previously ${dir}ed items`);
         continue;
