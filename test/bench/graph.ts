@@ -7,20 +7,34 @@ import { layoutGraph } from '../../media/graph/src/layout';
 import { toViewGraph } from '../../client/src/graph/viewGraphs';
 import { wasiWorkspaceGraph } from '../graph/wasiWorkspace';
 
-export interface GraphBench { name: string; runs: number; p50Ms: number; p95Ms: number; budgetMs?: number; nodes: number; edges: number }
+export interface GraphBench {
+  name: string; runs: number; p50Ms: number; p95Ms: number; budgetMs?: number; nodes: number; edges: number;
+  /** CPU time of this process (p50): what the wall time is when the machine is not shared. */
+  cpuP50Ms?: number;
+}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 export async function benchGraph(runs = 10): Promise<GraphBench[]> {
   const graph = toViewGraph(await wasiWorkspaceGraph());
-  await layoutGraph(graph); // warm-up: elkjs compiles its code paths on first use
+  // The very first layout in a process pays for the JIT (reported on its own); the
+  // webview keeps its elkjs warm across updates, which is what the budget is about.
+  const coldStart = performance.now();
+  await layoutGraph(graph);
+  const coldMs = performance.now() - coldStart;
+  for (let i = 0; i < 5; i++) await layoutGraph(graph);
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     await layoutGraph(graph);
     times.push(performance.now() - t);
+    const u = process.cpuUsage(c);
+    cpu.push((u.user + u.system) / 1000);
   }
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   const build: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
@@ -30,7 +44,8 @@ export async function benchGraph(runs = 10): Promise<GraphBench[]> {
   build.sort((a, b) => a - b);
   const size = { nodes: graph.nodes.length, edges: graph.edges.length };
   return [
-    { name: 'graph layout: WASI 0.3 workspace (elkjs)', runs, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), budgetMs: 500, ...size },
+    { name: 'graph layout: WASI 0.3 workspace, all packages open (elkjs, warm)', runs, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), budgetMs: 500, cpuP50Ms: percentile(cpu, 50), ...size },
+    { name: 'graph layout: same graph, first layout in a fresh process (cold JIT)', runs: 1, p50Ms: coldMs, p95Ms: coldMs, ...size },
     { name: 'graph build: WASI 0.3 workspace (cold service, parse + resolve + graph)', runs, p50Ms: percentile(build, 50), p95Ms: percentile(build, 95), ...size },
   ];
 }
@@ -40,6 +55,9 @@ export const bench = benchGraph;
 
 if (require.main === module) {
   void benchGraph().then((rows) => {
-    for (const r of rows) console.log(`${r.name}: p50 ${r.p50Ms.toFixed(1)} ms, p95 ${r.p95Ms.toFixed(1)} ms (${r.nodes} nodes, ${r.edges} edges)${r.budgetMs ? `, budget ${r.budgetMs} ms` : ''}`);
+    for (const r of rows) {
+      const cpu = r.cpuP50Ms !== undefined ? `, cpu p50 ${r.cpuP50Ms.toFixed(1)} ms` : '';
+      console.log(`${r.name}: p50 ${r.p50Ms.toFixed(1)} ms, p95 ${r.p95Ms.toFixed(1)} ms${cpu} (${r.nodes} nodes, ${r.edges} edges)${r.budgetMs ? `, budget ${r.budgetMs} ms` : ''}`);
+    }
   });
 }
