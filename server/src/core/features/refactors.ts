@@ -87,7 +87,7 @@ function extractType(doc: WitDocument, range: Range): CodeAction[] {
   // A `type x = list<...>` alias is already named.
   if (item.type === 'type_item' && item.childForFieldName('type')?.startIndex === node.startIndex) return [];
   const topItem = item.parent?.type === 'resource_body' ? item.parent.parent! : item;
-  const name = freshName(doc, body, suggestName(node));
+  const name = freshName(body, suggestName(node));
   const lineStart = doc.text.lastIndexOf('\n', topItem.startIndex - 1) + 1;
   const indent = /^[ \t]*/.exec(doc.text.slice(lineStart))![0];
   const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
@@ -106,7 +106,8 @@ function suggestName(type: Node): string {
   return ownerName ? `${unescapeName(ownerName)}-${kind}` : `${kind}-type`;
 }
 
-function freshName(doc: WitDocument, body: Node, base: string): string {
+/** `base`, or `base2`, `base3` ... when the body already uses the name. */
+function freshName(body: Node, base: string): string {
   const taken = new Set<string>();
   forEachNode(body, (n) => {
     if (n.type === 'identifier') taken.add(unescapeName(n.text));
