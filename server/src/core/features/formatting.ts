@@ -1,10 +1,8 @@
 // Document and range formatting. The layout (formatLayout.ts) only moves
 // whitespace and optional trailing commas; this file decides what may be
-// touched: the whole file when it parses cleanly, else only the top-level items
-// that parse cleanly (the broken region is left exactly as written).
+// touched: the lines asked for when the file parses cleanly, nothing otherwise.
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { WitDocument } from '../document';
-import type { Node } from '../parser';
 import { layoutTokens } from './formatLayout';
 import { leafTokens } from './treeWalk';
 
@@ -27,7 +25,9 @@ export function formatDocument(doc: WitDocument): TextEdit[] {
  */
 export function formatRange(doc: WitDocument, range: Range): TextEdit[] {
   const root = doc.tree.rootNode;
-  if (root.hasError) return formatCleanItems(doc, range);
+  // With syntax errors the file is left exactly as written: the user is
+  // mid-edit, and a layout guessed around a broken region could mangle it.
+  if (root.hasError) return [];
   const tokens = leafTokens(root);
   if (tokens.length === 0) return [];
   const eol = eolOf(doc.text);
@@ -57,28 +57,6 @@ export function formatRange(doc: WitDocument, range: Range): TextEdit[] {
     return minimalEdits(doc, oldStart, oldEnd, layout.text.slice(newStart, newEnd) + eol);
   }
   return minimalEdits(doc, oldStart, oldEnd, layout.text.slice(newStart, newEnd));
-}
-
-/**
- * With syntax errors, each top-level item that parses cleanly is formatted on
- * its own, from its first to its last token; everything else is left alone.
- */
-function formatCleanItems(doc: WitDocument, range: Range): TextEdit[] {
-  const from = doc.offsetAt(range.start), to = doc.offsetAt(range.end);
-  const root = doc.tree.rootNode;
-  const eol = eolOf(doc.text);
-  const edits: TextEdit[] = [];
-  for (let i = 0; i < root.childCount; i++) {
-    const item: Node = root.child(i)!;
-    if (item.hasError || item.isMissing || item.type === 'ERROR') continue;
-    if (item.endIndex < from || item.startIndex > to) continue;
-    if (item.type === 'line_comment' || item.type === 'block_comment') continue;
-    const tokens = leafTokens(item);
-    if (tokens.length === 0) continue;
-    const layout = layoutTokens(tokens, doc.text, eol);
-    edits.push(...minimalEdits(doc, item.startIndex, item.endIndex, layout.text));
-  }
-  return edits;
 }
 
 /** One edit replacing [start, end) by `text`, trimmed to what actually differs. */
