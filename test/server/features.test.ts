@@ -198,6 +198,10 @@ test('formatting twice gives the same text as once and keeps every token but tra
     const twice = applyEdits(once, await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }));
     assert.equal(twice, once, `${file}: not idempotent`);
     assert.deepEqual(significant(once), significant(text), `${file}: tokens changed`);
+    // Half-way through an edit (a syntax error): the file is left as it is.
+    const broken = text.replace('{', '{ ;');
+    client.change(uri, broken);
+    assert.deepEqual(await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }), [], `${file}: broken file formatted`);
     client.change(uri, text);
   }
 });
