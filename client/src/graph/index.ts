@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { WitLanguageClient } from '../client';
 import { WitGraphView } from './witGraphView';
 import { ComponentEditorProvider, COMPONENT_EDITOR_VIEW_TYPE } from './componentEditor';
-import { showPlugFit } from './plugFitCommand';
+import { showPlugFit, type PlugTarget } from './plugFitCommand';
 import { shownGraphs } from './shownGraphs';
 
 export function registerGraphs(context: vscode.ExtensionContext, client: WitLanguageClient): void {
@@ -20,11 +20,20 @@ export function registerGraphs(context: vscode.ExtensionContext, client: WitLang
       if (uri.path.endsWith('.wasm')) await vscode.commands.executeCommand('vscode.openWith', uri, COMPONENT_EDITOR_VIEW_TYPE, vscode.ViewColumn.Beside);
       else WitGraphView.show(context, client, uri);
     }),
-    vscode.commands.registerCommand('wit.showPlugFit', (consumer?: vscode.Uri, provider?: vscode.Uri) =>
-      showPlugFit(context, consumer instanceof vscode.Uri ? consumer : undefined, provider instanceof vscode.Uri ? provider : undefined)),
+    // From the explorer the clicked .wasm is the consumer; tests pass both sides.
+    vscode.commands.registerCommand('wit.showPlugFit', (consumer?: PlugTarget, provider?: PlugTarget) =>
+      showPlugFit(context, client, asTarget(consumer), asTarget(provider))),
     // For the extension-host tests: the graphs the open views show.
     vscode.commands.registerCommand('wit.internal.shownGraphs', () => shownGraphs()),
   );
+}
+
+function asTarget(arg: unknown): PlugTarget | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'object' && arg !== null && typeof (arg as { world?: unknown }).world === 'string' && typeof (arg as { witDir?: unknown }).witDir === 'string') {
+    return arg as PlugTarget;
+  }
+  return undefined;
 }
 
 function activeCustomEditorUri(): vscode.Uri | undefined {

@@ -2,20 +2,23 @@
 // every near miss why not: the interface is missing, its version differs, or a
 // function or type it needs is absent or different (named, with both signatures).
 import type { ComponentInfo, ComponentType, ExternItem } from './model';
-import { definitionText, typeText } from './witText';
+import { definitionText, shapeText, typeText } from './witText';
+
+/** An item's WIT text (shown to the user) and its shape (compared: names left out). */
+export interface Signature { text: string; shape: string }
 
 /** One side of a plug: interfaces by qualified name, each with function signatures and type definitions. */
 export interface PlugInterface {
   name: string;
-  functions: Map<string, string>;
-  types: Map<string, string>;
+  functions: Map<string, Signature>;
+  types: Map<string, Signature>;
 }
 
 export interface PlugSide {
   label: string;
   interfaces: PlugInterface[];
   /** Functions imported or exported directly (not inside an interface). */
-  functions: Map<string, string>;
+  functions: Map<string, Signature>;
 }
 
 export type PlugStatus = 'satisfied' | 'near-miss' | 'missing';
@@ -40,7 +43,7 @@ export function componentSide(info: ComponentInfo, which: 'imports' | 'exports',
   const side: PlugSide = { label, interfaces: [], functions: new Map() };
   for (const item of items) {
     if (item.sort === 'instance') side.interfaces.push(interfaceOf(item.name, item.type));
-    else if (item.sort === 'func' && item.type.kind === 'func') side.functions.set(item.name, typeText(item.type));
+    else if (item.sort === 'func' && item.type.kind === 'func') side.functions.set(item.name, signature(item.type));
   }
   return side;
 }
@@ -49,10 +52,14 @@ function interfaceOf(name: string, type: ComponentType): PlugInterface {
   const iface: PlugInterface = { name, functions: new Map(), types: new Map() };
   if (type.kind !== 'instance') return iface;
   for (const e of type.exports) {
-    if (e.sort === 'func') iface.functions.set(e.name, typeText(e.type));
-    else if (e.sort === 'type') iface.types.set(e.name, definitionText(e.type));
+    if (e.sort === 'func') iface.functions.set(e.name, signature(e.type));
+    else if (e.sort === 'type') iface.types.set(e.name, { text: definitionText(e.type), shape: shapeText(e.type) });
   }
   return iface;
+}
+
+function signature(t: ComponentType): Signature {
+  return { text: typeText(t), shape: shapeText(t) };
 }
 
 interface ParsedName { base: string; version?: string }
@@ -100,8 +107,8 @@ export function plugFit(consumer: PlugSide, provider: PlugSide): PlugFit {
   for (const [name, signature] of consumer.functions) {
     const offered = provider.functions.get(name);
     if (offered === undefined) matches.push({ import: name, status: 'missing', reasons: [`function missing: ${provider.label} does not export ${name}`] });
-    else if (offered !== signature) {
-      matches.push({ import: name, export: name, status: 'near-miss', reasons: [`function \`${name}\` differs: needs ${signature}, gets ${offered}`] });
+    else if (offered.shape !== signature.shape) {
+      matches.push({ import: name, export: name, status: 'near-miss', reasons: [`function \`${name}\` differs: needs ${signature.text}, gets ${offered.text}`] });
     } else matches.push({ import: name, export: name, status: 'satisfied', reasons: [] });
   }
   return { consumer: consumer.label, provider: provider.label, matches };
@@ -112,12 +119,12 @@ function contentDifferences(needed: PlugInterface, offered: PlugInterface): stri
   for (const [name, def] of needed.types) {
     const other = offered.types.get(name);
     if (other === undefined) reasons.push(`type \`${name}\` missing from ${offered.name}`);
-    else if (other !== def) reasons.push(`type \`${name}\` differs: needs ${def}, gets ${other}`);
+    else if (other.shape !== def.shape) reasons.push(`type \`${name}\` differs: needs ${def.text}, gets ${other.text}`);
   }
   for (const [name, signature] of needed.functions) {
     const other = offered.functions.get(name);
     if (other === undefined) reasons.push(`function \`${name}\` missing from ${offered.name}`);
-    else if (other !== signature) reasons.push(`function \`${name}\` differs: needs ${signature}, gets ${other}`);
+    else if (other.shape !== signature.shape) reasons.push(`function \`${name}\` differs: needs ${signature.text}, gets ${other.text}`);
   }
   return reasons;
 }
