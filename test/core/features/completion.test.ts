@@ -95,3 +95,8 @@ test('local interfaces after use, and their types in the use list', async () => 
   assert.ok(names.includes('shapes'), `${names}`);
   assert.deepEqual(await labels({ ...files, 'main.wit': 'package demo:app;\n\ninterface i {\n    use shapes.{|};\n}\n' }), ['square']);
 });
+
+test('inside `include w with {`: the names the included world can rename', async () => {
+  const src = 'package demo:app;\n\ninterface logging {}\n\nworld base {\n    import log: func();\n    export run: func();\n    import logging;\n}\n\nworld app {\n    include base with { | }\n}\n';
+  assert.deepEqual((await labels(src)).sort(), ['log', 'run']);
+});

@@ -40,6 +40,7 @@ function completionItems(analysis: () => Analysis, doc: WitDocument, pos: Positi
       ? itemsOfPackage(analysis(), p.packageName, p.keyword === 'include' ? 'worlds' : 'interfaces')
       : pathStarts(analysis(), p.keyword);
     case 'use-names': return typesOfInterface(analysis(), p.path);
+    case 'with-names': return namesOfWorld(analysis(), p.path);
     default: return [];
   }
 }
@@ -273,6 +274,25 @@ function typesOfInterface(analysis: Analysis, path: string): CompletionItem[] {
   return iface.types.map((t: WitSymbol) => ({
     label: t.name, insertText: escapeName(t.name), kind: kindOf(t.kind), detail: t.detail,
     ...(t.docs ? { documentation: t.docs } : {}),
+  }));
+}
+
+/** Inside `include w with {`: the plain names the included world imports and exports (what `with` can rename). */
+function namesOfWorld(analysis: Analysis, path: string): CompletionItem[] {
+  const slash = path.lastIndexOf('/');
+  let world;
+  if (slash < 0) {
+    world = analysis.packages.find((p) => !p.isDependency)?.worlds.find((w) => w.name === unescape(path));
+  } else {
+    const { bare: worldPart, version } = splitVersion(path.slice(slash + 1));
+    const pkg = findPackage(analysis, path.slice(0, slash) + (version ? `@${version}` : ''));
+    world = pkg?.worlds.find((w) => w.name === unescape(worldPart));
+  }
+  if (!world) return [];
+  const items = [...world.imports, ...world.exports].filter((i) => i.explicit && !/[:/]/.test(i.key));
+  return [...new Set(items.map((i) => i.key))].map((key) => ({
+    label: key, kind: CompletionItemKind.Field, insertText: `${escapeName(key)} as \${1:${key}}`,
+    insertTextFormat: InsertTextFormat.Snippet, detail: `in world ${world.name}`,
   }));
 }
 

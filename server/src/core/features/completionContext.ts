@@ -13,6 +13,7 @@ export type CompletionPosition =
   | { kind: 'statement'; block: BlockKind | 'top' }
   | { kind: 'path'; keyword: 'use' | 'import' | 'export' | 'include'; packageName?: string }
   | { kind: 'use-names'; path: string }
+  | { kind: 'with-names'; path: string }
   | { kind: 'none' };
 
 export interface CompletionContext {
@@ -53,9 +54,9 @@ export function completionContext(text: string, offset: number, scanFrom = 0): C
 
   const path = pathBeingTyped(tokens);
   if (path) return ctx(path);
-  if (top?.kind === 'use-list') {
-    const pathText = top.token;
-    return last === '{' || last === ',' ? ctx({ kind: 'use-names', path: pathText }) : ctx({ kind: 'none' });
+  if (top?.kind === 'use-list' || top?.kind === 'with-list') {
+    if (last !== '{' && last !== ',') return ctx({ kind: 'none' });
+    return ctx({ kind: top.kind === 'use-list' ? 'use-names' : 'with-names', path: top.token });
   }
   if (last === '->' || last === '<' || (last === ',' && top?.kind === 'generic')) return ctx({ kind: 'type' });
   if (last === '=' && statementKeyword(tokens) === 'type') return ctx({ kind: 'type' });
@@ -146,12 +147,14 @@ function parenKind(tokens: Tok[], i: number): BlockKind {
   return 'case-type';
 }
 
-/** The path text before `.{` (e.g. `wasi:io/streams@0.2.0`). */
+/** The path before `.{` (`use wasi:io/streams@0.2.0.{`) or before `with {` (`include w with {`). */
 function usePath(tokens: Tok[], i: number): string {
-  if (tokens[i - 1]?.text !== '.') return '{';
+  const prev = tokens[i - 1]?.text;
+  if (prev !== '.' && prev !== 'with') return '{';
+  const keyword = prev === '.' ? 'use' : 'include';
   let j = i - 2;
   const parts: string[] = [];
-  while (j >= 0 && tokens[j].text !== 'use') parts.unshift(tokens[j--].text);
+  while (j >= 0 && tokens[j].text !== keyword && j > i - 20) parts.unshift(tokens[j--].text);
   return parts.join('');
 }
 
