@@ -75,4 +75,16 @@ describe('composition graphs', () => {
     assert.ok(view.notes?.some((n) => n.includes('function `add` differs')), view.notes?.join('\n'));
     assert.ok(view.graph.nodes.some((n) => n.status === 'missing' && n.label === 'docs:calc/logger@0.1.0'));
   });
+
+  itFeature('graph', 'plug fit of a world against a component: the version near miss', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const witDir = vscode.Uri.joinPath(ext.extensionUri, 'test', 'fixtures', 'components', 'wit', 'adder').fsPath;
+    const provider = await fixtureComponent('adder-v2');
+    await vscode.commands.executeCommand('wit.showPlugFit', { world: 'docs:calc/calculator@0.1.0', witDir }, provider);
+    const view = await waitFor('the plug fit view of the world', async () => {
+      const plug = (await shown()).plug;
+      return plug?.title.includes('docs:calc/calculator@0.1.0') ? plug : undefined;
+    });
+    assert.ok(view.notes?.some((n) => n.includes('version mismatch: needs 0.1.0, adder-v2 exports 0.2.0')), view.notes?.join('\n'));
+  });
 });
