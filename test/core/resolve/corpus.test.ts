@@ -46,7 +46,7 @@ function errorsOf(entry: string) {
         const key = `${uri}:${d.range.start.line}:${d.message}`;
         if (d.severity !== 1 || seen.has(key)) continue;
         seen.add(key);
-        all.push({ file: uri, line: d.range.start.line + 1, message: d.message });
+        all.push({ file: uri, line: d.range.start.line + 1, message: typeof d.message === "string" ? d.message : d.message.value });
       }
     }
   }

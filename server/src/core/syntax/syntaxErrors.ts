@@ -11,19 +11,18 @@ import { errorDiagnostic } from '../diagnostic';
 export function syntaxErrors(doc: WitDocument): Diagnostic[] {
   const root = doc.tree.rootNode;
   if (!root.hasError) return [];
-  const leaves = tokenLeaves(root);
   const out: Diagnostic[] = [];
   let lastEnd = -1;
   for (const problem of errorNodes(root)) {
     if (problem.startIndex < lastEnd) continue;
     if (problem.isMissing) {
-      const next = leaves.find((l) => l.startIndex >= problem.endIndex && !l.isMissing);
+      const next = leafAtOrAfter(root, problem.endIndex);
       const at = next ?? problem;
       out.push(errorDiagnostic(doc.rangeOf(at.startIndex, Math.max(at.endIndex, at.startIndex)), `expected ${describeType(problem.type)}, found ${describeLeaf(next)}`));
       lastEnd = problem.endIndex + 1;
       continue;
     }
-    const { token, expected } = offendingToken(leaves, problem);
+    const { token, expected } = offendingToken(root, problem);
     const start = token ? token.startIndex : problem.startIndex;
     const end = token ? token.endIndex : problem.startIndex;
     const message = expected.length
@@ -33,6 +32,38 @@ export function syntaxErrors(doc: WitDocument): Diagnostic[] {
     lastEnd = problem.endIndex;
   }
   return out;
+}
+
+/** The first real token starting at or after `offset` (comments skipped). */
+function leafAtOrAfter(root: Node, offset: number): Node | undefined {
+  let n: Node | null = root.descendantForIndex(offset, offset);
+  for (let guard = 0; n && guard < 10_000; guard++) {
+    if (n.childCount === 0 && n.startIndex >= offset && !isTrivia(n) && n.endIndex > n.startIndex) return n;
+    if (n.childCount > 0 && n.endIndex > offset) { n = n.child(0); continue; }
+    // Move to the next node in document order.
+    let cur: Node | null = n;
+    while (cur && !cur.nextSibling) cur = cur.parent;
+    n = cur ? cur.nextSibling : null;
+  }
+  return undefined;
+}
+
+/** The last real token ending at or before `offset`. */
+function leafBefore(root: Node, offset: number): Node | undefined {
+  if (offset <= 0) return undefined;
+  let n: Node | null = root.descendantForIndex(offset - 1, offset - 1);
+  for (let guard = 0; n && guard < 10_000; guard++) {
+    if (n.childCount === 0 && n.endIndex <= offset && !isTrivia(n) && n.endIndex > n.startIndex) return n;
+    if (n.childCount > 0 && n.startIndex < offset) { n = n.child(n.childCount - 1); continue; }
+    let cur: Node | null = n;
+    while (cur && !cur.previousSibling) cur = cur.parent;
+    n = cur ? cur.previousSibling : null;
+  }
+  return undefined;
+}
+
+function isTrivia(n: Node): boolean {
+  return n.type === 'line_comment' || n.type === 'block_comment';
 }
 
 /** ERROR and MISSING nodes, outermost first, in document order. */
@@ -48,34 +79,17 @@ function errorNodes(root: Node): Node[] {
   return out;
 }
 
-/** Every token of the tree in order (comments left out), walked with a cursor. */
-function tokenLeaves(root: Node): Node[] {
-  const out: Node[] = [];
-  const cursor = root.walk();
-  let descending = true;
-  for (;;) {
-    if (descending && cursor.gotoFirstChild()) continue;
-    const n = cursor.currentNode;
-    if (n.childCount === 0 && n.type !== 'line_comment' && n.type !== 'block_comment' && (n.endIndex > n.startIndex || n.isMissing)) out.push(n);
-    if (cursor.gotoNextSibling()) { descending = true; continue; }
-    if (!cursor.gotoParent()) break;
-    descending = false;
-  }
-  cursor.delete();
-  return out;
-}
-
-function offendingToken(leaves: Node[], error: Node): { token: Node | undefined; expected: string[] } {
-  let first = leaves.findIndex((l) => l.startIndex >= error.startIndex);
-  if (first < 0) first = leaves.length;
-  let last = first;
-  while (last < leaves.length && leaves[last].startIndex < error.endIndex) last++;
-  // From the token before the error to the one after it.
-  const from = Math.max(0, first - 1);
-  const to = Math.min(leaves.length - 1, last);
+function offendingToken(root: Node, error: Node): { token: Node | undefined; expected: string[] } {
+  // The tokens from the one before the error to the one after it.
+  const tokens: Node[] = [];
+  const before = leafBefore(root, error.startIndex);
+  if (before) tokens.push(before);
+  tokens.push(...leavesOf(error));
+  const after = leafAtOrAfter(root, error.endIndex);
+  if (after) tokens.push(after);
   let afterUnknown: Node | undefined;
-  for (let i = from; i < to; i++) {
-    const a = leaves[i], b = leaves[i + 1];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i], b = tokens[i + 1];
     const state = a.nextParseState;
     if (state === 0) {
       afterUnknown ??= b;
@@ -84,10 +98,26 @@ function offendingToken(leaves: Node[], error: Node): { token: Node | undefined;
     const valid = lookahead(state);
     if (!valid.has(b.type)) return { token: b, expected: describeExpected(valid) };
   }
-  if (last >= leaves.length && first < leaves.length && error.endIndex >= (leaves[leaves.length - 1]?.endIndex ?? 0)) {
-    return { token: afterUnknown ?? leaves[first], expected: [] };
+  const first = tokens[before ? 1 : 0];
+  return { token: afterUnknown ?? first, expected: [] };
+}
+
+/** The tokens inside a node, in order, walked with a cursor (bounded by the node). */
+function leavesOf(node: Node): Node[] {
+  const out: Node[] = [];
+  const cursor = node.walk();
+  let descending = true;
+  for (;;) {
+    if (descending && cursor.gotoFirstChild()) continue;
+    const n = cursor.currentNode;
+    if (n.childCount === 0 && !isTrivia(n) && n.endIndex > n.startIndex) out.push(n);
+    if (out.length > 5000) break;
+    if (cursor.gotoNextSibling()) { descending = true; continue; }
+    if (!cursor.gotoParent() || cursor.currentNode.id === node.id) break;
+    descending = false;
   }
-  return { token: afterUnknown ?? leaves[first], expected: [] };
+  cursor.delete();
+  return out;
 }
 
 const lookaheadCache = new Map<number, Set<string>>();
