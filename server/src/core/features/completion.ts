@@ -163,8 +163,6 @@ function bodyAt(doc: WitDocument, braceOffset: number): Node | undefined {
   return undefined;
 }
 
-}
-
 function funcKeywords(block: BlockKind, inExtern: boolean): CompletionItem[] {
   const out = [
     keyword('func', 'func(${1}) -> ${2:u32};'),

@@ -111,3 +111,4 @@ export function kindOf(kind: string): CompletionItemKind {
     case 'world': return CompletionItemKind.Module;
     default: return CompletionItemKind.TypeParameter;
   }
+}
