@@ -48,7 +48,7 @@ export async function installExtension(vsix, { userData, extensionsDir }) {
 
 /**
  * Starts code-server on a free 127.0.0.1 port, in its own process group, and
- * waits for /healthz. Returns { port, stop }; stop() ends the whole group.
+ * waits for /healthz. Returns { port, stop, processGroup }; stop() ends the whole group.
  */
 export async function startCodeServer({ folder, userData, extensionsDir, logFile, env = {}, verbose = false }) {
   const port = await freePort();
@@ -83,7 +83,13 @@ export async function startCodeServer({ folder, userData, extensionsDir, logFile
     await stop();
     throw e;
   }
-  return { port, stop };
+  return { port, stop, processGroup: child.pid };
+}
+
+/** Pids of the processes in code-server's group whose command line contains `needle`. */
+export async function processesMatching(processGroup, needle) {
+  const { stdout } = await promisify(execFile)('ps', ['-o', 'pid=,args=', '-g', String(processGroup)]);
+  return stdout.split('\n').filter((l) => l.includes(needle)).map((l) => Number(l.trim().split(/\s+/)[0]));
 }
 
 async function waitForHealth(port, child, logFile) {
