@@ -105,3 +105,13 @@ test('the packages of a workspace folder: one file per folder with .wit files, d
   });
   assert.deepEqual(packageFilesUnder((d) => host.readDirectory(d), '/w'), ['/w/a/x.wit', '/w/b/c/q.wit']);
 });
+
+test('a use of a deprecated type carries the deprecated modifier', async () => {
+  const src = 'package demo:app@1.0.0;\n\ninterface i {\n    @since(version = 0.1.0)\n    @deprecated(version = 1.0.0)\n    type old = u32;\n    @since(version = 0.1.0)\n    f: func(x: old);\n}\n';
+  const f = await fixture({ 'main.wit': src });
+  const doc = f.doc('main.wit');
+  const tokens = decodeSemanticTokens(semanticTokens(doc, f.service.analysis(doc.uri)).data);
+  const use = tokens.find((t) => t.line === 7 && t.char === src.split('\n')[7].indexOf('old'));
+  assert.equal(use?.type, 'type');
+  assert.deepEqual(use?.modifiers, ['deprecated']);
+});
