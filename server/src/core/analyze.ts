@@ -1,11 +1,12 @@
 // Analysis of one package root: the package a file belongs to, its deps/, and
 // every check wit-parser makes. Cached per root folder and workspace generation.
 import type { Workspace } from './workspace';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis, WitSymbol } from './model';
 import type { WitDocument } from './document';
 import { syntaxErrors } from './syntax/syntaxErrors';
 import { lexicalErrors } from './syntax/lexicalErrors';
-import { lowerFile } from './syntax/lower';
+import { lowerFile, type LoweringCache } from './syntax/lower';
 import type { FileAst } from './syntax/ast';
 import { discoverRoot, rootDirOf } from './resolve/discover';
 import { DiagnosticSink } from './resolve/diagnostics';
@@ -15,6 +16,24 @@ export type AnalysisCache = Map<string, { generation: number; analysis: Analysis
 
 /** Lowered files, cached by document object (documents are immutable; a new version is a new object). */
 const lowered = new WeakMap<WitDocument, FileAst>();
+/** Per uri, what each top-level node lowered to last time (see LoweringCache). */
+const itemCaches = new Map<string, LoweringCache>();
+
+/**
+ * The last resolution of each root, with the inputs it was made from: when an
+ * edit leaves every item the same object (whitespace, comments, a broken tail),
+ * resolution is skipped and only the file's own syntax checks run again.
+ */
+const resolutions = new Map<string, { inputs: unknown[]; features: ReadonlySet<string>; result: ReturnType<typeof resolveRoot>; diagnostics: Map<string, Diagnostic[]> }>();
+
+function lowerCached(doc: WitDocument): FileAst {
+  let ast = lowered.get(doc);
+  if (ast) return ast;
+  const result = lowerFile(doc, itemCaches.get(doc.uri));
+  itemCaches.set(doc.uri, result.cache);
+  lowered.set(doc, (ast = result.ast));
+  return ast;
+}
 
 export function analyzeWorkspaceOf(workspace: Workspace, path: string, cache: AnalysisCache, features: ReadonlySet<string>): Analysis {
   const rootDir = rootDirOf(path);
@@ -27,20 +46,40 @@ export function analyzeWorkspaceOf(workspace: Workspace, path: string, cache: An
 
 function analyzeRoot(workspace: Workspace, path: string, features: ReadonlySet<string>): Analysis {
   const layout = discoverRoot(workspace, path);
-  const sink = new DiagnosticSink();
+  const fileSink = new DiagnosticSink();
+  const inputs: unknown[] = [];
   const sources = layout.packages.map((source) => ({
     source,
     files: source.documents.map((doc) => {
-      sink.ensure(doc.uri);
-      for (const d of lexicalErrors(doc)) sink.push(doc.uri, d);
-      for (const d of syntaxErrors(doc)) sink.push(doc.uri, d);
-      let ast = lowered.get(doc);
-      if (!ast) lowered.set(doc, (ast = lowerFile(doc)));
-      for (const p of ast.problems) sink.error(doc.uri, p.range, p.message);
+      fileSink.ensure(doc.uri);
+      for (const d of lexicalErrors(doc)) fileSink.push(doc.uri, d);
+      for (const d of syntaxErrors(doc)) fileSink.push(doc.uri, d);
+      const ast = lowerCached(doc);
+      for (const p of ast.problems) fileSink.error(doc.uri, p.range, p.message);
+      inputs.push(doc.uri, ...ast.items, ...ast.packageDecls);
       return ast;
     }),
   }));
-  const { references, packages } = resolveRoot(sources, layout.binaryPackages, sink, features);
+  for (const b of layout.binaryPackages) inputs.push(b.location, ...b.interfaceNames);
+
+  const previous = resolutions.get(layout.rootDir);
+  let resolved: ReturnType<typeof resolveRoot>;
+  let resolveDiagnostics: Map<string, Diagnostic[]>;
+  if (previous && previous.features === features && sameInputs(previous.inputs, inputs)) {
+    resolved = previous.result;
+    resolveDiagnostics = previous.diagnostics;
+  } else {
+    const sink = new DiagnosticSink();
+    resolved = resolveRoot(sources, layout.binaryPackages, sink, features);
+    resolveDiagnostics = sink.byUri;
+    resolutions.set(layout.rootDir, { inputs, features, result: resolved, diagnostics: resolveDiagnostics });
+  }
+
+  const diagnostics = new Map<string, Diagnostic[]>();
+  for (const [uri, list] of fileSink.byUri) diagnostics.set(uri, [...list]);
+  for (const [uri, list] of resolveDiagnostics) diagnostics.set(uri, [...(diagnostics.get(uri) ?? []), ...list]);
+
+  const { references, packages } = resolved;
   const symbolsByUri = new Map<string, WitSymbol[]>();
   const addTop = (s: WitSymbol | undefined) => {
     if (!s) return;
@@ -54,5 +93,11 @@ function analyzeRoot(workspace: Workspace, path: string, features: ReadonlySet<s
     const top = pkg.symbol ? pkg.symbol.children : [...pkg.interfaces.map((i) => i.symbol), ...pkg.worlds.map((w) => w.symbol)];
     for (const s of top) addTop(s);
   }
-  return { symbolsByUri, references, diagnostics: sink.byUri, packages };
+  return { symbolsByUri, references, diagnostics, packages };
+}
+
+function sameInputs(a: unknown[], b: unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

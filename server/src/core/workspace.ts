@@ -45,20 +45,20 @@ export class Workspace {
         tree = undefined;
         continue;
       }
-      const current = new WitDocument(uri, text, version, doc.tree);
+      // The first change is against the open document, whose line index is built already.
+      const current = text === doc.text ? doc : new WitDocument(uri, text, version, doc.tree);
       const start = current.offsetAt(change.range.start);
       const oldEnd = current.offsetAt(change.range.end);
       const newText = text.slice(0, start) + change.text + text.slice(oldEnd);
       if (tree) {
-        const after = new WitDocument(uri, newText, version, doc.tree);
-        const newEnd = start + change.text.length;
+        const startPos = current.positionAt(start);
         tree.edit({
           startIndex: start,
           oldEndIndex: oldEnd,
-          newEndIndex: newEnd,
-          startPosition: toPoint(current.positionAt(start)),
+          newEndIndex: start + change.text.length,
+          startPosition: toPoint(startPos),
           oldEndPosition: toPoint(current.positionAt(oldEnd)),
-          newEndPosition: toPoint(after.positionAt(newEnd)),
+          newEndPosition: endOfInsert(startPos, change.text),
         });
       }
       text = newText;
@@ -123,6 +123,13 @@ export class Workspace {
     this.dirs.set(path, entries ?? null);
     return entries;
   }
+}
+
+/** Where text inserted at `start` ends (tree-sitter points: row and UTF-16 column). */
+function endOfInsert(start: { line: number; character: number }, inserted: string): { row: number; column: number } {
+  const lines = inserted.split(/\r\n|\r|\n/);
+  if (lines.length === 1) return { row: start.line, column: start.character + inserted.length };
+  return { row: start.line + lines.length - 1, column: lines[lines.length - 1].length };
 }
 
 function toPoint(p: { line: number; character: number }) {

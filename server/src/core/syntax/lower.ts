@@ -11,18 +11,61 @@ import { KEYWORDS, identifierProblem } from '../resolve/identifiers';
 export const MAX_TYPE_DEPTH = 100;
 export const MAX_PACKAGE_DEPTH = 100;
 
-export function lowerFile(doc: WitDocument): A.FileAst {
-  return new Lowering(doc).file();
+/**
+ * What a top-level node lowered to, reusable while the same text stands at the
+ * same place (ranges in the AST are absolute), so an edit re-lowers only the
+ * items it touched or moved. Keyed by start offset.
+ */
+interface CachedItem {
+  text: string;
+  row: number;
+  column: number;
+  docs: string | undefined;
+  item?: A.PackageItemAst;
+  decl?: A.PackageDeclAst;
+  problems: Array<{ range: Range; message: string }>;
+}
+export type LoweringCache = Map<number, CachedItem>;
+
+export function lowerFile(doc: WitDocument, cache?: LoweringCache): { ast: A.FileAst; cache: LoweringCache } {
+  const lowering = new Lowering(doc);
+  const next: LoweringCache = new Map();
+  const ast = lowering.file(cache, next);
+  return { ast, cache: next };
 }
 
 class Lowering {
-  readonly problems: Array<{ range: Range; message: string }> = [];
+  problems: Array<{ range: Range; message: string }> = [];
   private readonly packageDecls: A.PackageDeclAst[] = [];
   constructor(private readonly doc: WitDocument) {}
 
-  file(): A.FileAst {
-    const items = this.packageItems(this.doc.tree.rootNode, 0);
-    return { uri: this.doc.uri, packageDecls: this.packageDecls, items, problems: this.problems };
+  file(previous: LoweringCache | undefined, next: LoweringCache): A.FileAst {
+    const items: A.PackageItemAst[] = [];
+    const problems: Array<{ range: Range; message: string }> = [];
+    for (const node of this.doc.tree.rootNode.namedChildren) {
+      if (!node || node.type === 'line_comment' || node.type === 'block_comment' || node.type === 'ERROR') continue;
+      const docs = this.docs(node);
+      const start = node.startPosition;
+      const hit = previous?.get(node.startIndex);
+      const text = this.doc.text.slice(node.startIndex, node.endIndex);
+      let entry: CachedItem;
+      if (hit && hit.text === text && hit.row === start.row && hit.column === start.column && hit.docs === docs) {
+        entry = hit;
+      } else {
+        this.problems = [];
+        const before = this.packageDecls.length;
+        const lowered = this.packageItems([node], 0);
+        entry = {
+          text, row: start.row, column: start.column, docs,
+          item: lowered[0], decl: this.packageDecls.length > before ? this.packageDecls.pop() : undefined, problems: this.problems,
+        };
+      }
+      next.set(node.startIndex, entry);
+      if (entry.item) items.push(entry.item);
+      if (entry.decl) this.packageDecls.push(entry.decl);
+      problems.push(...entry.problems);
+    }
+    return { uri: this.doc.uri, packageDecls: this.packageDecls, items, problems };
   }
 
   private range(node: Node): Range {
@@ -30,9 +73,9 @@ class Lowering {
     return { start: { line: s.row, character: s.column }, end: { line: e.row, character: e.column } };
   }
 
-  private packageItems(container: Node, depth: number): A.PackageItemAst[] {
+  private packageItems(nodes: Array<Node | null>, depth: number): A.PackageItemAst[] {
     const items: A.PackageItemAst[] = [];
-    for (const node of container.namedChildren) {
+    for (const node of nodes) {
       if (!node) continue;
       switch (node.type) {
         case 'package_decl': {
@@ -80,7 +123,7 @@ class Lowering {
       kind: 'nested-package',
       name: this.packageName(name),
       docs: this.docs(node),
-      items: body ? this.packageItems(body, depth) : [],
+      items: body ? this.packageItems(body.namedChildren, depth) : [],
       range,
       depth,
     };
