@@ -38,6 +38,17 @@ export const THEMES = {
       '--vscode-font-family': 'system-ui, "DejaVu Sans", sans-serif', '--vscode-editor-font-family': '"DejaVu Sans Mono", monospace',
     },
   },
+  hc: {
+    bodyClass: 'vscode-high-contrast',
+    vars: {
+      '--vscode-editor-background': '#000000', '--vscode-editor-foreground': '#ffffff', '--vscode-descriptionForeground': '#ffffff',
+      '--vscode-panel-border': '#6fc3df', '--vscode-contrastBorder': '#6fc3df', '--vscode-contrastActiveBorder': '#f38518',
+      '--vscode-editorWidget-background': '#0c141f', '--vscode-focusBorder': '#f38518',
+      '--vscode-charts-blue': '#3794ff', '--vscode-charts-green': '#89d185', '--vscode-charts-purple': '#b180d7',
+      '--vscode-charts-orange': '#d18616', '--vscode-charts-red': '#f48771', '--vscode-charts-yellow': '#ffd700',
+      '--vscode-font-family': 'system-ui, "DejaVu Sans", sans-serif', '--vscode-editor-font-family': '"DejaVu Sans Mono", monospace',
+    },
+  },
 } as const;
 
 /** What the tests touch in the page. */

@@ -11,7 +11,7 @@ import { componentGraph } from '../../server/src/component/componentGraph';
 import { componentSide, plugFit } from '../../server/src/component/plugFit';
 import { componentViewGraph, plugFitNotes, plugFitViewGraph, toViewGraph } from '../../client/src/graph/viewGraphs';
 import { wasiWorkspaceGraph } from './wasiWorkspace';
-import { foldDependencies } from '../../media/graph/src/fold';
+import { closeInstances, foldDependencies } from '../../media/graph/src/fold';
 
 const harness = new BrowserHarness();
 before(async () => {
@@ -26,13 +26,20 @@ test('component graph: instances, wiring labels and the open import, keyboard an
   const p = await harness.open('dark');
   await p.show({ type: 'graph', mode: 'component', title: 'composed.wasm: 2 nested components, 1 open import', graph: g, wit: 'package root:component;\n\nworld root {\n  import docs:calc/logger@0.1.0;\n\n  export docs:calc/calculate@0.1.0;\n}\n' });
   const page = p.page;
+  // At first the composition alone: instances closed.
+  assert.equal(await page.locator('g.node').count(), closeInstances(g).nodes.length);
+  assert.deepEqual((await page.locator('g.node').evaluateAll((els) => els.map((e) => (e as unknown as { getAttribute(n: string): string }).getAttribute('data-id')))).sort(),
+    ['export:docs:calc/calculate@0.1.0', 'import:docs:calc/logger@0.1.0', 'instance:1', 'instance:3']);
+  await page.screenshot({ path: path.join(screenshotsDir, 'graph-component.png') });
+  await page.getByRole('button', { name: 'Show insides' }).click();
+  await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.body.dataset.state === 'ready');
   assert.equal(await page.locator('g.node').count(), g.nodes.length, 'one drawn node per graph node');
   const open = page.locator('g.node.open');
   assert.equal(await open.count(), 1);
   assert.match((await open.getAttribute('aria-label')) ?? '', /docs:calc\/logger@0\.1\.0, unsatisfied import/);
   const labels = await page.locator('text.edge-label').allTextContents();
   assert.ok(labels.includes('docs:calc/adder@0.1.0'), `with-wiring labels drawn: ${labels.join(', ')}`);
-  await page.screenshot({ path: path.join(screenshotsDir, 'graph-component.png') });
+  await page.screenshot({ path: path.join(screenshotsDir, 'graph-component-insides.png') });
 
   // Keyboard: focus a node, move right, Enter reveals it (in the WIT tab for a component).
   await page.locator('g.node.open').focus();
@@ -94,6 +101,20 @@ test('plug fit: satisfied, near miss with its reason, missing', async () => {
   const notes = await page.locator('aside.notes li').allTextContents();
   assert.ok(notes.some((n) => n.includes('function `add` differs: needs func(a: u32, b: u32) -> u32, gets func(a: u64, b: u64) -> u64')), notes.join('\n'));
   await page.screenshot({ path: path.join(screenshotsDir, 'graph-plugfit.png') });
+  assert.deepEqual(p.problems, []);
+  await page.close();
+});
+
+test('high contrast: contrast borders, the focused node outlined in the active border colour', async () => {
+  const g = componentViewGraph(componentGraph(readFixture('composed'), { depth: 0 }));
+  const p = await harness.open('hc', { width: 1100, height: 420 });
+  await p.show({ type: 'graph', mode: 'component', title: 'composed.wasm (high contrast)', graph: g });
+  const page = p.page;
+  const instance = page.locator('g.node.kind-instance').first();
+  await instance.focus();
+  const stroke = await instance.locator('rect.box').evaluate((el) => (globalThis as unknown as PageGlobals & { getComputedStyle(e: unknown): { stroke: string } }).getComputedStyle(el).stroke);
+  assert.equal(stroke, 'rgb(243, 133, 24)', 'the focused node uses contrastActiveBorder');
+  await page.screenshot({ path: path.join(screenshotsDir, 'graph-component-hc.png') });
   assert.deepEqual(p.problems, []);
   await page.close();
 });

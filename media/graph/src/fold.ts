@@ -30,3 +30,16 @@ export function foldDependencies(graph: ViewGraph): ViewGraph {
   }
   return { nodes, edges };
 }
+
+/**
+ * Closing: the component graph with every instance drawn closed (what it is made
+ * of hidden), so the composition itself reads at a glance.
+ */
+export function closeInstances(graph: ViewGraph): ViewGraph {
+  const nested = new Set(graph.nodes.filter((n) => n.parent).map((n) => n.id));
+  if (nested.size === 0) return graph;
+  return {
+    nodes: graph.nodes.filter((n) => !nested.has(n.id)),
+    edges: graph.edges.filter((e) => !nested.has(e.from) && !nested.has(e.to)),
+  };
+}

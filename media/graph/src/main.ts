@@ -8,7 +8,7 @@ import { PanZoom } from './panZoom';
 import { nearestInDirection, type Direction } from './keyboard';
 import { exportSvg } from './exportSvg';
 import { html } from './svg';
-import { foldDependencies } from './fold';
+import { closeInstances, foldDependencies } from './fold';
 
 interface VsCodeApi { postMessage(message: FromWebview): void }
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -18,6 +18,8 @@ const app = document.getElementById('app')!;
 let generation = 0;
 /** Whether deps/ packages are drawn open (folded by default). */
 let unfolded = false;
+/** Whether a component's instances show what they are made of (closed by default). */
+let insides = false;
 let last: GraphMessage | undefined;
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
@@ -39,7 +41,8 @@ async function show(m: GraphMessage): Promise<void> {
   document.body.dataset.state = 'layout';
   const started = performance.now();
   const foldable = m.mode === 'wit' && m.graph.nodes.some((n) => n.kind === 'package' && n.dependency);
-  const graph = foldable && !unfolded ? foldDependencies(m.graph) : m.graph;
+  const closable = m.mode === 'component' && m.graph.nodes.some((n) => n.parent);
+  const graph = foldable && !unfolded ? foldDependencies(m.graph) : closable && !insides ? closeInstances(m.graph) : m.graph;
   const layout = await layoutGraph(graph);
   if (mine !== generation) return; // a newer graph arrived while this one was laid out
   const ms = performance.now() - started;
@@ -56,6 +59,15 @@ async function show(m: GraphMessage): Promise<void> {
     }
     select.addEventListener('change', () => vscode.postMessage({ type: 'selectWorld', world: select.value }));
     toolbar.append(select);
+  }
+  if (closable) {
+    const toggle = html('button', { type: 'button', 'aria-pressed': String(insides), title: 'Show the modules and instances inside each instance' },
+      insides ? 'Hide insides' : 'Show insides');
+    toggle.addEventListener('click', () => {
+      insides = !insides;
+      if (last) void show(last);
+    });
+    toolbar.append(toggle);
   }
   if (foldable) {
     const toggle = html('button', { type: 'button', 'aria-pressed': String(unfolded), title: 'Show the interfaces and worlds of deps/ packages' },
