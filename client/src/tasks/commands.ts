@@ -78,8 +78,10 @@ async function chooseComponent(): Promise<vscode.Uri | undefined> {
 let nextRunId = 0;
 
 /** Runs a component as a `wasm-component` run task; resolves when it ends. */
-export async function runComponent(target?: vscode.Uri | string, options: RunOptions = {}): Promise<RunResult | undefined> {
+export async function runComponent(target?: vscode.Uri | string, givenOptions?: RunOptions | vscode.Uri[]): Promise<RunResult | undefined> {
   if (!requireTrust()) return undefined;
+  // From the explorer's context menu the second argument is the selection (a Uri list), not options.
+  const options: RunOptions = givenOptions && !Array.isArray(givenOptions) ? givenOptions : {};
   const uri = typeof target === 'string' ? vscode.Uri.file(target) : target ?? (await chooseComponent());
   if (!uri) return undefined;
   const folder = vscode.workspace.getWorkspaceFolder(uri);

@@ -2,6 +2,7 @@
 // time happens here: find the runtime (offering jco when wasmtime is missing),
 // read the component's world to choose run or serve, then start the process
 // from an argument list and show its output and exit code.
+import { rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -104,6 +105,7 @@ export class RunTerminal implements vscode.Pseudoterminal {
     if (this.stopped) return this.finish(130);
     this.process = startProcess(line, (text) => this.print(text));
     const code = await this.process.done;
+    if (plan.jcoSetupModule) await rm(plan.jcoSetupModule, { force: true });
     this.finish(code, `\nThe component exited with code ${code}.\n`);
   }
 }
