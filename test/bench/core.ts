@@ -1,0 +1,120 @@
+// Language-core timings for the bench table, measured from outside over LSP
+// (the bundled dist/server.js, as any editor runs it):
+//  - a generated 5,000-line single-file package: first diagnostics after
+//    didOpen, and one-character edits to the diagnostics of that version;
+//  - WASI 0.3 http: edits of types.wit (the rest read from disk) beside the time
+//    wit-parser (through jco, warm, in process) takes to re-validate the package;
+//  - the server's resident memory with that package open.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { LspClient, corpusRoot } from '../server/lspClient';
+import { generatePackage } from './features';
+
+export interface Row { name: string; value: string; budget: string; ok: boolean }
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Appends one character at the end of the document and waits for the diagnostics of that version. */
+async function timeEdits(client: LspClient, uri: string, text: string, edits: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    const lines = text.split('\n');
+    const line = lines.length - 1;
+    const character = lines[line].length;
+    const insert = i % 2 ? ' ' : '/';
+    text += insert;
+    const version = (client.versionOf(uri) ?? 1) + 1;
+    const published = client.nextDiagnostics(uri, version);
+    const start = performance.now();
+    client.notify('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: insert }],
+    });
+    await published;
+    times.push(performance.now() - start);
+    (client as unknown as { versions: Map<string, number> }).versions.set(uri, version);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+export async function benchBigFile(edits = 100): Promise<Row[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wit-bench-'));
+  const file = path.join(dir, 'big.wit');
+  const text = generatePackage(5000);
+  fs.writeFileSync(file, text);
+  const client = new LspClient({ rootUri: pathToFileURL(dir).href });
+  try {
+    await client.start();
+    const uri = pathToFileURL(file).href;
+    const first = client.nextDiagnostics(uri, 1);
+    const start = performance.now();
+    client.open(file, text);
+    await first;
+    const firstMs = performance.now() - start;
+    const times = await timeEdits(client, uri, text, edits);
+    const p95 = percentile(times, 95);
+    return [
+      { name: '5,000-line file: first diagnostics after didOpen', value: `${firstMs.toFixed(0)} ms`, budget: '≤ 300 ms', ok: firstMs <= 300 },
+      { name: `5,000-line file: 1-char edit -> diagnostics, p50 (${edits} edits)`, value: `${percentile(times, 50).toFixed(1)} ms`, budget: '', ok: true },
+      { name: `5,000-line file: 1-char edit -> diagnostics, p95 (${edits} edits)`, value: `${p95.toFixed(1)} ms`, budget: '≤ 10 ms', ok: p95 <= 10 },
+    ];
+  } finally {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** wit-parser through jco-transpile, warm and in process: parse + resolve of the package. */
+async function witParserRevalidation(dir: string, world: string, runs: number): Promise<number[]> {
+  const require = createRequire(__filename);
+  const entry = require.resolve('@bytecodealliance/jco-transpile');
+  const shim = createRequire(entry).resolve('@bytecodealliance/preview2-shim/filesystem');
+  const load = new Function('u', 'return import(u)') as (u: string) => Promise<any>;
+  (await load(pathToFileURL(shim).href))._setPreopens({ '/': '/' });
+  const jco = await load(pathToFileURL(entry).href);
+  const times: number[] = [];
+  for (let i = 0; i < runs + 3; i++) {
+    const start = performance.now();
+    await jco.componentWitMetadataForWorld({ tag: 'path', val: dir }, world);
+    if (i >= 3) times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+export async function benchWasiHttp(edits = 60): Promise<Row[]> {
+  const dir = path.join(corpusRoot, 'wasi-0.3', 'http');
+  const file = path.join(dir, 'types.wit');
+  const text = fs.readFileSync(file, 'utf8');
+  const client = new LspClient({ rootUri: pathToFileURL(dir).href });
+  try {
+    await client.start();
+    const uri = pathToFileURL(file).href;
+    const first = client.nextDiagnostics(uri, 1);
+    client.open(file, text);
+    await first;
+    const ours = await timeEdits(client, uri, text, edits);
+    const pid = (client as unknown as { proc: { pid: number } }).proc.pid;
+    const rss = rssMb(pid);
+    const theirs = await witParserRevalidation(dir, 'wasi:http/service@0.3.0', 20);
+    const ourP95 = percentile(ours, 95);
+    const theirP50 = percentile(theirs, 50);
+    return [
+      { name: 'WASI 0.3 http: edit types.wit -> diagnostics, p95', value: `${ourP95.toFixed(1)} ms`, budget: `≤ 0.25 × wit-parser (${(0.25 * theirP50).toFixed(1)} ms)`, ok: ourP95 <= 0.25 * theirP50 },
+      { name: 'WASI 0.3 http: wit-parser re-validation via jco (warm, in process), p50', value: `${theirP50.toFixed(1)} ms`, budget: '', ok: true },
+      { name: 'WASI 0.3 http open: server resident memory', value: `${rss.toFixed(0)} MB`, budget: '≤ 80 MB', ok: rss <= 80 },
+    ];
+  } finally {
+    await client.stop();
+  }
+}
