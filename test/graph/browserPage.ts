@@ -34,7 +34,7 @@ export const THEMES = {
       '--vscode-panel-border': '#c8c8c8', '--vscode-editorWidget-background': '#f8f8f8', '--vscode-focusBorder': '#005fb8',
       '--vscode-charts-blue': '#1a85ff', '--vscode-charts-green': '#388a34', '--vscode-charts-purple': '#652d90',
       '--vscode-charts-orange': '#d18616', '--vscode-charts-red': '#e51400', '--vscode-charts-yellow': '#bf8803',
-      '--vscode-button-secondaryBackground': '#e5e5e5', '--vscode-button-secondaryForeground': '#3b3b3b',
+      '--vscode-button-secondaryBackground': '#e5e5e5', '--vscode-button-secondaryForeground': '#3b3b3b', '--vscode-button-secondaryHoverBackground': '#cccccc',
       '--vscode-font-family': 'system-ui, "DejaVu Sans", sans-serif', '--vscode-editor-font-family': '"DejaVu Sans Mono", monospace',
     },
   },
