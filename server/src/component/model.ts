@@ -64,6 +64,8 @@ export interface CoreInstance {
   index: number;
   origin: 'instantiate' | 'exports' | 'alias';
   module?: number;
+  /** For `alias`: the core instance whose export it is. */
+  of?: number;
   args: InstantiateArg[];
   name?: string;
 }

@@ -168,7 +168,7 @@ function readAlias(r: ByteReader, scope: Scope, info: ComponentInfo): void {
     const of = r.u32();
     const name = r.name();
     const index = add(scope, sort, unknownType, { how: 'alias', name, deps: [{ name, item: { sort: 'core instance', index: of } }] });
-    if (sort === 'core instance') info.coreInstances.push({ index, origin: 'alias', name, args: [], module: of });
+    if (sort === 'core instance') info.coreInstances.push({ index, origin: 'alias', name, args: [], of });
   } else if (target === 0x02) {
     const up = r.u32();
     const index = r.u32();
