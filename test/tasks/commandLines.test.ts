@@ -49,6 +49,13 @@ test('build: jco componentize <source> --wit <wit> --world-name <w> -o <out>', (
   assert.deepEqual((buildCommandLine({ action: 'build', builder: 'jco-componentize', source: 'index.ts' }, tools) as { args: string[] }).args,
     ['componentize', 'index.ts', '--wit', 'wit', '-o', 'index.wasm']);
   assert.match(buildCommandLine({ action: 'build', builder: 'jco-componentize' }, tools) as string, /needs "source"/);
+  // npm's jco runs under node with the preload that works around jco 1.35's empty preopens.
+  const viaNode = { ...tools, jcoNode: { script: '/ws/node_modules/@bytecodealliance/jco/dist/jco.js', preload: '/tmp/p.mjs' } };
+  assert.deepEqual(buildCommandLine({ action: 'build', builder: 'jco-componentize', source: 'app.js' }, viaNode), {
+    command: 'node',
+    args: ['--import', '/tmp/p.mjs', '/ws/node_modules/@bytecodealliance/jco/dist/jco.js', 'componentize', 'app.js', '--wit', 'wit', '-o', 'app.wasm'],
+    cwd: undefined,
+  });
 });
 
 test('build: componentize-py -d <wit> -w <world> componentize <module> -o <out>', () => {

@@ -9,6 +9,7 @@
 //   jco serve <component> --host <ip> --port <n> [--jco-import <setup.mjs>]
 //   cargo component build [--release]
 //   jco componentize <source> --wit <wit> [--world-name <w>] -o <out>
+//     (npm's jco: node --import <preload> <jco.js> componentize ..., see jcoLayout.ts)
 //   componentize-py -d <wit> [-w <world>] componentize <module> -o <out>
 // No `vscode` import: unit tests pin these lists exactly.
 import type { BuildTask, Runtime } from './taskDefinition';
@@ -26,6 +27,8 @@ export interface BuildTools {
   cargo: string;
   jco: string;
   componentizePy: string;
+  /** When set, `jco componentize` runs as `node --import <preload> <script> ...` (see jcoLayout.ts). */
+  jcoNode?: { script: string; preload: string };
 }
 
 /** Everything a run needs, with defaults already filled in. */
@@ -63,6 +66,7 @@ export function buildCommandLine(task: BuildTask, tools: BuildTools): CommandLin
       const args = ['componentize', task.source, '--wit', task.wit ?? 'wit'];
       if (task.world) args.push('--world-name', task.world);
       args.push('-o', task.output ?? defaultOutput(task.source), ...extra);
+      if (tools.jcoNode) return { command: 'node', args: ['--import', tools.jcoNode.preload, tools.jcoNode.script, ...args], cwd };
       return { command: tools.jco, args, cwd };
     }
     case 'componentize-py': {

@@ -5,7 +5,7 @@
 // that module calls the shim's `_setPreopens` (the very instance the run uses,
 // since Node resolves the run's symlinked shim to the same real file).
 // No `vscode` import.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -65,4 +65,67 @@ export async function writePreopenModule(dir: string, shimDir: string, dirs: str
   const file = path.join(dir, `preopens-${process.pid}-${Date.now()}.mjs`);
   await writeFile(file, preopenModuleSource(shimDir, dirs));
   return file;
+}
+
+/**
+ * jco 1.35's `componentize` fails from its CLI with "failed to get path
+ * metadata ... (os error 44)": the wasm-tools it runs in process see a WASI
+ * filesystem whose preopens start empty. componentize-js also imports
+ * @bytecodealliance/preview2-shim without declaring it, so where npm did not
+ * hoist a copy it is not found. The build runs jco under node with a preload
+ * (`node --import <preload> <jco.js> componentize ...`) that fixes both: it
+ * opens "/" on the shim copy jco-transpile uses and resolves the undeclared
+ * import to that same copy.
+ */
+export function componentizeShimCandidates(jcoPackageDir: string): string[] {
+  const scope = path.dirname(jcoPackageDir); // .../node_modules/@bytecodealliance
+  return [
+    path.join(scope, 'jco-transpile', 'node_modules', '@bytecodealliance', 'preview2-shim'),
+    path.join(jcoPackageDir, 'node_modules', '@bytecodealliance', 'jco-transpile', 'node_modules', '@bytecodealliance', 'preview2-shim'),
+    path.join(scope, 'preview2-shim'),
+  ];
+}
+
+/** The preload's source, for the shim folder jco-transpile uses. */
+export function componentizePreloadSource(shimDir: string): string {
+  const filesystem = pathToFileURL(path.join(shimDir, 'dist', 'nodejs', 'filesystem.js')).href;
+  // Resolving from a file in the folder that holds node_modules/@bytecodealliance/preview2-shim.
+  const parent = pathToFileURL(path.join(shimDir, '..', '..', '..', 'resolve-from.js')).href;
+  const hooks = [
+    'export async function resolve(specifier, context, next) {',
+    "  if (specifier === '@bytecodealliance/preview2-shim' || specifier.startsWith('@bytecodealliance/preview2-shim/')) {",
+    `    return next(specifier, { ...context, parentURL: ${JSON.stringify(parent)} });`,
+    '  }',
+    '  return next(specifier, context);',
+    '}',
+  ].join('\n');
+  return `// Written by WIT DevKit: lets \`jco componentize\` (jco 1.35) read the WIT and find its WASI shim.
+import { register } from 'node:module';
+import { _setPreopens } from ${JSON.stringify(filesystem)};
+register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});
+_setPreopens({ '/': '/' });
+`;
+}
+
+/** How a build runs `jco componentize`: node, the preload, jco's script. */
+export interface JcoNodeBuild {
+  script: string;
+  preload: string;
+}
+
+/** Finds jco's script and writes the preload into `dir` (sync: called while a task is created). */
+export function prepareComponentizeBuild(jcoPath: string, dir: string): JcoNodeBuild | undefined {
+  let script: string;
+  try {
+    script = realpathSync(jcoPath);
+  } catch {
+    return undefined;
+  }
+  if (!/\.[cm]?js$/.test(script)) return undefined; // not the npm package layout: run jco as it is
+  const shim = componentizeShimCandidates(path.dirname(path.dirname(script))).find((p) => existsSync(p));
+  if (!shim) return undefined;
+  mkdirSync(dir, { recursive: true });
+  const preload = path.join(dir, 'jco-componentize-preload.mjs');
+  writeFileSync(preload, componentizePreloadSource(realpathSync(shim)));
+  return { script, preload };
 }

@@ -4,10 +4,12 @@
 // list, with problem matchers); runs are a terminal (runTerminal.ts) because
 // what they start depends on the runtime found and the component's world.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { builtComponentCandidates, detectBuilds, type FolderReader } from './buildDetection';
 import { buildCommandLine, type BuildTools } from './commandLines';
+import { prepareComponentizeBuild } from './jcoLayout';
 import { RunTerminal } from './runTerminal';
 import { parseTaskDefinition, taskLabel, TASK_TYPE, type BuildTask, type ComponentTask } from './taskDefinition';
 import type { ToolName } from './toolLookup';
@@ -40,12 +42,14 @@ export function folderReader(root: string): FolderReader {
   };
 }
 
-function buildTools(folder: vscode.WorkspaceFolder | undefined): BuildTools {
+function buildTools(folder: vscode.WorkspaceFolder | undefined, builder: BuildTask['builder']): BuildTools {
   const pick = (tool: ToolName, name: string) => {
     const found = findTool(tool, folder);
     return found.found ? found.path : name; // a bare name: the terminal then says it is missing
   };
-  return { cargo: pick('cargo', 'cargo'), jco: pick('jco', 'jco'), componentizePy: pick('componentizePy', 'componentize-py') };
+  const jco = pick('jco', 'jco');
+  const jcoNode = builder === 'jco-componentize' ? prepareComponentizeBuild(jco, path.join(os.tmpdir(), 'wit-devkit-build')) : undefined;
+  return { cargo: pick('cargo', 'cargo'), jco, componentizePy: pick('componentizePy', 'componentize-py'), jcoNode };
 }
 
 /** The vscode.Task for a definition, or a message saying what is wrong with it. */
@@ -59,7 +63,7 @@ export function createTask(
   const folder = typeof scope === 'object' ? scope : vscode.workspace.workspaceFolders?.[0];
   const label = name ?? taskLabel(parsed);
   if (parsed.action === 'build') {
-    const line = buildCommandLine(parsed, buildTools(folder));
+    const line = buildCommandLine(parsed, buildTools(folder, parsed.builder));
     if (typeof line === 'string') return line;
     const cwd = folder ? path.resolve(folder.uri.fsPath, line.cwd ?? '.') : line.cwd;
     const task = new vscode.Task(definition, scope, label, TASK_TYPE, new vscode.ProcessExecution(line.command, line.args, { cwd }), BUILD_PROBLEM_MATCHERS[parsed.builder]);
