@@ -51,6 +51,10 @@ export class ComponentDebugConfigurationProvider implements vscode.DebugConfigur
     ];
   }
 
+  provideDynamicConfigurations(folder: vscode.WorkspaceFolder | undefined): vscode.DebugConfiguration[] {
+    return folder && folderDefaults(folder).builtComponent ? this.provideDebugConfigurations(folder) : [];
+  }
+
   async resolveDebugConfiguration(folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): Promise<vscode.DebugConfiguration | undefined> {
     if (!requireTrust()) return undefined;
     folder ??= vscode.workspace.workspaceFolders?.[0];

@@ -11,10 +11,12 @@ export function registerDebugging(context: vscode.ExtensionContext): void {
   const provider = new ComponentDebugConfigurationProvider(storage);
   context.subscriptions.push(
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, provider, vscode.DebugConfigurationProviderTriggerKind.Initial),
-    // The dynamic list only offers configs: resolving twice would resolve a config already turned into a Node launch.
+    // The dynamic list (Run and Debug's dropdown) offers configs only where the
+    // workspace builds a component, and never resolves: resolving twice would
+    // resolve a config already turned into a Node launch.
     vscode.debug.registerDebugConfigurationProvider(
       DEBUG_TYPE,
-      { provideDebugConfigurations: (folder) => provider.provideDebugConfigurations(folder) },
+      { provideDebugConfigurations: (folder) => provider.provideDynamicConfigurations(folder) },
       vscode.DebugConfigurationProviderTriggerKind.Dynamic,
     ),
     vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, new ComponentDebugAdapterFactory()),
