@@ -4,7 +4,7 @@
 // runtime jco, the wasi:http fixture is served and answers on loopback, and a
 // `wasm-component` launch config with runtime jco debugs it to its exit code.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -51,6 +51,24 @@ describe('build, run and debug components', function () {
       { type: 'wasm-component', action: 'build', builder: 'command', label: 'build C fixture', command: ['sh', path.join(fixtureDir(), 'build.sh'), built], problemMatcher: ['$wasm-component-clang'] },
       { type: 'wasm-component', action: 'build', builder: 'command', label: 'build broken C', command: ['sh', path.join(fixtureDir(), 'build.sh'), path.join(out, 'broken.wasm'), broken], problemMatcher: ['$wasm-component-clang'] },
     ]);
+  });
+
+  it('offers the builds it detects: a cargo-component crate gets `cargo component build`', async () => {
+    const cargoToml = workspaceUri('Cargo.toml').fsPath;
+    writeFileSync(cargoToml, '[package]\nname = "e2e-app"\nversion = "0.1.0"\n\n[package.metadata.component]\npackage = "e2e:app"\n');
+    try {
+      const tasks = await vscode.tasks.fetchTasks({ type: 'wasm-component' });
+      const build = tasks.find((t) => t.name === 'build (cargo-component)');
+      assert.ok(build, `not offered; got ${tasks.map((t) => t.name).join(', ')}`);
+      assert.equal(build.group?.id, vscode.TaskGroup.Build.id);
+      const execution = build.execution as vscode.ProcessExecution;
+      assert.ok(execution instanceof vscode.ProcessExecution, 'a build runs as a process, not a shell line');
+      assert.match(execution.process, /cargo$/);
+      assert.deepEqual(execution.args, ['component', 'build']);
+      assert.deepEqual(build.problemMatchers, ['$wasm-component-rustc']);
+    } finally {
+      rmSync(cargoToml, { force: true });
+    }
   });
 
   it('builds the C fixture by its wasm-component task', async () => {
