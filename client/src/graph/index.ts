@@ -25,6 +25,7 @@ export function registerGraphs(context: vscode.ExtensionContext, client: WitLang
       showPlugFit(context, client, asTarget(consumer), asTarget(provider))),
     // For the extension-host tests: the graphs the open views show.
     vscode.commands.registerCommand('wit.internal.shownGraphs', () => shownGraphs()),
+    vscode.commands.registerCommand('wit.internal.revealGraphNode', (id: string) => WitGraphView.revealNode(String(id))),
   );
 }
 

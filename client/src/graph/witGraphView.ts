@@ -71,6 +71,11 @@ export class WitGraphView implements vscode.Disposable {
     }
   }
 
+  /** Reveals a node of the open graph view, as a click on it does (used by the extension-host tests). */
+  static revealNode(id: string): Promise<void> {
+    return WitGraphView.current?.reveal(id) ?? Promise.resolve();
+  }
+
   private async reveal(id: string): Promise<void> {
     const node = this.graph.nodes.find((n) => n.id === id);
     if (!node?.uri) return;

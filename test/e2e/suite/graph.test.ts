@@ -43,6 +43,15 @@ describe('composition graphs', () => {
     const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('wit.compositionGraph'));
     assert.ok(tab, 'a webview tab for the graph');
 
+    // A click on a world node (the same path as the webview's reveal message) selects its name in the WIT.
+    const world = worlds[0];
+    await vscode.commands.executeCommand('wit.internal.revealGraphNode', world.id);
+    const revealed = await waitFor('the world declaration to be revealed', () => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.getText(e.selection) === world.label ? e : undefined;
+    });
+    assert.equal(revealed.document.uri.toString(), editor.document.uri.toString());
+
     // Add a world: the view is asked again and shows it.
     try {
       await replaceText(editor.document, `${original}\nworld graph-e2e-added {\n}\n`);
