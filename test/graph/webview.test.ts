@@ -52,6 +52,11 @@ test('component graph: instances, wiring labels and the open import, keyboard an
   assert.ok(sent.some((m) => m.type === 'reveal' && m.id === 'import:docs:calc/logger@0.1.0'));
   assert.equal(await page.locator('pre.wit').isVisible(), true, 'the WIT tab is shown');
   assert.match((await page.locator('pre.wit .line.hit').textContent()) ?? '', /import docs:calc\/logger/);
+  // An instance is found in the WIT by what it exports.
+  await page.getByRole('tab', { name: 'Graph' }).click();
+  await page.locator('g.node[data-id="instance:3"]').focus();
+  await page.keyboard.press('Enter');
+  assert.match((await page.locator('pre.wit .line.hit').textContent()) ?? '', /export docs:calc\/calculate@0\.1\.0;/);
 
   // Export: a standalone SVG with the theme's colours written in.
   await page.getByRole('tab', { name: 'Graph' }).click();

@@ -39,6 +39,8 @@ async function show(m: GraphMessage): Promise<void> {
   const mine = ++generation;
   last = m;
   document.body.dataset.state = 'layout';
+  // The first layout also warms elkjs up: say what is happening meanwhile.
+  if (!app.firstChild) app.append(html('div', { class: 'empty', role: 'status' }, `Laying out ${m.graph.nodes.length} nodes…`));
   const started = performance.now();
   const foldable = m.mode === 'wit' && m.graph.nodes.some((n) => n.kind === 'package' && n.dependency);
   const closable = m.mode === 'component' && m.graph.nodes.some((n) => n.parent);
@@ -126,8 +128,13 @@ async function show(m: GraphMessage): Promise<void> {
     toolbar.insertBefore(tabs, toolbar.children[1] ?? null);
     revealInWit = (label) => {
       select(witView);
+      // The full name, else the interface name; an instance (`component 0 (calculate)`) by what it exports.
       const short = label.replace(/@[^@/]*$/, '').replace(/^.*[/:]/, '');
-      const hit = lines.find((l) => l.textContent?.includes(label)) ?? lines.find((l) => l.textContent?.includes(short));
+      const exported = /\(([^)]+)\)$/.exec(label)?.[1].split(', ')[0];
+      const hit = [label, exported && `/${exported}@`, exported && `/${exported};`, short]
+        .filter((x): x is string => !!x)
+        .map((needle) => lines.find((l) => l.textContent?.includes(needle)))
+        .find((l) => l !== undefined);
       for (const l of lines) l.classList.toggle('hit', l === hit);
       hit?.scrollIntoView({ block: 'center' });
       witView.focus();
