@@ -15,6 +15,9 @@ export function pathToUri(path: string): string {
   return URI.file(path).toString();
 }
 
+/** Below this size a file with syntax errors is reparsed from scratch after an edit. */
+const FRESH_PARSE_LIMIT = 64 * 1024;
+
 export class Workspace {
   private readonly parser = new WitParser();
   private readonly open = new Map<string, WitDocument>();
@@ -63,7 +66,15 @@ export class Workspace {
       }
       text = newText;
     }
-    const next = new WitDocument(uri, text, version, this.parser.parse(text, tree));
+    let parsed = this.parser.parse(text, tree);
+    // tree-sitter's error recovery can depend on the edit history; a broken file
+    // of ordinary size is parsed afresh so that the same text always gets the
+    // same diagnostics (large files keep the fast incremental tree).
+    if (parsed.rootNode.hasError && text.length < FRESH_PARSE_LIMIT) {
+      parsed.delete();
+      parsed = this.parser.parse(text);
+    }
+    const next = new WitDocument(uri, text, version, parsed);
     doc.tree.delete();
     this.open.set(path, next);
     this.generation++;
