@@ -43,8 +43,8 @@ export async function layoutGraph(graph: ViewGraph): Promise<Layout> {
     }
     return { id: n.id, width: nodeWidth(n), height: NODE_HEIGHT };
   };
-  const edges: ElkExtendedEdge[] = graph.edges
-    .filter((e) => ids.has(e.from) && ids.has(e.to))
+  const drawn = graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to));
+  const edges: ElkExtendedEdge[] = drawn
     .map((e, i) => ({
       id: `e${i}`, sources: [e.from], targets: [e.to],
       labels: e.label ? [{ text: e.label, width: Math.ceil(e.label.length * 6.2) + 8, height: 16 }] : [],
@@ -72,10 +72,11 @@ export async function layoutGraph(graph: ViewGraph): Promise<Layout> {
     edges,
   };
   const laid = await elk.layout(root);
-  return collect(laid, graph, edges);
+  return collect(laid, graph, drawn);
 }
 
-function collect(root: ElkNode, graph: ViewGraph, edges: ElkExtendedEdge[]): Layout {
+/** Absolute positions from ELK's nested ones; `drawn[i]` is the view edge of ELK edge `e${i}`. */
+function collect(root: ElkNode, graph: ViewGraph, drawn: ViewEdge[]): Layout {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const nodes: PlacedNode[] = [];
   const absolute = new Map<string, Point>([['__root', { x: 0, y: 0 }]]);
@@ -97,8 +98,7 @@ function collect(root: ElkNode, graph: ViewGraph, edges: ElkExtendedEdge[]): Lay
       const shift = (p: Point) => ({ x: p.x + origin.x, y: p.y + origin.y });
       const points: Point[] = [];
       for (const s of e.sections ?? []) points.push(shift(s.startPoint), ...(s.bendPoints ?? []).map(shift), shift(s.endPoint));
-      const index = Number(e.id.slice(1));
-      const view = graph.edges.filter((x) => byId.has(x.from) && byId.has(x.to))[index];
+      const view = drawn[Number(e.id.slice(1))];
       const l = e.labels?.[0];
       placed.push({
         edge: view, points,
@@ -108,6 +108,5 @@ function collect(root: ElkNode, graph: ViewGraph, edges: ElkExtendedEdge[]): Lay
     for (const c of n.children ?? []) collectEdges(c);
   };
   collectEdges(root);
-  void edges;
   return { nodes, edges: placed, width: root.width ?? 0, height: root.height ?? 0 };
 }
