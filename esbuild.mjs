@@ -1,7 +1,8 @@
 // One build for everything that ships: the extension client, the language server
 // (also the `wit-language-server` bin) and the grammar .wasm files beside them.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, chmodSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -32,4 +33,19 @@ chmodSync('dist/server.js', 0o755);
 // web-tree-sitter's runtime and our grammar are loaded from dist/ at run time.
 copyFileSync('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm');
 copyFileSync('grammar/tree-sitter-wit.wasm', 'dist/tree-sitter-wit.wasm');
+// jco-transpile's type generator, loaded at run time by the bindings feature
+// (an ES module with its own WebAssembly and its own copy of preview2-shim, so
+// it is shipped as files next to the server rather than bundled): only what
+// `generateHostTypes`/`generateGuestTypes` load, not transpile's optimisers.
+const jco = 'node_modules/@bytecodealliance/jco-transpile';
+const jcoOut = 'dist/node_modules/@bytecodealliance/jco-transpile';
+rmSync(jcoOut, { recursive: true, force: true });
+for (const file of ['package.json', 'dist/typegen.js', 'dist/common.js', 'dist/constants.js', 'dist/index.js',
+  'vendor/js-component-bindgen-component.js', 'vendor/js-component-bindgen-component.core.wasm', 'vendor/js-component-bindgen-component.core2.wasm']) {
+  mkdirSync(dirname(`${jcoOut}/${file}`), { recursive: true });
+  copyFileSync(`${jco}/${file}`, `${jcoOut}/${file}`);
+}
+const shim = `${jco}/node_modules/@bytecodealliance/preview2-shim`;
+cpSync(`${shim}/package.json`, `${jcoOut}/node_modules/@bytecodealliance/preview2-shim/package.json`);
+cpSync(`${shim}/dist`, `${jcoOut}/node_modules/@bytecodealliance/preview2-shim/dist`, { recursive: true, filter: (f) => !f.endsWith('.d.ts') && !f.endsWith('.map') });
 if (watch) console.log('watch mode is not supported; rerun npm run build');
