@@ -4,6 +4,7 @@ import { benchBigFile, benchWasiHttp, type Row } from './core';
 import { benchFeatures } from './features';
 import { benchBindings } from './bindings';
 import { benchGraph } from './graph';
+import { benchActivation } from './activation';
 
 type Timed = { name: string; p50Ms: number; p95Ms: number; budgetMs?: number };
 
@@ -31,6 +32,7 @@ async function section(title: string, run: () => Promise<Row[]>): Promise<Row[]>
     ...(await section('features', async () => fromTimed(await benchFeatures()))),
     ...(await section('bindings', async () => fromTimed(await benchBindings()))),
     ...(await section('graph', async () => fromTimed(await benchGraph()))),
+    ...(await section('activation', () => benchActivation())),
   ];
   const w = Math.max(...rows.map((r) => r.name.length));
   const v = Math.max(...rows.map((r) => r.value.length));
