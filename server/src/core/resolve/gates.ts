@@ -36,17 +36,21 @@ export function checkGates(sink: DiagnosticSink, uri: string, gates: A.Gate[], p
       sink.error(uri, first.key.range, `expected \`${expected}\`, found \`${first.key.raw}\``);
       continue;
     }
-    // `@since(version = x, feature = y)` is an older form wit-parser still reads.
-    for (const extra of g.args.slice(1)) {
-      if (!(g.kind === 'since' && extra.key.name === 'feature')) {
-        sink.error(uri, extra.key.range, `unexpected \`${extra.key.raw}\` in \`@${g.kind}\``);
-      }
+    // Each gate takes exactly one field (`@since(version = x, feature = y)` is gone
+    // from wit-parser): it stops at the `,` expecting `)`.
+    const extra = g.args[1];
+    if (extra) {
+      sink.error(uri, extra.key.range, `expected ')', found ','`);
+      continue;
     }
     if (expected === 'version') {
       if (!first.value.isVersion || !isSemver(first.value.text)) {
         sink.error(uri, first.value.range, `\`${first.value.text}\` is not a valid semver version`);
         continue;
       }
+      // Only `@since` is checked against the package version; a `@deprecated` is
+      // paired with a `@since` (checked) or an `@unstable` (never checked).
+      if (g.kind === 'deprecated') continue;
       if (!pkg.version) {
         sink.error(uri, at, `feature gate \`@${g.kind}\` requires the package \`${pkg.key}\` to have a version`);
       } else if (compareSemver(first.value.text, pkg.version) > 0) {
@@ -59,7 +63,8 @@ export function checkGates(sink: DiagnosticSink, uri: string, gates: A.Gate[], p
   const combo = kinds.join(',');
   const allowed = ['since', 'unstable', 'deprecated', 'since,deprecated', 'deprecated,since', 'unstable,deprecated', 'deprecated,unstable'];
   if (kinds.length > 1 && !allowed.includes(combo)) {
-    sink.error(uri, gates[gates.length - 1].range, 'unsupported combination of attributes');
+    // wit-parser matches the list as a whole and points at its second attribute.
+    sink.error(uri, gates[1].range, 'unsupported combination of attributes');
   }
   if (kinds.length === 1 && kinds[0] === 'deprecated') {
     sink.error(uri, gates[0].range, '`@deprecated` must be paired with `@since` or `@unstable`');

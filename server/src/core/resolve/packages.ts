@@ -50,10 +50,8 @@ export function groupPackages(lowered: LoweredSource, table: PackageTable, sink:
   let docsSeen = false;
   for (const file of files) {
     file.packageDecls.forEach((decl, i) => {
-      if (i > 0) {
-        sink.error(file.uri, { start: decl.range.end, end: decl.range.end }, "expected '{', found ';'");
-        return;
-      }
+      // A second header is a syntax error (reported while lowering).
+      if (i > 0) return;
       checkPackageName(file.uri, decl.name, sink);
       const k = packageKey(decl.name);
       if (!main) main = { ...k, uri: file.uri, range: decl.name.range };
@@ -79,6 +77,13 @@ export function groupPackages(lowered: LoweredSource, table: PackageTable, sink:
     mainPkg.declUri ??= main.uri;
     mainPkg.declRange ??= main.range;
   }
+  if (!mainPkg && files.length && files.every((f) => !f.items.some((i) => i.kind !== 'nested-package'))) {
+    // Nothing but nested packages (or nothing at all): wit-parser still wants a header.
+    const file = files[0];
+    const nested = file.items[0];
+    const at = nested?.kind === 'nested-package' ? nested.name.range : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    sink.error(file.uri, at, 'no `package` header was found in any WIT file for this package');
+  }
   for (const file of files) {
     const topLevel = file.items.filter((i) => i.kind !== 'nested-package');
     if (topLevel.length) {
@@ -103,7 +108,12 @@ export function groupPackages(lowered: LoweredSource, table: PackageTable, sink:
       pkg.declRange ??= nested.name.range;
       pkg.units.push({ uri: file.uri, items: nested.items.filter((i) => i.kind !== 'nested-package') });
       if (!pkg.model.uris.includes(file.uri)) pkg.model.uris.push(file.uri);
-      for (const inner of nested.items) if (inner.kind === 'nested-package') stack.push(inner);
+      for (const inner of nested.items) {
+        if (inner.kind !== 'nested-package') continue;
+        // Grammatical, but wit-parser resolves a nested package alone and rejects one inside it.
+        if (nested.depth === 1) sink.error(file.uri, inner.name.range, 'nested packages must be placed at the top-level');
+        stack.push(inner);
+      }
     }
   }
 }

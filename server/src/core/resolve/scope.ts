@@ -24,7 +24,9 @@ export function declareUses(ctx: ResolveContext, owner: Owner, members: readonly
     if (m.kind !== 'use') continue;
     checkGates(ctx.sink, owner.uri, m.gates, owner.pkg, m.path.range);
     const target = resolvePath(ctx, owner.uri, owner.pkg, m.path, 'interface', 'use') as InterfaceEntity | undefined;
-    if (target && owner.kind === 'interface' && !owner.deps.includes(target)) {
+    // An unresolved target closes a cycle (reported in the topological order):
+    // as a dependency it would make elaboration walk the cycle forever.
+    if (target && owner.kind === 'interface' && (target.resolved || target.opaque) && !owner.deps.includes(target)) {
       owner.deps.push(target);
       owner.model.uses.push(target.model);
     }

@@ -156,14 +156,17 @@ function elaborate(ctx: ResolveContext, world: WorldEntity, imports: Items, expo
     if (newImports.has(key)) return;
     // Explicit stack instead of recursion: dependency chains can be long.
     const stack: Array<{ iface: InterfaceEntity; key: string; entry?: WorldItemEntry; expanded: boolean }> = [{ iface, key, entry, expanded: false }];
+    // Interfaces being expanded: a dependency cycle (already reported) must not loop.
+    const expanding = new Set<InterfaceEntity>();
     while (stack.length) {
       const top = stack[stack.length - 1];
       if (newImports.has(top.key)) { stack.pop(); continue; }
       if (!top.expanded) {
         top.expanded = true;
+        expanding.add(top.iface);
         for (let i = top.iface.deps.length - 1; i >= 0; i--) {
           const dep = top.iface.deps[i];
-          if (!newImports.has(dep.model.qualified)) stack.push({ iface: dep, key: dep.model.qualified, expanded: false });
+          if (!newImports.has(dep.model.qualified) && !expanding.has(dep)) stack.push({ iface: dep, key: dep.model.qualified, expanded: false });
         }
         continue;
       }
@@ -190,6 +193,8 @@ function elaborate(ctx: ResolveContext, world: WorldEntity, imports: Items, expo
     else newExports.set(key, entry);
   }
   const required = new Set<InterfaceEntity>();
+  // Interfaces on the current path (a cycle, already reported, must not recurse forever).
+  const visiting = new Set<InterfaceEntity>();
   for (const [iface, { key, entry }] of exportIfaces) {
     if (!addExport(iface, key, true, entry)) {
       const name = key.includes(':') ? key : key;
@@ -202,12 +207,15 @@ function elaborate(ctx: ResolveContext, world: WorldEntity, imports: Items, expo
     // toposort has made acyclic; chains are short in practice.
     if (newExports.has(key)) return asExport;
     if (!asExport && required.has(iface)) return true;
+    if (visiting.has(iface)) return true;
+    visiting.add(iface);
     for (const dep of iface.deps) {
       const depKey = dep.model.qualified;
       const depExport = asExport && exportIfaces.has(dep);
       const ok = addExport(dep, depExport ? exportIfaces.get(dep)!.key : depKey, depExport, depExport ? exportIfaces.get(dep)!.entry : undefined);
-      if (!ok) return false;
+      if (!ok) { visiting.delete(iface); return false; }
     }
+    visiting.delete(iface);
     if (asExport) {
       if (required.has(iface)) return false;
       newExports.set(key, entry ?? implicit(iface));

@@ -42,8 +42,15 @@ class Lowering {
   file(previous: LoweringCache | undefined, next: LoweringCache): A.FileAst {
     const items: A.PackageItemAst[] = [];
     const problems: Array<{ range: Range; message: string }> = [];
+    let first = true;
     for (const node of this.doc.tree.rootNode.namedChildren) {
-      if (!node || node.type === 'line_comment' || node.type === 'block_comment' || node.type === 'ERROR') continue;
+      if (!node || node.type === 'line_comment' || node.type === 'block_comment') continue;
+      // wit-parser takes `package a:b;` only as the file's first tokens; anywhere
+      // else `package` opens a nested package and the `;` is where it stops.
+      // (Checked outside the item cache: it depends on what comes before.)
+      if (node.type === 'package_decl' && !first) problems.push(misplacedDecl(this.doc, node));
+      first = false;
+      if (node.type === 'ERROR') continue;
       const docs = this.docs(node);
       const start = node.startPosition;
       const hit = previous?.get(node.startIndex);
@@ -79,6 +86,10 @@ class Lowering {
       if (!node) continue;
       switch (node.type) {
         case 'package_decl': {
+          if (depth > 0) {
+            this.problems.push(misplacedDecl(this.doc, node));
+            break;
+          }
           const name = node.childForFieldName('name');
           if (name) this.packageDecls.push({ name: this.packageName(name), docs: this.docs(node), range: this.range(node) });
           break;
@@ -436,3 +447,10 @@ class Lowering {
 }
 
 const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** `package a:b;` where only `package a:b { ... }` may stand: the error is at the `;`. */
+function misplacedDecl(doc: WitDocument, node: Node): { range: Range; message: string } {
+  const semi = node.lastChild;
+  const at = semi && semi.type === ';' ? semi : node;
+  return { range: doc.rangeOf(at.startIndex, at.endIndex), message: "expected '{', found ';'" };
+}

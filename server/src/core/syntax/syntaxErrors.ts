@@ -17,14 +17,15 @@ export function syntaxErrors(doc: WitDocument): Diagnostic[] {
     if (problem.startIndex < lastEnd) continue;
     if (problem.isMissing) {
       const next = leafAtOrAfter(root, problem.endIndex);
-      const at = next ?? problem;
-      out.push(errorDiagnostic(doc.rangeOf(at.startIndex, Math.max(at.endIndex, at.startIndex)), `expected ${describeType(problem.type)}, found ${describeLeaf(next)}`));
+      // wit-parser places "found eof" at the very end of the input.
+      const range = next ? doc.rangeOf(next.startIndex, next.endIndex) : doc.rangeOf(doc.text.length, doc.text.length);
+      out.push(errorDiagnostic(range, `expected ${describeType(problem.type)}, found ${describeLeaf(next)}`));
       lastEnd = problem.endIndex + 1;
       continue;
     }
-    const { token, expected } = offendingToken(root, problem);
-    const start = token ? token.startIndex : problem.startIndex;
-    const end = token ? token.endIndex : problem.startIndex;
+    const { token, expected, atEof } = offendingToken(root, problem);
+    const start = token ? token.startIndex : atEof ? doc.text.length : problem.startIndex;
+    const end = token ? token.endIndex : start;
     const message = expected.length
       ? `expected ${expected.slice(0, 6).join(', ')}${expected.length > 6 ? ', ...' : ''}, found ${describeLeaf(token)}`
       : `unexpected ${describeLeaf(token)}`;
@@ -79,7 +80,7 @@ function errorNodes(root: Node): Node[] {
   return out;
 }
 
-function offendingToken(root: Node, error: Node): { token: Node | undefined; expected: string[] } {
+function offendingToken(root: Node, error: Node): { token: Node | undefined; expected: string[]; atEof?: boolean } {
   // The tokens from the one before the error to the one after it.
   const tokens: Node[] = [];
   const before = leafBefore(root, error.startIndex);
@@ -97,6 +98,13 @@ function offendingToken(root: Node, error: Node): { token: Node | undefined; exp
     }
     const valid = lookahead(state);
     if (!valid.has(b.type)) return { token: b, expected: describeExpected(valid) };
+  }
+  // The error runs to the end of the input: the input ended too soon when the
+  // last token cannot end a file.
+  const last = tokens[tokens.length - 1];
+  if (!after && last && last.nextParseState !== 0) {
+    const valid = lookahead(last.nextParseState);
+    if (!valid.has('end')) return { token: undefined, expected: describeExpected(valid), atEof: true };
   }
   const first = tokens[before ? 1 : 0];
   return { token: afterUnknown ?? first, expected: [] };

@@ -1,0 +1,77 @@
+// Regressions found by differential testing against wasm-tools (see
+// test/conformance/diff.ts): each asserts the line wit-parser reports an error
+// on, and that the valid variant has no error at all.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { fixture } from '../helpers';
+
+/** `file:line` (1-based) of every error, sorted and deduplicated. */
+async function errorLines(files: Record<string, string> | string, file = 'main.wit'): Promise<string[]> {
+  const f = await fixture(files);
+  const out = new Set<string>();
+  for (const [uri, list] of f.service.diagnostics(f.uri(file))) {
+    for (const d of list) if (d.severity === 1) out.add(`${uri.slice(uri.lastIndexOf('/') + 1)}:${d.range.start.line + 1}`);
+  }
+  return [...out].sort();
+}
+
+/** Asserts that the errors include `line` of main.wit. */
+async function errorOn(src: string | Record<string, string>, line: number): Promise<void> {
+  const lines = await errorLines(src);
+  assert.ok(lines.includes(`main.wit:${line}`), `expected an error on line ${line}, got ${JSON.stringify(lines)}`);
+}
+
+async function clean(src: string | Record<string, string>): Promise<void> {
+  assert.deepEqual(await errorLines(src), []);
+}
+
+test('an interface that uses itself is a cycle, and elaboration terminates', async () => {
+  await errorOn(`package foo:foo;
+interface a {
+  use a.{t};
+  type t = u32;
+}
+interface b { use a.{t}; }
+world w { import b; export a; }
+`, 2);
+  await errorOn(`package foo:foo;
+interface a { use b.{u}; type t = u32; }
+interface b { use a.{t}; type u = t; }
+world w { import a; export b; }
+`, 3);
+});
+
+test('"found eof" is at the end of the input, on the line after the last newline', async () => {
+  await errorOn('package a:b;\ninterface i {\n  f: func();\n', 4);
+  await errorOn('package a:b;\ninterface i {\n  type t = u32;\n', 4);
+  await errorOn('package a:b;\nworld w {\n  import', 3);
+  await clean('package a:b;\ninterface i {\n  f: func();\n}\n');
+});
+
+test('`package a:b;` is a header only as the first thing in a file', async () => {
+  await errorOn('interface i {}\npackage a:b;\n', 2);
+  await errorOn('package a:b;\npackage a:b;\n', 2);
+  await errorOn('// docs\npackage a:b;\npackage x:y {\n  package c:d;\n}\n', 4);
+  await clean('// a comment first is fine\npackage a:b;\ninterface i {}\n');
+});
+
+test('no header in any file of a package is an error, even with only nested packages', async () => {
+  assert.notDeepEqual(await errorLines('package a:b {\n  interface i {}\n}\n'), []);
+  assert.notDeepEqual(await errorLines('// nothing here\n'), []);
+  await clean({ 'main.wit': '// nothing here\n', 'other.wit': 'package a:b;\n' });
+  await clean('package r:r;\npackage a:b {\n  interface i {}\n}\n');
+});
+
+test('a nested package inside a nested package is rejected at its name', async () => {
+  await errorOn('package r:r;\npackage a:b {\n  package c:d {}\n}\n', 3);
+});
+
+test('gates take exactly one field: `@since(version = .., feature = ..)` stops at the comma', async () => {
+  await errorOn('package a:b@1.0.0;\n@since(version = 1.0.0, feature = x)\ninterface i {}\n', 2);
+  await clean('package a:b@1.0.0;\n@since(version = 1.0.0)\ninterface i {}\n');
+});
+
+test('`@deprecated` with `@unstable` needs no package version; three gates are wrong at the second', async () => {
+  await clean('package a:b;\n@unstable(feature = active)\n@deprecated(version = 0.1.0)\ninterface i {}\n');
+  await errorOn('package a:b@1.0.0;\ninterface i {\n  @since(version = 1.0.0)\n  @deprecated(version = 1.0.0)\n  @since(version = 1.0.0)\n  f: func();\n}\n', 4);
+});
