@@ -105,6 +105,8 @@ export async function benchWasiHttp(edits = 60): Promise<Row[]> {
     await first;
     const ours = await timeEdits(client, uri, text, edits);
     const pid = (client as unknown as { proc: { pid: number } }).proc.pid;
+    // Resident size once the server is at rest with the package open.
+    await new Promise((r) => setTimeout(r, 2000));
     const rss = rssMb(pid);
     const theirs = await witParserRevalidation(dir, 'wasi:http/service@0.3.0', 20);
     const ourP95 = percentile(ours, 95);
