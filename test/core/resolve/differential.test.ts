@@ -75,3 +75,32 @@ test('`@deprecated` with `@unstable` needs no package version; three gates are w
   await clean('package a:b;\n@unstable(feature = active)\n@deprecated(version = 0.1.0)\ninterface i {}\n');
   await errorOn('package a:b@1.0.0;\ninterface i {\n  @since(version = 1.0.0)\n  @deprecated(version = 1.0.0)\n  @since(version = 1.0.0)\n  f: func();\n}\n', 4);
 });
+
+test('versions read as wit-parser does: a dangling `-` or `+` is dropped, a dangling `.` is an error', async () => {
+  await clean('package foo:root;\npackage a:b@1.0.0- {}\npackage a:c@1.0.0+ {}\npackage a:d@1.0.1-- {}\npackage a:e@1.0.0-1-2 {}\n');
+  await errorOn('package foo:root;\npackage a:b@1.0.0-a. {}\n', 2);
+  await errorOn('package foo:root;\npackage a:b@1.0.0-01 {}\n', 2);
+});
+
+test('a gated `use` is checked on its names: none, nothing to check', async () => {
+  await clean('package a:b;\ninterface e { type t = u32; }\ninterface i {\n  @since(version = 0.1.0)\n  use e.{};\n}\n');
+  await errorOn('package a:b;\ninterface e { type t = u32; }\ninterface i {\n  @since(version = 0.1.0)\n  use e.{t};\n}\n', 5);
+});
+
+test('an excluded `use` from another package is not looked into; from its own package it is', async () => {
+  await clean(`package wasmtime:test;
+interface types {
+  @unstable(feature = inactive)
+  use wasi:dep2/stable@0.2.3.{nope};
+}
+package wasi:dep2@0.2.3 {
+  interface stable {}
+}
+`);
+  await errorOn('package a:b;\ninterface e { type t = u32; }\ninterface i {\n  @unstable(feature = inactive)\n  use e.{nope};\n}\n', 5);
+});
+
+test('gates of resource functions are checked like any other', async () => {
+  await errorOn('package a:b;\ninterface i {\n  resource r {\n    @since(version = 0.1.0)\n    f: func();\n  }\n}\n', 5);
+  await clean('package a:b@0.1.0;\ninterface i {\n  resource r {\n    @since(version = 0.1.0)\n    f: func();\n  }\n}\n');
+});

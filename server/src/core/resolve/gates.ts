@@ -14,8 +14,12 @@ export function isExcluded(gates: A.Gate[], features: ReadonlySet<string>): bool
 
 const EXPECTED_KEY: Record<string, string> = { since: 'version', unstable: 'feature', deprecated: 'version' };
 
-/** Checks the gates of one item; `at` is the item's name, where wit-parser reports version problems. */
-export function checkGates(sink: DiagnosticSink, uri: string, gates: A.Gate[], pkg: PackageEntity, at: Range): void {
+/**
+ * Checks the gates of one item; `at` is the item's name, where wit-parser reports
+ * version problems, or undefined when the item makes nothing whose version
+ * wit-parser checks (a `use` of no names).
+ */
+export function checkGates(sink: DiagnosticSink, uri: string, gates: A.Gate[], pkg: PackageEntity, at: Range | undefined): void {
   if (gates.length === 0) return;
   const kinds: string[] = [];
   for (const g of gates) {
@@ -50,7 +54,7 @@ export function checkGates(sink: DiagnosticSink, uri: string, gates: A.Gate[], p
       }
       // Only `@since` is checked against the package version; a `@deprecated` is
       // paired with a `@since` (checked) or an `@unstable` (never checked).
-      if (g.kind === 'deprecated') continue;
+      if (g.kind === 'deprecated' || !at) continue;
       if (!pkg.version) {
         sink.error(uri, at, `feature gate \`@${g.kind}\` requires the package \`${pkg.key}\` to have a version`);
       } else if (compareSemver(first.value.text, pkg.version) > 0) {

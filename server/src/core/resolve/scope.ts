@@ -22,7 +22,8 @@ function define(ctx: ResolveContext, owner: Owner, entity: NameEntity): boolean 
 export function declareUses(ctx: ResolveContext, owner: Owner, members: readonly (A.InterfaceMemberAst | A.WorldMemberAst)[]): void {
   for (const m of members) {
     if (m.kind !== 'use') continue;
-    checkGates(ctx.sink, owner.uri, m.gates, owner.pkg, m.path.range);
+    // wit-parser checks a `use`'s gate on the types it brings in, at the first name.
+    checkGates(ctx.sink, owner.uri, m.gates, owner.pkg, m.names[0]?.name.range);
     const target = resolvePath(ctx, owner.uri, owner.pkg, m.path, 'interface', 'use') as InterfaceEntity | undefined;
     // An unresolved target closes a cycle (reported in the topological order):
     // as a dependency it would make elaboration walk the cycle forever.
@@ -37,7 +38,8 @@ export function declareUses(ctx: ResolveContext, owner: Owner, members: readonly
       if (target && !target.opaque && target.resolved) {
         const found = target.scope.get(name.name);
         if (!found) {
-          ctx.sink.error(owner.uri, name.range, `name \`${name.name}\` is not defined`);
+          // An excluded `use` from another package is dropped before its names are looked up.
+          if (!(excludedUse && target.pkg !== owner.pkg)) ctx.sink.error(owner.uri, name.range, `name \`${name.name}\` is not defined`);
         } else if (found.kind === 'func') {
           ctx.sink.error(owner.uri, name.range, `cannot import function \`${name.name}\``);
         } else {
@@ -78,6 +80,7 @@ export function declareDefinitions(ctx: ResolveContext, owner: Owner, members: r
       if (define(ctx, owner, f) && owner.kind === 'interface' && !isExcluded(m.gates, ctx.features)) owner.model.functions.push(symbol);
     } else if (m.kind === 'type' || m.kind === 'record' || m.kind === 'variant' || m.kind === 'enum' || m.kind === 'flags' || m.kind === 'resource') {
       checkGates(ctx.sink, owner.uri, m.gates, owner.pkg, m.name.range);
+      if (m.kind === 'resource') for (const f of m.funcs) checkGates(ctx.sink, owner.uri, f.gates, owner.pkg, f.name.range);
       const symbol = typeDefSymbol(m, owner.uri, owner.symbol, pkgName);
       const t: TypeEntity = { kind: 'type', name: m.name.name, owner, uri: owner.uri, nameRange: m.name.range, def: m, excluded: isExcluded(m.gates, ctx.features), symbol };
       if (define(ctx, owner, t) && owner.kind === 'interface' && !t.excluded) owner.model.types.push(symbol);

@@ -6,6 +6,7 @@ import type { Node } from '../parser';
 import type { WitDocument } from '../document';
 import type * as A from './ast';
 import { KEYWORDS, identifierProblem } from '../resolve/identifiers';
+import { readVersion } from './versions';
 
 /** wit-parser's limits (`type nesting too deep`, `package nesting too deep`). */
 export const MAX_TYPE_DEPTH = 100;
@@ -43,35 +44,47 @@ class Lowering {
     const items: A.PackageItemAst[] = [];
     const problems: Array<{ range: Range; message: string }> = [];
     let first = true;
-    for (const node of this.doc.tree.rootNode.namedChildren) {
-      if (!node || node.type === 'line_comment' || node.type === 'block_comment') continue;
+    // A cursor over the top-level nodes: on the per-keystroke path only the
+    // items whose text changed become Node objects (each costs calls into wasm).
+    const cursor = this.doc.tree.rootNode.walk();
+    let comments: string[] = [];
+    for (let more = cursor.gotoFirstChild(); more; more = cursor.gotoNextSibling()) {
+      if (!cursor.nodeIsNamed) { comments = []; continue; }
+      const type = cursor.nodeType;
+      const startIndex = cursor.startIndex, endIndex = cursor.endIndex;
+      if (type === 'line_comment' || type === 'block_comment') {
+        comments.push(this.doc.text.slice(startIndex, endIndex));
+        continue;
+      }
+      const docs = docsOf(comments);
+      comments = [];
       // wit-parser takes `package a:b;` only as the file's first tokens; anywhere
       // else `package` opens a nested package and the `;` is where it stops.
       // (Checked outside the item cache: it depends on what comes before.)
-      if (node.type === 'package_decl' && !first) problems.push(misplacedDecl(this.doc, node));
+      if (type === 'package_decl' && !first) problems.push(misplacedDecl(this.doc, cursor.currentNode));
       first = false;
-      if (node.type === 'ERROR') continue;
-      const docs = this.docs(node);
-      const start = node.startPosition;
-      const hit = previous?.get(node.startIndex);
-      const text = this.doc.text.slice(node.startIndex, node.endIndex);
+      if (type === 'ERROR') continue;
+      const start = cursor.startPosition;
+      const hit = previous?.get(startIndex);
+      const text = this.doc.text.slice(startIndex, endIndex);
       let entry: CachedItem;
       if (hit && hit.text === text && hit.row === start.row && hit.column === start.column && hit.docs === docs) {
         entry = hit;
       } else {
         this.problems = [];
         const before = this.packageDecls.length;
-        const lowered = this.packageItems([node], 0);
+        const lowered = this.packageItems([cursor.currentNode], 0);
         entry = {
           text, row: start.row, column: start.column, docs,
           item: lowered[0], decl: this.packageDecls.length > before ? this.packageDecls.pop() : undefined, problems: this.problems,
         };
       }
-      next.set(node.startIndex, entry);
+      next.set(startIndex, entry);
       if (entry.item) items.push(entry.item);
       if (entry.decl) this.packageDecls.push(entry.decl);
       problems.push(...entry.problems);
     }
+    cursor.delete();
     return { uri: this.doc.uri, packageDecls: this.packageDecls, items, problems };
   }
 
@@ -155,7 +168,10 @@ class Lowering {
         if (a?.type !== 'gate_arg') continue;
         const key = a.childForFieldName('key');
         const value = a.childForFieldName('value');
-        if (key && value) args.push({ key: this.ident(key), value: { text: value.text, range: this.range(value), isVersion: value.type === 'version' } });
+        if (key && value) {
+          const text = value.type === 'version' ? this.version(value).text : value.text;
+          args.push({ key: this.ident(key), value: { text, range: this.range(value), isVersion: value.type === 'version' } });
+        }
       }
       out.push({
         kind: name?.text ?? '',
@@ -170,15 +186,13 @@ class Lowering {
 
   /** Doc comments (`///` and block doc comments) right before the item, as wit-parser collects them. */
   private docs(node: Node): string | undefined {
-    const lines: string[] = [];
+    const comments: string[] = [];
     let prev = node.previousSibling;
     while (prev && (prev.type === 'line_comment' || prev.type === 'block_comment')) {
-      const t = prev.text;
-      if (t.startsWith('///') ) lines.unshift(t.slice(3).replace(/^ /, ''));
-      else if (t.startsWith('/**') && t !== '/**/') lines.unshift(t.slice(3, t.endsWith('*/') ? -2 : undefined).replace(/^\s*\* ?/gm, '').trim());
+      comments.unshift(prev.text);
       prev = prev.previousSibling;
     }
-    return lines.length ? lines.join('\n') : undefined;
+    return docsOf(comments);
   }
 
   ident(node: Node): A.Ident {
@@ -204,9 +218,19 @@ class Lowering {
       const c = node.child(i)!;
       if (c.type === '/') afterSlash = true;
       else if (c.type === 'identifier') (afterSlash ? nested : segments).push(this.ident(c));
-      else if (c.type === 'version') version = { text: c.text, range: this.range(c) };
+      else if (c.type === 'version') version = this.version(c);
     }
     return { segments, nested, version, range: this.range(node) };
+  }
+
+  /** A version token as wit-parser reads it; what it stops before is a syntax error. */
+  private version(node: Node): A.Version {
+    const { text, rest } = readVersion(node.text);
+    if (rest) {
+      const at = node.endIndex - rest.length;
+      this.problems.push({ range: this.doc.rangeOf(at, at + 1), message: `unexpected '${rest[0]}' in version` });
+    }
+    return { text, range: this.range(node) };
   }
 
   usePath(node: Node): A.UsePathAst {
@@ -218,7 +242,7 @@ class Lowering {
       const c = node.child(i)!;
       if (c.type === '/') afterSlash = true;
       else if (c.type === 'identifier') (afterSlash ? names : ids).push(this.ident(c));
-      else if (c.type === 'version') version = { text: c.text, range: this.range(c) };
+      else if (c.type === 'version') version = this.version(c);
     }
     const range = this.range(node);
     if (ids.length === 1 && names.length === 0) return { kind: 'local', name: ids[0], range };
@@ -444,6 +468,16 @@ class Lowering {
     }
     return { kind: 'error', range };
   }
+}
+
+/** The doc text of a run of comments: `///` lines and block doc comments; other comments are not docs. */
+function docsOf(comments: string[]): string | undefined {
+  const lines: string[] = [];
+  for (const t of comments) {
+    if (t.startsWith('///')) lines.push(t.slice(3).replace(/^ /, ''));
+    else if (t.startsWith('/**') && t !== '/**/') lines.push(t.slice(3, t.endsWith('*/') ? -2 : undefined).replace(/^\s*\* ?/gm, '').trim());
+  }
+  return lines.length ? lines.join('\n') : undefined;
 }
 
 const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
