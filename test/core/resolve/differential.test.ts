@@ -104,3 +104,30 @@ test('gates of resource functions are checked like any other', async () => {
   await errorOn('package a:b;\ninterface i {\n  resource r {\n    @since(version = 0.1.0)\n    f: func();\n  }\n}\n', 5);
   await clean('package a:b@0.1.0;\ninterface i {\n  resource r {\n    @since(version = 0.1.0)\n    f: func();\n  }\n}\n');
 });
+
+test('a type left in by its own gate inside an excluded interface or world is an error', async () => {
+  await errorOn('package a:b@1.0.0;\n@unstable(feature = x)\ninterface i {\n  f: func();\n  type t = u32;\n}\n', 5);
+  await errorOn('package a:b@1.0.0;\ninterface e { type t = u32; }\n@unstable(feature = x)\ninterface i {\n  use e.{t};\n}\n', 5);
+  await errorOn('package a:b@1.0.0;\n@unstable(feature = x)\nworld w {\n  type t = u32;\n}\n', 4);
+  await errorOn('package a:b@1.0.0;\nworld w {\n  @unstable(feature = x)\n  import i: interface { type t = u32; }\n}\n', 4);
+  await clean('package a:b@1.0.0;\n@unstable(feature = x)\ninterface i {\n  @unstable(feature = y)\n  type t = u32;\n  f: func();\n}\n');
+});
+
+test('a package defined twice in one source (header or nested block) is an error', async () => {
+  await errorOn('package r:r;\npackage a:b {}\npackage a:b {}\n', 3);
+  await errorOn('package a:b;\npackage a:b {}\n', 2);
+  await clean('package r:r;\npackage a:b@1.0.0 {}\npackage a:b@1.0.1 {}\n');
+});
+
+test('feature names follow the identifier rules', async () => {
+  await errorOn('package a:b;\n@unstable(feature = flags)\ninterface i {}\n', 2);
+  await errorOn('package a:b;\n@unstable(feature = my_feature)\ninterface i {}\n', 2);
+  await clean('package a:b;\n@unstable(feature = my-feature)\ninterface i {}\n');
+});
+
+test('a type of a world left out by its gate is an error (wasm-tools 1.239), a top-level use takes no gates', async () => {
+  await errorOn('package a:b@1.0.0;\nworld w {\n  @unstable(feature = x)\n  resource b;\n}\n', 4);
+  await errorOn('package a:b@1.0.0;\ninterface i { type t = u32; }\nworld w {\n  @unstable(feature = x)\n  use i.{t};\n}\n', 5);
+  await clean('package a:b@1.0.0;\nworld w {\n  @unstable(feature = active)\n  resource b;\n}\n');
+  await errorOn({ 'main.wit': 'package a:b;\ninterface x {}\n@since(version = 0.1.0)\nuse x as y;\n' }, 4);
+});

@@ -84,6 +84,8 @@ export function groupPackages(lowered: LoweredSource, table: PackageTable, sink:
     const at = nested?.kind === 'nested-package' ? nested.name.range : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     sink.error(file.uri, at, 'no `package` header was found in any WIT file for this package');
   }
+  // Each header group and each nested block defines a package: a name defined twice is an error.
+  const defined = new Set<string>(main ? [main.key] : []);
   for (const file of files) {
     const topLevel = file.items.filter((i) => i.kind !== 'nested-package');
     if (topLevel.length) {
@@ -102,6 +104,8 @@ export function groupPackages(lowered: LoweredSource, table: PackageTable, sink:
       const nested = stack.shift()!;
       checkPackageName(file.uri, nested.name, sink);
       const k = packageKey(nested.name);
+      if (defined.has(k.key)) sink.error(file.uri, nested.name.range, `package \`${k.key}\` is defined in two different locations`);
+      defined.add(k.key);
       const pkg = table.getOrCreate(k.key, k.baseName, k.version, source.isDependency);
       claim(pkg, file.uri, nested.name.range);
       pkg.declUri ??= file.uri;

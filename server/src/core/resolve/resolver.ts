@@ -11,7 +11,7 @@ import { declareFileUses, declarePackage } from './declare';
 import { opaqueInterface, resolvePath, type PathTarget } from './paths';
 import { declareDefinitions, declareUses } from './scope';
 import { checkDefinitions } from './typecheck';
-import { checkGates } from './gates';
+import { checkGates, isExcluded } from './gates';
 import { resolveWorld } from './worlds';
 import { makeSymbol } from './symbols';
 import type { BinaryPackageSource } from './discover';
@@ -56,7 +56,7 @@ function createInlineInterfaces(ctx: ResolveContext): Map<A.ImportExportAst, Int
       });
       const iface: InterfaceEntity = {
         kind: 'interface', name: undefined, pkg: node.pkg, uri: node.uri, nameRange: m.name.range, gates: [],
-        members: m.target.members, scope: new Map(), deps: [], excluded: false, opaque: false, symbol, world: node,
+        members: m.target.members, scope: new Map(), deps: [], excluded: isExcluded(m.gates, ctx.features), opaque: false, symbol, world: node,
         model: { qualified: m.name.name, package: node.pkg.model, symbol, uses: [], functions: [], types: [] },
       };
       inline.set(m, iface);

@@ -18,6 +18,16 @@ function define(ctx: ResolveContext, owner: Owner, entity: NameEntity): boolean 
   return true;
 }
 
+/**
+ * A type of an excluded interface or world must be excluded itself: wit-parser
+ * keeps every type whose own gate lets it in, and then finds its owner gone.
+ */
+function checkOwnerGate(ctx: ResolveContext, owner: Owner, gates: A.Gate[], at: A.Ident['range']): void {
+  if (owner.excluded && !isExcluded(gates, ctx.features)) {
+    ctx.sink.error(owner.uri, at, `this type is not gated by a feature but its ${owner.kind} is gated by a feature`);
+  }
+}
+
 /** Declares the `use`d names of the members; their targets are resolved already (topological order). */
 export function declareUses(ctx: ResolveContext, owner: Owner, members: readonly (A.InterfaceMemberAst | A.WorldMemberAst)[]): void {
   for (const m of members) {
@@ -34,6 +44,7 @@ export function declareUses(ctx: ResolveContext, owner: Owner, members: readonly
     const excludedUse = isExcluded(m.gates, ctx.features);
     for (const { name, alias } of m.names) {
       const local = alias ?? name;
+      checkOwnerGate(ctx, owner, m.gates, name.range);
       let resolved: TypeEntity | undefined;
       if (target && !target.opaque && target.resolved) {
         const found = target.scope.get(name.name);
@@ -81,6 +92,7 @@ export function declareDefinitions(ctx: ResolveContext, owner: Owner, members: r
     } else if (m.kind === 'type' || m.kind === 'record' || m.kind === 'variant' || m.kind === 'enum' || m.kind === 'flags' || m.kind === 'resource') {
       checkGates(ctx.sink, owner.uri, m.gates, owner.pkg, m.name.range);
       if (m.kind === 'resource') for (const f of m.funcs) checkGates(ctx.sink, owner.uri, f.gates, owner.pkg, f.name.range);
+      checkOwnerGate(ctx, owner, m.gates, m.name.range);
       const symbol = typeDefSymbol(m, owner.uri, owner.symbol, pkgName);
       const t: TypeEntity = { kind: 'type', name: m.name.name, owner, uri: owner.uri, nameRange: m.name.range, def: m, excluded: isExcluded(m.gates, ctx.features), symbol };
       if (define(ctx, owner, t) && owner.kind === 'interface' && !t.excluded) owner.model.types.push(symbol);

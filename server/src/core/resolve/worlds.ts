@@ -20,6 +20,7 @@ export function resolveWorld(ctx: ResolveContext, world: WorldEntity, inline: Ma
   declareUses(ctx, world, members);
   declareDefinitions(ctx, world, members);
   checkDefinitions(ctx, world, members);
+  if (!world.excluded) checkExcludedTypes(ctx, world, members);
 
   const imports: Items = new Map();
   const exports: Items = new Map();
@@ -235,4 +236,19 @@ function elaborate(ctx: ResolveContext, world: WorldEntity, imports: Items, expo
 function implicit(iface: InterfaceEntity): WorldItemEntry {
   const model: WorldItemModel = { key: iface.model.qualified, kind: 'interface', interface: iface.model, symbol: iface.symbol, explicit: false };
   return { kind: 'interface', iface, model };
+}
+
+/**
+ * wit-parser (wasm-tools 1.239) makes each type of a world a world item that
+ * refers to the type; a type left out by its gate leaves that item dangling.
+ */
+function checkExcludedTypes(ctx: ResolveContext, world: WorldEntity, members: readonly A.WorldMemberAst[]): void {
+  const message = 'found a reference to a type which is excluded due to its feature not being activated';
+  for (const m of members) {
+    if (!isExcluded(m.gates, ctx.features)) continue;
+    if (m.kind === 'use') for (const n of m.names) ctx.sink.error(world.uri, n.name.range, message);
+    else if (m.kind === 'type' || m.kind === 'record' || m.kind === 'variant' || m.kind === 'enum' || m.kind === 'flags' || m.kind === 'resource') {
+      ctx.sink.error(world.uri, m.name.range, message);
+    }
+  }
 }

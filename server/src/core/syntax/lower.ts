@@ -116,7 +116,11 @@ class Lowering {
           const path = node.childForFieldName('path');
           if (!path) break;
           const alias = node.childForFieldName('alias');
-          items.push({ kind: 'toplevel-use', path: this.usePath(path), alias: alias ? this.ident(alias) : undefined, ...this.base(node) });
+          const base = this.base(node);
+          // The grammar takes gates before any item; wit-parser refuses them here.
+          const useKw = node.children.find((c) => c?.type === 'use');
+          if (base.gates.length && useKw) this.problems.push({ range: this.range(useKw), message: 'attributes not allowed on top-level use' });
+          items.push({ kind: 'toplevel-use', path: this.usePath(path), alias: alias ? this.ident(alias) : undefined, ...base });
           break;
         }
         case 'interface_item': {
@@ -169,7 +173,8 @@ class Lowering {
         const key = a.childForFieldName('key');
         const value = a.childForFieldName('value');
         if (key && value) {
-          const text = value.type === 'version' ? this.version(value).text : value.text;
+          // A feature name is an identifier like any other (kebab-case, no keyword).
+          const text = value.type === 'version' ? this.version(value).text : this.ident(value).name;
           args.push({ key: this.ident(key), value: { text, range: this.range(value), isVersion: value.type === 'version' } });
         }
       }
