@@ -131,3 +131,9 @@ test('a type of a world left out by its gate is an error (wasm-tools 1.239), a t
   await clean('package a:b@1.0.0;\nworld w {\n  @unstable(feature = active)\n  resource b;\n}\n');
   await errorOn({ 'main.wit': 'package a:b;\ninterface x {}\n@since(version = 0.1.0)\nuse x as y;\n' }, 4);
 });
+
+test('syntax errors after a finished item: a gate with no item, a stray `}`', async () => {
+  await errorOn('package a:b@1.0.0;\nworld w {\n  import a: func();\n  @since(version = 1.0.0)\n}\n', 5);
+  await errorOn('package a:b;\ninterface i {\n  type t = u32;\n}\n}\ninterface j {}\n', 5);
+  await errorOn('package a:b;\ninterface i {\n  type t = u32;\n  @since(version = 1.0.0)\n  }\n', 5);
+});

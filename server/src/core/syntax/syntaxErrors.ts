@@ -91,13 +91,17 @@ function offendingToken(root: Node, error: Node): { token: Node | undefined; exp
   let afterUnknown: Node | undefined;
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i], b = tokens[i + 1];
-    const state = a.nextParseState;
+    const { state, direct } = stateAfter(a);
     if (state === 0) {
       afterUnknown ??= b;
       continue;
     }
     const valid = lookahead(state);
     if (!valid.has(b.type)) return { token: b, expected: describeExpected(valid) };
+    // A state taken from the node the token ends is shared with other contexts
+    // (a top-level item and one in a nested package): tree-sitter's rejection of
+    // the error's first token still counts when nothing later is rejected.
+    if (i === 0 && !direct) afterUnknown ??= b;
   }
   // The error runs to the end of the input: the input ended too soon when the
   // last token cannot end a file.
@@ -108,6 +112,21 @@ function offendingToken(root: Node, error: Node): { token: Node | undefined; exp
   }
   const first = tokens[before ? 1 : 0];
   return { token: afterUnknown ?? first, expected: [] };
+}
+
+/**
+ * The parse state after a token. The last token of a finished node (the `;` of
+ * an item) may carry none when an error follows it; the node it ends does.
+ */
+function stateAfter(token: Node): { state: number; direct: boolean } {
+  let n: Node | null = token;
+  for (let guard = 0; n && guard < 1000; guard++) {
+    if (n.nextParseState !== 0) return { state: n.nextParseState, direct: n === token };
+    const parent: Node | null = n.parent;
+    if (!parent || parent.type === 'ERROR' || parent.lastChild?.id !== n.id) break;
+    n = parent;
+  }
+  return { state: 0, direct: true };
 }
 
 /** The tokens inside a node, in order, walked with a cursor (bounded by the node). */
