@@ -137,3 +137,16 @@ test('syntax errors after a finished item: a gate with no item, a stray `}`', as
   await errorOn('package a:b;\ninterface i {\n  type t = u32;\n}\n}\ninterface j {}\n', 5);
   await errorOn('package a:b;\ninterface i {\n  type t = u32;\n  @since(version = 1.0.0)\n  }\n', 5);
 });
+
+test('a `use` after a type of the same name replaces it quietly; a definition after a `use` collides', async () => {
+  await clean('package a:b;\ninterface e { type t = u32; }\ninterface i {\n  type t = u32;\n  use e.{t};\n}\n');
+  await errorOn('package a:b;\ninterface e { type t = u32; }\ninterface i {\n  use e.{t};\n  type t = u32;\n}\n', 5);
+  await errorOn('package a:b;\ninterface e { type t = u32; }\ninterface i {\n  t: func();\n  use e.{t};\n}\n', 4);
+});
+
+test('imports and exports are duplicates even when one is gated out', async () => {
+  await errorOn('package a:b;\ninterface i {}\nworld w {\n  @unstable(feature = x)\n  import i;\n  import i;\n}\n', 6);
+  await errorOn('package a:b;\ninterface i {}\nworld w {\n  import i;\n  @unstable(feature = x)\n  import i;\n}\n', 6);
+  await errorOn('package a:b;\nworld w {\n  @unstable(feature = x)\n  import a: func();\n  import a: func();\n}\n', 5);
+  await clean('package a:b;\ninterface i {}\nworld w {\n  @unstable(feature = x)\n  import i;\n  export i;\n}\n');
+});

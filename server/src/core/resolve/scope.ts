@@ -10,12 +10,23 @@ import { checkGates, isExcluded } from './gates';
 type Owner = InterfaceEntity | WorldEntity;
 
 function define(ctx: ResolveContext, owner: Owner, entity: NameEntity): boolean {
-  if (owner.scope.has(entity.name)) {
+  const prior = owner.scope.get(entity.name);
+  // wit-parser takes uses and type definitions in source order, and a `use`
+  // quietly replaces a type defined above it: only a definition after the
+  // `use` collides. (Uses are declared first here, so compare positions.)
+  if (prior && entity.kind === 'type' && entity.def && prior.kind === 'type' && !prior.def && prior.uri === entity.uri && before(entity.nameRange, prior.nameRange)) {
+    return false;
+  }
+  if (prior) {
     ctx.sink.error(entity.uri, entity.nameRange, `name \`${entity.name}\` is defined more than once`);
     return false;
   }
   owner.scope.set(entity.name, entity);
   return true;
+}
+
+function before(a: A.Ident['range'], b: A.Ident['range']): boolean {
+  return a.start.line < b.start.line || (a.start.line === b.start.line && a.start.character < b.start.character);
 }
 
 /**

@@ -40,12 +40,25 @@ export function resolveWorld(ctx: ResolveContext, world: WorldEntity, inline: Ma
       imports.set(key, { kind: 'func', model: { key, kind: 'function', symbol, explicit: true } });
     }
   }
+  const excludedKeys = { import: new Set<string>(), export: new Set<string>() };
   for (const m of members) {
     if (m.kind !== 'import' && m.kind !== 'export') continue;
     const at = m.name?.range ?? (m.target.kind === 'path' ? m.target.path.range : m.range);
     checkGates(sink, world.uri, m.gates, world.pkg, at);
-    if (isExcluded(m.gates, ctx.features)) continue;
-    addExtern(ctx, world, m, m.kind === 'import' ? imports : exports, inline);
+    // wit-parser finds duplicate names before it drops gated-out items.
+    const key = m.name?.name ?? (m.target.kind === 'path' ? quietKey(ctx, world, m.target.path, m.kind) : undefined);
+    const items = m.kind === 'import' ? imports : exports;
+    const excluded = isExcluded(m.gates, ctx.features);
+    if (key !== undefined && (excludedKeys[m.kind].has(key) || (excluded && items.has(key)))) {
+      const message = m.name ? `${m.kind} \`${key}\` conflicts with prior item of same name` : `interface cannot be ${m.kind === 'import' ? 'imported' : 'exported'} more than once`;
+      sink.error(world.uri, at, message);
+      continue;
+    }
+    if (excluded) {
+      if (key !== undefined) excludedKeys[m.kind].add(key);
+      continue;
+    }
+    addExtern(ctx, world, m, items, inline);
   }
   for (const m of members) {
     if (m.kind !== 'include') continue;
@@ -251,4 +264,12 @@ function checkExcludedTypes(ctx: ResolveContext, world: WorldEntity, members: re
       ctx.sink.error(world.uri, m.name.range, message);
     }
   }
+}
+
+/** The key of `import a:b/c;` without reporting or recording a reference (addExtern does both). */
+function quietKey(ctx: ResolveContext, world: WorldEntity, path: A.UsePathAst, dir: 'import' | 'export'): string | undefined {
+  const mark = ctx.references.length;
+  const iface = resolvePath(ctx, world.uri, world.pkg, path, 'interface', dir, false) as InterfaceEntity | undefined;
+  ctx.references.length = mark;
+  return iface?.model.qualified;
 }
