@@ -107,12 +107,19 @@ function runCore(dir: string): { at: Set<string>; list: string[] } {
   return { at, list };
 }
 
-type Kind = 'missed' | 'wrong-line' | 'false-error';
+type Kind = 'missed' | 'wrong-line' | 'false-error' | 'known-1.239';
+
+/**
+ * Where wasm-tools 1.239 is older than the corpus's wit-parser and we follow the
+ * corpus: a record field naming an excluded type is reported at the field
+ * (corpus bad-gate-record-field), not at the record as 1.239 does.
+ */
+const KNOWN_OLDER = [/failed to update field/];
 
 function compare(v: Verdict, ours: { at: Set<string>; list: string[] }): Kind | undefined {
   if (!v.error) return ours.list.length ? 'false-error' : undefined;
   if (!ours.list.length) return 'missed';
-  if (v.file && !ours.at.has(`${v.file}:${v.line}`)) return 'wrong-line';
+  if (v.file && !ours.at.has(`${v.file}:${v.line}`)) return KNOWN_OLDER.some((r) => r.test(v.message)) ? 'known-1.239' : 'wrong-line';
   return undefined;
 }
 
@@ -155,7 +162,7 @@ async function main() {
   const r = rng(SEED);
   const started = Date.now();
   const byKind = new Map<string, string[]>();
-  let total = 0, agree = 0;
+  let total = 0, agree = 0, known = 0;
   for (let n = 0; n < COUNT && Date.now() - started < TIME; n++) {
     const c = usable[n % usable.length];
     const dir = materialize(c);
@@ -168,6 +175,7 @@ async function main() {
     const ours = runCore(dir);
     const kind = compare(v, ours);
     if (!kind) { agree++; continue; }
+    if (kind === 'known-1.239') known++;
     const saved = path.join(outDir, String(n));
     fs.cpSync(dir, saved, { recursive: true });
     const wt = v.error ? `${v.file ? `${path.relative(dir, v.file)}:${v.line}` : '(no location)'} ${v.message}` : 'ok';
@@ -182,7 +190,8 @@ async function main() {
     for (const l of VERBOSE ? list : list.slice(0, 5)) console.log(`  ${l}`);
   }
   const pct = total ? ((100 * agree) / total).toFixed(1) : '0';
-  console.log(`\n${total} mutants, ${agree} agree (${pct}%), ${total - agree} disagree; seed ${SEED}; saved under ${outDir}`);
+  const disagree = total - agree - known;
+  console.log(`\n${total} mutants, ${agree} agree (${pct}%), ${disagree} disagree, ${known} differ only where wasm-tools 1.239 is older than the corpus; seed ${SEED}; saved under ${outDir}`);
 }
 
 main().catch((e) => {

@@ -150,3 +150,7 @@ test('imports and exports are duplicates even when one is gated out', async () =
   await errorOn('package a:b;\nworld w {\n  @unstable(feature = x)\n  import a: func();\n  import a: func();\n}\n', 5);
   await clean('package a:b;\ninterface i {}\nworld w {\n  @unstable(feature = x)\n  import i;\n  export i;\n}\n');
 });
+
+test('a malformed gate on a top-level use is reported on the gate', async () => {
+  await errorOn({ 'main.wit': 'package a:b;\ninterface x {}\n@since(version = 0.1.0, feature = y)\nuse x as z;\n' }, 3);
+});

@@ -2,6 +2,7 @@
 // symbol, and package-level names are checked (duplicates, top-level `use`).
 import type * as A from '../syntax/ast';
 import type { InterfaceEntity, PackageEntity, WorldEntity } from './entities';
+import { checkGates } from './gates';
 import type { ResolveContext } from './context';
 import { makeSymbol } from './symbols';
 import { resolvePath } from './paths';
@@ -70,6 +71,8 @@ export function declareFileUses(ctx: ResolveContext, pkg: PackageEntity): void {
     ctx.fileUses.set(unit.uri, names);
     for (const item of unit.items) {
       if (item.kind !== 'toplevel-use') continue;
+      // Gates are refused here (while lowering), but wit-parser reads them first.
+      checkGates(ctx.sink, unit.uri, item.gates, pkg, undefined);
       const local = item.alias ?? (item.path.kind === 'local' ? item.path.name : item.path.names[item.path.names.length - 1]);
       if (!local) continue;
       const target = resolvePath(ctx, unit.uri, pkg, item.path, 'interface', 'use');
