@@ -154,3 +154,9 @@ test('imports and exports are duplicates even when one is gated out', async () =
 test('a malformed gate on a top-level use is reported on the gate', async () => {
   await errorOn({ 'main.wit': 'package a:b;\ninterface x {}\n@since(version = 0.1.0, feature = y)\nuse x as z;\n' }, 3);
 });
+
+test('a missing name is reported at the token met in its place', async () => {
+  await errorOn('package foo:foo;\n\ninterface  {\n  type t = u32;\n}\n', 3);
+  await errorOn('package foo:foo;\nworld {\n  import a: func();\n}\n', 2);
+  await errorOn('package foo:foo;\ninterface i {\n  use self.x;\n  f: func();\n}\n', 3);
+});

@@ -93,6 +93,10 @@ function offendingToken(root: Node, error: Node): { token: Node | undefined; exp
     const a = tokens[i], b = tokens[i + 1];
     const { state, direct } = stateAfter(a);
     if (state === 0) {
+      // The state a token was met in, when it cannot take that token, marks
+      // the token tree-sitter rejected (`interface {` is met expecting a name).
+      const met = b.parseState;
+      if (met !== 0 && !lookahead(met).has(b.type)) return { token: b, expected: describeExpected(lookahead(met)) };
       afterUnknown ??= b;
       continue;
     }
