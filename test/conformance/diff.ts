@@ -15,7 +15,9 @@ import { initParser } from '../../server/src/core/parser';
 import { createWitLanguageService } from '../../server/src/core/index';
 import { pathToUri } from '../../server/src/core/workspace';
 import { nodeHost } from '../../server/src/nodeHost';
-import { rng, pick, textMutations, removeDep } from './mutations';
+import { rng, pick, textMutations, semanticMutations, removeDep } from './mutations';
+
+const allMutations = { ...textMutations, ...semanticMutations };
 
 const repo = path.resolve(__dirname, '..', '..');
 const shared = path.resolve(repo, '..', 'shared');
@@ -124,7 +126,7 @@ function compare(v: Verdict, ours: { at: Set<string>; list: string[] }): Kind | 
 }
 
 function mutate(dir: string, r: Rng2): string | undefined {
-  const kinds = [...Object.keys(textMutations), 'remove-dep'].filter((k) => !KIND || k === KIND);
+  const kinds = [...Object.keys(allMutations), 'remove-dep'].filter((k) => !KIND || k === KIND);
   for (let attempt = 0; attempt < 20; attempt++) {
     const kind = pick(r, kinds);
     if (kind === 'remove-dep') {
@@ -136,7 +138,7 @@ function mutate(dir: string, r: Rng2): string | undefined {
     const own = files.filter((f) => path.dirname(f) === dir);
     const target = own.length && r() < 0.75 ? pick(r, own) : pick(r, files);
     const src = fs.readFileSync(target, 'utf8');
-    const m = textMutations[kind](src, r);
+    const m = allMutations[kind](src, r);
     if (!m || m.text === src) continue;
     fs.writeFileSync(target, m.text);
     return `${kind}: ${path.relative(dir, target)}: ${m.what}`;

@@ -199,6 +199,44 @@ export const textMutations: Record<string, TextMutation> = {
   },
 };
 
+/** More edits that keep the text well-formed, so they reach name resolution and elaboration. */
+export const semanticMutations: Record<string, TextMutation> = {
+  'add-world-ref': (src, r) => {
+    const names = [...src.matchAll(/^\s*(?:@[^\n]*\n\s*)*(interface|world)\s+(%?[a-z][a-z0-9-]*)/gm)].map((m) => ({ kind: m[1], name: m[2] }));
+    const worlds = [...src.matchAll(/^(\s*)world\s+%?[a-z][a-z0-9-]*\s*\{[^\n]*$/gm)];
+    if (!names.length || !worlds.length) return undefined;
+    const w = pick(r, worlds);
+    const n = pick(r, names);
+    const item = n.kind === 'world' ? `include ${n.name};` : `${pick(r, ['import', 'export'])} ${n.name};`;
+    const at = w.index! + w[0].length;
+    return { text: splice(src, at, at, `\n  ${item}`), what: `added \`${item}\` to a world` };
+  },
+  'rename-all': (src, r) => {
+    const toks = tokenize(src).filter((t) => t.kind === 'ident' && !KEYWORDS.includes(t.text) && !t.text.startsWith('%'));
+    if (!toks.length) return undefined;
+    const name = pick(r, toks).text;
+    const w = pick(r, [`${name}-y`, 'x', 'types', 'f']);
+    const text = src.replace(new RegExp(`(?<![A-Za-z0-9%-])${name.replace(/[-]/g, '\\-')}(?![A-Za-z0-9-])`, 'g'), w);
+    return { text, what: `renamed every \`${name}\` to \`${w}\`` };
+  },
+  'change-type': (src, r) => {
+    const toks = tokenize(src).filter((t) => /^(u8|u16|u32|u64|s8|s16|s32|s64|f32|f64|bool|char|string)$/.test(t.text));
+    if (!toks.length) return undefined;
+    const t = pick(r, toks);
+    const named = tokenize(src).filter((x) => x.kind === 'ident' && !KEYWORDS.includes(x.text)).map((x) => x.text);
+    const n = named.length ? pick(r, named) : 'x';
+    const w = pick(r, ['list<u8>', `option<${n}>`, `own<${n}>`, `borrow<${n}>`, `result<${n}>`, 'tuple<u8, u8>', `future<${n}>`, `stream<${n}>`, n, 'list<u8, 4>', 'error-context', '_']);
+    return { text: splice(src, t.start, t.end, w), what: `type \`${t.text}\` -> \`${w}\`` };
+  },
+  'async-func': (src, r) => {
+    const m = [...src.matchAll(/:\s*(async\s+)?func\b/g)];
+    if (!m.length) return undefined;
+    const x = pick(r, m);
+    const repl = x[1] ? ': func' : ': async func';
+    return { text: splice(src, x.index!, x.index! + x[0].length, repl), what: `${x[0].trim()} -> ${repl.trim()}` };
+  },
+};
+
 /** Folder mutations: remove a dependency, so `use` paths into it dangle. */
 export function removeDep(root: string, r: Rng): string | undefined {
   const deps = path.join(root, 'deps');

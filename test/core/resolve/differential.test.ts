@@ -160,3 +160,15 @@ test('a missing name is reported at the token met in its place', async () => {
   await errorOn('package foo:foo;\nworld {\n  import a: func();\n}\n', 2);
   await errorOn('package foo:foo;\ninterface i {\n  use self.x;\n  f: func();\n}\n', 3);
 });
+
+test('an import or export that is in may not name an interface that is gated out', async () => {
+  await errorOn('package a:b;\n@unstable(feature = x)\ninterface i { f: func(); }\nworld w {\n  import i;\n}\n', 5);
+  await clean('package a:b;\n@unstable(feature = x)\ninterface i { f: func(); }\nworld w {\n  @unstable(feature = x)\n  import i;\n}\n');
+  await clean('package a:b;\n@unstable(feature = x)\ninterface i { f: func(); }\n@unstable(feature = x)\nworld w {\n  import i;\n}\n');
+});
+
+test('a gate with a trailing comma, and a named import of a path, are syntax errors', async () => {
+  await errorOn('package a:b@1.0.0;\n@since(version = 1.0.0,)\ninterface i {}\n', 2);
+  await errorOn('package a:b;\ninterface i { f: func(); }\nworld w {\n  import x: i;\n}\n', 4);
+  await errorOn('package a:b;\ninterface i { f: func(); }\nworld w {\n  import x: a:b/i;\n}\n', 4);
+});

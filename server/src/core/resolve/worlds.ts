@@ -87,7 +87,7 @@ function addExtern(ctx: ResolveContext, world: WorldEntity, m: A.ImportExportAst
     // `import a:b/c;` keyed by the interface itself.
     if (t.kind !== 'path') return;
     const iface = resolvePath(ctx, world.uri, world.pkg, t.path, 'interface', dir) as InterfaceEntity | undefined;
-    if (!iface) return;
+    if (!iface || excludedTarget(ctx, world, iface, t.path.range)) return;
     const key = iface.model.qualified;
     if (items.has(key)) {
       ctx.sink.error(world.uri, t.path.range, `interface cannot be ${dir === 'import' ? 'imported' : 'exported'} more than once`);
@@ -112,7 +112,7 @@ function addExtern(ctx: ResolveContext, world: WorldEntity, m: A.ImportExportAst
     if (iface) entry = { kind: 'interface', iface, model: { key: name, kind: 'interface', interface: iface.model, symbol: iface.symbol, explicit: true } };
   } else {
     const iface = resolvePath(ctx, world.uri, world.pkg, t.path, 'interface', dir) as InterfaceEntity | undefined;
-    if (iface) entry = { kind: 'interface', iface, model: { key: name, kind: 'interface', interface: iface.model, symbol: iface.symbol, explicit: true } };
+    if (iface && !excludedTarget(ctx, world, iface, t.path.range)) entry = { kind: 'interface', iface, model: { key: name, kind: 'interface', interface: iface.model, symbol: iface.symbol, explicit: true } };
   }
   if (entry) items.set(name, entry);
 }
@@ -272,4 +272,11 @@ function quietKey(ctx: ResolveContext, world: WorldEntity, path: A.UsePathAst, d
   const iface = resolvePath(ctx, world.uri, world.pkg, path, 'interface', dir, false) as InterfaceEntity | undefined;
   ctx.references.length = mark;
   return iface?.model.qualified;
+}
+
+/** An import or export that is itself in may not name an interface its gate leaves out. */
+function excludedTarget(ctx: ResolveContext, world: WorldEntity, iface: InterfaceEntity, at: A.UsePathAst['range']): boolean {
+  if (!iface.excluded || world.excluded) return false;
+  ctx.sink.error(world.uri, at, 'found a reference to a interface which is excluded due to its feature not being activated');
+  return true;
 }

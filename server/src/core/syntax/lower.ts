@@ -178,6 +178,9 @@ class Lowering {
           args.push({ key: this.ident(key), value: { text, range: this.range(value), isVersion: value.type === 'version' } });
         }
       }
+      // A gate takes one field and no trailing comma: wit-parser wants `)` there.
+      const comma = g.children.find((c) => c?.type === ',');
+      if (comma) this.problems.push({ range: this.range(comma), message: "expected ')', found ','" });
       out.push({
         kind: name?.text ?? '',
         nameRange: this.range(name ?? g),
@@ -435,7 +438,14 @@ class Lowering {
     else if (type.type === 'inline_interface') {
       const body = type.childForFieldName('body');
       target = { kind: 'interface', members: body ? this.interfaceMembers(body) : [], range: this.range(type) };
-    } else target = { kind: 'path', path: this.usePath(type) };
+    } else {
+      // wit-parser reads `import x: ...` as a path when no `func` or `interface`
+      // follows: `x: i` is then package `x:i`, which must go on with `/`.
+      const colon = type.children.find((c) => c?.type === ':');
+      const at = colon ?? type.nextSibling ?? type;
+      this.problems.push({ range: this.range(at), message: `expected \`/\`, found ${colon ? "':'" : "';'"}` });
+      target = { kind: 'path', path: this.usePath(type) };
+    }
     return { kind, name: this.ident(name), target, ...base };
   }
 
