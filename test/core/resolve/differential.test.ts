@@ -172,3 +172,9 @@ test('a gate with a trailing comma, and a named import of a path, are syntax err
   await errorOn('package a:b;\ninterface i { f: func(); }\nworld w {\n  import x: i;\n}\n', 4);
   await errorOn('package a:b;\ninterface i { f: func(); }\nworld w {\n  import x: a:b/i;\n}\n', 4);
 });
+
+test('a reference to a gated-out type is also reported at the definition that holds it', async () => {
+  await errorOn('package a:b;\ninterface i {\n  @unstable(feature = x)\n  type g = u32;\n  f: func(\n    a: g);\n}\n', 5);
+  await errorOn('package a:b;\ninterface i {\n  @unstable(feature = x)\n  type g = u32;\n  type t =\n    list<g>;\n}\n', 5);
+  await errorOn('package a:b;\ninterface i {\n  @unstable(feature = x)\n  type g = u32;\n  record r {\n    a: g,\n  }\n}\n', 6);
+});
