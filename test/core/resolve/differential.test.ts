@@ -178,3 +178,8 @@ test('a reference to a gated-out type is also reported at the definition that ho
   await errorOn('package a:b;\ninterface i {\n  @unstable(feature = x)\n  type g = u32;\n  type t =\n    list<g>;\n}\n', 5);
   await errorOn('package a:b;\ninterface i {\n  @unstable(feature = x)\n  type g = u32;\n  record r {\n    a: g,\n  }\n}\n', 6);
 });
+
+test('an inline interface included twice shadows itself; a named interface does not', async () => {
+  await errorOn('package foo:foo;\ninterface b {}\nworld bar {\n  export a: interface {}\n  export b;\n}\nworld foo {\n  include bar;\n  include bar;\n}\n', 9);
+  await clean('package foo:foo;\ninterface b {}\nworld bar {\n  export b;\n}\nworld foo {\n  include bar;\n  include bar;\n}\n');
+});

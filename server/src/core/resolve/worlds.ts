@@ -130,7 +130,9 @@ function include(ctx: ResolveContext, world: WorldEntity, m: A.IncludeAst, targe
   }
   const merge = (from: Items, into: Items, dir: 'import' | 'export') => {
     for (const [key, entry] of from) {
-      if (entry.model.kind === 'interface' && entry.iface && key === entry.iface.model.qualified) {
+      // Interfaces imported by their own name dedupe; an inline `a: interface {}`
+      // is keyed by a plain name (its qualified name is that name) and does not.
+      if (entry.model.kind === 'interface' && entry.iface && entry.iface.name !== undefined && key === entry.iface.model.qualified) {
         if (!into.has(key)) into.set(key, { ...entry, model: { ...entry.model } });
         continue;
       }
