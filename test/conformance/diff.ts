@@ -118,9 +118,15 @@ type Kind = 'missed' | 'wrong-line' | 'false-error' | 'known-1.239';
  */
 const KNOWN_OLDER = [/failed to update field/];
 
-function compare(v: Verdict, ours: { at: Set<string>; list: string[] }): Kind | undefined {
+/**
+ * wasm-tools 1.239 names an async function `[async]f` in a world, so `include w
+ * with { f as g }` does not find it; the corpus's wit-parser names it `f`.
+ */
+const ASYNC_NAMES = /Note that an ID does not support renaming/;
+
+function compare(v: Verdict, ours: { at: Set<string>; list: string[] }, what: string): Kind | undefined {
   if (!v.error) return ours.list.length ? 'false-error' : undefined;
-  if (!ours.list.length) return 'missed';
+  if (!ours.list.length) return what.startsWith('async-func') && ASYNC_NAMES.test(v.message) ? 'known-1.239' : 'missed';
   if (v.file && !ours.at.has(`${v.file}:${v.line}`)) return KNOWN_OLDER.some((r) => r.test(v.message)) ? 'known-1.239' : 'wrong-line';
   return undefined;
 }
@@ -175,7 +181,7 @@ async function main() {
     fs.writeFileSync('/tmp/witdiff/current.txt', `#${n} ${c.name}: ${what}\n`);
     const v = runWasmTools(dir);
     const ours = runCore(dir);
-    const kind = compare(v, ours);
+    const kind = compare(v, ours, what);
     if (!kind) { agree++; continue; }
     if (kind === 'known-1.239') known++;
     const saved = path.join(outDir, String(n));
