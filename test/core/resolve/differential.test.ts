@@ -183,3 +183,8 @@ test('an inline interface included twice shadows itself; a named interface does 
   await errorOn('package foo:foo;\ninterface b {}\nworld bar {\n  export a: interface {}\n  export b;\n}\nworld foo {\n  include bar;\n  include bar;\n}\n', 9);
   await clean('package foo:foo;\ninterface b {}\nworld bar {\n  export b;\n}\nworld foo {\n  include bar;\n  include bar;\n}\n');
 });
+
+test('a function sharing a type name is reported at the function, before or after the type', async () => {
+  await errorOn('package a:b;\ninterface i {\n  x: func();\n  resource x;\n}\n', 3);
+  await errorOn('package a:b;\ninterface i {\n  resource x;\n  x: func();\n}\n', 4);
+});

@@ -94,7 +94,10 @@ export function declareUses(ctx: ResolveContext, owner: Owner, members: readonly
 /** Declares type definitions and functions of the members. */
 export function declareDefinitions(ctx: ResolveContext, owner: Owner, members: readonly (A.InterfaceMemberAst | A.WorldMemberAst)[]): void {
   const pkgName = owner.pkg.key;
-  for (const m of members) {
+  // wit-parser defines the types first and the functions after them, so a
+  // function that shares a type's name is the one reported, wherever it stands.
+  const ordered = [...members.filter((m) => m.kind !== 'func'), ...members.filter((m) => m.kind === 'func')];
+  for (const m of ordered) {
     if (m.kind === 'func') {
       checkGates(ctx.sink, owner.uri, m.gates, owner.pkg, m.name.range);
       const symbol = funcSymbol(m, owner.uri, owner.symbol);
