@@ -7,7 +7,7 @@
 //        [--only NAME] [--mutation KIND] [--verbose]
 //
 // Needs dist/ (npm run build) for the grammar. Disagreeing mutants are saved
-// under /tmp/witdiff/out/<n>/ with an info.txt.
+// under /tmp/witdiff/out-<seed>/<n>/ with an info.txt.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -22,8 +22,10 @@ const allMutations = { ...textMutations, ...semanticMutations };
 const repo = path.resolve(__dirname, '..', '..');
 const shared = path.resolve(repo, '..', 'shared');
 const wasmTools = path.join(shared, 'tools', 'wasm-tools');
-const work = '/tmp/witdiff/work';
-const outDir = '/tmp/witdiff/out';
+// Per seed, so that runs with different seeds at once do not share files.
+const seedArg = process.argv.includes('--seed') ? process.argv[process.argv.indexOf('--seed') + 1] : '1';
+const work = `/tmp/witdiff/work-${seedArg}`;
+const outDir = `/tmp/witdiff/out-${seedArg}`;
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string) => {
@@ -178,7 +180,7 @@ async function main() {
     if (!what) continue;
     total++;
     // The mutant under test, in case the core hangs or crashes on it.
-    fs.writeFileSync('/tmp/witdiff/current.txt', `#${n} ${c.name}: ${what}\n`);
+    fs.writeFileSync(path.join(work, '..', `current-${seedArg}.txt`), `#${n} ${c.name}: ${what}\n`);
     const v = runWasmTools(dir);
     const ours = runCore(dir);
     const kind = compare(v, ours, what);
