@@ -1,15 +1,14 @@
-// tree-sitter tree -> AST. Tolerant: a half-typed item lowers to what can be
+// tree-sitter tree -> AST: files, packages and items (the pieces items are made
+// of — names, paths, gates, types — are read in nodeReader.ts). Tolerant: a half-typed item lowers to what can be
 // read of it, and nothing here throws on bad input. Nesting (types, packages)
 // is capped at wit-parser's limits, so lowering never recurses deeply.
 import type { Range } from 'vscode-languageserver-types';
 import type { Node } from '../parser';
 import type { WitDocument } from '../document';
 import type * as A from './ast';
-import { KEYWORDS, identifierProblem } from '../resolve/identifiers';
-import { readVersion } from './versions';
+import { NodeReader, docsOf } from './nodeReader';
 
-/** wit-parser's limits (`type nesting too deep`, `package nesting too deep`). */
-export const MAX_TYPE_DEPTH = 100;
+/** wit-parser's limit (`package nesting too deep`); types: see nodeReader.ts. */
 export const MAX_PACKAGE_DEPTH = 100;
 
 /**
@@ -35,10 +34,8 @@ export function lowerFile(doc: WitDocument, cache?: LoweringCache): { ast: A.Fil
   return { ast, cache: next };
 }
 
-class Lowering {
-  problems: Array<{ range: Range; message: string }> = [];
+class Lowering extends NodeReader {
   private readonly packageDecls: A.PackageDeclAst[] = [];
-  constructor(private readonly doc: WitDocument) {}
 
   file(previous: LoweringCache | undefined, next: LoweringCache): A.FileAst {
     const items: A.PackageItemAst[] = [];
@@ -86,11 +83,6 @@ class Lowering {
     }
     cursor.delete();
     return { uri: this.doc.uri, packageDecls: this.packageDecls, items, problems };
-  }
-
-  private range(node: Node): Range {
-    const s = node.startPosition, e = node.endPosition;
-    return { start: { line: s.row, character: s.column }, end: { line: e.row, character: e.column } };
   }
 
   private packageItems(nodes: Array<Node | null>, depth: number): A.PackageItemAst[] {
@@ -162,101 +154,6 @@ class Lowering {
     return { gates: gatesNode ? this.gates(gatesNode) : [], docs: this.docs(node), range: this.range(node) };
   }
 
-  private gates(node: Node): A.Gate[] {
-    const out: A.Gate[] = [];
-    for (const g of node.namedChildren) {
-      if (!g || g.type !== 'gate') continue;
-      const name = g.childForFieldName('name');
-      const args: A.Gate['args'] = [];
-      for (const a of g.namedChildren) {
-        if (a?.type !== 'gate_arg') continue;
-        const key = a.childForFieldName('key');
-        const value = a.childForFieldName('value');
-        if (key && value) {
-          // A feature name is an identifier like any other (kebab-case, no keyword).
-          const text = value.type === 'version' ? this.version(value).text : this.ident(value).name;
-          args.push({ key: this.ident(key), value: { text, range: this.range(value), isVersion: value.type === 'version' } });
-        }
-      }
-      // A gate takes one field and no trailing comma: wit-parser wants `)` there.
-      const comma = g.children.find((c) => c?.type === ',');
-      if (comma) this.problems.push({ range: this.range(comma), message: "expected ')', found ','" });
-      out.push({
-        kind: name?.text ?? '',
-        nameRange: this.range(name ?? g),
-        args,
-        range: this.range(g),
-        text: g.text,
-      });
-    }
-    return out;
-  }
-
-  /** Doc comments (`///` and block doc comments) right before the item, as wit-parser collects them. */
-  private docs(node: Node): string | undefined {
-    const comments: string[] = [];
-    let prev = node.previousSibling;
-    while (prev && (prev.type === 'line_comment' || prev.type === 'block_comment')) {
-      comments.unshift(prev.text);
-      prev = prev.previousSibling;
-    }
-    return docsOf(comments);
-  }
-
-  ident(node: Node): A.Ident {
-    const raw = node.text;
-    const escaped = raw.startsWith('%');
-    const name = escaped ? raw.slice(1) : raw;
-    const range = this.range(node);
-    if (!escaped && KEYWORDS.has(name)) {
-      this.problems.push({ range, message: `expected an identifier or string, found keyword \`${name}\`` });
-    } else {
-      const problem = identifierProblem(name);
-      if (problem) this.problems.push({ range, message: problem.message });
-    }
-    return { name, raw, range };
-  }
-
-  private packageName(node: Node): A.PackageNameAst {
-    const segments: A.Ident[] = [];
-    const nested: A.Ident[] = [];
-    let afterSlash = false;
-    let version: A.Version | undefined;
-    for (let i = 0; i < node.childCount; i++) {
-      const c = node.child(i)!;
-      if (c.type === '/') afterSlash = true;
-      else if (c.type === 'identifier') (afterSlash ? nested : segments).push(this.ident(c));
-      else if (c.type === 'version') version = this.version(c);
-    }
-    return { segments, nested, version, range: this.range(node) };
-  }
-
-  /** A version token as wit-parser reads it; what it stops before is a syntax error. */
-  private version(node: Node): A.Version {
-    const { text, rest } = readVersion(node.text);
-    if (rest) {
-      const at = node.endIndex - rest.length;
-      this.problems.push({ range: this.doc.rangeOf(at, at + 1), message: `unexpected '${rest[0]}' in version` });
-    }
-    return { text, range: this.range(node) };
-  }
-
-  usePath(node: Node): A.UsePathAst {
-    const ids: A.Ident[] = [];
-    const names: A.Ident[] = [];
-    let afterSlash = false;
-    let version: A.Version | undefined;
-    for (let i = 0; i < node.childCount; i++) {
-      const c = node.child(i)!;
-      if (c.type === '/') afterSlash = true;
-      else if (c.type === 'identifier') (afterSlash ? names : ids).push(this.ident(c));
-      else if (c.type === 'version') version = this.version(c);
-    }
-    const range = this.range(node);
-    if (ids.length === 1 && names.length === 0) return { kind: 'local', name: ids[0], range };
-    return { kind: 'foreign', segments: ids, names, version, range };
-  }
-
   private interface(node: Node): A.InterfaceAst | undefined {
     const name = node.childForFieldName('name');
     if (!name) return undefined;
@@ -293,24 +190,6 @@ class Lowering {
     const type = node.childForFieldName('type');
     if (!name || !type) return undefined;
     return { kind: 'func', name: this.ident(name), type: this.funcType(type), ...this.base(node) };
-  }
-
-  private funcType(node: Node): A.FuncTypeAst {
-    const params: A.ParamAst[] = [];
-    const list = node.childForFieldName('params');
-    for (const p of list?.namedChildren ?? []) {
-      if (p?.type !== 'param') continue;
-      const name = p.childForFieldName('name');
-      const type = p.childForFieldName('type');
-      if (name) params.push({ name: this.ident(name), type: this.type(type, 1) });
-    }
-    const result = node.childForFieldName('result')?.childForFieldName('type');
-    return {
-      async: !!node.childForFieldName('async'),
-      params,
-      result: result ? this.type(result, 1) : undefined,
-      range: this.range(node),
-    };
   }
 
   private typedef(node: Node): A.TypeDefAst | undefined {
@@ -373,16 +252,6 @@ class Lowering {
       }
     }
     return out;
-  }
-
-  private funcParams(list: Node): A.ParamAst[] {
-    const params: A.ParamAst[] = [];
-    for (const p of list.namedChildren) {
-      if (p?.type !== 'param') continue;
-      const name = p.childForFieldName('name');
-      if (name) params.push({ name: this.ident(name), type: this.type(p.childForFieldName('type'), 1) });
-    }
-    return params;
   }
 
   private world(node: Node): A.WorldAst | undefined {
@@ -449,53 +318,8 @@ class Lowering {
     return { kind, name: this.ident(name), target, ...base };
   }
 
-  type(node: Node | null, depth: number): A.TypeAst {
-    if (!node || node.isMissing) return { kind: 'error', range: node ? this.range(node) : zeroRange };
-    const range = this.range(node);
-    if (depth > MAX_TYPE_DEPTH) {
-      this.problems.push({ range: this.range(node.child(0) ?? node), message: 'type nesting too deep' });
-      return { kind: 'error', range };
-    }
-    const sub = (field: string) => {
-      const c = node.childForFieldName(field);
-      return c ? this.type(c, depth + 1) : undefined;
-    };
-    switch (node.type) {
-      case 'primitive_type': return { kind: 'primitive', name: node.text, range };
-      case 'named_type': return { kind: 'named', name: this.ident(node.namedChild(0) ?? node), range };
-      case 'list_type': {
-        const length = node.childForFieldName('length');
-        return { kind: 'list', element: sub('element') ?? { kind: 'error', range }, length: length ? { text: length.text, range: this.range(length) } : undefined, range };
-      }
-      case 'tuple_type':
-        return { kind: 'tuple', types: node.namedChildren.filter((c): c is Node => !!c && c.type !== 'line_comment' && c.type !== 'block_comment').map((c) => this.type(c, depth + 1)), range };
-      case 'option_type': return { kind: 'option', type: sub('type') ?? { kind: 'error', range }, range };
-      case 'result_type': return { kind: 'result', ok: sub('ok'), err: sub('err'), range };
-      case 'map_type': return { kind: 'map', key: sub('key') ?? { kind: 'error', range }, value: sub('value') ?? { kind: 'error', range }, range };
-      case 'future_type': return { kind: 'future', type: sub('type'), range };
-      case 'stream_type': return { kind: 'stream', type: sub('type'), range };
-      case 'borrow_type':
-      case 'own_type': {
-        const r = node.childForFieldName('resource');
-        if (!r) return { kind: 'error', range };
-        return { kind: node.type === 'borrow_type' ? 'borrow' : 'own', resource: this.ident(r), range };
-      }
-    }
-    return { kind: 'error', range };
-  }
 }
 
-/** The doc text of a run of comments: `///` lines and block doc comments; other comments are not docs. */
-function docsOf(comments: string[]): string | undefined {
-  const lines: string[] = [];
-  for (const t of comments) {
-    if (t.startsWith('///')) lines.push(t.slice(3).replace(/^ /, ''));
-    else if (t.startsWith('/**') && t !== '/**/') lines.push(t.slice(3, t.endsWith('*/') ? -2 : undefined).replace(/^\s*\* ?/gm, '').trim());
-  }
-  return lines.length ? lines.join('\n') : undefined;
-}
-
-const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** `package a:b;` where only `package a:b { ... }` may stand: the error is at the `;`. */
 function misplacedDecl(doc: WitDocument, node: Node): { range: Range; message: string } {
