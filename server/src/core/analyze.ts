@@ -12,39 +12,54 @@ import { discoverRoot, rootDirOf } from './resolve/discover';
 import { DiagnosticSink } from './resolve/diagnostics';
 import { resolveRoot } from './resolve/resolver';
 
-export type AnalysisCache = Map<string, { generation: number; analysis: Analysis }>;
+/** A root's last resolution, with the inputs it was made from. */
+interface Resolution {
+  inputs: unknown[];
+  features: ReadonlySet<string>;
+  result: ReturnType<typeof resolveRoot>;
+  diagnostics: Map<string, Diagnostic[]>;
+}
 
-/** Lowered files, cached by document object (documents are immutable; a new version is a new object). */
-const lowered = new WeakMap<WitDocument, FileAst>();
-/** Per uri, what each top-level node lowered to last time (see LoweringCache). */
-const itemCaches = new Map<string, LoweringCache>();
+/** What one language service keeps between analyses. */
+export class AnalysisCache {
+  /** The current analysis of each root, valid while the workspace generation is the same. */
+  readonly byRoot = new Map<string, { generation: number; analysis: Analysis }>();
+  /** Lowered files, by document object (a new version is a new object). */
+  readonly lowered = new WeakMap<WitDocument, FileAst>();
+  /** Per uri, what each top-level node lowered to last time (see LoweringCache). */
+  readonly items = new Map<string, LoweringCache>();
+  /**
+   * The last resolution of each root: when an edit leaves every item the same
+   * object (whitespace, comments, a broken tail), resolution is skipped and
+   * only the file's own syntax checks run again.
+   */
+  readonly resolutions = new Map<string, Resolution>();
 
-/**
- * The last resolution of each root, with the inputs it was made from: when an
- * edit leaves every item the same object (whitespace, comments, a broken tail),
- * resolution is skipped and only the file's own syntax checks run again.
- */
-const resolutions = new Map<string, { inputs: unknown[]; features: ReadonlySet<string>; result: ReturnType<typeof resolveRoot>; diagnostics: Map<string, Diagnostic[]> }>();
+  clear(): void {
+    this.byRoot.clear();
+    this.resolutions.clear();
+  }
 
-function lowerCached(doc: WitDocument): FileAst {
-  let ast = lowered.get(doc);
-  if (ast) return ast;
-  const result = lowerFile(doc, itemCaches.get(doc.uri));
-  itemCaches.set(doc.uri, result.cache);
-  lowered.set(doc, (ast = result.ast));
-  return ast;
+  lower(doc: WitDocument): FileAst {
+    let ast = this.lowered.get(doc);
+    if (ast) return ast;
+    const result = lowerFile(doc, this.items.get(doc.uri));
+    this.items.set(doc.uri, result.cache);
+    this.lowered.set(doc, (ast = result.ast));
+    return ast;
+  }
 }
 
 export function analyzeWorkspaceOf(workspace: Workspace, path: string, cache: AnalysisCache, features: ReadonlySet<string>): Analysis {
   const rootDir = rootDirOf(path);
-  const hit = cache.get(rootDir);
+  const hit = cache.byRoot.get(rootDir);
   if (hit && hit.generation === workspace.generation) return hit.analysis;
-  const analysis = analyzeRoot(workspace, path, features);
-  cache.set(rootDir, { generation: workspace.generation, analysis });
+  const analysis = analyzeRoot(workspace, path, features, cache);
+  cache.byRoot.set(rootDir, { generation: workspace.generation, analysis });
   return analysis;
 }
 
-function analyzeRoot(workspace: Workspace, path: string, features: ReadonlySet<string>): Analysis {
+function analyzeRoot(workspace: Workspace, path: string, features: ReadonlySet<string>, cache: AnalysisCache): Analysis {
   const layout = discoverRoot(workspace, path);
   const fileSink = new DiagnosticSink();
   const inputs: unknown[] = [];
@@ -54,7 +69,7 @@ function analyzeRoot(workspace: Workspace, path: string, features: ReadonlySet<s
       fileSink.ensure(doc.uri);
       for (const d of lexicalErrors(doc)) fileSink.push(doc.uri, d);
       for (const d of syntaxErrors(doc)) fileSink.push(doc.uri, d);
-      const ast = lowerCached(doc);
+      const ast = cache.lower(doc);
       for (const p of ast.problems) fileSink.error(doc.uri, p.range, p.message);
       inputs.push(doc.uri, ...ast.items, ...ast.packageDecls);
       return ast;
@@ -62,7 +77,7 @@ function analyzeRoot(workspace: Workspace, path: string, features: ReadonlySet<s
   }));
   for (const b of layout.binaryPackages) inputs.push(b.location, ...b.interfaceNames);
 
-  const previous = resolutions.get(layout.rootDir);
+  const previous = cache.resolutions.get(layout.rootDir);
   let resolved: ReturnType<typeof resolveRoot>;
   let resolveDiagnostics: Map<string, Diagnostic[]>;
   if (previous && previous.features === features && sameInputs(previous.inputs, inputs)) {
@@ -72,7 +87,7 @@ function analyzeRoot(workspace: Workspace, path: string, features: ReadonlySet<s
     const sink = new DiagnosticSink();
     resolved = resolveRoot(sources, layout.binaryPackages, sink, features);
     resolveDiagnostics = sink.byUri;
-    resolutions.set(layout.rootDir, { inputs, features, result: resolved, diagnostics: resolveDiagnostics });
+    cache.resolutions.set(layout.rootDir, { inputs, features, result: resolved, diagnostics: resolveDiagnostics });
   }
 
   const diagnostics = new Map<string, Diagnostic[]>();

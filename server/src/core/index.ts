@@ -7,7 +7,7 @@ import type { WitHost } from './host';
 import { Workspace, uriToPath } from './workspace';
 import type { WitDocument } from './document';
 import type { Analysis } from './model';
-import { analyzeWorkspaceOf, type AnalysisCache } from './analyze';
+import { analyzeWorkspaceOf, AnalysisCache } from './analyze';
 import { printSyntaxTree } from './features/syntaxTree';
 import { printResolvedPackage } from './features/resolvedPackage';
 
@@ -46,7 +46,7 @@ export const DEFAULT_FEATURES: readonly string[] = ['active'];
 
 export function createWitLanguageService(host: WitHost, options: { features?: readonly string[] } = {}): WitLanguageService {
   const workspace = new Workspace(host);
-  const cache: AnalysisCache = new Map();
+  const cache = new AnalysisCache();
   let features: ReadonlySet<string> = new Set(options.features ?? DEFAULT_FEATURES);
   const analysis = (uri: string) => analyzeWorkspaceOf(workspace, uriToPath(uri), cache, features);
   return {
