@@ -16,6 +16,7 @@ import { createWitLanguageService } from '../../server/src/core/index';
 import { pathToUri } from '../../server/src/core/workspace';
 import { nodeHost } from '../../server/src/nodeHost';
 import { rng, pick, textMutations, semanticMutations, removeDep } from './mutations';
+import { witFilesUnder } from '../core/helpers';
 
 const allMutations = { ...textMutations, ...semanticMutations };
 
@@ -64,19 +65,6 @@ function materialize(c: Case): string {
   return dir;
 }
 
-function witFiles(dir: string): string[] {
-  const out: string[] = [];
-  const stack = [dir];
-  while (stack.length) {
-    const d = stack.pop()!;
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) stack.push(p);
-      else if (e.name.endsWith('.wit')) out.push(p);
-    }
-  }
-  return out.sort();
-}
 
 interface Verdict { error: boolean; message: string; file?: string; line?: number }
 
@@ -95,7 +83,7 @@ function runWasmTools(dir: string): Verdict {
 /** Our errors, as `absolute path:line` plus a printable list. */
 function runCore(dir: string): { at: Set<string>; list: string[] } {
   const service = createWitLanguageService(nodeHost);
-  const files = witFiles(dir);
+  const files = witFilesUnder(dir);
   const root = files.find((f) => path.dirname(f) === dir) ?? files[0];
   const at = new Set<string>();
   const list: string[] = [];
@@ -142,7 +130,7 @@ function mutate(dir: string, r: Rng2): string | undefined {
       if (what) return `remove-dep: ${what}`;
       continue;
     }
-    const files = witFiles(dir);
+    const files = witFilesUnder(dir);
     const own = files.filter((f) => path.dirname(f) === dir);
     const target = own.length && r() < 0.75 ? pick(r, own) : pick(r, files);
     const src = fs.readFileSync(target, 'utf8');
