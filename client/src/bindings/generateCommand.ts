@@ -9,7 +9,7 @@ import { LANGUAGES } from '../../../server/src/bindings/languages';
 import type { WitLanguageClient } from '../client';
 import { outDirFor, mainFile } from './outputLayout';
 import { SerialQueue } from './requestQueue';
-import { pickLanguage, pickWorld, witFileOf, type BindingsArgs } from './target';
+import { chooseTarget, type BindingsArgs } from './target';
 import { showGenerationError } from './errors';
 
 const LAST_LANGUAGE = 'wit.bindings.lastLanguage';
@@ -28,26 +28,11 @@ export function registerGenerateCommand(client: WitLanguageClient, state: vscode
   const queue = new SerialQueue();
   return vscode.commands.registerCommand('wit.generateBindings', async (resource?: unknown, second?: unknown, third?: unknown) => {
     const args = [second, third, resource].find(isArgs) ?? {};
-    const file = await witFileOf(resource instanceof vscode.Uri ? resource : undefined);
-    if (!file) {
-      void vscode.window.showInformationMessage('Open a .wit file (or pick a folder with .wit files) to generate bindings.');
-      return undefined;
-    }
-    let world: string | undefined;
-    try {
-      world = await pickWorld(client, file, args.world);
-    } catch (e) {
-      void showGenerationError(e);
-      return undefined;
-    }
-    if (world === undefined) return undefined;
-    const language = await pickLanguage(args.language, state.get<string>(LAST_LANGUAGE));
-    if (!language) return undefined;
-    await state.update(LAST_LANGUAGE, language);
-    if (LANGUAGES[language].generator !== 'jco' && !vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage(`${LANGUAGES[language].label} runs a program from your machine; trust this workspace first.`);
-      return undefined;
-    }
+    const target = await chooseTarget(client, state, resource, args, {
+      noFileMessage: 'Open a .wit file (or pick a folder with .wit files) to generate bindings.', rememberKey: LAST_LANGUAGE,
+    });
+    if (!target) return undefined;
+    const { file, world, language } = target;
     if (queue.size > 0) void vscode.window.setStatusBarMessage('WIT: bindings generation queued behind the running one', 3000);
     return queue.run(() => generate(client, file, world || undefined, language));
   });

@@ -4,12 +4,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { GenerateBindingsRequest, type BindingsLanguage } from '../../../server/src/protocol';
-import { LANGUAGES, isBindingsLanguage } from '../../../server/src/bindings/languages';
+import { isBindingsLanguage } from '../../../server/src/bindings/languages';
 import type { WitLanguageClient } from '../client';
 import { composePreview, plainWorld, previewExtension, staleNotice } from './outputLayout';
 import { LatestOnly } from './requestQueue';
-import { errorData, errorMessage, showGenerationError } from './errors';
-import { pickLanguage, pickWorld, witFileOf, type BindingsArgs } from './target';
+import { errorData, errorMessage } from './errors';
+import { chooseTarget, type BindingsArgs } from './target';
 
 export const PREVIEW_SCHEME = 'wit-bindings';
 const REFRESH_DELAY_MS = 400;
@@ -107,26 +107,11 @@ function inPackage(changed: vscode.Uri, source: vscode.Uri): boolean {
 export function registerPreviewCommand(state: vscode.Memento, client: WitLanguageClient): vscode.Disposable {
   return vscode.commands.registerCommand('wit.previewBindings', async (resource?: unknown, second?: unknown) => {
     const args = ([second, resource].find((v) => !!v && typeof v === 'object' && !(v instanceof vscode.Uri)) ?? {}) as BindingsArgs;
-    const file = await witFileOf(resource instanceof vscode.Uri ? resource : undefined);
-    if (!file) {
-      void vscode.window.showInformationMessage('Open a .wit file to preview its bindings.');
-      return undefined;
-    }
-    let world: string | undefined;
-    try {
-      world = await pickWorld(client, file, args.world);
-    } catch (e) {
-      void showGenerationError(e);
-      return undefined;
-    }
-    if (world === undefined) return undefined;
-    const language = await pickLanguage(args.language, state.get<string>(LAST_LANGUAGE) ?? 'typescript-guest');
-    if (!language) return undefined;
-    await state.update(LAST_LANGUAGE, language);
-    if (LANGUAGES[language].generator !== 'jco' && !vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage(`${LANGUAGES[language].label} runs a program from your machine; trust this workspace first.`);
-      return undefined;
-    }
+    const target = await chooseTarget(client, state, resource, args, {
+      noFileMessage: 'Open a .wit file to preview its bindings.', rememberKey: LAST_LANGUAGE, defaultLanguage: 'typescript-guest',
+    });
+    if (!target) return undefined;
+    const { file, world, language } = target;
     const doc = await vscode.workspace.openTextDocument(previewUri(file, language, world || undefined));
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
     return doc.uri;

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { BINDINGS_LANGUAGES, ListWorldsRequest, type BindingsLanguage } from '../../../server/src/protocol';
 import { LANGUAGES, isBindingsLanguage } from '../../../server/src/bindings/languages';
 import type { WitLanguageClient } from '../client';
+import { showGenerationError } from './errors';
 
 /** Options a caller (a test, a keybinding) may pass to skip the pickers. */
 export interface BindingsArgs { world?: string; language?: BindingsLanguage }
@@ -54,4 +55,42 @@ export async function pickLanguage(given?: string, remembered?: string): Promise
   if (isBindingsLanguage(remembered)) items.sort((a, b) => Number(b.id === remembered) - Number(a.id === remembered));
   const picked = await vscode.window.showQuickPick(items, { title: 'WIT: bindings language', placeHolder: 'Language' });
   return picked?.id;
+}
+
+export interface BindingsTarget { file: vscode.Uri; world: string; language: BindingsLanguage }
+
+/**
+ * What a bindings command acts on: the file, the world and the language (asked
+ * only when there is a choice; the language is remembered under `rememberKey`).
+ * Undefined when the user cancels or the choice is refused (a CLI generator in
+ * an untrusted workspace); errors listing worlds are shown, not thrown.
+ */
+export async function chooseTarget(
+  client: WitLanguageClient,
+  state: vscode.Memento,
+  resource: unknown,
+  args: BindingsArgs,
+  opts: { noFileMessage: string; rememberKey: string; defaultLanguage?: BindingsLanguage },
+): Promise<BindingsTarget | undefined> {
+  const file = await witFileOf(resource instanceof vscode.Uri ? resource : undefined);
+  if (!file) {
+    void vscode.window.showInformationMessage(opts.noFileMessage);
+    return undefined;
+  }
+  let world: string | undefined;
+  try {
+    world = await pickWorld(client, file, args.world);
+  } catch (e) {
+    void showGenerationError(e);
+    return undefined;
+  }
+  if (world === undefined) return undefined;
+  const language = await pickLanguage(args.language, state.get<string>(opts.rememberKey) ?? opts.defaultLanguage);
+  if (!language) return undefined;
+  await state.update(opts.rememberKey, language);
+  if (LANGUAGES[language].generator !== 'jco' && !vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage(`${LANGUAGES[language].label} runs a program from your machine; trust this workspace first.`);
+    return undefined;
+  }
+  return { file, world, language };
 }

@@ -42,7 +42,7 @@ export function discoverRoot(workspace: Workspace, filePath: string): RootLayout
   const rootDocs = witFilesIn(workspace, rootDir);
   // A file that is open but not (yet) on disk still belongs to its folder.
   const own = workspace.documentAtPath(filePath);
-  if (own && filePath.endsWith('.wit') && rootDirOf(filePath) === rootDir && path.dirname(filePath) === rootDir && !rootDocs.includes(own)) {
+  if (own && filePath.endsWith('.wit') && path.dirname(filePath) === rootDir && !rootDocs.includes(own)) {
     rootDocs.push(own);
   }
   packages.push({ location: rootDir, documents: rootDocs, isDependency: false });

@@ -64,8 +64,7 @@ function resolveForeign(ctx: ResolveContext, uri: string, from: PackageEntity, p
   if (!from.model.dependencies.includes(pkg.model)) from.model.dependencies.push(pkg.model);
   if (!from.refs.has(pkg)) from.refs.set(pkg, { uri, range: path.range });
   const name = path.names[0];
-  let item = pkg.items.get(name.name);
-  if (!item && pkg.opaque) item = undefined;
+  const item = pkg.items.get(name.name);
   if (!item) {
     if (report) ctx.sink.error(uri, name.range, `interface or world \`${name.name}\` not found in package \`${pkg.key}\``);
     return undefined;
