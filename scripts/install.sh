@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # Installs everything the project's builds and tests use on a fresh Debian
-# machine: system packages (Chromium for the webview and VS Code tests, clang
-# and wasi-libc for component fixtures, lldb for the debug adapter test), the
-# npm dependencies (npm ci; its cache lives in ~/.npm, outside the clone), and
-# code-server, the real VS Code the extension tests run in (cached in ~/.cache).
+# machine. Every cache lives under ONE root, $WIT_DEVKIT_CACHE (default
+# ~/.cache/wit-devkit, see scripts/cache-root.sh), outside the clone:
+#   - Debian packages: Chromium (webview and VS Code tests), clang-16 + wasi-libc
+#     (C components), lldb-16 (debug adapter), code-server's build deps;
+#   - npm dependencies (npm ci, npm's cache under the root);
+#   - code-server, the real VS Code the extension tests run in;
+#   - the component toolchain (scripts/toolchain/install.sh, pins in pins.env);
+#   - the wasi:http fixtures the serve tests use.
+# Each step skips what is already there, so a warm run takes well under a minute.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/cache-root.sh
+start=$SECONDS
 
-packages=(chromium fonts-dejavu-core clang-16 lld-16 wasi-libc libclang-rt-16-dev-wasm32 lldb-16 python3
+packages=(chromium fonts-dejavu-core clang-16 lld-16 wasi-libc libclang-rt-16-dev-wasm32 lldb-16 python3 python3-venv
           build-essential pkg-config libkrb5-dev libxkbfile-dev libsecret-1-dev)
 missing=()
 for p in "${packages[@]}"; do
@@ -16,12 +23,16 @@ done
 if ((${#missing[@]})); then
   sudo_cmd=()
   [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
+  # Another apt (an unattended upgrade, a second job) may hold the lock: wait for it.
+  apt_opts=(-o DPkg::Lock::Timeout=600 -o Acquire::Retries=3)
   echo "installing Debian packages: ${missing[*]}"
-  "${sudo_cmd[@]}" apt-get update -q
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+  "${sudo_cmd[@]}" apt-get "${apt_opts[@]}" update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get "${apt_opts[@]}" install -y -q --no-install-recommends "${missing[@]}"
 fi
 
 npm ci --no-audit --no-fund --prefer-offline
 bash scripts/e2e/install-code-server.sh
-# The wasi:http component the run/serve tests use: built once by jco componentize (~40 s), cached.
-npm run build:http-fixture
+bash scripts/toolchain/install.sh
+# The wasi:http components the run/serve tests use, cached under the root.
+bash scripts/build-http-fixture.sh
+echo "install: done in $((SECONDS - start)) s (caches in $WIT_DEVKIT_CACHE)"

@@ -17,7 +17,7 @@ import { format } from 'node:util';
 import { checkInstalled, launchBrowser, prepareUserData } from './e2e/codeServer.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const cache = process.env.WIT_E2E_CACHE ?? join(homedir(), '.cache/wit-devkit-code-server');
+import { codeServerCache as cache } from "./toolchainEnv.mjs";
 checkInstalled();
 
 const tmp = mkdtempSync(join(tmpdir(), 'wit-e2e-untrusted-'));

@@ -4,6 +4,7 @@
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import './toolchainEnv.mjs';
 
 const dirs = process.argv.slice(2);
 const files = [];

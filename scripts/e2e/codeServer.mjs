@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 
-const cache = process.env.WIT_E2E_CACHE ?? join(homedir(), '.cache/wit-devkit-code-server');
+import { codeServerCache as cache } from "../toolchainEnv.mjs";
 const node24 = join(cache, 'node24/node_modules/node/bin/node');
 const codeServerBin = join(cache, 'node_modules/.bin/code-server');
 const chromiumPath = process.env.WIT_E2E_CHROMIUM ?? '/usr/bin/chromium';

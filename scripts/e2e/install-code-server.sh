@@ -2,13 +2,14 @@
 # Installs what the extension-host tests need, OUTSIDE the repo:
 #   - Node 24 (npm package node@24): code-server 4.139 needs it; the project stays on Node 20
 #   - code-server@4.139.1 (a real VS Code with a Node extension host) and playwright-core
-# into $WIT_E2E_CACHE (default $HOME/.cache/wit-devkit-code-server). Idempotent: a second
-# run only checks that the binaries are there. The first run takes ~4 minutes.
+# into $WIT_DEVKIT_CACHE/code-server (the one cache root, scripts/cache-root.sh). Idempotent:
+# a second run only checks that the binaries are there. The first run takes ~4 minutes.
 # See ../shared/VSCODE-TESTS.md for why it is done this way.
 set -euo pipefail
-
-CODE_SERVER_VERSION=4.139.1
-CACHE="${WIT_E2E_CACHE:-$HOME/.cache/wit-devkit-code-server}"
+here="$(cd "$(dirname "$0")" && pwd)"
+source "$here/../cache-root.sh"
+source "$here/../toolchain/pins.env"
+CACHE="$WIT_DEVKIT_CACHE/code-server"
 STAMP="$CACHE/.installed-$CODE_SERVER_VERSION"
 
 if [[ -f "$STAMP" && -x "$CACHE/node_modules/.bin/code-server" && -x "$CACHE/node24/node_modules/node/bin/node" ]]; then
@@ -26,9 +27,17 @@ if ((${#missing[@]})); then
   echo "installing Debian packages: ${missing[*]}"
   sudo_cmd=()
   [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update
-  "${sudo_cmd[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+  "${sudo_cmd[@]}" apt-get -o DPkg::Lock::Timeout=600 update
+  "${sudo_cmd[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends "${missing[@]}"
 fi
+
+# This script runs inside `npm run` (Node 20): the outer npm's variables, above all
+# npm_config_user_agent ("node/v20..."), would reach the inner npm under Node 24 and
+# code-server's install would refuse ("code-server currently requires node v24").
+# Start the inner installs from a clean npm environment (the cache root is kept).
+for name in $(compgen -e); do
+  case "$name" in npm_config_cache) ;; npm_*|NPM_*|INIT_CWD|NODE) unset "$name" ;; esac
+done
 
 mkdir -p "$CACHE/node24"
 if [[ ! -x "$CACHE/node24/node_modules/node/bin/node" ]]; then
