@@ -31,13 +31,8 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends "${missing[@]}"
 fi
 
-# This script runs inside `npm run` (Node 20): the outer npm's variables, above all
-# npm_config_user_agent ("node/v20..."), would reach the inner npm under Node 24 and
-# code-server's install would refuse ("code-server currently requires node v24").
-# Start the inner installs from a clean npm environment (the cache root is kept).
-for name in $(compgen -e); do
-  case "$name" in npm_config_cache) ;; npm_*|NPM_*|INIT_CWD|NODE) unset "$name" ;; esac
-done
+# This script runs inside `npm run` (Node 20); the inner npm runs under Node 24.
+source "$here/../clean-npm-env.sh"
 
 mkdir -p "$CACHE/node24"
 if [[ ! -x "$CACHE/node24/node_modules/node/bin/node" ]]; then
