@@ -13,7 +13,7 @@ import * as path from 'node:path';
 
 export type LiveTool =
   | 'wasmtime' | 'wasm-tools' | 'wit-bindgen' | 'wac' | 'wkg' | 'cargo-component' | 'componentize-py'
-  | 'wit-bindgen-go' | 'go' | 'clang-16' | 'cargo' | 'rustc' | 'jco' | 'lldb-dap' | 'node';
+  | 'wit-bindgen-go' | 'go' | 'clang-16' | 'clang++-16' | 'cargo' | 'rustc' | 'jco' | 'lldb-dap' | 'node';
 
 /** The executables a tool may be found as (first found wins). */
 const EXECUTABLES: Partial<Record<LiveTool, string[]>> = {

@@ -88,4 +88,6 @@ test('generated files: text as text, binary outputs (C component type objects) a
   const object = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
   assert.deepEqual(fileEntry('w_component_type.o', object), { path: 'w_component_type.o', text: object.toString('base64'), encoding: 'base64' });
   assert.equal(fileEntry('latin1.txt', Buffer.from([0xe9, 0x74, 0xe9])).encoding, 'base64');
+  // A byte-order mark is part of the file: dropping it would make the written file differ from the tool's.
+  assert.equal(fileEntry('bom.cs', Buffer.from([0xef, 0xbb, 0xbf, 0x41])).text, '\ufeffA');
 });

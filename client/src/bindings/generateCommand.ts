@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { GenerateBindingsRequest, type BindingsLanguage } from '../../../server/src/protocol';
 import { LANGUAGES } from '../../../server/src/bindings/languages';
 import type { WitLanguageClient } from '../client';
-import { outDirFor, mainFile } from './outputLayout';
+import { outDirFor, mainFile, fileBytes } from './outputLayout';
 import { SerialQueue } from './requestQueue';
 import { chooseTarget, type BindingsArgs } from './target';
 import { showGenerationError } from './errors';
@@ -51,8 +51,7 @@ async function generate(client: WitLanguageClient, file: vscode.Uri, world: stri
       const written: vscode.Uri[] = [];
       for (const f of files) {
         const target = vscode.Uri.joinPath(outDir, ...f.path.split('/'));
-        const bytes = f.encoding === 'base64' ? Buffer.from(f.text, 'base64') : new TextEncoder().encode(f.text);
-        await vscode.workspace.fs.writeFile(target, bytes);
+        await vscode.workspace.fs.writeFile(target, fileBytes(f));
         written.push(target);
       }
       return { files, written };

@@ -14,6 +14,11 @@ export function outDirFor(language: BindingsLanguage, setting: string | undefine
   return configured.split('${language}').join(language);
 }
 
+/** The bytes written for a generated file: base64 outputs decoded, text as UTF-8. */
+export function fileBytes(file: GeneratedFile): Uint8Array {
+  return file.encoding === 'base64' ? Buffer.from(file.text, 'base64') : new TextEncoder().encode(file.text);
+}
+
 /** `wasi:http/service@0.3.0` -> `service`. */
 export function plainWorld(world: string | undefined): string | undefined {
   if (!world) return undefined;

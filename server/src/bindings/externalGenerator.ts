@@ -46,7 +46,8 @@ export function fileEntry(relPath: string, bytes: Buffer): GeneratedFile {
 
 function decodeUtf8(bytes: Buffer): string | undefined {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // ignoreBOM keeps a leading byte-order mark in the text, so the file written is the tool's byte for byte.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return undefined;
   }
