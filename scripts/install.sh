@@ -35,4 +35,6 @@ bash scripts/e2e/install-code-server.sh
 bash scripts/toolchain/install.sh
 # The wasi:http components the run/serve tests use, cached under the root.
 bash scripts/build-http-fixture.sh
+# The Python one (componentize-py, served by wasmtime serve in the live tests).
+sh scripts/build-http-fixture-py.sh
 echo "install: done in $((SECONDS - start)) s (caches in $WIT_DEVKIT_CACHE)"
