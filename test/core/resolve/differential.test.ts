@@ -188,3 +188,8 @@ test('a function sharing a type name is reported at the function, before or afte
   await errorOn('package a:b;\ninterface i {\n  x: func();\n  resource x;\n}\n', 3);
   await errorOn('package a:b;\ninterface i {\n  resource x;\n  x: func();\n}\n', 4);
 });
+
+test('doc comments on a second package header are reported at the comments, not the header', async () => {
+  const lines = await errorLines({ 'a.wit': '/// A\npackage foo:foo;\n', 'b.wit': '// note\n/// B\npackage foo:foo;\n' }, 'a.wit');
+  assert.deepEqual(lines, ['b.wit:1']);
+});

@@ -59,7 +59,8 @@ export function groupPackages(lowered: LoweredSource, table: PackageTable, sink:
         sink.error(file.uri, decl.name.range, `package identifier \`${k.key}\` does not match previous package name of \`${main.key}\``);
       }
       if (decl.docs) {
-        if (docsSeen) sink.error(file.uri, decl.range, "found doc comments on multiple 'package' items");
+        // wit-parser points at the second header's comments, not the header.
+        if (docsSeen) sink.error(file.uri, decl.docsRange ?? decl.range, "found doc comments on multiple 'package' items");
         docsSeen = true;
       }
     });

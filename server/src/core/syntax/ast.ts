@@ -138,6 +138,8 @@ export interface WorldAst extends ItemBase {
 export interface PackageDeclAst {
   name: PackageNameAst;
   docs?: string;
+  /** From the first comment before the header to the last: where wit-parser puts a docs error. */
+  docsRange?: Range;
   range: Range;
 }
 

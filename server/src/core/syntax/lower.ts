@@ -96,7 +96,7 @@ class Lowering extends NodeReader {
             break;
           }
           const name = node.childForFieldName('name');
-          if (name) this.packageDecls.push({ name: this.packageName(name), docs: this.docs(node), range: this.range(node) });
+          if (name) this.packageDecls.push({ name: this.packageName(name), docs: this.docs(node), docsRange: this.docsRange(node), range: this.range(node) });
           break;
         }
         case 'nested_package': {

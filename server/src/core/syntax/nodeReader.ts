@@ -63,6 +63,17 @@ export class NodeReader {
     return docsOf(comments);
   }
 
+  /** The span of the comments right before the item (any comments, as wit-parser's docs span), if any. */
+  protected docsRange(node: Node): Range | undefined {
+    let first: Node | undefined;
+    let last: Node | undefined;
+    for (let prev = node.previousSibling; prev && (prev.type === 'line_comment' || prev.type === 'block_comment'); prev = prev.previousSibling) {
+      first = prev;
+      last ??= prev;
+    }
+    return first && last ? this.doc.rangeOf(first.startIndex, last.endIndex) : undefined;
+  }
+
   ident(node: Node): A.Ident {
     const raw = node.text;
     const escaped = raw.startsWith('%');
