@@ -4,14 +4,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BindingsLanguage, GeneratedFile } from '../protocol';
 import { LANGUAGES } from './languages';
-import { COMPONENTIZE_PY, WIT_BINDGEN, componentizePyArgs, witBindgenArgs, missingToolMessage, type ExternalTool } from './toolArgs';
+import { COMPONENTIZE_PY, WIT_BINDGEN, WIT_BINDGEN_SUBCOMMANDS, componentizePyArgs, witBindgenArgs, type ExternalTool } from './toolArgs';
 import { locateTool } from './toolLocator';
 import { runTool } from './processRunner';
+import { checkTool, searchedFolders } from '../tools/check';
+import { failedMessage } from '../tools/messages';
 
 export interface ToolSettings { witBindgen?: string; componentizePy?: string }
 
-/** A failure the user must act on (a missing tool); shown as it is. */
+/** A failure the user must act on (a tool missing, too old or not working); shown as it is. */
 export class ToolMissingError extends Error {}
+
+/** Generators finish in seconds; one that runs for two minutes is stuck. */
+const GENERATOR_TIMEOUT_MS = 120_000;
 
 export interface ExternalRequest { language: BindingsLanguage; witDir: string; outDir: string; world?: string }
 
@@ -27,11 +32,22 @@ export async function generateExternal(req: ExternalRequest, settings: ToolSetti
   const tool = toolFor(req.language);
   const configured = tool === COMPONENTIZE_PY ? settings.componentizePy : settings.witBindgen;
   const executable = locateTool(tool.command, { configured });
-  if (!executable) throw new ToolMissingError(missingToolMessage(tool));
-  const result = await runTool(executable, argsFor(req), { cwd: path.dirname(req.outDir) });
+  const py = tool === COMPONENTIZE_PY;
+  const args = argsFor(req);
+  // Found, new enough, and with the generator this language needs. The server
+  // knows nothing of workspace trust: the client asks for CLI generators only
+  // in a trusted workspace (client/src/bindings/target.ts).
+  const located = executable ? { path: executable } : { missing: { configured: configured?.trim() || undefined, searched: searchedFolders(process.env.PATH) } };
+  const check = await checkTool(py ? 'componentizePyBindings' : 'witBindgenBindings', located, {
+    trusted: true,
+    subcommand: py ? 'bindings' : WIT_BINDGEN_SUBCOMMANDS[req.language],
+  });
+  if (!check.ok) throw new ToolMissingError(check.message);
+  const result = await runTool(check.path, args, { cwd: path.dirname(req.outDir), timeoutMs: GENERATOR_TIMEOUT_MS });
   if (result.code !== 0) {
-    const detail = (result.stderr || result.stdout).trim();
-    throw new Error(`${tool.command} failed (exit ${result.code})${detail ? `: ${detail}` : ''}`);
+    // The tool's error lines, not its backtrace; the subcommand, not the whole snapshot command line.
+    const what = `${tool.command} ${py ? 'bindings' : args[0]}`;
+    throw new Error(failedMessage(py ? 'componentizePy' : 'witBindgen', check.path, what, result, GENERATOR_TIMEOUT_MS));
   }
   const files = readTree(req.outDir);
   if (files.length === 0) throw new Error(`${tool.command} succeeded but wrote no files`);
