@@ -74,13 +74,14 @@ if ! has "$WIT_BINDGEN_GO_VERSION" "$T/go/bin/wit-bindgen-go"; then
 fi
 [[ -x "$T/go/bin/wit-bindgen-go" ]] && link "$T/go/bin/wit-bindgen-go"
 
-# crates.io tools, the long part of a cold run (wasmtime alone is ~25 min on 2 cores).
+# crates.io tools, the long part of a cold run. The ones CI requires (wasm-tools,
+# wit-bindgen, wasmtime) first, so an interrupted install still leaves them.
 cargo_tool wasm-tools "$WASM_TOOLS_VERSION" wasm-tools
 cargo_tool wit-bindgen-cli "$WIT_BINDGEN_VERSION" wit-bindgen
+cargo_tool wasmtime-cli "$WASMTIME_VERSION" wasmtime
 cargo_tool wac-cli "$WAC_VERSION" wac
 cargo_tool wkg "$WKG_VERSION" wkg
 cargo_tool cargo-component "$CARGO_COMPONENT_VERSION" cargo-component
-cargo_tool wasmtime-cli "$WASMTIME_VERSION" wasmtime
 
 # The wit-bindgen crate, built once, so `cargo check` of generated Rust bindings
 # in the tests is offline and quick (same CARGO_HOME and target folder).
