@@ -33,19 +33,23 @@ chmodSync('dist/server.js', 0o755);
 // web-tree-sitter's runtime and our grammar are loaded from dist/ at run time.
 copyFileSync('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm');
 copyFileSync('grammar/tree-sitter-wit.wasm', 'dist/tree-sitter-wit.wasm');
-// jco-transpile's type generator, loaded at run time by the bindings feature
-// (an ES module with its own WebAssembly and its own copy of preview2-shim, so
-// it is shipped as files next to the server rather than bundled): only what
-// `generateHostTypes`/`generateGuestTypes` load, not transpile's optimisers.
+// jco-transpile, loaded at run time through server/src/jco/loader.ts (an ES
+// module with its own WebAssembly and its own copy of preview2-shim, so it is
+// shipped as files next to the bundles rather than bundled): only what its type
+// generator (bindings) and its wasm-tools (a component's WIT, a world as a
+// component for plug fit) load, not transpile's optimisers.
 const jco = 'node_modules/@bytecodealliance/jco-transpile';
 const jcoOut = 'dist/node_modules/@bytecodealliance/jco-transpile';
 rmSync(jcoOut, { recursive: true, force: true });
 for (const file of ['package.json', 'dist/typegen.js', 'dist/common.js', 'dist/constants.js', 'dist/index.js',
-  'vendor/js-component-bindgen-component.js', 'vendor/js-component-bindgen-component.core.wasm', 'vendor/js-component-bindgen-component.core2.wasm']) {
+  'vendor/js-component-bindgen-component.js', 'vendor/js-component-bindgen-component.core.wasm', 'vendor/js-component-bindgen-component.core2.wasm',
+  'dist/wasm-tools.js', 'vendor/wasm-tools.js', 'vendor/wasm-tools.core.wasm', 'vendor/wasm-tools.core2.wasm']) {
   mkdirSync(dirname(`${jcoOut}/${file}`), { recursive: true });
   copyFileSync(`${jco}/${file}`, `${jcoOut}/${file}`);
 }
 const shim = `${jco}/node_modules/@bytecodealliance/preview2-shim`;
 cpSync(`${shim}/package.json`, `${jcoOut}/node_modules/@bytecodealliance/preview2-shim/package.json`);
-cpSync(`${shim}/dist`, `${jcoOut}/node_modules/@bytecodealliance/preview2-shim/dist`, { recursive: true, filter: (f) => !f.endsWith('.d.ts') && !f.endsWith('.map') });
+// Not its browser build: Node never takes the `browser` export condition.
+cpSync(`${shim}/dist`, `${jcoOut}/node_modules/@bytecodealliance/preview2-shim/dist`, { recursive: true,
+  filter: (f) => !f.endsWith('.d.ts') && !f.endsWith('.map') && !f.endsWith('/dist/browser') });
 if (watch) console.log('watch mode is not supported; rerun npm run build');

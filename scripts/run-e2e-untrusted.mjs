@@ -1,9 +1,10 @@
 // Runs the extension tests that need Restricted Mode (an untrusted workspace)
 // in code-server: the same harness as scripts/e2e/run.mjs, but with workspace
 // trust ENABLED, no trust prompt at start-up (so the folder stays untrusted)
-// and only the tests whose title matches "untrusted".
+// and only the tests whose title matches "untrusted". The extension under test
+// is the packaged .vsix, installed into code-server (scripts/e2e/packagedExtension.mjs).
 //
-//   node scripts/run-e2e-untrusted.mjs    (after npm run build && npm run build:e2e)
+//   node scripts/run-e2e-untrusted.mjs    (after npm run build:e2e; packages the .vsix when stale)
 //
 // The main harness disables workspace trust, so there those tests skip
 // themselves and say so.
@@ -15,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import { checkInstalled, launchBrowser, prepareUserData } from './e2e/codeServer.mjs';
+import { installPackaged, testPayload } from './e2e/packagedExtension.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 import { codeServerCache as cache } from "./toolchainEnv.mjs";
@@ -29,6 +31,7 @@ prepareUserData(userData, {
   'security.workspace.trust.startupPrompt': 'never',
   'security.workspace.trust.emptyWindow': false,
 });
+await installPackaged(repo, { userData, extensionsDir: join(tmp, 'extensions') });
 
 const port = await new Promise((res, rej) => {
   const s = createServer().once('error', rej).listen(0, '127.0.0.1', () => {
@@ -65,8 +68,7 @@ try {
     // The tests' own lines; the workbench's chatter stays in its log.
     if (/^\s|passing|failing|pending|skipped|Error/.test(text) && !/^\s+at |open-vsx|github/.test(text)) console.log(text);
   });
-  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(repo)], ['extensionTestsPath', remote(join(repo, 'out/test/e2e'))]];
+  const payload = testPayload(port, join(repo, 'out/test/e2e'), join(tmp, 'no-development-extension'));
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   const code = await exitCode;
   await finish(code, code === 0 ? 'untrusted-workspace tests passed' : `untrusted-workspace tests failed (exit code ${code})`);

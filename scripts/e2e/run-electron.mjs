@@ -2,27 +2,42 @@
 // it downloads a desktop VS Code (minimum supported and stable), which needs
 // internet access to update.code.visualstudio.com. On machines without it, use
 // scripts/e2e/run.mjs (code-server) instead. Each run gets a fresh copy of the
-// fixture workspace, as the tests edit files.
-import { cpSync, mkdtempSync } from 'node:fs';
+// fixture workspace, as the tests edit files. As there, the extension under test
+// is the packaged .vsix, installed with VS Code's CLI (the way @vscode/test-electron
+// documents it), not the repository folder.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runTests } from '@vscode/test-electron';
+import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests } from '@vscode/test-electron';
+import { packagedVsix } from './packagedExtension.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // The lowest VS Code package.json's engines allow, and the current one.
 const versions = (process.env.WIT_E2E_VSCODE_VERSIONS ?? '1.91.0,stable').split(',');
 
+const vsix = packagedVsix(repo);
 for (const version of versions) {
-  const workspace = join(mkdtempSync(join(tmpdir(), 'wit-e2e-electron-')), 'workspace');
+  const tmp = mkdtempSync(join(tmpdir(), 'wit-e2e-electron-'));
+  const workspace = join(tmp, 'workspace');
   cpSync(join(repo, 'test/fixtures/e2e/workspace'), workspace, { recursive: true });
-  console.log(`VS Code ${version}: running the extension tests`);
+  // VS Code runs extensionTestsPath only with an extensionDevelopmentPath: an empty folder, no extension in it.
+  const noExtension = join(tmp, 'no-development-extension');
+  mkdirSync(noExtension);
+  const dirs = [`--extensions-dir=${join(tmp, 'extensions')}`, `--user-data-dir=${join(tmp, 'user-data')}`];
   try {
+    const vscodeExecutablePath = await downloadAndUnzipVSCode(version);
+    const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(vscodeExecutablePath);
+    const installed = spawnSync(cli, [...cliArgs, ...dirs, '--install-extension', vsix], { stdio: 'inherit' });
+    if (installed.status !== 0) throw new Error(`installing ${vsix} failed (exit ${installed.status ?? installed.signal})`);
+    console.log(`VS Code ${version}: running the extension tests`);
     await runTests({
-      version,
-      extensionDevelopmentPath: repo,
+      vscodeExecutablePath,
+      extensionDevelopmentPath: noExtension,
       extensionTestsPath: join(repo, 'out/test/e2e'),
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome'],
+      // No --disable-extensions: it would disable the installed extension under test.
+      launchArgs: [workspace, ...dirs, '--disable-workspace-trust', '--skip-welcome'],
     });
   } catch (e) {
     console.error(`VS Code ${version}: ${e instanceof Error ? e.message : String(e)}`);

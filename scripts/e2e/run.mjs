@@ -1,5 +1,7 @@
 // Runs the extension-host tests (out/test/e2e) inside a real VS Code: code-server,
-// driven by headless Chromium through playwright-core (see ../shared/VSCODE-TESTS.md).
+// driven by headless Chromium through playwright-core (see ../shared/VSCODE-TESTS.md),
+// against the packaged .vsix installed into it (packaged first when stale: see
+// packagedExtension.mjs), not the repository folder.
 //
 //   node scripts/e2e/run.mjs [--grep <mocha pattern>] [--fixture <folder>]
 //
@@ -16,6 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, parseArgs } from 'node:util';
 import { checkInstalled, launchBrowser, prepareUserData, startCodeServer } from './codeServer.mjs';
+import { installPackaged, testPayload } from './packagedExtension.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const timeoutSec = Number(process.env.WIT_E2E_TIMEOUT ?? 900);
@@ -26,9 +29,7 @@ const { values: opts } = parseArgs({
 
 try {
   checkInstalled();
-  for (const built of ['out/test/e2e/index.js', 'dist/extension.js', 'dist/server.js']) {
-    if (!existsSync(join(repo, built))) throw new Error(`${built} missing: run \`npm run build && npm run build:e2e\``);
-  }
+  if (!existsSync(join(repo, 'out/test/e2e/index.js'))) throw new Error('out/test/e2e/index.js missing: run `npm run build:e2e`');
 } catch (e) {
   console.error(e.message);
   process.exit(1);
@@ -46,6 +47,7 @@ let finished = false;
 const deadline = setTimeout(() => void finish(124, `timed out after ${timeoutSec} s`), timeoutSec * 1000);
 
 try {
+  await installPackaged(repo, { userData, extensionsDir: join(tmp, 'extensions') });
   server = await startCodeServer({
     folder: workspace, userData, extensionsDir: join(tmp, 'extensions'), logFile: join(tmp, 'code-server.log'), verbose,
     // Read by the test index in the extension host, which inherits code-server's environment.
@@ -73,11 +75,7 @@ async function runTests(port) {
   if (verbose) page.on('console', (m) => console.error(`[browser ${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => console.error(`[browser error] ${e.message}`));
 
-  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-  const payload = [
-    ['extensionDevelopmentPath', remote(repo)],
-    ['extensionTestsPath', remote(join(repo, 'out/test/e2e'))],
-  ];
+  const payload = testPayload(port, join(repo, 'out/test/e2e'), join(tmp, 'no-development-extension'));
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   console.log(`code-server on port ${port}, workspace ${workspace}`);
   await page.goto(url);

@@ -2,9 +2,28 @@
 // and wait for what the user would see (diagnostics, server answers) with an
 // event-driven wait bounded by a deadline, never a blind sleep.
 import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'wit-devkit.wit-devkit';
+
+/**
+ * A file of the repository the tests were built from (test fixtures, the
+ * component .wasm files). Not the extension's folder: the extension under test
+ * is the installed .vsix, which ships no tests or fixtures.
+ */
+export function repoUri(...segments: string[]): vscode.Uri {
+  return vscode.Uri.file(repoPath(...segments));
+}
+
+/** repoUri as a file system path. */
+export function repoPath(...segments: string[]): string {
+  // The compiled tests live in <repo>/out/test/e2e[/suite]: the first folder above with a package.json.
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.join(dir, ...segments);
+}
 
 /** Features whose tests can be skipped with WIT_E2E_SKIP="hover,definition,...". */
 export function skipped(feature: string): boolean {

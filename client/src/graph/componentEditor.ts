@@ -52,8 +52,7 @@ export class ComponentEditorProvider implements vscode.CustomReadonlyEditorProvi
     }
     try {
       const info = readComponent(bytes);
-      const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-      const wit = await componentWitText(bytes, folders).catch((e: Error) => `// The WIT could not be printed: ${e.message}`);
+      const wit = await componentWitText(bytes).catch((e: Error) => `// The WIT could not be printed: ${e.message}`);
       const open = info.imports.length;
       return {
         type: 'graph', mode: 'component', title: `${name}: ${info.components.length} nested components, ${info.modules.length} core modules, ${open} open imports`,

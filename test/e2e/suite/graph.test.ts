@@ -4,7 +4,7 @@
 // with the component graph read from the binary; plug fit names the near miss.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, itFeature, openWit, replaceText, waitFor, whenServerRunning, workspaceUri } from '../helpers';
+import { itFeature, openWit, repoUri, replaceText, waitFor, whenServerRunning, workspaceUri } from '../helpers';
 
 interface ShownGraph {
   title: string;
@@ -17,9 +17,8 @@ const shown = async () => (await vscode.commands.executeCommand<Record<string, S
 
 /** Copies a committed component fixture into the (fresh, per-run) workspace. */
 async function fixtureComponent(name: string): Promise<vscode.Uri> {
-  const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
   const target = workspaceUri(`components/${name}.wasm`);
-  await vscode.workspace.fs.copy(vscode.Uri.joinPath(ext.extensionUri, 'test', 'fixtures', 'components', `${name}.wasm`), target, { overwrite: true });
+  await vscode.workspace.fs.copy(repoUri('test', 'fixtures', 'components', `${name}.wasm`), target, { overwrite: true });
   return target;
 }
 
@@ -71,7 +70,7 @@ describe('composition graphs', () => {
     assert.deepEqual(top.filter((n) => n.open).map((n) => n.label), ['docs:calc/logger@0.1.0']);
     assert.equal(top.filter((n) => n.kind === 'instance').length, 2);
     assert.ok(view.graph.edges.some((e) => e.kind === 'with' && e.label === 'docs:calc/adder@0.1.0'));
-    assert.match(view.wit ?? '', /import docs:calc\/logger@0\.1\.0;/, 'the WIT jco prints for it');
+    assert.match(view.wit ?? '', /import docs:calc\/logger@0\.1\.0;/, `the WIT jco prints for it; shown: ${view.wit?.slice(0, 300)}`);
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
     assert.ok(tab?.input instanceof vscode.TabInputCustom && tab.input.viewType === 'wit.componentViewer');
   });
@@ -86,8 +85,7 @@ describe('composition graphs', () => {
   });
 
   itFeature('graph', 'plug fit of a world against a component: the version near miss', async () => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const witDir = vscode.Uri.joinPath(ext.extensionUri, 'test', 'fixtures', 'components', 'wit', 'adder').fsPath;
+    const witDir = repoUri('test', 'fixtures', 'components', 'wit', 'adder').fsPath;
     const provider = await fixtureComponent('adder-v2');
     await vscode.commands.executeCommand('wit.showPlugFit', { world: 'docs:calc/calculator@0.1.0', witDir }, provider);
     const view = await waitFor('the plug fit view of the world', async () => {
