@@ -4,15 +4,16 @@
 //               VS Code's Node debugger resolves it in turn);
 //   wasmtime -> finds wasmtime and lldb-dap and becomes lldb-dap's launch
 //               request (after variable substitution).
-// A missing runtime or debugger stops the launch with a message and a button
-// to set its path. Nothing is launched in an untrusted workspace.
+// A runtime or debugger that is missing, too old or failing stops the launch
+// with a message and a button to set its path. Nothing is launched (nor asked
+// its version) in an untrusted workspace.
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { builtComponentCandidates, detectBuilds } from '../tasks/buildDetection';
 import { folderReader } from '../tasks/taskProvider';
 import { taskLabel } from '../tasks/taskDefinition';
-import { defaultRuntime, findTool, reportMissingTool, requireTrust } from '../tasks/toolSettings';
+import { checkedTool, defaultRuntime, reportToolProblem, requireTrust } from '../tasks/toolSettings';
 import { locateJco } from '../tasks/jcoLayout';
 import { runnerArgs, writeRunner } from './jcoDebugPrep';
 import { DEBUG_TYPE, fillLaunchConfig, lldbDapLaunch, nodeDebugLaunch, type ComponentLaunchConfig } from './launchArgs';
@@ -68,9 +69,9 @@ export class ComponentDebugConfigurationProvider implements vscode.DebugConfigur
   }
 
   private async toNodeLaunch(config: ComponentLaunchConfig, folder: vscode.WorkspaceFolder | undefined): Promise<vscode.DebugConfiguration | undefined> {
-    const tool = findTool('jco', folder, config.runtimePath);
-    if (!tool.found) {
-      void reportMissingTool('jco', `Cannot start debugging: ${tool.reason}`, false);
+    const tool = await checkedTool('jcoDebug', 'jco', folder, config.runtimePath);
+    if (!tool.ok) {
+      void reportToolProblem(tool, false, 'Cannot start debugging');
       return undefined;
     }
     const jco = await locateJco(tool.path);
@@ -92,18 +93,19 @@ export class ComponentDebugConfigurationProvider implements vscode.DebugConfigur
     config: vscode.DebugConfiguration,
   ): Promise<vscode.DebugConfiguration | undefined> {
     const launch = config as ComponentLaunchConfig;
-    const wasmtime = findTool('wasmtime', folder, launch.runtimePath);
-    if (!wasmtime.found) {
+    // Both found and new enough (missing, too old or failing: said, with the setting to change).
+    const wasmtime = await checkedTool('wasmtimeDebug', 'wasmtime', folder, launch.runtimePath);
+    if (!wasmtime.ok) {
       // The launch stops now (not when the message is dismissed); "Use jco"
       // starts the same launch under the Node debugger.
-      void reportMissingTool('wasmtime', `Cannot start debugging: ${wasmtime.reason}`, true).then((choice) => {
+      void reportToolProblem(wasmtime, true, 'Cannot start debugging').then((choice) => {
         if (choice === 'useJco') void vscode.debug.startDebugging(folder, { ...config, runtime: 'jco' });
       });
       return undefined;
     }
-    const lldbDap = findTool('lldbDap', folder, launch.debuggerPath);
-    if (!lldbDap.found) {
-      void reportMissingTool('lldbDap', `Cannot start debugging: ${lldbDap.reason}`, false);
+    const lldbDap = await checkedTool('lldbDapDebug', 'lldbDap', folder, launch.debuggerPath);
+    if (!lldbDap.ok) {
+      void reportToolProblem(lldbDap, false, 'Cannot start debugging');
       return undefined;
     }
     return { ...lldbDapLaunch(launch, wasmtime.path), debuggerPath: lldbDap.path };

@@ -5,8 +5,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { onDidFinishRun, type RunResult } from './runTerminal';
-import { createTask } from './taskProvider';
-import { TASK_TYPE, type RunMode, type Runtime } from './taskDefinition';
+import { BUILDER_TOOLS, createTask } from './taskProvider';
+import { parseTaskDefinition, TASK_TYPE, type RunMode, type Runtime } from './taskDefinition';
+import { buildToolProblem } from './buildToolCheck';
 import { requireTrust } from './toolSettings';
 
 /** Options a caller may pass to wit.runComponent besides the component. */
@@ -54,6 +55,12 @@ export async function buildComponent(): Promise<number | undefined> {
       if (choice) await vscode.commands.executeCommand('workbench.action.tasks.configureTaskRunner');
     }
     return undefined;
+  }
+  // Detected builds reach VS Code already resolved: their tool is checked here (missing, too old, failing).
+  const parsed = parseTaskDefinition(task.definition as Record<string, unknown>);
+  if (typeof parsed !== 'string' && parsed.action === 'build') {
+    const tool = BUILDER_TOOLS[parsed.builder];
+    if (tool && (await buildToolProblem(parsed.builder, tool, typeof task.scope === 'object' ? task.scope : undefined))) return undefined;
   }
   const execution = await vscode.tasks.executeTask(task);
   return endOf(execution);

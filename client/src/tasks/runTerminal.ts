@@ -1,7 +1,8 @@
 // The terminal of a `wasm-component` run task. Work that must happen at run
-// time happens here: find the runtime (offering jco when wasmtime is missing),
-// read the component's world to choose run or serve, then start the process
-// from an argument list and show its output and exit code.
+// time happens here: read the component's world to choose run or serve, find
+// the runtime and check its version for that (offering jco when wasmtime is
+// missing or too old), then start the process from an argument list and show
+// its output and exit code.
 import { rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -11,8 +12,9 @@ import { componentKind, jcoWitReader } from './componentWorld';
 import { locateJco, writePreopenModule } from './jcoLayout';
 import { startProcess, type RunningProcess } from './processRunner';
 import { decideMode, makeRunPlan } from './runPlan';
-import type { RunTask } from './taskDefinition';
-import { defaultRuntime, findTool, reportMissingTool } from './toolSettings';
+import type { RunTask, Runtime } from './taskDefinition';
+import { checkedTool, defaultRuntime, findTool, reportToolProblem } from './toolSettings';
+import type { RequirementKey } from '../../../server/src/tools/minimums';
 
 export interface RunResult {
   runId?: string;
@@ -71,34 +73,52 @@ export class RunTerminal implements vscode.Pseudoterminal {
     return writePreopenModule(path.join(os.tmpdir(), 'wit-devkit-run'), jco.shimDir, dirs);
   }
 
+  /** run or serve: the task's, else read from the component's world through jco. */
+  private async mode(program: string): Promise<'cli' | 'http' | { error: string }> {
+    if (this.task.mode !== 'auto') return this.task.mode;
+    // Reading the world needs jco; without it an explicit mode still runs.
+    const jco = findTool('jco', this.folder);
+    if (!jco.found) return { error: `Cannot tell whether this is a command or an HTTP component (${jco.reason}); set "mode" to "cli" or "http".` };
+    const { kind, error } = await componentKind(program, jcoWitReader(jco.path));
+    return decideMode('auto', kind, error);
+  }
+
+  /**
+   * The runtime to start, checked for this mode (found, answering --version,
+   * new enough); a wasmtime that fails the check may be swapped for jco.
+   * When there is none, the exit code to end with (the reason was printed and shown).
+   */
+  private async runtime(mode: 'cli' | 'http'): Promise<{ runtime: Runtime; path: string } | { exitCode: number }> {
+    const use = (r: Runtime): RequirementKey => (r === 'jco' ? (mode === 'http' ? 'jcoServe' : 'jcoRun') : mode === 'http' ? 'wasmtimeServe' : 'wasmtimeRun');
+    let runtime = this.task.runtime ?? defaultRuntime();
+    let checked = await checkedTool(use(runtime), runtime, this.folder);
+    if (!checked.ok && runtime === 'wasmtime' && checked.problem !== 'untrusted') {
+      this.print(`${checked.message}\n`);
+      if ((await reportToolProblem(checked, true)) !== 'useJco') return { exitCode: checked.problem === 'missing' ? 127 : 1 };
+      runtime = 'jco';
+      checked = await checkedTool(use(runtime), runtime, this.folder);
+      if (checked.ok) this.print('Running with jco instead.\n');
+    }
+    if (!checked.ok) {
+      void reportToolProblem(checked, false);
+      this.print(`${checked.message}\n`);
+      return { exitCode: checked.problem === 'missing' ? 127 : 1 };
+    }
+    return { runtime, path: checked.path };
+  }
+
   private async run(): Promise<void> {
     const folderPath = this.folder?.uri.fsPath ?? process.cwd();
     if (!this.task.program) return this.finish(1, 'This run task names no "program" (the component .wasm to run).\n');
-    let runtime = this.task.runtime ?? defaultRuntime();
-    let tool = findTool(runtime, this.folder);
-    if (!tool.found && runtime === 'wasmtime') {
-      this.print(`${tool.reason}.\n`);
-      if ((await reportMissingTool('wasmtime', tool.reason, true)) !== 'useJco') return this.finish(127);
-      runtime = 'jco';
-      tool = findTool('jco', this.folder);
-      this.print('Running with jco instead.\n');
-    }
-    if (!tool.found) {
-      void reportMissingTool(runtime, tool.reason, false);
-      return this.finish(127, `${tool.reason}.\n`);
-    }
-    // Reading the world needs jco; without it an explicit mode still runs.
-    const jco = runtime === 'jco' ? tool : findTool('jco', this.folder);
-    const plan0 = makeRunPlan(this.task, { runtime, runtimePath: tool.path, mode: 'cli', folder: folderPath });
-    let mode: 'cli' | 'http' | { error: string } = this.task.mode === 'auto' ? { error: '' } : this.task.mode;
-    if (this.task.mode === 'auto') {
-      if (!jco.found) return this.finish(1, `Cannot tell whether this is a command or an HTTP component (${jco.reason}); set "mode" to "cli" or "http".\n`);
-      const { kind, error } = await componentKind(plan0.program, jcoWitReader(jco.path));
-      mode = decideMode('auto', kind, error);
-    }
+    // The program's path does not depend on the runtime: resolve it once to read its world.
+    const program = makeRunPlan(this.task, { runtime: 'wasmtime', runtimePath: '', mode: 'cli', folder: folderPath }).program;
+    const mode = await this.mode(program);
     if (typeof mode !== 'string') return this.finish(1, `${mode.error}\n`);
-    const plan = { ...plan0, mode };
-    if (runtime === 'jco' && plan.dirs.length > 0) plan.jcoSetupModule = await this.preopenSetup(tool.path, plan.dirs);
+    const found = await this.runtime(mode);
+    if ('exitCode' in found) return this.finish(found.exitCode);
+    const { runtime } = found;
+    const plan = makeRunPlan(this.task, { runtime, runtimePath: found.path, mode, folder: folderPath });
+    if (runtime === 'jco' && plan.dirs.length > 0) plan.jcoSetupModule = await this.preopenSetup(found.path, plan.dirs);
     for (const note of jcoLimitations(plan)) this.print(`note: ${note}\n`);
     const line = runCommandLine(plan);
     this.print(`> ${describeCommandLine(line)}\n`);

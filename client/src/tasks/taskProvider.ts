@@ -13,7 +13,8 @@ import { prepareComponentizeBuild } from './jcoLayout';
 import { RunTerminal } from './runTerminal';
 import { parseTaskDefinition, taskLabel, TASK_TYPE, type BuildTask, type ComponentTask } from './taskDefinition';
 import type { ToolName } from './toolLookup';
-import { findTool, reportMissingTool } from './toolSettings';
+import { findTool } from './toolSettings';
+import { buildToolProblem, refusedBuild } from './buildToolCheck';
 
 /** Problem matchers (package.json `problemMatchers`) for each builder's compiler output. */
 export const BUILD_PROBLEM_MATCHERS: Record<BuildTask['builder'], string[]> = {
@@ -23,7 +24,8 @@ export const BUILD_PROBLEM_MATCHERS: Record<BuildTask['builder'], string[]> = {
   command: ['$wasm-component-clang'],
 };
 
-const BUILDER_TOOLS: Partial<Record<BuildTask['builder'], ToolName>> = {
+/** The tool each builder starts (looked for, and checked for its version, before a build). */
+export const BUILDER_TOOLS: Partial<Record<BuildTask['builder'], ToolName>> = {
   'cargo-component': 'cargo',
   'jco-componentize': 'jco',
   'componentize-py': 'componentizePy',
@@ -114,13 +116,12 @@ export class ComponentTaskProvider implements vscode.TaskProvider {
       void vscode.window.showErrorMessage(`Task "${task.name}": ${resolved}`);
       return undefined;
     }
-    // Say now, not as a cryptic terminal error, when the builder is missing.
+    // Say now, not as a cryptic terminal error, when the builder is missing, too old or failing.
     const parsed = parseTaskDefinition(task.definition as Record<string, unknown>);
     if (typeof parsed !== 'string' && parsed.action === 'build') {
       const tool = BUILDER_TOOLS[parsed.builder];
-      const folder = typeof scope === 'object' ? scope : undefined;
-      const found = tool ? findTool(tool, folder) : undefined;
-      if (tool && found && !found.found) void reportMissingTool(tool, found.reason, false);
+      const problem = tool && (await buildToolProblem(parsed.builder, tool, typeof scope === 'object' ? scope : undefined));
+      if (problem) return refusedBuild(resolved, problem);
     }
     return resolved;
   }

@@ -7,7 +7,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Runtime } from './taskDefinition';
-import { INSTALL_HINTS, TOOL_SETTINGS, lookupTool, type LookupResult, type ToolName } from './toolLookup';
+import { INSTALL_HINTS, TOOL_SETTINGS, lookupTool, type LookupInput, type LookupResult, type ToolName } from './toolLookup';
+import { checkTool, searchedFolders, type ToolCheck } from '../../../server/src/tools/check';
+import type { RequirementKey } from '../../../server/src/tools/minimums';
 
 let extensionRoot: string | undefined;
 
@@ -29,19 +31,55 @@ export function defaultRuntime(): Runtime {
   return userOrWorkspaceValue<string>('wit.runtime') === 'jco' ? 'jco' : 'wasmtime';
 }
 
-/** Finds a tool: an explicit path (e.g. a launch config's), the setting, then the search. */
-export function findTool(tool: ToolName, folder?: vscode.WorkspaceFolder, explicitPath?: string): LookupResult {
+/** What the lookup of a tool is given: an explicit path (e.g. a launch config's), the setting, the folders. */
+function lookupInput(tool: ToolName, folder?: vscode.WorkspaceFolder, explicitPath?: string): LookupInput {
   const setting = TOOL_SETTINGS[tool];
   const configured = explicitPath || (setting ? userOrWorkspaceValue<string>(setting) : undefined);
   const nodeBin = (root: string) => path.join(root, 'node_modules', '.bin');
   const jco = tool === 'jco';
-  return lookupTool({
+  return {
     tool,
     configured: configured ? expandHome(configured) : undefined,
     pathEnv: process.env.PATH,
     extraDirs: jco && folder ? [nodeBin(folder.uri.fsPath)] : [],
     fallbackDirs: jco && extensionRoot ? [nodeBin(extensionRoot)] : [],
-  });
+  };
+}
+
+/** Finds a tool: an explicit path (e.g. a launch config's), the setting, then the search. */
+export function findTool(tool: ToolName, folder?: vscode.WorkspaceFolder, explicitPath?: string): LookupResult {
+  return lookupTool(lookupInput(tool, folder, explicitPath));
+}
+
+/**
+ * Finds a tool and checks it can do `use` (server/src/tools/minimums.ts): its
+ * `--version` answers and is new enough. In an untrusted workspace nothing is
+ * started: the answer is then the refusal, whatever the tool.
+ */
+export async function checkedTool(use: RequirementKey, tool: ToolName, folder?: vscode.WorkspaceFolder, explicitPath?: string): Promise<ToolCheck> {
+  const input = lookupInput(tool, folder, explicitPath);
+  const found = lookupTool(input);
+  const located = found.found
+    ? { path: found.path }
+    : { missing: { configured: input.configured, searched: searchedFolders(input.pathEnv, process.platform, input.extraDirs, input.fallbackDirs) } };
+  return checkTool(use, located, { trusted: vscode.workspace.isTrusted });
+}
+
+/**
+ * Shows a failed check with its fixes: set the path (when the tool has a
+ * setting), trust the workspace, or (for wasmtime) run with jco instead.
+ * `prefix` says what could not happen ("Cannot start debugging").
+ */
+export async function reportToolProblem(check: Extract<ToolCheck, { ok: false }>, offerJco: boolean, prefix?: string): Promise<MissingToolChoice> {
+  const buttons = [
+    ...(offerJco && check.problem !== 'untrusted' ? ['Use jco'] : []),
+    ...(check.problem === 'untrusted' ? ['Manage Workspace Trust'] : check.setting ? ['Set Path'] : []),
+  ];
+  const choice = await vscode.window.showErrorMessage(prefix ? `${prefix}: ${check.message}` : check.message, ...buttons);
+  if (choice === 'Use jco') return 'useJco';
+  if (choice === 'Set Path' && check.setting) await vscode.commands.executeCommand('workbench.action.openSettings', check.setting);
+  if (choice === 'Manage Workspace Trust') await vscode.commands.executeCommand('workbench.trust.manage');
+  return undefined;
 }
 
 export type MissingToolChoice = 'useJco' | undefined;

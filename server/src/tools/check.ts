@@ -59,14 +59,14 @@ export async function checkTool(key: RequirementKey, located: Located, opts: Che
     if (tool === 'cargoComponent' && /no such (sub)?command/i.test(answer.run.stderr)) {
       return problem('missing', `cargo-component is not installed: cargo at ${located.path} has no "component" subcommand. Install it (${TOOLS.cargoComponent.install}).`);
     }
-    return problem('failed', failedMessage(tool, located.path, commandText(tool, answer.args), answer.run));
+    return problem('failed', failedMessage(tool, located.path, commandText(tool, answer.args), answer.run, answer.timeoutMs));
   }
   const version = answer.kind === 'version' ? answer.version : undefined;
   const min = parseVersion(req.min);
   if (version && min && compareVersions(version, min) < 0) return problem('tooOld', tooOldMessage(key, version, located.path));
   if (opts.subcommand) {
     const help = await probe.help(located.path);
-    if (help.kind === 'failed') return problem('failed', failedMessage(tool, located.path, commandText(tool, help.args), help.run));
+    if (help.kind === 'failed') return problem('failed', failedMessage(tool, located.path, commandText(tool, help.args), help.run, help.timeoutMs));
     // A help without a command list cannot say: the run itself then tells.
     const has = help.kind === 'help' ? helpSubcommands(help.text) : undefined;
     if (has && !has.includes(opts.subcommand)) {

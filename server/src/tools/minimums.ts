@@ -18,15 +18,22 @@ export interface ToolInfo {
   setting?: string;
   /** How to install or update it, said in the message. */
   install: string;
+  /**
+   * Its version flag is younger than versions the extension supports, so an
+   * exit code other than 0 from it means "flag unknown", not "broken" (a crash
+   * or a hang still counts as failing).
+   */
+  versionFlagOptional?: true;
 }
 
 export const TOOLS: Record<ToolId, ToolInfo> = {
   wasmtime: { name: 'wasmtime', versionArgs: ['--version'], setting: 'wit.tools.wasmtime', install: 'curl https://wasmtime.dev/install.sh -sSf | bash, see https://docs.wasmtime.dev/cli-install.html' },
   jco: { name: 'jco', versionArgs: ['--version'], setting: 'wit.tools.jco', install: 'npm install -D @bytecodealliance/jco' },
-  // lldb-vscode before LLVM 21 has no --version: it starts the adapter, which
-  // ends at once because the probe closes its input (versionFromName reads the
-  // major version from Debian/LLVM names such as lldb-vscode-16).
-  lldbDap: { name: 'lldb-dap', versionArgs: ['--version'], setting: 'wit.tools.lldbDap', install: 'LLDB with its DAP server, lldb-dap (formerly lldb-vscode; Debian: apt-get install lldb-16), see https://lldb.llvm.org/resources/lldbdap.html' },
+  // lldb-dap has --version from LLVM 21 (llvm-project#134114); lldb-vscode-16
+  // given it starts the adapter, which ends at once because the probe closes
+  // its input (measured). versionFromName then reads the major version from
+  // Debian/LLVM names such as lldb-vscode-16.
+  lldbDap: { name: 'lldb-dap', versionArgs: ['--version'], versionFlagOptional: true, setting: 'wit.tools.lldbDap', install: 'LLDB with its DAP server, lldb-dap (formerly lldb-vscode; Debian: apt-get install lldb-16), see https://lldb.llvm.org/resources/lldbdap.html' },
   // Probed as `cargo component --version` on the cargo found: that is how builds start it.
   cargoComponent: { name: 'cargo-component', versionArgs: ['component', '--version'], install: 'cargo install cargo-component' },
   componentizePy: { name: 'componentize-py', versionArgs: ['--version'], setting: 'wit.tools.componentizePy', install: 'pip install componentize-py' },

@@ -50,7 +50,7 @@ export type VersionProbe =
   | { kind: 'version'; version: Version }
   /** It ran and exited 0 but said no version in its known format (the check then lets it be used). */
   | { kind: 'unknown'; output: string }
-  | { kind: 'failed'; args: readonly string[]; run: RunOutcome };
+  | { kind: 'failed'; args: readonly string[]; run: RunOutcome; timeoutMs: number };
 
 export interface HelpProbe { kind: 'help'; text: string }
 
@@ -73,20 +73,27 @@ export class ToolProbe {
 
   /** The tool's version, from `<executable> <versionArgs>` (or, for LLDB, its name). */
   version(tool: ToolId, executable: string): Promise<VersionProbe> {
+    // Windows runs .cmd/.bat only through cmd.exe (Node refuses them without a
+    // shell since CVE-2024-27980), and no tool is started through a shell: such
+    // a tool (npm's jco.cmd) is used without a version check.
+    if (process.platform === 'win32' && /\.(cmd|bat)$/i.test(executable)) return Promise.resolve({ kind: 'unknown', output: '' });
     return this.cached(`version\0${tool}\0${executable}`, executable, async () => {
       const args = TOOLS[tool].versionArgs;
       const run = await this.run(executable, args);
-      if (run.code !== 0) return { kind: 'failed', args, run };
-      const version = readVersion(tool, `${run.stdout}\n${run.stderr}`) ?? versionFromName(tool, executable);
+      const flagUnknown = TOOLS[tool].versionFlagOptional && run.code !== null && run.code !== 0;
+      if (run.code !== 0 && !flagUnknown) return { kind: 'failed', args, run, timeoutMs: this.timeoutMs };
+      const said = flagUnknown ? undefined : readVersion(tool, `${run.stdout}\n${run.stderr}`);
+      const version = said ?? versionFromName(tool, executable);
       return version ? { kind: 'version', version } : { kind: 'unknown', output: `${run.stdout}${run.stderr}`.trim() };
     }) as Promise<VersionProbe>;
   }
 
   /** The tool's help text (`<executable> <args>`), for checking it has a subcommand. */
   help(executable: string, args: readonly string[] = ['--help']): Promise<HelpProbe | VersionProbe> {
+    if (process.platform === 'win32' && /\.(cmd|bat)$/i.test(executable)) return Promise.resolve({ kind: 'unknown', output: '' });
     return this.cached(`help\0${args.join('\0')}\0${executable}`, executable, async () => {
       const run = await this.run(executable, args);
-      if (run.code !== 0) return { kind: 'failed', args, run };
+      if (run.code !== 0) return { kind: 'failed', args, run, timeoutMs: this.timeoutMs };
       return { kind: 'help', text: `${run.stdout}\n${run.stderr}` };
     });
   }
