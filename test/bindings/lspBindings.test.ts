@@ -134,8 +134,10 @@ for (const [language, command, install] of [
       t.diagnostic(`skipped: ${command} not on PATH (live run); checked the missing-tool answer instead`);
       await assert.rejects(generate(params), (e: unknown) => {
         assert.ok(e instanceof ResponseError);
-        assert.equal(e.message, `${command} not found. Install it with: ${install} (or set wit.tools.${command === 'wit-bindgen' ? 'witBindgen' : 'componentizePy'} to its path)`);
-        assert.equal((e.data as { kind: string }).kind, 'toolMissing');
+        const setting = `wit.tools.${command === 'wit-bindgen' ? 'witBindgen' : 'componentizePy'}`;
+        // The install command first, then where it was looked for (server/src/tools/messages.ts).
+        assert.ok(e.message.startsWith(`${command} not found. Install it with: ${install} (or set ${setting} to its path). Looked in `), e.message);
+        assert.deepEqual(e.data, { kind: 'toolMissing', setting });
         return true;
       });
     }

@@ -1,9 +1,14 @@
 // What the user is told when generation fails: the WIT's own errors (with a
-// way to the first one), a missing tool with its install command, or the
-// generator's message.
+// way to the first one), a tool missing, too old or failing with its install
+// command and a button to its setting, or the generator's message.
 import * as vscode from 'vscode';
 
-interface ErrorData { kind?: string; diagnostics?: Array<{ uri: string; range: { start: { line: number; character: number } } }> }
+interface ErrorData {
+  kind?: string;
+  diagnostics?: Array<{ uri: string; range: { start: { line: number; character: number } } }>;
+  /** toolMissing: the setting that points at another tool. */
+  setting?: string;
+}
 
 export function errorData(e: unknown): ErrorData {
   const data = (e as { data?: unknown })?.data;
@@ -24,6 +29,11 @@ export async function showGenerationError(e: unknown): Promise<void> {
       const pos = new vscode.Position(first.range.start.line, first.range.start.character);
       await vscode.window.showTextDocument(vscode.Uri.parse(first.uri), { selection: new vscode.Range(pos, pos) });
     }
+    return;
+  }
+  if (data.kind === 'toolMissing' && data.setting) {
+    // Missing, too old or failing: the message says which and why; the button opens the setting.
+    if (await vscode.window.showErrorMessage(message, 'Set Path')) await vscode.commands.executeCommand('workbench.action.openSettings', data.setting);
     return;
   }
   await vscode.window.showErrorMessage(message);

@@ -13,7 +13,12 @@ import { failedMessage } from '../tools/messages';
 export interface ToolSettings { witBindgen?: string; componentizePy?: string }
 
 /** A failure the user must act on (a tool missing, too old or not working); shown as it is. */
-export class ToolMissingError extends Error {}
+export class ToolMissingError extends Error {
+  /** The `wit.tools.*` setting that points at another one (the client offers to open it). */
+  constructor(message: string, readonly setting?: string) {
+    super(message);
+  }
+}
 
 /** Generators finish in seconds; one that runs for two minutes is stuck. */
 const GENERATOR_TIMEOUT_MS = 120_000;
@@ -42,7 +47,7 @@ export async function generateExternal(req: ExternalRequest, settings: ToolSetti
     trusted: true,
     subcommand: py ? 'bindings' : WIT_BINDGEN_SUBCOMMANDS[req.language],
   });
-  if (!check.ok) throw new ToolMissingError(check.message);
+  if (!check.ok) throw new ToolMissingError(check.message, check.setting);
   const result = await runTool(check.path, args, { cwd: path.dirname(req.outDir), timeoutMs: GENERATOR_TIMEOUT_MS });
   if (result.code !== 0) {
     // The tool's error lines, not its backtrace; the subcommand, not the whole snapshot command line.

@@ -38,7 +38,7 @@ export const bindingsHandler: Handler = {
           throw new ResponseError(LSPErrorCodes.RequestFailed, e.message, { kind: 'witErrors', diagnostics });
         }
         if (e instanceof ToolMissingError) {
-          throw new ResponseError(LSPErrorCodes.RequestFailed, e.message, { kind: 'toolMissing' });
+          throw new ResponseError(LSPErrorCodes.RequestFailed, e.message, { kind: 'toolMissing', setting: e.setting });
         }
         throw new ResponseError(LSPErrorCodes.RequestFailed, e instanceof Error ? e.message : String(e), { kind: 'generator' });
       }

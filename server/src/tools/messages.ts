@@ -31,18 +31,18 @@ function elsewhere(tool: ToolId, what: 'its path' | 'a newer one' | 'one that wo
   return setting ? `set ${setting} to ${what}` : `put ${what === 'its path' ? 'it' : what} first on PATH`;
 }
 
+// The install command comes early: a collapsed notification shows only the start.
 export function missingMessage(tool: ToolId, where: WhereLooked): string {
   const { name, setting, install } = TOOLS[tool];
-  const found = where.configured !== undefined
-    ? `${setting ?? name} is set to "${where.configured}", which is not an executable file`
-    : `${name} was not found${setting ? ` (${setting} is not set)` : ''}: looked in ${folders(where.searched)}`;
-  return `${found}. Install it (${install}) or ${elsewhere(tool, 'its path')}.`;
+  const fix = `Install it with: ${install} (or ${elsewhere(tool, 'its path')})`;
+  if (where.configured !== undefined) return `${name} not found: ${setting ?? name} is set to "${where.configured}", which is not an executable file. ${fix}.`;
+  return `${name} not found. ${fix}. Looked in ${folders(where.searched)}${setting ? ` (${setting} is not set)` : ''}.`;
 }
 
 export function tooOldMessage(key: RequirementKey, found: Version, executable: string): string {
   const req = MINIMUMS[key];
   const { name, install } = TOOLS[req.tool];
-  return `${name} ${found.text} at ${executable} is too old: WIT DevKit needs ${name} >= ${req.min} for "${req.use}" (${req.why}). `
+  return `${name} ${found.text} at ${executable} is too old: WIT DevKit needs ${name} >= ${req.min} for "${req.use}". `
     + `Update it (${install}) or ${elsewhere(req.tool, 'a newer one')}.`;
 }
 
