@@ -210,6 +210,18 @@ test('the installed cargo-component passes, asked through cargo as builds start 
   await passes(['cargoComponentBuild'], tools.cargo);
 });
 
+test('the installed go passes for the go builder', async (t) => {
+  const tools = live(t, ['go']);
+  if (!tools) return;
+  await passes(['goBuild'], tools.go);
+});
+
+test('the installed wasm-tools passes for component embed/new', async (t) => {
+  const tools = live(t, ['wasm-tools']);
+  if (!tools) return;
+  await passes(['wasmToolsComponent'], tools['wasm-tools'], ['component']);
+});
+
 test('a real componentize-py failing on a missing WIT folder: exit code and error chain, no backtrace', async (t) => {
   const tools = live(t, ['componentize-py']);
   if (!tools) return;

@@ -112,6 +112,15 @@ export const MINIMUMS = {
     why: 'it must read @since/@unstable gates, which every WASI 0.2.1+ package in deps/ carries: wit-bindgen#957 (wasm-tools 1.209) '
       + 'landed after 0.25.0 (2024-05-20); the language\'s own generator is checked in its --help',
   },
+  // The go and clang builders (client/src/tasks/buildSteps.ts) run several tools in turn.
+  goBuild: {
+    tool: 'go', use: 'go build -buildmode=c-shared (GOOS=wasip1)', min: '1.24.0',
+    why: 'a WASI reactor from big Go (-buildmode=c-shared for wasip1, //go:wasmexport) is Go 1.24 (go.dev/doc/go1.24)',
+  },
+  wasmToolsComponent: {
+    tool: 'wasmTools', use: 'wasm-tools component embed/new', min: '1.209.0',
+    why: 'embedding reads the WIT, whose WASI 0.2.1+ deps carry @since gates: wasm-tools 1.209.0 is the first to read them (wasm-tools#1508)',
+  },
 } as const satisfies Record<string, Requirement>;
 
 export type RequirementKey = keyof typeof MINIMUMS;
