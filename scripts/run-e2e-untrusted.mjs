@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import { checkInstalled, launchBrowser, prepareUserData } from './e2e/codeServer.mjs';
 import { installPackaged, testPayload } from './e2e/packagedExtension.mjs';
+import { consoleText } from './e2e/workbenchLog.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 import { codeServerCache as cache } from "./toolchainEnv.mjs";
@@ -63,10 +64,13 @@ try {
   browser = await launchBrowser();
   const page = await browser.newPage();
   const exitCode = new Promise((res) => void page.exposeFunction('codeAutomationExit', (c) => res(Number(c))));
-  await page.exposeFunction('codeAutomationLog', (_type, args) => {
+  const workbenchLog = createWriteStream(join(tmp, 'workbench.log'));
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = Array.isArray(args) ? format(...args) : String(args);
-    // The tests' own lines; the workbench's chatter stays in its log.
-    if (/^\s|passing|failing|pending|skipped|Error/.test(text) && !/^\s+at |open-vsx|github/.test(text)) console.log(text);
+    // All of it in workbench.log; on the console the tests' lines, without the workbench's chatter and stack frames.
+    workbenchLog.write(`[${type}] ${text}\n`);
+    const shown = consoleText(text);
+    if (shown !== undefined) console.log(shown);
   });
   const payload = testPayload(port, join(repo, 'out/test/e2e'), join(tmp, 'no-development-extension'));
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
@@ -82,6 +86,6 @@ async function finish(code, message) {
   try { await browser?.close(); } catch { /* already gone */ }
   try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
   if (code === 0) rmSync(tmp, { recursive: true, force: true });
-  else console.log(`logs: ${join(tmp, 'code-server.log')}`);
+  else console.log(`logs: ${join(tmp, 'code-server.log')}, ${join(tmp, 'workbench.log')}`);
   process.exit(code);
 }

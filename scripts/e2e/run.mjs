@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { format, parseArgs } from 'node:util';
 import { checkInstalled, launchBrowser, prepareUserData, startCodeServer } from './codeServer.mjs';
 import { installPackaged, testPayload } from './packagedExtension.mjs';
+import { consoleText } from './workbenchLog.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const timeoutSec = Number(process.env.WIT_E2E_TIMEOUT ?? 900);
@@ -70,7 +71,8 @@ async function runTests(port) {
     // Mocha's reporter logs printf-style ('%s (%dms)', title, ms): format like console.log.
     const text = Array.isArray(args) ? format(...args) : String(args);
     workbenchLog.write(`[${type}] ${text}\n`);
-    if (verbose || !isWorkbenchNoise(text)) console.log(text);
+    const shown = verbose ? text : consoleText(text);
+    if (shown !== undefined) console.log(shown);
   });
   if (verbose) page.on('console', (m) => console.error(`[browser ${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => console.error(`[browser error] ${e.message}`));
@@ -80,17 +82,6 @@ async function runTests(port) {
   console.log(`code-server on port ${port}, workspace ${workspace}`);
   await page.goto(url);
   return exitCode;
-}
-
-/**
- * The workbench logs its own life through the same hook. Keep the tests' lines and
- * anything unexpected; drop the routine startup chatter and the offline
- * gallery/GitHub errors (all of it is in workbench.log).
- */
-function isWorkbenchNoise(text) {
-  return /^\[(driver|AgentHost[^\]]*|AccountPolicyGate|ChatModelSelection|Service Worker|reconnection-grace-time)\]/.test(text)
-    || /^(Resolving|Resolved) connection token|^Creating a socket|^Updating additional builtin extensions|^Creation of workbench contribution/.test(text)
-    || /open-vsx\.org|api\.github\.com|authentication provider 'github'/.test(text);
 }
 
 async function finish(code, message) {
