@@ -14,8 +14,8 @@ const folder = (files: Record<string, string>): FolderReader => ({
 
 test('a build definition: builder, defaults, and a user command given as an array', () => {
   assert.deepEqual(parseTaskDefinition({ type: 'wasm-component', action: 'build', builder: 'cargo-component', release: true }), {
-    action: 'build', builder: 'cargo-component', cwd: undefined, release: true, source: undefined, wit: undefined,
-    world: undefined, output: undefined, command: undefined, args: undefined,
+    action: 'build', builder: 'cargo-component', cwd: undefined, release: true, source: undefined, sources: undefined, wit: undefined,
+    world: undefined, output: undefined, bindings: undefined, adapter: undefined, sysroot: undefined, command: undefined, args: undefined,
   });
   const cmd = parseTaskDefinition({ action: 'build', command: ['sh', 'build.sh'] });
   assert.equal(typeof cmd !== 'string' && cmd.action === 'build' && cmd.builder, 'command');

@@ -8,6 +8,7 @@
 //   jco run <component> [--jco-import <setup.mjs>] -- <args...>   (`--` keeps guest args like `--jco-dir` from jco)
 //   jco serve <component> --host <ip> --port <n> [--jco-import <setup.mjs>]
 //   cargo component build [--release]
+//   cargo build --target wasm32-wasip2 [--release]   (rustc links the component: no adapter, no cargo-component)
 //   jco componentize <source> --wit <wit> [--world-name <w>] -o <out>
 //     (npm's jco: node --import <preload> <jco.js> componentize ..., see jcoLayout.ts)
 //   componentize-py -d <wit> [-w <world>] componentize <module> -o <out>
@@ -48,6 +49,9 @@ export interface RunPlan {
   jcoSetupModule?: string;
 }
 
+/** The Rust target whose linker writes a WASI 0.2 component (Rust 1.82+). */
+export const CARGO_TARGET = 'wasm32-wasip2';
+
 /** The output a JS/Python build writes when the task names none. */
 export function defaultOutput(source: string): string {
   const base = source.replace(/\.(m?[jt]s|py)$/, '');
@@ -61,6 +65,8 @@ export function buildCommandLine(task: BuildTask, tools: BuildTools): CommandLin
   switch (task.builder) {
     case 'cargo-component':
       return { command: tools.cargo, args: ['component', 'build', ...(task.release ? ['--release'] : []), ...extra], cwd };
+    case 'cargo':
+      return { command: tools.cargo, args: ['build', '--target', CARGO_TARGET, ...(task.release ? ['--release'] : []), ...extra], cwd };
     case 'jco-componentize': {
       if (!task.source) return 'jco componentize needs "source": the JS/TS module to componentize';
       const args = ['componentize', task.source, '--wit', task.wit ?? 'wit'];
@@ -81,6 +87,9 @@ export function buildCommandLine(task: BuildTask, tools: BuildTools): CommandLin
       if (!command) return 'builder "command" needs "command": ["program", "arg", ...]';
       return { command, args: [...rest, ...extra], cwd };
     }
+    case 'go':
+    case 'clang':
+      return `builder "${task.builder}" runs in several steps (buildSteps.ts), not as one command line`;
   }
 }
 

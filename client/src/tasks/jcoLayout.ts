@@ -129,3 +129,19 @@ export function prepareComponentizeBuild(jcoPath: string, dir: string): JcoNodeB
   writeFileSync(preload, componentizePreloadSource(realpathSync(shim)));
   return { script, preload };
 }
+
+/**
+ * The wasi_snapshot_preview1 adapter jco ships (`<pkg>/lib/...`), which the go
+ * and clang builds hand to `wasm-tools component new --adapt`: the reactor one,
+ * since those builds export the world's functions themselves (buildSteps.ts).
+ */
+export function preview1Adapter(jcoPath: string, kind: 'reactor' | 'command' = 'reactor'): string | undefined {
+  let script: string;
+  try {
+    script = realpathSync(jcoPath);
+  } catch {
+    return undefined;
+  }
+  const adapter = path.join(path.dirname(path.dirname(script)), 'lib', `wasi_snapshot_preview1.${kind}.wasm`);
+  return existsSync(adapter) ? adapter : undefined;
+}

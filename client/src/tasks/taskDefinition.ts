@@ -8,9 +8,18 @@ export const TASK_TYPE = 'wasm-component';
 export type Runtime = 'wasmtime' | 'jco';
 export const RUNTIMES: readonly Runtime[] = ['wasmtime', 'jco'];
 
-/** How a component gets built. `command` is a program the user names. */
-export type Builder = 'cargo-component' | 'jco-componentize' | 'componentize-py' | 'command';
-export const BUILDERS: readonly Builder[] = ['cargo-component', 'jco-componentize', 'componentize-py', 'command'];
+/**
+ * How a component gets built, one builder per language's own toolchain:
+ *   cargo-component   cargo component build
+ *   cargo             cargo build --target wasm32-wasip2 (rustc links the component itself)
+ *   go                wit-bindgen-go, go build (wasip1), wasm-tools component embed + new (buildSteps.ts)
+ *   clang             wit-bindgen c, clang (wasm32-wasi), wasm-tools component new (buildSteps.ts)
+ *   jco-componentize  jco componentize (JS/TS)
+ *   componentize-py   componentize-py componentize (Python)
+ *   command           a program the user names
+ */
+export type Builder = 'cargo-component' | 'cargo' | 'go' | 'clang' | 'jco-componentize' | 'componentize-py' | 'command';
+export const BUILDERS: readonly Builder[] = ['cargo-component', 'cargo', 'go', 'clang', 'jco-componentize', 'componentize-py', 'command'];
 
 /** How a built component runs: decided by its world unless the task says. */
 export type RunMode = 'auto' | 'cli' | 'http';
@@ -20,16 +29,24 @@ export interface BuildTask {
   builder: Builder;
   /** Folder the build runs in (relative to the workspace folder). */
   cwd?: string;
-  /** cargo-component: `--release`. */
+  /** cargo-component / cargo: `--release`; go / clang: an optimized build without debug info. */
   release?: boolean;
   /** jco-componentize: the JS/TS entry; componentize-py: the Python app module. */
   source?: string;
-  /** jco-componentize / componentize-py: the WIT folder or file. */
+  /** clang: the C files to compile (the generated bindings are added). */
+  sources?: string[];
+  /** jco-componentize / componentize-py / go / clang: the WIT folder or file. */
   wit?: string;
-  /** jco-componentize / componentize-py: the world to target. */
+  /** jco-componentize / componentize-py / go / clang: the world to target. */
   world?: string;
-  /** jco-componentize / componentize-py: the component to write. */
+  /** jco-componentize / componentize-py / go / clang: the component to write. */
   output?: string;
+  /** go / clang: the folder the WIT bindings are generated into (default `gen`). */
+  bindings?: string;
+  /** go / clang: the wasi_snapshot_preview1 reactor adapter (default: the one jco ships). */
+  adapter?: string;
+  /** clang: the WASI sysroot (default: Debian's wasi-libc in /usr, none for wasi-sdk's clang). */
+  sysroot?: string;
   /** builder `command`: program and arguments, one array element each. */
   command?: string[];
   /** Extra arguments appended to the builder's own. */
@@ -94,9 +111,13 @@ export function parseTaskDefinition(raw: Record<string, unknown>): ComponentTask
       cwd: optString(raw.cwd),
       release: raw.release === true,
       source: optString(raw.source),
+      sources: optStrings(raw.sources),
       wit: optString(raw.wit),
       world: optString(raw.world),
       output: optString(raw.output),
+      bindings: optString(raw.bindings),
+      adapter: optString(raw.adapter),
+      sysroot: optString(raw.sysroot),
       command,
       args: optStrings(raw.args),
     };

@@ -1,13 +1,17 @@
 // The `wasm-component` TaskProvider: offers the builds it detects in each
 // workspace folder and a run for each component found, and resolves the tasks
 // users write in tasks.json. Builds are ProcessExecutions (program + argument
-// list, with problem matchers); runs are a terminal (runTerminal.ts) because
-// what they start depends on the runtime found and the component's world.
+// list, with problem matchers), except go and clang builds, which take several
+// processes and run in a terminal of their own (buildTerminal.ts) with the same
+// matchers; runs are a terminal (runTerminal.ts) because what they start
+// depends on the runtime found and the component's world.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { builtComponentCandidates, detectBuilds, type FolderReader } from './buildDetection';
+import { BUILD_PROBLEM_MATCHERS } from './buildMatchers';
+import { BuildTerminal } from './buildTerminal';
 import { buildCommandLine, type BuildTools } from './commandLines';
 import { prepareComponentizeBuild } from './jcoLayout';
 import { RunTerminal } from './runTerminal';
@@ -17,16 +21,13 @@ import { findTool } from './toolSettings';
 import { buildToolProblem, refusedBuild } from './buildToolCheck';
 
 /** Problem matchers (package.json `problemMatchers`) for each builder's compiler output. */
-export const BUILD_PROBLEM_MATCHERS: Record<BuildTask['builder'], string[]> = {
-  'cargo-component': ['$wasm-component-rustc'],
-  'jco-componentize': [],
-  'componentize-py': [],
-  command: ['$wasm-component-clang'],
-};
+export { BUILD_PROBLEM_MATCHERS };
 
 /** The tool each builder starts (looked for, and checked for its version, before a build). */
 export const BUILDER_TOOLS: Partial<Record<BuildTask['builder'], ToolName>> = {
   'cargo-component': 'cargo',
+  cargo: 'cargo',
+  // go and clang builds find all their tools when they start (buildTerminal.ts).
   'jco-componentize': 'jco',
   'componentize-py': 'componentizePy',
 };
@@ -41,6 +42,13 @@ export function folderReader(root: string): FolderReader {
       }
     },
     exists: (p) => fs.existsSync(path.join(root, p)),
+    list: (p) => {
+      try {
+        return fs.readdirSync(path.join(root, p));
+      } catch {
+        return [];
+      }
+    },
   };
 }
 
@@ -64,6 +72,13 @@ export function createTask(
   if (typeof parsed === 'string') return parsed;
   const folder = typeof scope === 'object' ? scope : vscode.workspace.workspaceFolders?.[0];
   const label = name ?? taskLabel(parsed);
+  if (parsed.action === 'build' && (parsed.builder === 'go' || parsed.builder === 'clang')) {
+    const build = { ...parsed, builder: parsed.builder };
+    const execution = new vscode.CustomExecution(async () => new BuildTerminal(build, folder));
+    const task = new vscode.Task(definition, scope, label, TASK_TYPE, execution, BUILD_PROBLEM_MATCHERS[parsed.builder]);
+    task.group = vscode.TaskGroup.Build;
+    return task;
+  }
   if (parsed.action === 'build') {
     const line = buildCommandLine(parsed, buildTools(folder, parsed.builder));
     if (typeof line === 'string') return line;
@@ -82,7 +97,7 @@ export function createTask(
 /** The component a detected build makes, if it has been built already. */
 export function builtComponent(folder: vscode.WorkspaceFolder, build: BuildTask): string | undefined {
   const reader = folderReader(folder.uri.fsPath);
-  const found = builtComponentCandidates(build, reader).find((p) => reader.exists(p));
+  const found = builtComponentCandidates(build, reader, path.basename(folder.uri.fsPath)).find((p) => reader.exists(p));
   return found && path.join(folder.uri.fsPath, found);
 }
 

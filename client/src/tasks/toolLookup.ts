@@ -6,7 +6,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import * as path from 'node:path';
 
-export type ToolName = 'wasmtime' | 'jco' | 'lldbDap' | 'cargo' | 'componentizePy';
+export type ToolName = 'wasmtime' | 'jco' | 'lldbDap' | 'cargo' | 'componentizePy' | 'go' | 'witBindgenGo' | 'clang' | 'witBindgen' | 'wasmTools';
 
 /** The executable names each tool goes by, in the order they are tried. */
 export const TOOL_EXECUTABLES: Record<ToolName, readonly string[]> = {
@@ -17,6 +17,13 @@ export const TOOL_EXECUTABLES: Record<ToolName, readonly string[]> = {
   lldbDap: ['lldb-dap', 'lldb-vscode', ...[20, 19, 18].map((v) => `lldb-dap-${v}`), ...[17, 16, 15, 14].map((v) => `lldb-vscode-${v}`)],
   cargo: ['cargo'],
   componentizePy: ['componentize-py'],
+  // The go and clang builds (buildSteps.ts). Debian names its clang after the
+  // LLVM version (clang-16 with wasi-libc); wasi-sdk's is `clang`.
+  go: ['go'],
+  witBindgenGo: ['wit-bindgen-go'],
+  clang: ['clang', ...[22, 21, 20, 19, 18, 17, 16].map((v) => `clang-${v}`)],
+  witBindgen: ['wit-bindgen'],
+  wasmTools: ['wasm-tools'],
 };
 
 /** The setting that holds a tool's path (only some tools have one). */
@@ -25,6 +32,7 @@ export const TOOL_SETTINGS: Partial<Record<ToolName, string>> = {
   jco: 'wit.tools.jco',
   lldbDap: 'wit.tools.lldbDap',
   componentizePy: 'wit.tools.componentizePy',
+  witBindgen: 'wit.tools.witBindgen',
 };
 
 export type IsExecutable = (file: string) => boolean;
@@ -92,4 +100,9 @@ export const INSTALL_HINTS: Record<ToolName, string> = {
   lldbDap: 'Install LLDB with its DAP server (lldb-dap, formerly lldb-vscode; Debian: `apt-get install lldb-16` gives lldb-vscode-16), or set wit.tools.lldbDap.',
   cargo: 'Install Rust (https://rustup.rs) and cargo-component (`cargo install cargo-component`).',
   componentizePy: 'Install componentize-py: `pip install componentize-py`.',
+  go: 'Install Go 1.24 or later (https://go.dev/dl/).',
+  witBindgenGo: 'Install wit-bindgen-go: `go install go.bytecodealliance.org/cmd/wit-bindgen-go@latest`.',
+  clang: 'Install a clang that targets WASI: wasi-sdk (https://github.com/WebAssembly/wasi-sdk/releases, set WASI_SDK_PATH) or Debian\'s `apt-get install clang-16 lld-16 wasi-libc libclang-rt-16-dev-wasm32`.',
+  witBindgen: 'Install wit-bindgen: `cargo install wit-bindgen-cli`, or set wit.tools.witBindgen.',
+  wasmTools: 'Install wasm-tools: `cargo install wasm-tools` (https://github.com/bytecodealliance/wasm-tools).',
 };
