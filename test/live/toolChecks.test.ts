@@ -13,6 +13,7 @@ import { MINIMUMS, type RequirementKey } from '../../server/src/tools/minimums';
 import { ToolProbe } from '../../server/src/tools/probe';
 import { compareVersions, parseVersion } from '../../server/src/tools/versions';
 import { lookupTool } from '../../client/src/tasks/toolLookup';
+import { startProcess } from '../../client/src/tasks/processRunner';
 import { generateExternal, ToolMissingError } from '../../server/src/bindings/externalGenerator';
 import { WIT_BINDGEN_SUBCOMMANDS } from '../../server/src/bindings/toolArgs';
 import { locateTool } from '../../server/src/bindings/toolLocator';
@@ -158,6 +159,18 @@ test('LLDB: the version from the name when --version says nothing (lldb-vscode-1
   // A crash is a failure even where the flag is optional.
   const crashing = script('lldb-dap-20', 'kill -ABRT $$');
   assert.equal(problem(await checkTool('lldbDapDebug', { path: crashing }, { trusted: true, probe: new ToolProbe() })), 'failed');
+});
+
+test('a runtime that crashes during a run: the signal is told apart from an exit code (139 for SIGSEGV, as a shell says)', async () => {
+  const crashing = script('wasmtime', 'echo "running" ; kill -SEGV $$');
+  let out = '';
+  const run = startProcess({ command: crashing, args: ['run', 'x.wasm'] }, (t) => (out += t));
+  assert.equal(await run.done, 139);
+  assert.equal(await run.signal, 'SIGSEGV');
+  assert.equal(out, 'running\n');
+  const exiting = startProcess({ command: script('wasmtime', 'exit 3'), args: [] }, () => undefined);
+  assert.equal(await exiting.done, 3);
+  assert.equal(await exiting.signal, null);
 });
 
 /** Checks a real tool for each use, asserting it passes and is at least the minimum. */

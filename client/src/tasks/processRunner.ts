@@ -4,18 +4,20 @@
 // runtime started (jco run/serve spawn a node child of their own).
 // No `vscode` import: the run terminal and the tests both use this.
 import { spawn } from 'node:child_process';
+import { constants as osConstants } from 'node:os';
 import type { CommandLine } from './commandLines';
 
 export interface RunningProcess {
   /** Resolves with the exit code (signal deaths map to 128 + signal number, as shells do). */
   readonly done: Promise<number>;
+  /** The signal that ended the process, if one did (a crash, or stop()); null for a normal exit. */
+  readonly signal: Promise<NodeJS.Signals | null>;
   /** Sends input to the process's stdin. */
   write(text: string): void;
   /** Stops the process and everything it started. */
   stop(): void;
 }
 
-const SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
 
 export function startProcess(line: CommandLine, onOutput: (text: string, stream: 'stdout' | 'stderr') => void): RunningProcess {
   const ownGroup = process.platform !== 'win32';
@@ -30,15 +32,23 @@ export function startProcess(line: CommandLine, onOutput: (text: string, stream:
   child.stdout.setEncoding('utf8').on('data', (t: string) => onOutput(t, 'stdout'));
   child.stderr.setEncoding('utf8').on('data', (t: string) => onOutput(t, 'stderr'));
   child.stdin.on('error', () => undefined); // a component that never reads stdin
+  let endedBy: (signal: NodeJS.Signals | null) => void = () => undefined;
+  const signal = new Promise<NodeJS.Signals | null>((resolve) => (endedBy = resolve));
   const done = new Promise<number>((resolve) => {
     child.on('error', (err) => {
       onOutput(`${line.command}: ${err.message}\n`, 'stderr');
+      endedBy(null);
       resolve(127);
     });
-    child.on('close', (code, signal) => resolve(code ?? 128 + (signal ? SIGNAL_NUMBERS[signal] ?? 0 : 0)));
+    child.on('close', (code, sig) => {
+      endedBy(sig);
+      // The platform's own signal numbers (SIGSEGV is 11 on Linux): 139, as a shell would say.
+      resolve(code ?? 128 + (sig ? osConstants.signals[sig] ?? 0 : 0));
+    });
   });
   return {
     done,
+    signal,
     write: (text) => {
       if (child.stdin.writable) child.stdin.write(text);
     },

@@ -125,7 +125,10 @@ export class RunTerminal implements vscode.Pseudoterminal {
     if (this.stopped) return this.finish(130);
     this.process = startProcess(line, (text) => this.print(text));
     const code = await this.process.done;
+    const signal = await this.process.signal;
     if (plan.jcoSetupModule) await rm(plan.jcoSetupModule, { force: true });
+    // A runtime killed by a signal the user did not send crashed: say so, not just a number.
+    if (signal && !this.stopped) return this.finish(code, `\n${runtime} was killed by ${signal} (exit code ${code}).\n`);
     this.finish(code, `\nThe component exited with code ${code}.\n`);
   }
 }
