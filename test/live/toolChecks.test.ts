@@ -257,3 +257,24 @@ test('a real componentize-py failing on a missing WIT folder: exit code and erro
     else process.env.RUST_BACKTRACE = saved;
   }
 });
+
+test('a real wit-bindgen failing on broken WIT: its error chain, no backtrace, paths as given', async (t) => {
+  const tools = live(t, ['wit-bindgen']);
+  if (!tools) return;
+  const saved = process.env.RUST_BACKTRACE;
+  process.env.RUST_BACKTRACE = '1'; // wit-bindgen 0.63 then prints an 11-frame "Stack backtrace:" (measured)
+  const witDir = mkdtempSync(path.join(dir, 'bad-wit-'));
+  writeFileSync(path.join(witDir, 'w.wit'), 'package a:b;\n\nworld w {\n  import x: func(;\n}\n');
+  try {
+    await assert.rejects(generateExternal({ language: 'rust', witDir, outDir: path.join(witDir, 'out') }, { witBindgen: tools['wit-bindgen'] }), (e: unknown) => {
+      assert.ok(e instanceof Error && !(e instanceof ToolMissingError));
+      assert.equal(e.message, `wit-bindgen at ${tools['wit-bindgen']} failed: "wit-bindgen rust" exited with code 1: `
+        + `Error: failed to resolve directory while parsing WIT for path [${witDir}]\nCaused by:\n  0: failed to parse package: ${witDir}\n`
+        + "  1: expected an identifier or string, found ';'");
+      return true;
+    });
+  } finally {
+    if (saved === undefined) delete process.env.RUST_BACKTRACE;
+    else process.env.RUST_BACKTRACE = saved;
+  }
+});

@@ -92,6 +92,12 @@ test('subcommands from a clap --help (componentize-py 0.25.1, captured), and the
     + '  bindings      Generate Python bindings for the world and write them to the specified directory\n'
     + '  help          Print this message or the help of the given subcommand(s)\n\nOptions:\n  -d, --wit-path <WIT_PATH>\n';
   assert.deepEqual(helpSubcommands(help), ['componentize', 'bindings']);
+  // wit-bindgen 0.63.0 --help, captured: every generator toolArgs.ts names is listed.
+  const witBindgen = 'Commands:\n  markdown  This generator outputs a Markdown file describing an interface\n  moonbit   Generates bindings for MoonBit guest modules\n'
+    + '  rust      Generates bindings for Rust guest modules\n  c         Generates bindings for C/CPP guest modules\n  cpp       Generates bindings for C++ modules\n'
+    + '  go        Generates bindings for Go guest modules\n  csharp    Generates bindings for C# guest modules\n  d         Generates bindings for D guest modules\n'
+    + '  test      Tool to run tests that exercise the `wit-bindgen` bindings generator\n  help      Print this message or the help of the given subcommand(s)\n\n';
+  assert.deepEqual(helpSubcommands(witBindgen), ['markdown', 'moonbit', 'rust', 'c', 'cpp', 'go', 'csharp', 'd', 'test']);
   assert.equal(helpSubcommands('Usage: x [OPTIONS]\n'), undefined);
   assert.equal(
     lacksSubcommandMessage('witBindgen', '/usr/bin/wit-bindgen', parseVersion('0.30.0'), 'cpp', ['rust', 'c', 'markdown']),
