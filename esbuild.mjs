@@ -52,4 +52,9 @@ cpSync(`${shim}/package.json`, `${jcoOut}/node_modules/@bytecodealliance/preview
 // Not its browser build: Node never takes the `browser` export condition.
 cpSync(`${shim}/dist`, `${jcoOut}/node_modules/@bytecodealliance/preview2-shim/dist`, { recursive: true,
   filter: (f) => !f.endsWith('.d.ts') && !f.endsWith('.map') && !f.endsWith('/dist/browser') });
+// The preview1 reactor adapter the go and clang builds hand to `wasm-tools
+// component new --adapt` (client/src/tasks/buildTerminal.ts), for users with no
+// jco of their own (52 KB, from wasmtime; Apache-2.0 WITH LLVM-exception).
+mkdirSync('dist/adapters', { recursive: true });
+copyFileSync('node_modules/@bytecodealliance/jco/lib/wasi_snapshot_preview1.reactor.wasm', 'dist/adapters/wasi_snapshot_preview1.reactor.wasm');
 if (watch) console.log('watch mode is not supported; rerun npm run build');

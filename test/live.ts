@@ -23,7 +23,14 @@ const EXECUTABLES: Partial<Record<LiveTool, string[]>> = {
 /** The tools whose skip fails CI: the product drives them and they install here. */
 export const REQUIRED_LIVE_TOOLS: readonly LiveTool[] = ['wasmtime', 'wit-bindgen', 'componentize-py'];
 
-const repoRoot = path.resolve(__dirname, '..');
+// The first folder above holding a package.json: test/ when run from source,
+// out/test/... when the extension-host suites run compiled.
+function findRepoRoot(): string {
+  let dir = path.resolve(__dirname, '..');
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+const repoRoot = findRepoRoot();
 
 function isExecutable(file: string): boolean {
   try {

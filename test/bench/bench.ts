@@ -5,6 +5,7 @@ import { benchFeatures } from './features';
 import { benchBindings } from './bindings';
 import { benchGraph } from './graph';
 import { benchActivation } from './activation';
+import { benchLangStartup } from './langStartup';
 
 type Timed = { name: string; p50Ms: number; p95Ms: number; budgetMs?: number };
 
@@ -33,6 +34,7 @@ async function section(title: string, run: () => Promise<Row[]>): Promise<Row[]>
     ...(await section('bindings', async () => fromTimed(await benchBindings()))),
     ...(await section('graph', async () => fromTimed(await benchGraph()))),
     ...(await section('activation', () => benchActivation())),
+    ...(await section('language components', () => benchLangStartup())),
   ];
   const w = Math.max(...rows.map((r) => r.name.length));
   const v = Math.max(...rows.map((r) => r.value.length));

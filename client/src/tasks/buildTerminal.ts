@@ -35,6 +35,12 @@ function clangTool(folder: vscode.WorkspaceFolder | undefined): { path?: string;
   return { path: found.path, sysroot };
 }
 
+/** The adapter the extension ships beside its bundle (esbuild.mjs copies jco's into dist/adapters). */
+function shippedAdapter(): string | undefined {
+  const file = path.join(__dirname, 'adapters', 'wasi_snapshot_preview1.reactor.wasm');
+  return existsSync(file) ? file : undefined;
+}
+
 export class BuildTerminal implements vscode.Pseudoterminal {
   private readonly written = new vscode.EventEmitter<string>();
   private readonly closed = new vscode.EventEmitter<number>();
@@ -89,7 +95,7 @@ export class BuildTerminal implements vscode.Pseudoterminal {
     }
     if (!this.task.adapter) {
       const jco = findTool('jco', this.folder);
-      tools.adapter = jco.found ? preview1Adapter(jco.path) : undefined;
+      tools.adapter = (jco.found ? preview1Adapter(jco.path) : undefined) ?? shippedAdapter();
     }
     const root = this.folder?.uri.fsPath ?? process.cwd();
     const cwd = path.resolve(root, this.task.cwd ?? '.');
