@@ -17,6 +17,7 @@ test('real outputs of each tool give its version', () => {
   assert.equal(text(readVersion('jco', '1.35.0\n')), '1.35.0');
   assert.equal(text(readVersion('wasmTools', 'wasm-tools 1.263.0\n')), '1.263.0');
   assert.equal(text(readVersion('witBindgen', 'wit-bindgen-cli 0.63.0\n')), '0.63.0');
+  assert.equal(text(readVersion('wasmtime', 'wasmtime 49.0.3 (f96eabaa1 2026-10-14)\n')), '49.0.3');
   assert.equal(text(readVersion('lldbDap', 'lldb version 16.0.6\n')), '16.0.6');
   // lldb-dap >= LLVM 21 (llvm-project#134114, the PR's own output):
   const lldbDap21 = 'lldb-dap: LLVM (http://llvm.org/):\n  LLVM version 21.0.0git\n  Optimized build with assertions.\nliblldb: lldb version 21.0.0git (git@github.com:llvm/llvm-project.git revision 90f1e4f)\n';
