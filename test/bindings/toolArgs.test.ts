@@ -13,19 +13,23 @@ import { BINDINGS_LANGUAGES } from '../../server/src/protocol';
 
 const input = { witDir: '/tmp/snap/wit', world: 'wasi:http/proxy@0.2.0', outDir: '/tmp/snap/out dir' };
 
-test('wit-bindgen: `<lang> --out-dir OUT --world WORLD WIT` for each of its languages', () => {
-  const expected: Record<string, string> = { rust: 'rust', c: 'c', cpp: 'cpp', csharp: 'csharp', go: 'go', moonbit: 'moonbit', markdown: 'markdown' };
-  for (const [language, sub] of Object.entries(expected)) {
+test('wit-bindgen: `<lang> [options it requires] --out-dir OUT --world WORLD WIT` for each of its languages', () => {
+  // wit-bindgen 0.63 refuses Rust without --generate-all (or a --with per interface) and C# without --runtime.
+  const expected: Record<string, string[]> = {
+    rust: ['rust', '--generate-all'], c: ['c'], cpp: ['cpp'], csharp: ['csharp', '--runtime', 'native-aot'],
+    go: ['go'], moonbit: ['moonbit'], markdown: ['markdown'],
+  };
+  for (const [language, head] of Object.entries(expected)) {
     assert.deepEqual(
       witBindgenArgs(language as keyof typeof LANGUAGES, input),
-      [sub, '--out-dir', '/tmp/snap/out dir', '--world', 'wasi:http/proxy@0.2.0', '/tmp/snap/wit'],
+      [...head, '--out-dir', '/tmp/snap/out dir', '--world', 'wasi:http/proxy@0.2.0', '/tmp/snap/wit'],
       language,
     );
   }
 });
 
 test('wit-bindgen without a world leaves the choice to the tool (single-world packages)', () => {
-  assert.deepEqual(witBindgenArgs('rust', { witDir: '/w', outDir: '/o' }), ['rust', '--out-dir', '/o', '/w']);
+  assert.deepEqual(witBindgenArgs('c', { witDir: '/w', outDir: '/o' }), ['c', '--out-dir', '/o', '/w']);
 });
 
 test('componentize-py: `-d WIT -w WORLD bindings OUT`', () => {

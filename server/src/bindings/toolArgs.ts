@@ -1,6 +1,6 @@
 // Command lines of the external generators, as argument lists (never a shell
 // string). Kept pure so that tests can pin them exactly to each tool's CLI:
-//   wit-bindgen <lang> --out-dir OUT --world WORLD WIT      (wit-bindgen's `Common` args)
+//   wit-bindgen <lang> [LANG OPTS] --out-dir OUT --world WORLD WIT   (wit-bindgen's `Common` args)
 //   componentize-py -d WIT -w WORLD bindings OUT           (componentize-py README)
 import type { BindingsLanguage } from '../protocol';
 
@@ -15,6 +15,17 @@ export const WIT_BINDGEN_SUBCOMMANDS: Partial<Record<BindingsLanguage, string>> 
   markdown: 'markdown',
 };
 
+/**
+ * Options a language cannot do without (wit-bindgen 0.63):
+ * - rust: `--generate-all`; without it every interface the world uses must be
+ *   mapped with `--with`, and the run fails with "missing either `--generate-all` or `--with ...`".
+ * - csharp: `--runtime` is required; `native-aot` is the runtime componentize-dotnet builds with.
+ */
+export const WIT_BINDGEN_LANGUAGE_ARGS: Partial<Record<BindingsLanguage, string[]>> = {
+  rust: ['--generate-all'],
+  csharp: ['--runtime', 'native-aot'],
+};
+
 export interface ToolArgsInput {
   /** The WIT package directory (with its deps/). */
   witDir: string;
@@ -26,7 +37,7 @@ export interface ToolArgsInput {
 export function witBindgenArgs(language: BindingsLanguage, { witDir, world, outDir }: ToolArgsInput): string[] {
   const sub = WIT_BINDGEN_SUBCOMMANDS[language];
   if (!sub) throw new Error(`wit-bindgen does not generate ${language}`);
-  return [sub, '--out-dir', outDir, ...(world ? ['--world', world] : []), witDir];
+  return [sub, ...(WIT_BINDGEN_LANGUAGE_ARGS[language] ?? []), '--out-dir', outDir, ...(world ? ['--world', world] : []), witDir];
 }
 
 export function componentizePyArgs({ witDir, world, outDir }: ToolArgsInput): string[] {
