@@ -3,7 +3,7 @@
 # machine. Every cache lives under ONE root, $WIT_DEVKIT_CACHE (default
 # ~/.cache/wit-devkit, see scripts/cache-root.sh), outside the clone:
 #   - Debian packages: Chromium (webview and VS Code tests), clang-16 + wasi-libc
-#     (C components), lldb-16 (debug adapter), code-server's build deps;
+#     (C components) + libc++ for wasm32-wasi (C++ bindings), lldb-16 (debug adapter), code-server's build deps;
 #   - npm dependencies (npm ci, npm's cache under the root);
 #   - code-server, the real VS Code the extension tests run in;
 #   - the component toolchain (scripts/toolchain/install.sh, pins in pins.env);
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 source scripts/cache-root.sh
 start=$SECONDS
 
-packages=(chromium fonts-dejavu-core clang-16 lld-16 wasi-libc libclang-rt-16-dev-wasm32 lldb-16 python3 python3-venv
+packages=(chromium fonts-dejavu-core clang-16 lld-16 wasi-libc libclang-rt-16-dev-wasm32 libc++-16-dev-wasm32 libc++abi-16-dev-wasm32 lldb-16 python3 python3-venv
           build-essential pkg-config libkrb5-dev libxkbfile-dev libsecret-1-dev)
 missing=()
 for p in "${packages[@]}"; do
