@@ -97,6 +97,10 @@ export interface CaseResult {
   known?: string;
 }
 
+function firstOf(ours: OurError[]): string | undefined {
+  return ours[0] && `${ours[0].file}:${ours[0].line}:${ours[0].col} ${ours[0].message}`;
+}
+
 function grade(v: Verdict & { where?: string }, ours: OurError[]): Grade {
   if (!v.error) return ours.length ? 'false-error' : 'agree';
   if (!ours.length) return 'missed';
@@ -120,7 +124,7 @@ export async function judgeUiCases(tool: WasmTools, cases = uiCases()): Promise<
       if (v.file) v.where = `${path.relative(base, v.file)}:${v.line}:${v.col}`;
       const ours = ourErrors(c, scratch);
       const g = grade(v, ours);
-      const known = g === 'agree' ? undefined : knownDifference(tool.version, { suite: 'ui', name: c.name, grade: g, message: v.message });
+      const known = g === 'agree' ? undefined : knownDifference(tool.version, { suite: 'ui', name: c.name.replace(/^parse-fail\//, ''), grade: g, message: v.message, ours: firstOf(ours) });
       return { case: c, tool: v, ours, grade: g, known };
     });
   } finally {
@@ -140,7 +144,8 @@ export interface Tally { cases: number; agree: number; known: number; disagree: 
 
 export function tally(results: readonly CaseResult[]): Tally {
   const byGrade: Record<string, number> = {};
-  for (const r of results) byGrade[r.grade] = (byGrade[r.grade] ?? 0) + 1;
+  // Per grade, the disagreements that are not known differences.
+  for (const r of results) if (r.grade === 'agree' || !r.known) byGrade[r.grade] = (byGrade[r.grade] ?? 0) + 1;
   const agree = byGrade.agree ?? 0;
   const known = results.filter((r) => r.known).length;
   return { cases: results.length, agree, known, disagree: results.length - agree - known, byGrade };

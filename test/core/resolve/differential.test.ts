@@ -167,10 +167,16 @@ test('an import or export that is in may not name an interface that is gated out
   await clean('package a:b;\n@unstable(feature = x)\ninterface i { f: func(); }\n@unstable(feature = x)\nworld w {\n  import i;\n}\n');
 });
 
-test('a gate with a trailing comma, and a named import of a path, are syntax errors', async () => {
+test('a gate with a trailing comma is a syntax error', async () => {
   await errorOn('package a:b@1.0.0;\n@since(version = 1.0.0,)\ninterface i {}\n', 2);
-  await errorOn('package a:b;\ninterface i { f: func(); }\nworld w {\n  import x: i;\n}\n', 4);
+});
+
+// wasm-tools 1.239 read `import x: i;` as package `x:i` (a syntax error at the
+// `;`); 1.263 and the corpus take it as an import named `x` of interface `i`.
+test('a named import of an interface path is valid (wasm-tools 1.263); of its own package by full name, a cycle', async () => {
+  await clean('package a:b;\ninterface i { f: func(); }\nworld w {\n  import x: i;\n  import y: i;\n  export x: i;\n}\n');
   await errorOn('package a:b;\ninterface i { f: func(); }\nworld w {\n  import x: a:b/i;\n}\n', 4);
+  await errorOn('package a:b;\ninterface i { f: func(); }\nworld w {\n  import x: i;\n  import x: i;\n}\n', 5);
 });
 
 test('a reference to a gated-out type is also reported at the definition that holds it', async () => {
@@ -192,4 +198,17 @@ test('a function sharing a type name is reported at the function, before or afte
 test('doc comments on a second package header are reported at the comments, not the header', async () => {
   const lines = await errorLines({ 'a.wit': '/// A\npackage foo:foo;\n', 'b.wit': '// note\n/// B\npackage foo:foo;\n' }, 'a.wit');
   assert.deepEqual(lines, ['b.wit:1']);
+});
+
+test('a keyword tree-sitter reads as a name is where wit-parser stops (`async constructor`)', async () => {
+  await errorOn('package test:%async;\ninterface x {\n  resource z {\n    async constructor();\n  }\n}\n', 4);
+  const f = await fixture('package test:%async;\ninterface x {\n  resource z {\n    async constructor();\n  }\n}\n');
+  const first = [...f.service.diagnostics(f.uri('main.wit')).values()].flat().find((d) => d.severity === 1);
+  assert.deepEqual(first?.range.start, { line: 3, character: 4 });
+});
+
+test('a gate with a wrong first key stops there, not at a later comma', async () => {
+  const f = await fixture('package a:b;\n@since(feature = foo, version = 1.0.0)\ninterface foo2 {}\n');
+  const errs = [...f.service.diagnostics(f.uri('main.wit')).values()].flat().filter((d) => d.severity === 1);
+  assert.deepEqual(errs.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}`), ['2:8']);
 });

@@ -12,7 +12,8 @@ export function isExcluded(gates: A.Gate[], features: ReadonlySet<string>): bool
   return gates.some((g) => g.kind === 'unstable' && !(g.args[0] && features.has(g.args[0].value.text)));
 }
 
-const EXPECTED_KEY: Record<string, string> = { since: 'version', unstable: 'feature', deprecated: 'version' };
+/** The one field each gate takes. */
+export const GATE_KEY: Readonly<Record<string, string>> = { since: 'version', unstable: 'feature', deprecated: 'version' };
 
 /**
  * Checks the gates of one item; `at` is the item's name, where wit-parser reports
@@ -25,7 +26,7 @@ export function checkGates(sink: DiagnosticSink, uri: string, gates: A.Gate[], p
   for (const g of gates) {
     // `@external-id("...")` names an item for the outside world; it gates nothing.
     if (g.kind === 'external-id') continue;
-    const expected = EXPECTED_KEY[g.kind];
+    const expected = GATE_KEY[g.kind];
     if (!expected) {
       sink.error(uri, g.nameRange, `unknown attribute \`${g.kind}\``);
       continue;

@@ -21,7 +21,8 @@ export function resolvePath(
   if (!target) return undefined;
   const nameIdent = path.kind === 'local' ? path.name : path.names[path.names.length - 1];
   if (target.kind !== expect) {
-    if (report) {
+    // A foreign name of the wrong kind is reported as not found (foreignDeps.ts).
+    if (report && path.kind === 'local') {
       ctx.sink.error(uri, nameIdent?.range ?? path.range,
         `name \`${nameIdent?.name}\` is defined as ${target.kind === 'world' ? 'a world' : 'an interface'}, not ${expect === 'world' ? 'a world' : 'an interface'}`);
     }
@@ -47,15 +48,10 @@ function resolveForeign(ctx: ResolveContext, uri: string, from: PackageEntity, p
   const baseName = path.segments.map((s) => s.name).join(':');
   const key = path.version ? `${baseName}@${path.version.text}` : baseName;
   const pkg = ctx.table.get(key);
-  if (!pkg) {
-    if (report) {
-      const known = ctx.table.packages.map((p) => p.key).sort().map((k) => `\n    ${k}`).join('');
-      ctx.sink.error(uri, path.range, `package '${key}' not found. known packages:${known}`);
-    }
-    return undefined;
-  }
+  // A missing package is reported once per mention, gated or not (foreignDeps.ts).
+  if (!pkg) return undefined;
   if (pkg === from) {
-    if (report) ctx.sink.error(uri, path.range, 'package depends on itself');
+    if (report) ctx.sink.error(uri, path.range, `package \`${pkg.key}\` creates a dependency cycle`);
     return undefined;
   }
   if (pkg.model.symbol) {
@@ -63,13 +59,8 @@ function resolveForeign(ctx: ResolveContext, uri: string, from: PackageEntity, p
   }
   if (!from.model.dependencies.includes(pkg.model)) from.model.dependencies.push(pkg.model);
   if (!from.refs.has(pkg)) from.refs.set(pkg, { uri, range: path.range });
-  const name = path.names[0];
-  const item = pkg.items.get(name.name);
-  if (!item) {
-    if (report) ctx.sink.error(uri, name.range, `interface or world \`${name.name}\` not found in package \`${pkg.key}\``);
-    return undefined;
-  }
-  return item;
+  // A missing name is reported as not found (foreignDeps.ts).
+  return pkg.items.get(path.names[0].name);
 }
 
 /** An interface of an encoded (binary) package: known by name, contents unknown. */

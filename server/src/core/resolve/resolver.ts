@@ -5,12 +5,14 @@ import type * as A from '../syntax/ast';
 import type { Analysis, WitReference } from '../model';
 import type { InterfaceEntity, PackageEntity, WorldEntity } from './entities';
 import { DiagnosticSink } from './diagnostics';
-import { PackageTable, groupPackages, type LoweredSource } from './packages';
+import { PackageTable, compareSemver, groupPackages, type LoweredSource } from './packages';
 import type { ResolveContext } from './context';
 import { declareFileUses, declarePackage } from './declare';
 import { opaqueInterface, resolvePath, type PathTarget } from './paths';
 import { declareDefinitions, declareUses } from './scope';
 import { checkDefinitions } from './typecheck';
+import { checkInterfaceNames } from './uniqueness';
+import { checkForeignNames, collectForeignNames } from './foreignDeps';
 import { checkGates, isExcluded } from './gates';
 import { resolveWorld } from './worlds';
 import { makeSymbol } from './symbols';
@@ -22,6 +24,13 @@ export function resolveRoot(sources: LoweredSource[], binaries: BinaryPackageSou
   for (const b of binaries) addBinaryPackages(table, b);
   const ctx: ResolveContext = { sink, features, table, references: [], fileUses: new Map(), nodes: [], packageOf: new Map() };
   for (const pkg of table.packages) if (!pkg.opaque) declarePackage(ctx, pkg);
+  // wit-parser's order: each package's own references first, then the packages
+  // sorted (cycles), then each package's foreign names looked up in that order.
+  const foreign = new Map(table.packages.filter((p) => !p.opaque).map((p) => [p, collectForeignNames(ctx, p)] as const));
+  for (const pkg of checkPackageCycles(ctx)) {
+    const names = foreign.get(pkg);
+    if (names) checkForeignNames(ctx, pkg, names);
+  }
   for (const pkg of table.packages) if (!pkg.opaque) declareFileUses(ctx, pkg);
 
   const inline = createInlineInterfaces(ctx);
@@ -29,7 +38,6 @@ export function resolveRoot(sources: LoweredSource[], binaries: BinaryPackageSou
     if (node.kind === 'interface') resolveInterface(ctx, node);
     else resolveWorld(ctx, node, inline);
   }
-  checkPackageCycles(ctx);
   return { references: ctx.references, packages: table.packages.filter((p) => !p.opaque).map((p) => p.model) };
 }
 
@@ -127,27 +135,56 @@ function topologicalOrder(ctx: ResolveContext, inline: Map<A.ImportExportAst, In
   return order;
 }
 
-/** Packages may not depend on each other in a cycle (wit-parser orders them topologically). */
-function checkPackageCycles(ctx: ResolveContext): void {
-  const state = new Map<PackageEntity, 1 | 2>();
-  for (const root of ctx.table.packages) {
-    if (state.has(root)) continue;
-    const path: Array<{ pkg: PackageEntity; deps: PackageEntity[]; i: number }> = [{ pkg: root, deps: [...root.refs.keys()], i: 0 }];
-    state.set(root, 1);
+/**
+ * Packages may not depend on each other in a cycle. wit-parser orders them
+ * topologically, visiting packages by name and, below each, its dependencies in
+ * the order it first names them; a dependency met again while it is being
+ * visited is the error, at the reference that names it (so in a cycle a1 -> a2
+ * -> a1 it is a1's reference to a2, whichever package the walk came from).
+ * Returns the packages in the order wit-parser adds them.
+ */
+function checkPackageCycles(ctx: ResolveContext): PackageEntity[] {
+  const byName = [...ctx.table.packages].sort(comparePackageNames);
+  // Finished packages, in the order wit-parser adds them (dependencies first).
+  const done = new Set<PackageEntity>();
+  const reported = new Set<string>();
+  for (const root of byName) {
+    if (done.has(root)) continue;
+    // The dependencies being visited (wit-parser's `visiting`), and the walk.
+    const visiting = new Set<PackageEntity>();
+    const path: Array<{ pkg: PackageEntity; deps: PackageEntity[]; i: number; via?: PackageEntity }> = [{ pkg: root, deps: [...root.refs.keys()], i: 0 }];
     while (path.length) {
       const top = path[path.length - 1];
-      if (top.i >= top.deps.length) { state.set(top.pkg, 2); path.pop(); continue; }
-      const next = top.deps[top.i++];
-      const s = state.get(next);
-      if (s === 1) {
-        const at = top.pkg.refs.get(next)!;
-        ctx.sink.error(at.uri, at.range, `package \`${next.key}\` depends on itself`);
-      } else if (s === undefined) {
-        state.set(next, 1);
-        path.push({ pkg: next, deps: [...next.refs.keys()], i: 0 });
+      if (done.has(top.pkg) || top.i >= top.deps.length) {
+        done.add(top.pkg);
+        if (top.via) visiting.delete(top.via);
+        path.pop();
+        continue;
       }
+      const dep = top.deps[top.i++];
+      if (visiting.has(dep)) {
+        const at = top.pkg.refs.get(dep)!;
+        const key = `${at.uri}:${at.range.start.line}:${at.range.start.character}`;
+        if (!reported.has(key)) ctx.sink.error(at.uri, at.range, `package \`${dep.key}\` creates a dependency cycle`);
+        reported.add(key);
+        continue;
+      }
+      visiting.add(dep);
+      path.push({ pkg: dep, deps: [...dep.refs.keys()], i: 0, via: dep });
     }
   }
+  return [...done];
+}
+
+/** wit-parser's order of package names: namespace, name, then version (none first). */
+function comparePackageNames(a: PackageEntity, b: PackageEntity): number {
+  const [an, ap] = a.baseName.split(':'), [bn, bp] = b.baseName.split(':');
+  if (an !== bn) return an < bn ? -1 : 1;
+  if (ap !== bp) return ap < bp ? -1 : 1;
+  if (a.version === b.version) return 0;
+  if (a.version === undefined) return -1;
+  if (b.version === undefined) return 1;
+  return compareSemver(a.version, b.version);
 }
 
 function resolveInterface(ctx: ResolveContext, iface: InterfaceEntity): void {
@@ -155,6 +192,9 @@ function resolveInterface(ctx: ResolveContext, iface: InterfaceEntity): void {
   if (iface.ast) checkGates(ctx.sink, iface.uri, iface.gates, iface.pkg, iface.nameRange!);
   declareUses(ctx, iface, iface.members);
   declareDefinitions(ctx, iface, iface.members);
+  // Names first: a method named as its resource (`[method]a.a`) is where
+  // wasm-tools 1.263 stops, before a later duplicate method is looked at.
+  checkInterfaceNames(ctx, iface, iface.members);
   checkDefinitions(ctx, iface, iface.members);
   iface.resolved = true;
 }

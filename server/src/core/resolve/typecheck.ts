@@ -6,6 +6,7 @@ import type * as A from '../syntax/ast';
 import { underlyingType, type InterfaceEntity, type TypeEntity, type WorldEntity } from './entities';
 import { addReference, type ResolveContext } from './context';
 import { isExcluded } from './gates';
+import { checkLabels } from './uniqueness';
 
 type Owner = InterfaceEntity | WorldEntity;
 
@@ -34,6 +35,7 @@ export function checkDefinitions(ctx: ResolveContext, owner: Owner, members: rea
         break;
     }
   }
+  checkLabels(ctx, owner, members);
   checkTypeCycles(ctx, owner);
 }
 
@@ -71,10 +73,11 @@ function checkConstructorResult(ctx: ResolveContext, owner: Owner, res: { name: 
 }
 
 export function checkFunction(ctx: ResolveContext, owner: Owner, display: string, at: Range, f: A.FuncTypeAst, excluded: boolean): void {
+  // Compared case-insensitively since wasm-tools 1.263 (strong uniqueness).
   const seen = new Set<string>();
   for (const p of f.params) {
-    if (seen.has(p.name.name)) ctx.sink.error(owner.uri, p.name.range, `param \`${p.name.name}\` is defined more than once`);
-    seen.add(p.name.name);
+    if (seen.has(p.name.name.toLowerCase())) ctx.sink.error(owner.uri, p.name.range, `param \`${p.name.name}\` is defined more than once`);
+    seen.add(p.name.name.toLowerCase());
     checkType(ctx, owner, p.type, 'function', excluded, undefined, at);
   }
   if (f.result) {

@@ -7,6 +7,7 @@ import { addReference, type ResolveContext } from './context';
 import { resolvePath } from './paths';
 import { declareDefinitions, declareUses } from './scope';
 import { checkDefinitions, checkFunction } from './typecheck';
+import { canonicalName } from './uniqueness';
 import { checkGates, isExcluded } from './gates';
 import { funcSymbol } from './symbols';
 import type { WorldItemModel } from '../model';
@@ -67,7 +68,8 @@ export function resolveWorld(ctx: ResolveContext, world: WorldEntity, inline: Ma
     if (!target) continue;
     const nameAt = m.path.kind === 'local' ? m.path.name.range : (m.path.names[0]?.range ?? m.path.range);
     if (target.excluded && !isExcluded(m.gates, ctx.features)) {
-      sink.error(world.uri, nameAt, 'found a reference to a world which is excluded due to its feature not being activated');
+      // A gated-out world of another package is "not found" there (foreignDeps.ts).
+      if (m.path.kind === 'local') sink.error(world.uri, nameAt, 'found a reference to a world which is excluded due to its feature not being activated');
       continue;
     }
     if (isExcluded(m.gates, ctx.features)) continue;
@@ -155,14 +157,18 @@ function checkCaseInsensitive(ctx: ResolveContext, world: WorldEntity, items: It
   const seen = new Map<string, string>();
   for (const key of items.keys()) {
     if (key.includes(':')) continue;
-    const lower = key.toLowerCase();
-    const prev = seen.get(lower);
-    if (prev !== undefined && prev !== key) {
+    // Strong uniqueness: also `[method]r.r` against `r` (wasm-tools 1.263).
+    const canonical = canonicalName(key);
+    const prev = seen.get(canonical);
+    // A method and a static function of one name are reported as duplicates.
+    if (prev !== undefined && prev.replace(/^\[(method|static)\]/, '') !== key.replace(/^\[(method|static)\]/, '')) {
       const sym = items.get(key)?.model.symbol;
       const range = sym && sym.uri === world.uri ? sym.nameRange : world.nameRange;
-      ctx.sink.error(world.uri, range, `${dir} \`${key}\` in world \`${world.name}\` conflicts with ${dir} \`${prev}\` (kebab-case identifiers are case-insensitive)`);
+      ctx.sink.error(world.uri, range, prev.toLowerCase() === key.toLowerCase()
+        ? `${dir} \`${key}\` in world \`${world.name}\` conflicts with ${dir} \`${prev}\` (kebab-case identifiers are case-insensitive)`
+        : `name \`${key}\` conflicts with previous name \`${prev}\``);
     }
-    seen.set(lower, key);
+    if (prev === undefined) seen.set(canonical, key);
   }
 }
 
@@ -279,6 +285,7 @@ function quietKey(ctx: ResolveContext, world: WorldEntity, path: A.UsePathAst, d
 /** An import or export that is itself in may not name an interface its gate leaves out. */
 function excludedTarget(ctx: ResolveContext, world: WorldEntity, iface: InterfaceEntity, at: A.UsePathAst['range']): boolean {
   if (!iface.excluded || world.excluded) return false;
-  ctx.sink.error(world.uri, at, 'found a reference to a interface which is excluded due to its feature not being activated');
+  // A gated-out interface of another package is "not found" there (foreignDeps.ts).
+  if (iface.pkg === world.pkg) ctx.sink.error(world.uri, at, 'found a reference to a interface which is excluded due to its feature not being activated');
   return true;
 }

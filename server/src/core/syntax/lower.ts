@@ -308,11 +308,8 @@ class Lowering extends NodeReader {
       const body = type.childForFieldName('body');
       target = { kind: 'interface', members: body ? this.interfaceMembers(body) : [], range: this.range(type) };
     } else {
-      // wit-parser reads `import x: ...` as a path when no `func` or `interface`
-      // follows: `x: i` is then package `x:i`, which must go on with `/`.
-      const colon = type.children.find((c) => c?.type === ':');
-      const at = colon ?? type.nextSibling ?? type;
-      this.problems.push({ range: this.range(at), message: `expected \`/\`, found ${colon ? "':'" : "';'"}` });
+      // `import x: i;` names an import of interface `i` (wit-parser's "implements",
+      // accepted by wasm-tools since after 1.239, which read `x: i` as package `x:i`).
       target = { kind: 'path', path: this.usePath(type) };
     }
     return { kind, name: this.ident(name), target, ...base };

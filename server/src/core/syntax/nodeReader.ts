@@ -8,6 +8,7 @@ import type { WitDocument } from '../document';
 import type * as A from './ast';
 import { KEYWORDS, identifierProblem } from '../resolve/identifiers';
 import { readVersion } from './versions';
+import { GATE_KEY } from '../resolve/gates';
 
 /** wit-parser's limit (`type nesting too deep`). */
 export const MAX_TYPE_DEPTH = 100;
@@ -38,9 +39,11 @@ export class NodeReader {
           args.push({ key: this.ident(key), value: { text, range: this.range(value), isVersion: value.type === 'version' } });
         }
       }
-      // A gate takes one field and no trailing comma: wit-parser wants `)` there.
+      // A gate takes one field and no trailing comma: wit-parser wants `)` there,
+      // unless it already stopped at a wrong first key (`@since(feature = ..`).
       const comma = g.children.find((c) => c?.type === ',');
-      if (comma) this.problems.push({ range: this.range(comma), message: "expected ')', found ','" });
+      const keyOk = !args.length || args[0].key.name === GATE_KEY[name?.text ?? ''];
+      if (comma && keyOk) this.problems.push({ range: this.range(comma), message: "expected ')', found ','" });
       out.push({
         kind: name?.text ?? '',
         nameRange: this.range(name ?? g),

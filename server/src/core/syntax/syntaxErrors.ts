@@ -7,6 +7,7 @@ import type { Node } from '../parser';
 import { witLanguage } from '../parser';
 import type { WitDocument } from '../document';
 import { errorDiagnostic } from '../diagnostic';
+import { KEYWORDS } from '../resolve/identifiers';
 
 export function syntaxErrors(doc: WitDocument): Diagnostic[] {
   const root = doc.tree.rootNode;
@@ -23,16 +24,35 @@ export function syntaxErrors(doc: WitDocument): Diagnostic[] {
       lastEnd = problem.endIndex + 1;
       continue;
     }
-    const { token, expected, atEof } = offendingToken(root, problem);
+    const found = offendingToken(root, problem);
+    const keyword = keywordAsName(root, problem, found.token);
+    const { token, expected, atEof } = keyword ? { token: keyword, expected: ['an identifier'], atEof: false } : found;
     const start = token ? token.startIndex : atEof ? doc.text.length : problem.startIndex;
     const end = token ? token.endIndex : start;
-    const message = expected.length
+    const message = keyword
+      ? `expected an identifier, found keyword \`${keyword.text}\``
+      : expected.length
       ? `expected ${expected.slice(0, 6).join(', ')}${expected.length > 6 ? ', ...' : ''}, found ${describeLeaf(token)}`
       : `unexpected ${describeLeaf(token)}`;
     out.push(errorDiagnostic(doc.rangeOf(start, Math.max(end, start)), message));
     lastEnd = problem.endIndex;
   }
   return out;
+}
+
+/**
+ * A keyword that tree-sitter took as a name on its way to the rejected token
+ * (`async constructor();` in a resource reads `async` as a method name): wit-parser
+ * lexes keywords as keywords, so it stops there, before the token tree-sitter rejects.
+ */
+function keywordAsName(root: Node, error: Node, rejected: Node | undefined): Node | undefined {
+  if (!rejected) return undefined;
+  const before = leafBefore(root, error.startIndex);
+  for (const t of [...(before ? [before] : []), ...leavesOf(error)]) {
+    if (t.startIndex >= rejected.startIndex) break;
+    if (t.type === 'identifier' && KEYWORDS.has(t.text)) return t;
+  }
+  return undefined;
 }
 
 /** The first real token starting at or after `offset` (comments skipped). */
