@@ -18,6 +18,7 @@ test('real outputs of each tool give its version', () => {
   assert.equal(text(readVersion('wasmTools', 'wasm-tools 1.263.0\n')), '1.263.0');
   assert.equal(text(readVersion('witBindgen', 'wit-bindgen-cli 0.63.0\n')), '0.63.0');
   assert.equal(text(readVersion('wasmtime', 'wasmtime 49.0.3 (f96eabaa1 2026-10-14)\n')), '49.0.3');
+  assert.equal(text(readVersion('wac', 'wac-cli 0.12.0\n')), '0.12.0');
   assert.equal(text(readVersion('lldbDap', 'lldb version 16.0.6\n')), '16.0.6');
   // lldb-dap >= LLVM 21 (llvm-project#134114, the PR's own output):
   const lldbDap21 = 'lldb-dap: LLVM (http://llvm.org/):\n  LLVM version 21.0.0git\n  Optimized build with assertions.\nliblldb: lldb version 21.0.0git (git@github.com:llvm/llvm-project.git revision 90f1e4f)\n';
@@ -44,7 +45,6 @@ test('the versions of the other tools are read in their own formats', () => {
   assert.equal(text(readVersion('wasmtime', 'wasmtime-cli 13.0.0')), '13.0.0');
   assert.equal(text(readVersion('witBindgen', 'wit-bindgen-cli 0.20.0')), '0.20.0');
   assert.equal(text(readVersion('cargoComponent', 'cargo-component-component 0.13.2 (wasi:c1ed2f0)')), '0.13.2');
-  assert.equal(text(readVersion('wasmTools', 'wasm-tools 1.263.0 (abc 2025-01-01)')), '1.263.0');
 });
 
 test('LLDB versions from the executable name when the adapter cannot say', () => {
