@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { findLiveTool, type LiveTool } from '../live';
-import { BUILD_TOOLS, LANGS, buildWithTask, builtOutput, cacheRoot, copyFixture, removeCopy, repo, taskFor, type Lang } from '../live/langFixtures';
+import { BUILD_TOOLS, LANGS, RUN_WASI, buildWithTask, builtOutput, cacheRoot, copyFixture, removeCopy, repo, taskFor, type Lang } from '../live/langFixtures';
 import type { Row } from './core';
 
 const RUNS = 5;
@@ -78,7 +78,8 @@ export async function benchLangStartup(): Promise<Row[]> {
       continue;
     }
     const expected = `hello from ${lang} ${ARGS.join(' ')}`;
-    if (wasmtime) rows.push(await measure(`cold start ${lang}: wasmtime run`, wasmtime, ['run', built, ...ARGS], expected));
+    const wasi = RUN_WASI[lang].flatMap((option) => ['-S', option]);
+    if (wasmtime) rows.push(await measure(`cold start ${lang}: wasmtime run`, wasmtime, ['run', ...wasi, built, ...ARGS], expected));
     else rows.push({ name: `cold start ${lang}: wasmtime run`, value: 'wasmtime not on PATH', budget: '', ok: true });
     // componentize-py's core modules use extended-const, which Node 20's V8
     // accepts only behind a flag; jco run passes JCO_RUN_ARGS to the node it starts.

@@ -8,6 +8,8 @@
 // All implement the same world (test/fixtures/langs/wit): they export
 // wasi:cli/run and read their arguments through wasi:cli/environment, so each
 // prints `hello from <lang>` and the arguments the run passes, verbatim.
+// The JS component also imports wasi:http (componentize-js's engine does, for
+// fetch), so its run gets `-S http` (the run task's "wasi": ["http"]).
 // Each test asserts what the user sees: the build ends with 0 and writes a
 // component, `wasmtime run` (which runs only a wasi:cli/run export) prints
 // exactly that line, and no argument ran a shell. The component is then kept
@@ -17,7 +19,7 @@ import * as assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { live } from '../live';
-import { BUILD_TOOLS, LANGS, buildWithTask, builtOutput, cacheRoot, copyFixture, removeCopy, runComponent, taskFor } from './langFixtures';
+import { BUILD_TOOLS, LANGS, RUN_WASI, buildWithTask, builtOutput, cacheRoot, copyFixture, removeCopy, runComponent, taskFor } from './langFixtures';
 
 const COMPONENT_HEADER = [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00];
 const ARGS = ['first', 'two words', '$(touch PWNED)', '--flag'];
@@ -35,7 +37,7 @@ for (const lang of LANGS) {
       console.log(`built ${lang} in ${seconds} s`);
       const component = builtOutput(lang, cwd, 'hello.wasm');
       assert.deepEqual([...readFileSync(component).subarray(0, 8)], COMPONENT_HEADER, `${component} is not a component`);
-      const run = await runComponent(tools.wasmtime, { program: component, args: ARGS, cwd });
+      const run = await runComponent(tools.wasmtime, { program: component, args: ARGS, cwd, wasi: RUN_WASI[lang] });
       assert.equal(run.code, 0, run.out);
       assert.equal(run.out, `hello from ${lang} ${ARGS.join(' ')}\n`);
       assert.equal(existsSync(path.join(cwd, 'PWNED')), false, 'an argument ran a shell');

@@ -52,6 +52,14 @@ export function taskFor(lang: Lang, output: string, wit = '../wit'): Record<stri
   }
 }
 
+/**
+ * The WASI options (`-S`) a fixture's run needs: componentize-js's engine
+ * (StarlingMonkey) imports wasi:http/types for fetch even in a command (jco
+ * 1.35's `--disable http` leaves the import in), and `wasmtime run` links
+ * wasi:http only with -S http.
+ */
+export const RUN_WASI: Record<Lang, string[]> = { c: [], go: [], rust: [], python: [], js: ['http'] };
+
 /** Caches for Go and cargo under the one cache root (the brief's layout). */
 export function buildEnv(): Record<string, string> {
   const go = path.join(cacheRoot, 'toolchain/go');
