@@ -12,6 +12,7 @@ import { registerBindings } from './bindings/index';
 import { registerTasks } from './tasks/index';
 import { registerDebugging } from './debug/index';
 import { registerGraphs } from './graph/index';
+import { openWalkthroughOnce } from './walkthrough';
 
 let client: WitLanguageClient | undefined;
 
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerTasks(context);
   registerDebugging(context);
   registerGraphs(context, client);
+  openWalkthroughOnce(context);
 
   client.start().then(
     () => {

@@ -6,6 +6,7 @@ import { ListWorldsRequest } from '../../server/src/protocol';
 import type { WitLanguageClient } from './client';
 import { locateFile, statusBarText, type FileLocation } from './statusText';
 import { onDidChangeConfig, readConfig } from './config';
+import { currentWitEditor } from './witEditor';
 
 /** Wait this long after the last edit before asking the server again. */
 const REFRESH_DELAY_MS = 500;
@@ -24,11 +25,13 @@ export class WitStatusBar implements vscode.Disposable {
     this.subscriptions = [
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+      // With the focus outside any text editor, the item follows the visible WIT editor.
+      vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
       client.onDidChangeState(() => this.refresh()),
       // The tooltip says which features are switched off.
       onDidChangeConfig(() => this.refresh()),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === vscode.window.activeTextEditor?.document) this.refreshSoon();
+        if (e.document === currentWitEditor()?.document) this.refreshSoon();
       }),
     ];
     this.refresh();
@@ -40,8 +43,8 @@ export class WitStatusBar implements vscode.Disposable {
   }
 
   private refresh(): void {
-    const doc = vscode.window.activeTextEditor?.document;
-    if (!doc || doc.languageId !== 'wit' || doc.uri.scheme !== 'file') {
+    const doc = currentWitEditor()?.document;
+    if (!doc || doc.uri.scheme !== 'file') {
       this.item.hide();
       return;
     }
@@ -79,7 +82,7 @@ export class WitStatusBar implements vscode.Disposable {
     tooltip.appendMarkdown(`**WIT language server**: ${state}${pid && state === 'running' ? ` (pid ${pid})` : ''}\n\n`);
     if (packageName) tooltip.appendMarkdown(`Package: \`${packageName}\`\n\n`);
     if (worlds.length) tooltip.appendMarkdown(`World${worlds.length > 1 ? 's' : ''} in this file: ${worlds.map((w) => `\`${w}\``).join(', ')}\n\n`);
-    const config = readConfig(vscode.window.activeTextEditor?.document.uri);
+    const config = readConfig(currentWitEditor()?.document.uri);
     const off = [
       !config.diagnosticsEnabled && 'diagnostics', !config.formatEnabled && 'formatting', !config.inlayHintsEnabled && 'inlay hints',
     ].filter(Boolean);

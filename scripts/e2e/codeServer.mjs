@@ -21,11 +21,18 @@ export function checkInstalled() {
   }
 }
 
-/** A user data folder with a quiet workbench: no welcome page, no trust prompt, nothing that fetches. */
+/**
+ * A user data folder with a quiet workbench: no welcome page, no trust prompt,
+ * nothing that fetches, no chat side bar (code-server 4.139 opens one beside the
+ * editor, a third of the screen, offering AI features that need a sign-in), and
+ * no walkthrough opening by itself (`npm run setup` turns that back on).
+ */
 export function prepareUserData(userData, extraSettings = {}) {
-  mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({
+  const settings = JSON.stringify({
     'workbench.startupEditor': 'none',
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
     'security.workspace.trust.enabled': false,
     'telemetry.telemetryLevel': 'off',
     'extensions.autoCheckUpdates': false,
@@ -33,7 +40,14 @@ export function prepareUserData(userData, extraSettings = {}) {
     'workbench.enableExperiments': false,
     'git.enabled': false,
     ...extraSettings,
-  }, null, 2));
+  }, null, 2);
+  // The browser's window is a remote one, which ignores machine-scoped settings
+  // (workbench.welcomePage.walkthroughs.openOnInstall is one) in the user settings:
+  // they count in the remote machine's settings. Both get the same.
+  for (const scope of ['User', 'Machine']) {
+    mkdirSync(join(userData, scope), { recursive: true });
+    writeFileSync(join(userData, scope, 'settings.json'), settings);
+  }
 }
 
 /** `code-server --install-extension <vsix>` into the given folders; resolves when it is done. */

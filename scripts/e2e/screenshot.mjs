@@ -20,12 +20,8 @@ const folder = join(tmp, 'http');
 const userData = join(tmp, 'user-data');
 const extensionsDir = join(tmp, 'extensions');
 cpSync(corpus, folder, { recursive: true });
-prepareUserData(userData, {
-  'workbench.colorTheme': 'Default Dark Modern',
-  // Only the editor and the explorer: no chat side bar in the picture.
-  'chat.disableAIFeatures': true,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-});
+// (The prepared settings already keep the chat side bar and the walkthrough out of the pictures.)
+prepareUserData(userData, { 'workbench.colorTheme': 'Default Dark Modern' });
 mkdirSync(outDir, { recursive: true });
 
 console.log(await installExtension(vsix, { userData, extensionsDir }));

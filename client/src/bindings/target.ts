@@ -6,6 +6,7 @@ import { BINDINGS_LANGUAGES, ListWorldsRequest, type BindingsLanguage } from '..
 import { LANGUAGES, isBindingsLanguage } from '../../../server/src/bindings/languages';
 import type { WitLanguageClient } from '../client';
 import { showGenerationError } from './errors';
+import { currentWitEditor } from '../witEditor';
 
 /** Options a caller (a test, a keybinding) may pass to skip the pickers. */
 export interface BindingsArgs { world?: string; language?: BindingsLanguage }
@@ -29,7 +30,8 @@ export async function witFileOf(resource: vscode.Uri | undefined): Promise<vscod
 }
 
 function activeWitUri(): vscode.Uri | undefined {
-  const doc = vscode.window.activeTextEditor?.document;
+  // With the focus in the walkthrough or a graph: the WIT editor beside it.
+  const doc = vscode.window.activeTextEditor?.document ?? currentWitEditor()?.document;
   if (doc?.languageId === 'wit') return doc.uri;
   // From a preview, act on the WIT it shows.
   const source = doc && new URLSearchParams(doc.uri.query).get('source');

@@ -7,12 +7,14 @@ import { WitGraphView } from './witGraphView';
 import { ComponentEditorProvider, COMPONENT_EDITOR_VIEW_TYPE } from './componentEditor';
 import { showPlugFit, type PlugTarget } from './plugFitCommand';
 import { shownGraphs } from './shownGraphs';
+import { currentWitEditor } from '../witEditor';
 
 export function registerGraphs(context: vscode.ExtensionContext, client: WitLanguageClient): void {
   context.subscriptions.push(
     ComponentEditorProvider.register(context),
     vscode.commands.registerCommand('wit.showCompositionGraph', async (target?: vscode.Uri) => {
-      const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri ?? activeCustomEditorUri();
+      const uri = target instanceof vscode.Uri ? target
+        : vscode.window.activeTextEditor?.document.uri ?? activeCustomEditorUri() ?? currentWitEditor()?.document.uri;
       if (!uri) {
         void vscode.window.showInformationMessage('Open a .wit file or a .wasm component to show its composition graph.');
         return;
