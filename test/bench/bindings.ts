@@ -1,6 +1,7 @@
 // Bindings timings for the bench table: warm in-process TypeScript generation
 // for WASI 0.3 http (the whole request path: package snapshot + jco), p50/p95
-// over 20 runs, beside one cold `jco types` CLI process for comparison.
+// over 20 runs, beside one cold `jco types` CLI process for comparison, then
+// every other language warm through its generator (bindingsExternal.ts).
 // Run alone: node --import tsx test/bench/bindings.ts
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,6 +13,7 @@ import { promisify } from 'node:util';
 import { generateBindings } from '../../server/src/bindings/generateBindings';
 import { diskSource } from '../bindings/diskSource';
 import { repoRoot, wasi03Http } from '../bindings/paths';
+import { benchExternalBindings } from './bindingsExternal';
 
 export interface BindingsBench {
   name: string;
@@ -68,7 +70,10 @@ async function coldCli(): Promise<BindingsBench> {
 }
 
 export async function benchBindings(runs = 20): Promise<BindingsBench[]> {
-  return [await warmInProcess('typescript-host', runs), await warmInProcess('typescript-guest', runs), await coldCli()];
+  return [
+    await warmInProcess('typescript-host', runs), await warmInProcess('typescript-guest', runs), await coldCli(),
+    ...(await benchExternalBindings()),
+  ];
 }
 
 /** The bench's entry for the shared runner. */

@@ -1,0 +1,62 @@
+// Warm bindings generation per language through the user's generators
+// (wit-bindgen for Rust, C, C++, C#, Go, MoonBit, Markdown; componentize-py for
+// Python) for WASI 0.3 http `service`: the whole request path of the server
+// (package snapshot kept between requests, the tool's process, reading back
+// what it wrote). Two untimed runs first, so the tool is in the page cache.
+// A language whose tool is not installed, or whose generation fails, gets no
+// row; it is named on stderr with the reason.
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { generateBindings } from '../../server/src/bindings/generateBindings';
+import { LANGUAGES } from '../../server/src/bindings/languages';
+import { locateTool } from '../../server/src/bindings/toolLocator';
+import type { BindingsLanguage } from '../../server/src/protocol';
+import { diskSource } from '../bindings/diskSource';
+import { wasi03Http } from '../bindings/paths';
+import type { BindingsBench } from './bindings';
+
+const WORLD = 'wasi:http/service@0.3.0';
+const EXTERNAL: BindingsLanguage[] = ['rust', 'c', 'cpp', 'csharp', 'go', 'moonbit', 'markdown', 'python'];
+
+// As scripts/toolchainEnv.mjs does for the tests: the installed toolchain first on PATH.
+const toolchainBin = path.join(process.env.WIT_DEVKIT_CACHE ?? path.join(os.homedir(), '.cache/wit-devkit'), 'bin');
+if (!(process.env.PATH ?? '').split(path.delimiter).includes(toolchainBin)) {
+  process.env.PATH = [toolchainBin, process.env.PATH].filter(Boolean).join(path.delimiter);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function warm(language: BindingsLanguage, runs: number): Promise<BindingsBench> {
+  const req = { file: path.join(wasi03Http, 'worlds.wit'), language, world: WORLD, tools: {} } as const;
+  await generateBindings(diskSource(), req);
+  await generateBindings(diskSource(), req);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const files = await generateBindings(diskSource(), req);
+    times.push(performance.now() - start);
+    if (files.length === 0) throw new Error(`${language}: no files generated`);
+  }
+  times.sort((a, b) => a - b);
+  return { name: `bindings ${language} ${WORLD}, warm (${LANGUAGES[language].generator})`, runs, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95) };
+}
+
+export async function benchExternalBindings(runs = 10): Promise<BindingsBench[]> {
+  const rows: BindingsBench[] = [];
+  for (const language of EXTERNAL) {
+    const tool = LANGUAGES[language].generator;
+    if (!locateTool(tool)) {
+      console.error(`bench: bindings ${language} skipped (${tool} not on PATH)`);
+      continue;
+    }
+    try {
+      rows.push(await warm(language, runs));
+    } catch (e) {
+      // One broken generator must not hide the others' numbers.
+      console.error(`bench: bindings ${language} failed: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+  return rows;
+}
