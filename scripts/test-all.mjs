@@ -20,6 +20,7 @@ const suites = [
   ['fuzz', ['run', 'test:fuzz']],
   ['e2e', ['run', 'test:e2e']],
   ['e2e-untrusted', ['run', 'test:e2e:untrusted']],
+  ['first-run', ['run', 'test:first-run']],
 ];
 const only = process.argv.slice(2);
 const work = mkdtempSync(join(tmpdir(), 'wit-devkit-test-'));
