@@ -94,6 +94,14 @@ test('serve on wasmtime: wasmtime serve --addr <addr> ... <component>, no guest 
     ['serve', '--addr', '127.0.0.1:3000', '--env', 'A=1', '-S', 'cli=y', '/ws/hello.wasm']);
 });
 
+test('serve on wasmtime turns on wasi:cli (-S cli) unless the task\'s wasi options name it', () => {
+  assert.deepEqual(wasmtimeArgs(plan({ mode: 'http', addr: '127.0.0.1:3000' })), ['serve', '--addr', '127.0.0.1:3000', '-S', 'cli', '/ws/hello.wasm']);
+  assert.deepEqual(wasmtimeArgs(plan({ mode: 'http', addr: '127.0.0.1:3000', wasi: ['cli=n'] })), ['serve', '--addr', '127.0.0.1:3000', '-S', 'cli=n', '/ws/hello.wasm']);
+  assert.deepEqual(wasmtimeArgs(plan({ mode: 'http', addr: '127.0.0.1:3000', wasi: ['common'] })), ['serve', '--addr', '127.0.0.1:3000', '-S', 'common', '/ws/hello.wasm']);
+  // `wasmtime run` links all of WASI already: no -S cli there.
+  assert.deepEqual(wasmtimeArgs(plan({})), ['run', '/ws/hello.wasm']);
+});
+
 test('debug on wasmtime: -D debug-info -O opt-level=0 right after the subcommand', () => {
   assert.deepEqual(wasmtimeArgs(plan({ args: ['x'], dirs: ['/d::/d'] }), true),
     ['run', '-D', 'debug-info', '-O', 'opt-level=0', '--dir', '/d::/d', '/ws/hello.wasm', 'x']);

@@ -6,7 +6,7 @@
 //   - the debug runner (runtime jco) transpiling and running the fixture;
 //   - the wasi:http fixture under `jco serve`, answering a GET on 127.0.0.1
 //     (when scripts/build-http-fixture.sh has cached it);
-//   - the same runs on wasmtime, when wasmtime is on PATH.
+//   (wasmtime's runs are live tests: test/live/wasmtimeRun.test.ts.)
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -17,7 +17,6 @@ import * as path from 'node:path';
 import { runCommandLine, type RunPlan } from '../../client/src/tasks/commandLines';
 import { componentKind, jcoWitReader } from '../../client/src/tasks/componentWorld';
 import { startProcess } from '../../client/src/tasks/processRunner';
-import { lookupTool } from '../../client/src/tasks/toolLookup';
 import { EXIT_LINE_PREFIX, runnerArgs, writeRunner } from '../../client/src/debug/jcoDebugPrep';
 import { locateJco, writePreopenModule } from '../../client/src/tasks/jcoLayout';
 
@@ -25,7 +24,6 @@ const repo = path.resolve(__dirname, '../..');
 const fixture = path.join(repo, 'test/fixtures/cli/hello.component.wasm');
 const jco = path.join(repo, 'node_modules/.bin/jco');
 const httpFixture = path.join(process.env.WIT_DEVKIT_CACHE ?? path.join(homedir(), '.cache/wit-devkit'), 'http-fixture.wasm');
-const wasmtime = lookupTool({ tool: 'wasmtime', pathEnv: process.env.PATH });
 
 const plan = (over: Partial<RunPlan>): RunPlan => ({
   runtime: 'jco', runtimePath: jco, mode: 'cli', program: fixture, args: [], addr: '127.0.0.1:0', dirs: [], env: {}, wasi: [], ...over,
@@ -163,24 +161,4 @@ test('jco serve of the wasi:http fixture answers a GET on 127.0.0.1', { timeout:
   await new Promise<void>((resolve, reject) => {
     const s = createServer().once('error', reject).listen(port, '127.0.0.1', () => s.close(() => resolve()));
   });
-});
-
-test('wasmtime run of the C fixture (only where wasmtime is on PATH)', async (t) => {
-  if (!wasmtime.found) {
-    console.log('skipped: wasmtime not on PATH');
-    t.skip('wasmtime not on PATH');
-    return;
-  }
-  const host = mkdtempSync(path.join(tmpdir(), 'wit-wasmtime-'));
-  try {
-    writeFileSync(path.join(host, 'note.txt'), 'via --dir\n');
-    const { code, out } = await run(plan({
-      runtime: 'wasmtime', runtimePath: wasmtime.path, args: ['a b', '$(x)'], dirs: [`${host}::/data`],
-      env: { WIT_FIXTURE_NAME: 'wt', WIT_FIXTURE_READ: '/data/note.txt' },
-    }));
-    assert.equal(code, 0, out);
-    assert.equal(out, 'hello from a wasm component\narg[1]=a b\narg[2]=$(x)\nWIT_FIXTURE_NAME=wt\nread /data/note.txt: via --dir\n');
-  } finally {
-    rmSync(host, { recursive: true, force: true });
-  }
 });

@@ -3,7 +3,7 @@
 // or `$(...)` reaches the program as exactly one argument and runs nothing else.
 // The flags follow each tool's documented CLI:
 //   wasmtime run   [-D debug-info] [-O opt-level=0] [--dir H[::G]] [--env K=V] [-S opt] <component> <args...>
-//   wasmtime serve --addr <ip:port> [--dir ...] [--env ...] [-S opt] <component>
+//   wasmtime serve --addr <ip:port> [-S cli] [--dir ...] [--env ...] [-S opt] <component>
 //     (wasmtime stops reading its own options at the component: the rest go to the guest)
 //   jco run <component> [--jco-import <setup.mjs>] -- <args...>   (`--` keeps guest args like `--jco-dir` from jco)
 //   jco serve <component> --host <ip> --port <n> [--jco-import <setup.mjs>]
@@ -105,11 +105,22 @@ function wasmtimeCapabilities(plan: RunPlan): string[] {
 /** wasmtime's flags that make a component debuggable from its DWARF. */
 export const WASMTIME_DEBUG_FLAGS = ['-D', 'debug-info', '-O', 'opt-level=0'] as const;
 
+/**
+ * `wasmtime serve` links only the wasi:http/proxy world unless `-S cli` is
+ * given, and http components built on a libc import more of WASI (the
+ * componentize-py one imports wasi:cli/environment): without it they fail with "component imports instance `wasi:cli/environment@...`, but a
+ * matching implementation was not found in the linker". So serve turns it on,
+ * unless the task's "wasi" says otherwise (`cli=n`, or `common`, its old name).
+ */
+function serveCliOption(plan: RunPlan): string[] {
+  return plan.wasi.some((o) => /^(cli|common)(=|$)/.test(o)) ? [] : ['-S', 'cli'];
+}
+
 /** The arguments after `wasmtime` for this plan; `debug` adds the DWARF flags. */
 export function wasmtimeArgs(plan: RunPlan, debug = false): string[] {
   const debugFlags = debug ? [...WASMTIME_DEBUG_FLAGS] : [];
   if (plan.mode === 'http') {
-    return ['serve', ...debugFlags, '--addr', plan.addr, ...wasmtimeCapabilities(plan), plan.program];
+    return ['serve', ...debugFlags, '--addr', plan.addr, ...serveCliOption(plan), ...wasmtimeCapabilities(plan), plan.program];
   }
   return ['run', ...debugFlags, ...wasmtimeCapabilities(plan), plan.program, ...plan.args];
 }

@@ -76,7 +76,7 @@ export const MINIMUMS = {
   },
   lldbDapDebug: {
     tool: 'lldbDap', use: 'debugging with wasmtime', min: '16.0.0',
-    why: 'the oldest LLDB the launch request has been run against (test/tasks/lldbDap.test.ts, Debian\'s lldb-vscode-16): '
+    why: 'the oldest LLDB the launch request has been run against (test/live/lldbDap.test.ts, Debian\'s lldb-vscode-16): '
       + 'initCommands turning on plugin.jit-loader.gdb, through which lldb reads the DWARF of the code wasmtime compiles',
   },
   jcoRun: {
