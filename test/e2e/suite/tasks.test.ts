@@ -8,12 +8,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, waitFor, workspaceUri } from '../helpers';
+import { EXTENSION_ID, repoPath, waitFor, workspaceUri } from '../helpers';
 
 interface RunResult { exitCode: number; output: string }
 
-const extensionPath = () => vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
-const fixtureDir = () => path.join(extensionPath(), 'test/fixtures/cli');
+// Fixtures come from the repository: the extension under test is the installed .vsix.
+const fixtureDir = () => repoPath('test/fixtures/cli');
 const httpFixture = path.join(process.env.WIT_DEVKIT_CACHE ?? path.join(homedir(), '.cache/wit-devkit'), 'http-fixture.wasm');
 const COMPONENT_HEADER = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00]);
 
