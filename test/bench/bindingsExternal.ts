@@ -1,6 +1,7 @@
 // Warm bindings generation per language through the user's generators
 // (wit-bindgen for Rust, C, C++, C#, Go, MoonBit, Markdown; componentize-py for
-// Python) for WASI 0.3 http `service`: the whole request path of the server
+// Python) for WASI 0.3 http `service` and WASI 0.2 http `proxy` (wit-bindgen
+// 0.63's C++ and C# generators panic on 0.3): the whole request path of the server
 // (package snapshot kept between requests, the tool's process, reading back
 // what it wrote). Two untimed runs first, so the tool is in the page cache.
 // A language whose tool is not installed, or whose generation fails, gets no
@@ -12,10 +13,13 @@ import { LANGUAGES } from '../../server/src/bindings/languages';
 import { locateTool } from '../../server/src/bindings/toolLocator';
 import type { BindingsLanguage } from '../../server/src/protocol';
 import { diskSource } from '../bindings/diskSource';
-import { wasi03Http } from '../bindings/paths';
+import { wasi02Http, wasi03Http } from '../bindings/paths';
 import type { BindingsBench } from './bindings';
 
-const WORLD = 'wasi:http/service@0.3.0';
+const WORLDS = [
+  { world: 'wasi:http/service@0.3.0', file: path.join(wasi03Http, 'worlds.wit') },
+  { world: 'wasi:http/proxy@0.2.0-rc-2023-12-05', file: path.join(wasi02Http, 'proxy.wit') },
+];
 const EXTERNAL: BindingsLanguage[] = ['rust', 'c', 'cpp', 'csharp', 'go', 'moonbit', 'markdown', 'python'];
 
 // As scripts/toolchainEnv.mjs does for the tests: the installed toolchain first on PATH.
@@ -28,8 +32,8 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function warm(language: BindingsLanguage, runs: number): Promise<BindingsBench> {
-  const req = { file: path.join(wasi03Http, 'worlds.wit'), language, world: WORLD, tools: {} } as const;
+async function warm(language: BindingsLanguage, { world, file }: (typeof WORLDS)[number], runs: number): Promise<BindingsBench> {
+  const req = { file, language, world, tools: {} } as const;
   await generateBindings(diskSource(), req);
   await generateBindings(diskSource(), req);
   const times: number[] = [];
@@ -40,7 +44,7 @@ async function warm(language: BindingsLanguage, runs: number): Promise<BindingsB
     if (files.length === 0) throw new Error(`${language}: no files generated`);
   }
   times.sort((a, b) => a - b);
-  return { name: `bindings ${language} ${WORLD}, warm (${LANGUAGES[language].generator})`, runs, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95) };
+  return { name: `bindings ${language} ${world}, warm (${LANGUAGES[language].generator})`, runs, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95) };
 }
 
 export async function benchExternalBindings(runs = 10): Promise<BindingsBench[]> {
@@ -51,11 +55,13 @@ export async function benchExternalBindings(runs = 10): Promise<BindingsBench[]>
       console.error(`bench: bindings ${language} skipped (${tool} not on PATH)`);
       continue;
     }
-    try {
-      rows.push(await warm(language, runs));
-    } catch (e) {
-      // One broken generator must not hide the others' numbers.
-      console.error(`bench: bindings ${language} failed: ${(e as Error).message.split('\n')[0]}`);
+    for (const w of WORLDS) {
+      try {
+        rows.push(await warm(language, w, runs));
+      } catch (e) {
+        // One broken generator must not hide the others' numbers.
+        console.error(`bench: bindings ${language} ${w.world} failed: ${(e as Error).message.split('\n')[0]}`);
+      }
     }
   }
   return rows;
