@@ -77,6 +77,10 @@ export async function startCodeServer({ folder, userData, extensionsDir, logFile
     '--extensions-dir', extensionsDir,
     // Lets the workbench honour the test payload in the URL and report back.
     '--vscode-option', 'enable-smoke-test-driver',
+    // The extension host keeps this process's environment: left to itself the
+    // server overlays the login shell's (PATH included), which drops the
+    // toolchain's bin folder (toolchainEnv.mjs) that the live tests run from.
+    '--vscode-option', 'force-disable-user-env',
     folder,
   ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   for (const stream of [child.stdout, child.stderr]) {

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { componentKind, jcoWitReader } from '../../client/src/tasks/componentWorld';
+import { componentKindOfFile } from '../../client/src/tasks/componentWorld';
 import { wasmtimeArgs } from '../../client/src/tasks/commandLines';
 import { live } from '../live';
 import { freePort, plan, portIsFree, pythonHttpFixture, serve } from './componentRuns';
@@ -20,10 +20,10 @@ const fixtureBuilt = () => (existsSync(pythonHttpFixture)
 const SERVING = /Serving HTTP on http:\/\/127\.0\.0\.1:\d+/;
 
 test('wasmtime serve of the Python wasi:http fixture answers a GET on 127.0.0.1; stopping the run frees the port', { timeout: 180_000 }, async (t) => {
-  const tools = live(t, ['wasmtime', 'jco'], [fixtureBuilt]);
+  const tools = live(t, ['wasmtime'], [fixtureBuilt]);
   if (!tools) return;
-  // What the run task's "mode": "auto" decides from the component's own world.
-  assert.deepEqual(await componentKind(pythonHttpFixture, jcoWitReader(tools.jco)), { kind: 'http' });
+  // What the run task's "mode": "auto" decides from the component's own exports.
+  assert.deepEqual(await componentKindOfFile(pythonHttpFixture), { kind: 'http' });
   const port = await freePort();
   const p = plan(tools.wasmtime, { program: pythonHttpFixture, mode: 'http', addr: `127.0.0.1:${port}` });
   assert.deepEqual(wasmtimeArgs(p), ['serve', '--addr', `127.0.0.1:${port}`, '-S', 'cli', pythonHttpFixture]);

@@ -1,8 +1,9 @@
-// How a component's world decides run or serve, on WIT text as jco's
-// componentWit prints it.
+// How a component's world decides run or serve: on WIT text as jco's
+// componentWit prints it, and on built .wasm files read by the extension's own reader.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { classifyWorld, componentKind, exportedInterfaces } from '../../client/src/tasks/componentWorld';
+import * as path from 'node:path';
+import { classifyWorld, componentKind, componentKindOfFile, exportedInterfaces } from '../../client/src/tasks/componentWorld';
 
 const command = `package root:component;
 world root {
@@ -40,4 +41,15 @@ test('an unreadable component is unknown, with the first line of the reason', as
     throw new Error('Failed to decode wit component\nmore detail');
   });
   assert.deepEqual(r, { kind: 'unknown', error: 'Failed to decode wit component' });
+});
+
+test('the extension\'s own reader tells a command from a library in the built .wasm, no jco needed', async () => {
+  const fixtures = path.resolve(__dirname, '../fixtures');
+  assert.deepEqual(await componentKindOfFile(path.join(fixtures, 'cli/hello.component.wasm')), { kind: 'cli' });
+  assert.deepEqual(await componentKindOfFile(path.join(fixtures, 'compose/app.wasm')), { kind: 'cli' });
+  // greeter exports only wit-devkit:compose/greet: neither run nor serve.
+  assert.deepEqual(await componentKindOfFile(path.join(fixtures, 'compose/greeter.wasm')), { kind: 'unknown' });
+  const notWasm = await componentKindOfFile(path.resolve(__dirname, '../../package.json'));
+  assert.equal(notWasm.kind, 'unknown');
+  assert.ok(notWasm.error, 'says why');
 });

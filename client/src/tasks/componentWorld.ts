@@ -1,14 +1,16 @@
 // Decides how a built component runs from its own world: a component that
 // exports wasi:cli/run is a command (`wasmtime run`), one that exports
 // wasi:http/incoming-handler is an HTTP proxy (`wasmtime serve`).
-// The world is read from the .wasm with jco's `componentWit`, loaded lazily
-// from the jco the user has (only when a run needs it); if that import fails,
-// `jco wit <file>` as a child process (argument list) gives the same text.
+// The run task reads the exports with the extension's own binary reader
+// (componentKindOfFile). The world can also be read from the .wasm with jco's
+// `componentWit`, loaded lazily from the jco the user has; if that import
+// fails, `jco wit <file>` as a child process (argument list) gives the same text.
 // No `vscode` import.
 import { execFile } from 'node:child_process';
 import { readFile, realpath } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readComponent } from '../../../server/src/component/reader';
 
 export type ComponentKind = 'cli' | 'http' | 'unknown';
 
@@ -19,12 +21,32 @@ export function exportedInterfaces(wit: string): string[] {
   return out;
 }
 
-/** cli, http or unknown, from the WIT text of a component's world. */
-export function classifyWorld(wit: string): ComponentKind {
-  const exports = exportedInterfaces(wit).map((e) => e.replace(/@.*$/, ''));
+/** cli, http or unknown, from the names a component exports (`wasi:cli/run@0.2.3`, ...). */
+export function classifyExports(names: string[]): ComponentKind {
+  const exports = names.map((e) => e.replace(/@.*$/, ''));
   if (exports.includes('wasi:http/incoming-handler')) return 'http';
   if (exports.includes('wasi:cli/run')) return 'cli';
   return 'unknown';
+}
+
+/** cli, http or unknown, from the WIT text of a component's world. */
+export function classifyWorld(wit: string): ComponentKind {
+  return classifyExports(exportedInterfaces(wit));
+}
+
+/**
+ * The component's kind read by the extension's own binary reader
+ * (server/src/component/reader.ts): no jco or other tool needed, so a user
+ * with wasmtime alone can run and serve with "mode": "auto".
+ */
+export async function componentKindOfFile(componentPath: string): Promise<{ kind: ComponentKind; error?: string }> {
+  try {
+    const info = readComponent(await readFile(componentPath));
+    return { kind: classifyExports(info.exports.map((e) => e.name)) };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { kind: 'unknown', error: message.split('\n')[0] };
+  }
 }
 
 /** Reads a component's WIT text; injectable so tests can supply their own. */

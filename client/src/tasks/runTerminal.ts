@@ -8,12 +8,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { describeCommandLine, jcoLimitations, runCommandLine } from './commandLines';
-import { componentKind, jcoWitReader } from './componentWorld';
+import { componentKindOfFile } from './componentWorld';
 import { locateJco, writePreopenModule } from './jcoLayout';
 import { startProcess, type RunningProcess } from './processRunner';
 import { decideMode, makeRunPlan } from './runPlan';
 import type { RunTask, Runtime } from './taskDefinition';
-import { checkedTool, defaultRuntime, findTool, reportToolProblem } from './toolSettings';
+import { checkedTool, defaultRuntime, reportToolProblem } from './toolSettings';
 import type { RequirementKey } from '../../../server/src/tools/minimums';
 
 export interface RunResult {
@@ -73,13 +73,10 @@ export class RunTerminal implements vscode.Pseudoterminal {
     return writePreopenModule(path.join(os.tmpdir(), 'wit-devkit-run'), jco.shimDir, dirs);
   }
 
-  /** run or serve: the task's, else read from the component's world through jco. */
+  /** run or serve: the task's, else read from the component's exports (no tool needed). */
   private async mode(program: string): Promise<'cli' | 'http' | { error: string }> {
     if (this.task.mode !== 'auto') return this.task.mode;
-    // Reading the world needs jco; without it an explicit mode still runs.
-    const jco = findTool('jco', this.folder);
-    if (!jco.found) return { error: `Cannot tell whether this is a command or an HTTP component (${jco.reason}); set "mode" to "cli" or "http".` };
-    const { kind, error } = await componentKind(program, jcoWitReader(jco.path));
+    const { kind, error } = await componentKindOfFile(program);
     return decideMode('auto', kind, error);
   }
 
