@@ -4,6 +4,8 @@
 //     args, env and a --dir preopen reach the guest and come back in the terminal;
 //   - a `wasm-component` run task from tasks.json whose component exits
 //     non-zero ends with a non-zero exit code (the task fails);
+//   - a `wasm-component` launch config with runtime wasmtime runs the real
+//     wasmtime under lldb-dap: the component's output and exit code arrive;
 //   - the Python wasi:http fixture under `wasmtime serve` answers a GET on
 //     127.0.0.1, and stopping the task frees the port;
 //   - a build task running `wac plug` composes the compose pair, the result runs
@@ -106,6 +108,35 @@ describe('wasmtime: run, serve and compose components', function () {
     const code = await runTaskNamed('run C fixture (wasmtime, exit 3)');
     // exit(3) reaches wasmtime as wasi:cli/exit err, which carries no number: wasmtime exits with 1.
     assert.equal(code, 1);
+  });
+
+  it('a wasm-component launch config with runtime wasmtime runs the real wasmtime under lldb-dap: output and exit code', async function () {
+    liveMocha(this, ['wasmtime', 'lldb-dap']);
+    const output: string[] = [];
+    const tracker = vscode.debug.registerDebugAdapterTrackerFactory('wasm-component', {
+      createDebugAdapterTracker: () => ({
+        onDidSendMessage: (m: { type?: string; event?: string; body?: { output?: string; category?: string; exitCode?: number } }) => {
+          if (m.type === 'event' && m.event === 'output' && m.body?.output && m.body.category !== 'console') output.push(m.body.output);
+          if (m.type === 'event' && m.event === 'exited') output.push(`<exited ${m.body?.exitCode}>`);
+        },
+      }),
+    });
+    try {
+      // No runtimePath or debuggerPath: the extension finds wasmtime and lldb-dap itself.
+      const ok = await vscode.debug.startDebugging(undefined, {
+        type: 'wasm-component', request: 'launch', name: 'e2e: wasmtime under lldb-dap', program: cliFixture(), runtime: 'wasmtime',
+        args: ['under lldb'], env: { WIT_FIXTURE_NAME: 'debugged', WIT_FIXTURE_READ: '/host/note.txt' }, dirs: [`${out}::/host`],
+      });
+      assert.ok(ok, 'the lldb-dap session did not start');
+      const text = await waitFor('the debuggee to exit', () => {
+        const all = output.join('');
+        return /<exited \d+>/.test(all) ? all : undefined;
+      }, { timeoutMs: 60_000 });
+      assert.match(text, /hello from a wasm component\r?\narg\[1\]=under lldb\r?\nWIT_FIXTURE_NAME=debugged\r?\nread \/host\/note\.txt: a host file, seen through --dir\r?\n/);
+      assert.match(text, /<exited 0>/);
+    } finally {
+      tracker.dispose();
+    }
   });
 
   it('serves the Python wasi:http fixture under wasmtime serve: it answers a GET; stopping the task frees the port', async function () {
