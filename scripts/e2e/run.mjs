@@ -52,7 +52,9 @@ try {
   server = await startCodeServer({
     folder: workspace, userData, extensionsDir: join(tmp, 'extensions'), logFile: join(tmp, 'code-server.log'), verbose,
     // Read by the test index in the extension host, which inherits code-server's environment.
-    env: opts.grep ? { WIT_E2E_GREP: opts.grep } : {},
+    // The installed .vsix ships no jco: like a user who installed it globally, the
+    // repository's jco is found on PATH (after the toolchain) by the runtime-jco tests.
+    env: { PATH: `${process.env.PATH}:${join(repo, 'node_modules/.bin')}`, ...(opts.grep ? { WIT_E2E_GREP: opts.grep } : {}) },
   });
   const code = await runTests(server.port);
   await finish(code, code === 0 ? 'extension tests passed' : `extension tests failed (exit code ${code})`);
