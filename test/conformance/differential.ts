@@ -169,7 +169,7 @@ export async function runDifferential(o: DiffOptions): Promise<DiffResult> {
     const ours = runCore(dir);
     const differs = compare(v, ours);
     if (!differs) { agree++; continue; }
-    const label = knownDifference(tool.version, { suite: 'diff', name: what, grade: differs, message: v.message, ours: ours.list[0] });
+    const label = knownDifference(tool.version, { suite: 'diff', name: what, grade: differs, message: v.detail ?? v.message, ours: ours.list[0] });
     if (label) known++;
     const saved = path.join(outDir, String(n));
     fs.cpSync(dir, saved, { recursive: true });

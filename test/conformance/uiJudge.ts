@@ -124,7 +124,7 @@ export async function judgeUiCases(tool: WasmTools, cases = uiCases()): Promise<
       if (v.file) v.where = `${path.relative(base, v.file)}:${v.line}:${v.col}`;
       const ours = ourErrors(c, scratch);
       const g = grade(v, ours);
-      const known = g === 'agree' ? undefined : knownDifference(tool.version, { suite: 'ui', name: c.name.replace(/^parse-fail\//, ''), grade: g, message: v.message, ours: firstOf(ours) });
+      const known = g === 'agree' ? undefined : knownDifference(tool.version, { suite: 'ui', name: c.name.replace(/^parse-fail\//, ''), grade: g, message: v.detail ?? v.message, ours: firstOf(ours) });
       return { case: c, tool: v, ours, grade: g, known };
     });
   } finally {

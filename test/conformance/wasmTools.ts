@@ -46,6 +46,8 @@ export interface Verdict {
   error: boolean;
   /** The error's text without the source excerpt (its first lines). */
   message: string;
+  /** All of it: the cause a deep chain ends with (a dependency's error) is past the first lines. */
+  detail?: string;
   /** Absolute path, 1-based line and column of the error, when it has one. */
   file?: string;
   line?: number;
@@ -68,10 +70,12 @@ export function runWasmTools(tool: string, target: string, features: readonly st
     if (err.signal) throw new Error(`wasm-tools ${args.join(' ')} killed by ${err.signal}`);
     const stderr = String(err.stderr ?? '');
     const loc = /-->\s+(.+?):(\d+):(\d+)/.exec(stderr);
-    const message = stderr.split('\n').filter((l) => l.trim() && !/^\s*(\||-->|\d+ \|)/.test(l)).slice(0, 3).join(' / ');
+    const lines = stderr.split('\n').filter((l) => l.trim() && !/^\s*(\||-->|\d+ \|)/.test(l));
+    const message = lines.slice(0, 3).join(' / ');
+    const detail = lines.join(' / ');
     return loc
-      ? { error: true, message, file: path.resolve(loc[1]), line: Number(loc[2]), col: Number(loc[3]) }
-      : { error: true, message };
+      ? { error: true, message, detail, file: path.resolve(loc[1]), line: Number(loc[2]), col: Number(loc[3]) }
+      : { error: true, message, detail };
   }
 }
 

@@ -71,9 +71,13 @@ test('gates take exactly one field: `@since(version = .., feature = ..)` stops a
   await clean('package a:b@1.0.0;\n@since(version = 1.0.0)\ninterface i {}\n');
 });
 
-test('`@deprecated` with `@unstable` needs no package version; three gates are wrong at the second', async () => {
+// wasm-tools 1.239 reported any bad list at its second attribute; 1.263 at the
+// repeated gate, or at the `@since` of `@since` + `@unstable`.
+test('`@deprecated` with `@unstable` needs no package version; a repeated gate is wrong at the repeat', async () => {
   await clean('package a:b;\n@unstable(feature = active)\n@deprecated(version = 0.1.0)\ninterface i {}\n');
-  await errorOn('package a:b@1.0.0;\ninterface i {\n  @since(version = 1.0.0)\n  @deprecated(version = 1.0.0)\n  @since(version = 1.0.0)\n  f: func();\n}\n', 4);
+  await errorOn('package a:b@1.0.0;\ninterface i {\n  @since(version = 1.0.0)\n  @deprecated(version = 1.0.0)\n  @since(version = 1.0.0)\n  f: func();\n}\n', 5);
+  await errorOn('package a:b@1.0.0;\n@since(version = 1.0.0)\n@unstable(feature = x)\ninterface i {}\n', 2);
+  await errorOn('package a:b@1.0.0;\n@unstable(feature = x)\n@unstable(feature = y)\ninterface i {}\n', 3);
 });
 
 test('versions read as wit-parser does: a dangling `-` or `+` is dropped, a dangling `.` is an error', async () => {
@@ -211,4 +215,14 @@ test('a gate with a wrong first key stops there, not at a later comma', async ()
   const f = await fixture('package a:b;\n@since(feature = foo, version = 1.0.0)\ninterface foo2 {}\n');
   const errs = [...f.service.diagnostics(f.uri('main.wit')).values()].flat().filter((d) => d.severity === 1);
   assert.deepEqual(errs.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}`), ['2:8']);
+});
+
+test('gates at the top level before anything but an item stop at the token after them', async () => {
+  await errorOn('package a:b@1.0.0;\ninterface i {}\n@since(version = 1.0.0)\nvariant v { a }\n', 4);
+  await errorOn('package a:b@1.0.0;\n@since(version = 1.0.0)\n@unstable(feature = x)\nrecord r { a: u32 }\n', 4);
+  await errorOn('package a:b@1.0.0;\npackage c:d@1.0.0 {\n  @since(version = 1.0.0)\n  type t = u32;\n}\n', 4);
+  await errorOn('package a:b@1.0.0;\n@since(version = 1.0.0)\npackage c:d {}\n', 3);
+  await errorOn('package a:b@1.0.0;\n@since(version = 1.0.0)\n', 3);
+  // An item keyword after the gates: the item is what is wrong (its missing name).
+  await errorOn('package a:b@1.0.0;\n@since(version = 1.0.0)\ninterface {\n}\n', 3);
 });

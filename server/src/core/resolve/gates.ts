@@ -65,13 +65,22 @@ export function checkGates(sink: DiagnosticSink, uri: string, gates: A.Gate[], p
       sink.error(uri, first.value.range, `expected an identifier, found \`${first.value.text}\``);
     }
   }
-  const combo = kinds.join(',');
-  const allowed = ['since', 'unstable', 'deprecated', 'since,deprecated', 'deprecated,since', 'unstable,deprecated', 'deprecated,unstable'];
-  if (kinds.length > 1 && !allowed.includes(combo)) {
-    // wit-parser matches the list as a whole and points at its second attribute.
-    sink.error(uri, gates[1].range, 'unsupported combination of attributes');
+  // As wasm-tools 1.263 reads them, at the attribute's name: a gate given twice
+  // is wrong at the repeat, `@since` with `@unstable` at the `@since`, a lone
+  // `@deprecated` at itself. (1.239 matched the list as a whole and pointed at
+  // its second attribute: "unsupported combination of attributes".)
+  const first = new Map<string, A.Gate>();
+  for (const g of gates) {
+    if (!GATE_KEY[g.kind]) continue;
+    if (first.has(g.kind)) {
+      sink.error(uri, g.nameRange, `cannot specify @${g.kind} twice`);
+      return;
+    }
+    first.set(g.kind, g);
   }
-  if (kinds.length === 1 && kinds[0] === 'deprecated') {
-    sink.error(uri, gates[0].range, '`@deprecated` must be paired with `@since` or `@unstable`');
+  const since = first.get('since');
+  if (since && first.has('unstable')) sink.error(uri, since.nameRange, 'cannot specify both @since and @unstable');
+  else if (kinds.length === 1 && kinds[0] === 'deprecated') {
+    sink.error(uri, first.get('deprecated')!.nameRange, '`@deprecated` must be paired with `@since` or `@unstable`');
   }
 }

@@ -24,6 +24,15 @@ export function syntaxErrors(doc: WitDocument): Diagnostic[] {
       lastEnd = problem.endIndex + 1;
       continue;
     }
+    const afterGates = tokenAfterTopLevelGates(root, problem);
+    if (afterGates !== undefined) {
+      const range = afterGates ? doc.rangeOf(afterGates.startIndex, afterGates.endIndex) : doc.rangeOf(doc.text.length, doc.text.length);
+      out.push(errorDiagnostic(range, afterGates?.text === 'package'
+        ? 'cannot place attributes on nested packages'
+        : `expected \`world\`, \`interface\` or \`use\`, found ${describeLeaf(afterGates ?? undefined)}`));
+      lastEnd = problem.endIndex;
+      continue;
+    }
     const found = offendingToken(root, problem);
     const keyword = keywordAsName(root, problem, found.token);
     const { token, expected, atEof } = keyword ? { token: keyword, expected: ['an identifier'], atEof: false } : found;
@@ -38,6 +47,29 @@ export function syntaxErrors(doc: WitDocument): Diagnostic[] {
     lastEnd = problem.endIndex;
   }
   return out;
+}
+
+/**
+ * Gates at the top level (of a file or a nested package) followed by anything
+ * but an item: tree-sitter wraps them in an ERROR with what follows; wit-parser
+ * reads the attributes and stops at the next token. Returns that token (null at
+ * the end of the input), or undefined when the error is not of this shape.
+ */
+function tokenAfterTopLevelGates(root: Node, error: Node): Node | null | undefined {
+  const parent = error.parent;
+  if (!parent || (parent.type !== 'source_file' && parent.type !== 'package_body')) return undefined;
+  // The leading gates (a `gates` node, or loose `gate`s when the input ends after them).
+  let end = -1;
+  for (let i = 0; i < error.childCount; i++) {
+    const c = error.child(i)!;
+    if ((c.type !== 'gates' && c.type !== 'gate') || c.hasError) break;
+    end = c.endIndex;
+  }
+  if (end < 0) return undefined;
+  const next = leafAtOrAfter(root, end);
+  // An item keyword after the gates: the item itself is what went wrong.
+  if (next && ['world', 'interface', 'use'].includes(next.text)) return undefined;
+  return next ?? null;
 }
 
 /**
