@@ -9,36 +9,16 @@
 // the workspace folder unless told otherwise, so the broken task names the
 // folder in its matcher's fileLocation (VS Code's own override, `base`).
 import * as assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { liveMocha } from '../../live';
 import { EXTENSION_ID, repoPath, waitFor, workspaceUri } from '../helpers';
+import { runTaskNamed, writeTasks } from '../tasksHelpers';
 
 interface RunResult { exitCode: number; output: string }
 const COMPONENT_HEADER = [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00];
-
-function writeTasks(tasks: object[]): void {
-  const file = workspaceUri('.vscode/tasks.json').fsPath;
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify({ version: '2.0.0', tasks }, null, 2));
-}
-
-async function runTaskNamed(label: string): Promise<number | undefined> {
-  const task = await waitFor(`the task "${label}" to be listed`, async () =>
-    (await vscode.tasks.fetchTasks({ type: 'wasm-component' })).find((t) => t.name === label));
-  const ended = new Promise<number | undefined>((resolve) => {
-    const sub = vscode.tasks.onDidEndTaskProcess((e) => {
-      if (e.execution.task.name === label) {
-        sub.dispose();
-        resolve(e.exitCode);
-      }
-    });
-  });
-  await vscode.tasks.executeTask(task);
-  return ended;
-}
 
 describe('language builds: a Go component by its wasm-component task', function () {
   this.timeout(10 * 60_000);

@@ -4,11 +4,12 @@
 // runtime jco, the wasi:http fixture is served and answers on loopback, and a
 // `wasm-component` launch config with runtime jco debugs it to its exit code.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, repoPath, waitFor, workspaceUri } from '../helpers';
+import { runTaskNamed, writeTasks } from '../tasksHelpers';
 
 interface RunResult { exitCode: number; output: string }
 
@@ -16,28 +17,6 @@ interface RunResult { exitCode: number; output: string }
 const fixtureDir = () => repoPath('test/fixtures/cli');
 const httpFixture = path.join(process.env.WIT_DEVKIT_CACHE ?? path.join(homedir(), '.cache/wit-devkit'), 'http-fixture.wasm');
 const COMPONENT_HEADER = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00]);
-
-/** Writes .vscode/tasks.json in the (fresh, copied) workspace. */
-function writeTasks(tasks: object[]): void {
-  const file = workspaceUri('.vscode/tasks.json').fsPath;
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify({ version: '2.0.0', tasks }, null, 2));
-}
-
-async function runTaskNamed(label: string): Promise<number | undefined> {
-  const task = await waitFor(`the task "${label}" to be listed`, async () =>
-    (await vscode.tasks.fetchTasks({ type: 'wasm-component' })).find((t) => t.name === label));
-  const ended = new Promise<number | undefined>((resolve) => {
-    const sub = vscode.tasks.onDidEndTaskProcess((e) => {
-      if (e.execution.task.name === label) {
-        sub.dispose();
-        resolve(e.exitCode);
-      }
-    });
-  });
-  await vscode.tasks.executeTask(task);
-  return ended;
-}
 
 describe('build, run and debug components', function () {
   const out = mkdtempSync(path.join(tmpdir(), 'wit-e2e-tasks-'));

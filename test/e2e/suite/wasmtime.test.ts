@@ -19,6 +19,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { liveMocha } from '../../live';
 import { EXTENSION_ID, repoPath, waitFor, workspaceUri } from '../helpers';
+import { runTaskNamed, writeTasks } from '../tasksHelpers';
 
 interface RunResult { exitCode: number; output: string }
 interface ShownGraph {
@@ -32,28 +33,6 @@ const cliFixture = () => repoPath('test/fixtures/cli/hello.component.wasm');
 const composeFixture = (name: string) => repoPath('test/fixtures/compose', `${name}.wasm`);
 const pythonHttpFixture = path.join(process.env.WIT_DEVKIT_CACHE ?? path.join(homedir(), '.cache/wit-devkit'), 'http-fixture-py.wasm');
 const shown = async () => (await vscode.commands.executeCommand<Record<string, ShownGraph>>('wit.internal.shownGraphs')) ?? {};
-
-function writeTasks(tasks: object[]): void {
-  const file = workspaceUri('.vscode/tasks.json').fsPath;
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify({ version: '2.0.0', tasks }, null, 2));
-}
-
-/** Runs the tasks.json task with this label; resolves with the exit code VS Code reports for it. */
-async function runTaskNamed(label: string): Promise<number | undefined> {
-  const task = await waitFor(`the task "${label}" to be listed`, async () =>
-    (await vscode.tasks.fetchTasks({ type: 'wasm-component' })).find((t) => t.name === label));
-  const ended = new Promise<number | undefined>((resolve) => {
-    const sub = vscode.tasks.onDidEndTaskProcess((e) => {
-      if (e.execution.task.name === label) {
-        sub.dispose();
-        resolve(e.exitCode);
-      }
-    });
-  });
-  await vscode.tasks.executeTask(task);
-  return ended;
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
