@@ -29,8 +29,12 @@ export interface WorldCase {
  * names. A user's package is a folder holding just that file: a temporary
  * folder with a link to the corpus file (read in place, not copied).
  */
+/** The temporary folders singleFilePackage made: the only ones disposeCases removes. */
+const madeHere = new Set<string>();
+
 function singleFilePackage(name: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wit-live-pkg-'));
+  madeHere.add(dir);
   fs.symlinkSync(path.join(corpus, 'wit-parser-ui', name), path.join(dir, name));
   return dir;
 }
@@ -45,9 +49,16 @@ export function worldCases(): WorldCase[] {
   ];
 }
 
-/** Removes the temporary folders worldCases() made (never the corpus). */
+/**
+ * Removes the temporary folders worldCases() made, and nothing else: a path
+ * prefix is no test (a clone under /tmp reads the corpus through /tmp/.../shared,
+ * and once this removed the corpus's http packages that way).
+ */
 export function disposeCases(cases: WorldCase[]): void {
-  for (const c of cases) if (c.witDir.startsWith(os.tmpdir())) fs.rmSync(c.witDir, { recursive: true, force: true });
+  for (const c of cases) {
+    if (!madeHere.delete(c.witDir)) continue;
+    fs.rmSync(c.witDir, { recursive: true, force: true });
+  }
 }
 
 export interface Generation { files: GeneratedFile[]; ms: number }
