@@ -8,8 +8,9 @@
 // Tools are looked up on PATH, which scripts/toolchainEnv.mjs starts with
 // $WIT_DEVKIT_CACHE/bin (where scripts/toolchain/install.sh links them).
 // No `vscode` import: node:test suites and the extension-host suites share it.
-import { accessSync, appendFileSync, constants, existsSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { isExecutableFile } from '../client/src/tasks/toolLookup';
 
 export type LiveTool =
   | 'wasmtime' | 'wasm-tools' | 'wit-bindgen' | 'wac' | 'wkg' | 'cargo-component' | 'componentize-py'
@@ -32,16 +33,6 @@ function findRepoRoot(): string {
 }
 const repoRoot = findRepoRoot();
 
-function isExecutable(file: string): boolean {
-  try {
-    if (!statSync(file).isFile()) return false;
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Where a tool is: the repo's own jco, else the first match on PATH. */
 export function findLiveTool(tool: LiveTool): string | undefined {
   if (tool === 'node') return process.execPath;
@@ -51,7 +42,7 @@ export function findLiveTool(tool: LiveTool): string | undefined {
   }
   for (const name of EXECUTABLES[tool] ?? [tool]) {
     for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-      if (dir && isExecutable(path.join(dir, name))) return path.join(dir, name);
+      if (dir && isExecutableFile(path.join(dir, name))) return path.join(dir, name);
     }
   }
   return undefined;
