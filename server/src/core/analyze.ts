@@ -63,6 +63,7 @@ function analyzeRoot(workspace: Workspace, path: string, features: ReadonlySet<s
   const layout = discoverRoot(workspace, path);
   const fileSink = new DiagnosticSink();
   const inputs: unknown[] = [];
+  const files = new Map<string, FileAst>();
   const sources = layout.packages.map((source) => ({
     source,
     files: source.documents.map((doc) => {
@@ -70,6 +71,7 @@ function analyzeRoot(workspace: Workspace, path: string, features: ReadonlySet<s
       for (const d of lexicalErrors(doc)) fileSink.push(doc.uri, d);
       for (const d of syntaxErrors(doc)) fileSink.push(doc.uri, d);
       const ast = cache.lower(doc);
+      files.set(doc.uri, ast);
       for (const p of ast.problems) fileSink.error(doc.uri, p.range, p.message);
       inputs.push(doc.uri, ...ast.items, ...ast.packageDecls);
       return ast;
@@ -108,7 +110,7 @@ function analyzeRoot(workspace: Workspace, path: string, features: ReadonlySet<s
     const top = pkg.symbol ? pkg.symbol.children : [...pkg.interfaces.map((i) => i.symbol), ...pkg.worlds.map((w) => w.symbol)];
     for (const s of top) addTop(s);
   }
-  return { symbolsByUri, references, diagnostics, packages };
+  return { symbolsByUri, references, diagnostics, packages, files, features };
 }
 
 function sameInputs(a: unknown[], b: unknown[]): boolean {

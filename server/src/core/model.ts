@@ -1,6 +1,7 @@
 // What analysis produces and every feature reads: declarations (symbols), every
 // name reference resolved to its declaration, and diagnostics per file.
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import type { FileAst } from './syntax/ast';
 
 export type SymbolKind =
   | 'package' | 'interface' | 'world'
@@ -50,6 +51,10 @@ export interface Analysis {
   diagnostics: Map<string, Diagnostic[]>;
   /** The packages of the root (the root package first, then deps/). */
   packages: PackageModel[];
+  /** Each file's AST, by uri: the type structure the canonical ABI (abi/) reads. */
+  files?: Map<string, FileAst>;
+  /** The `@unstable` features the analysis ran with (which resource methods exist). */
+  features?: ReadonlySet<string>;
 }
 
 // ---- the resolved package graph (what wit-parser's Resolve holds) ----------
