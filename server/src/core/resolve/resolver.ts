@@ -16,6 +16,7 @@ import { checkForeignNames, collectForeignNames } from './foreignDeps';
 import { checkGates, isExcluded } from './gates';
 import { resolveWorld } from './worlds';
 import { makeSymbol } from './symbols';
+import { reportPackageCycles } from './cycles';
 import type { BinaryPackageSource } from './discover';
 
 export function resolveRoot(sources: LoweredSource[], binaries: BinaryPackageSource[], sink: DiagnosticSink, features: ReadonlySet<string>): Pick<Analysis, 'references' | 'packages'> {
@@ -33,6 +34,7 @@ export function resolveRoot(sources: LoweredSource[], binaries: BinaryPackageSou
   }
   for (const pkg of table.packages) if (!pkg.opaque) declareFileUses(ctx, pkg);
 
+  for (const pkg of table.packages) if (!pkg.opaque) reportPackageCycles(ctx, pkg);
   const inline = createInlineInterfaces(ctx);
   for (const node of topologicalOrder(ctx, inline)) {
     if (node.kind === 'interface') resolveInterface(ctx, node);
@@ -89,7 +91,11 @@ function dependencies(ctx: ResolveContext, node: InterfaceEntity | WorldEntity, 
   return out;
 }
 
-/** Depth-first order over use/include/import edges; a cycle is reported at the item that closes it. */
+/**
+ * Depth-first order over use/include/import edges, so that what an item needs
+ * is resolved before it. An edge that closes a cycle is dropped (cycles.ts
+ * reports cycles as wit-parser does).
+ */
 function topologicalOrder(ctx: ResolveContext, inline: Map<A.ImportExportAst, InterfaceEntity>): Array<InterfaceEntity | WorldEntity> {
   const all: Array<InterfaceEntity | WorldEntity> = [];
   for (const n of ctx.nodes) {
@@ -120,8 +126,6 @@ function topologicalOrder(ctx: ResolveContext, inline: Map<A.ImportExportAst, In
       const next = d[top.i++];
       const s = state.get(next);
       if (s === 1) {
-        const name = top.node.kind === 'world' ? top.node.name : top.node.name ?? top.node.model.qualified;
-        if (top.node.nameRange) ctx.sink.error(top.node.uri, top.node.nameRange, `interface or world \`${name}\` depends on itself`);
         // Drop the edge so resolution can go on without the cycle.
         d.splice(--top.i, 1);
         continue;
