@@ -1,7 +1,10 @@
 // Custom LSP requests of the WIT language server, declared once and imported by
 // both the server and the VS Code client (and documented for other editors).
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { Range } from 'vscode-languageserver-types';
+import type { CompositionGraph, WorldSummary } from './core/index';
+
+// The analysis core declares the shapes of what it answers; the wire uses them as they are.
+export type { CompositionGraph, GraphNode, GraphEdge, GraphNodeKind, GraphEdgeKind } from './core/index';
 
 export interface UriParams { uri: string }
 
@@ -11,7 +14,8 @@ export const SyntaxTreeRequest = new RequestType<UriParams, string, void>('wit/s
 /** `wit/resolvedPackage`: the package of a document as the server resolved it (WIT text). */
 export const ResolvedPackageRequest = new RequestType<UriParams, string, void>('wit/resolvedPackage');
 
-export interface WorldInfo { name: string; package: string; uri: string; range: Range }
+/** A world of a package, as `wit/listWorlds` answers (declared by the analysis core). */
+export type WorldInfo = WorldSummary;
 /** `wit/listWorlds`: the worlds of the package of `uri`; `name` is qualified, e.g. `wasi:http/service@0.3.0`. */
 export const ListWorldsRequest = new RequestType<UriParams, WorldInfo[], void>('wit/listWorlds');
 
@@ -26,17 +30,6 @@ export interface GenerateBindingsResult { files: GeneratedFile[] }
 /** `wit/generateBindings`: bindings of a world, generated from the package as the editor holds it. */
 export const GenerateBindingsRequest = new RequestType<GenerateBindingsParams, GenerateBindingsResult, void>('wit/generateBindings');
 
-export type GraphNodeKind = 'package' | 'world' | 'interface' | 'function' | 'type';
-export type GraphEdgeKind = 'import' | 'export' | 'use' | 'include' | 'depends';
-export interface GraphNode {
-  id: string; kind: GraphNodeKind; label: string; uri?: string; range?: Range;
-  /** The package node that holds it (drawn around it); absent for packages. */
-  parent?: string;
-  /** Interfaces and worlds of packages under deps/. */
-  dependency?: boolean;
-}
-export interface GraphEdge { from: string; to: string; kind: GraphEdgeKind }
-export interface CompositionGraph { nodes: GraphNode[]; edges: GraphEdge[] }
 export interface CompositionGraphParams { uri: string; world?: string }
 /** `wit/compositionGraph`: packages, worlds, interfaces of the package of `uri` and its dependencies. */
 export const CompositionGraphRequest = new RequestType<CompositionGraphParams, CompositionGraph, void>('wit/compositionGraph');

@@ -3,7 +3,6 @@
 import {
   type Connection, TextDocumentSyncKind, type InitializeResult, DidChangeWatchedFilesNotification,
 } from 'vscode-languageserver/node';
-import { initParser } from './core/parser';
 import { createWitLanguageService, DEFAULT_FEATURES, type WitLanguageService } from './core/index';
 import type { WitHost } from './core/host';
 import { registerHandlers, handlerCapabilities } from './handlers/index';
@@ -11,7 +10,7 @@ import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { Settings } from './settings';
 
 export function startServer(connection: Connection, host: WitHost, wasmDir: string): void {
-  const ready: Promise<WitLanguageService> = initParser(wasmDir).then(() => createWitLanguageService(host));
+  const ready: Promise<WitLanguageService> = createWitLanguageService(host, { wasmDir });
   const settings = new Settings(connection);
   const publisher = new DiagnosticsPublisher(connection, settings);
   let watchRegistrationSupported = false;

@@ -8,12 +8,15 @@ export interface WitServerSettings {
   inlayHints: { enable: boolean };
   /** Active `@unstable` features; undefined leaves the core's default. */
   features?: string[];
+  /** `wit.tools.*` paths the server's generators start (empty: found on PATH). */
+  tools: { witBindgen?: string; componentizePy?: string };
 }
 
 const defaults: WitServerSettings = {
   diagnostics: { enable: true },
   format: { enable: true },
   inlayHints: { enable: true },
+  tools: {},
 };
 
 export class Settings {
@@ -54,10 +57,12 @@ export class Settings {
 function merge(d: WitServerSettings, raw: unknown): WitServerSettings {
   const r = (raw ?? {}) as Record<string, Record<string, unknown> | undefined>;
   const bool = (v: unknown, fallback: boolean) => (typeof v === 'boolean' ? v : fallback);
+  const path = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
   return {
     diagnostics: { enable: bool(r.diagnostics?.enable, d.diagnostics.enable) },
     format: { enable: bool(r.format?.enable, d.format.enable) },
     inlayHints: { enable: bool(r.inlayHints?.enable, d.inlayHints.enable) },
+    tools: { witBindgen: path(r.tools?.witBindgen), componentizePy: path(r.tools?.componentizePy) },
     features: Array.isArray(r.features) ? (r.features as unknown[]).filter((f): f is string => typeof f === 'string') : undefined,
   };
 }

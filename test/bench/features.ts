@@ -5,7 +5,6 @@
 // Run alone: node --import tsx test/bench/features.ts
 import * as path from 'node:path';
 import { createWitLanguageService } from '../../server/src/core/index';
-import { initParser } from '../../server/src/core/parser';
 import { pathToUri } from '../../server/src/core/workspace';
 import { hover } from '../../server/src/core/features/hover';
 import { definition } from '../../server/src/core/features/definition';
@@ -66,10 +65,10 @@ function time(
 }
 
 export async function benchFeatures(runs = 50): Promise<FeaturesBench[]> {
-  await initParser(path.join(repoRoot, 'dist'));
   const text = generatePackage(5000);
   const file = path.resolve('/bench/big.wit');
-  const service = createWitLanguageService({ readFile: (p) => (p === file ? text : undefined), readDirectory: () => [] });
+  const service = await createWitLanguageService(
+    { readFile: (p) => (p === file ? text : undefined), readDirectory: () => [] }, { wasmDir: path.join(repoRoot, 'dist') });
   const uri = pathToUri(file);
   service.openDocument(uri, text, 1);
   const doc = service.document(uri)!;

@@ -5,8 +5,7 @@
 // (more are fine), and none when it reports none. Needs dist/ for the grammar.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { initParser } from '../../server/src/core/parser';
-import { createWitLanguageService } from '../../server/src/core/index';
+import { createWitLanguageServiceFrom, WitGrammar } from '../../server/src/core/index';
 import { pathToUri } from '../../server/src/core/workspace';
 import { nodeHost } from '../../server/src/nodeHost';
 import { rng, pick, textMutations, semanticMutations, removeDep, type Rng } from './mutations';
@@ -17,6 +16,8 @@ import { knownDifference } from './known';
 const allMutations = { ...textMutations, ...semanticMutations };
 
 const repo = path.resolve(__dirname, '..', '..');
+/** Loaded once per run, before any case (the core parses nothing without it). */
+let grammar: WitGrammar | undefined;
 const shared = path.resolve(repo, '..', 'shared');
 
 export interface DiffOptions {
@@ -86,7 +87,7 @@ function materialize(c: Case, work: string): string {
 
 /** Our errors, as `absolute path:line` plus a printable list. */
 function runCore(dir: string): { at: Set<string>; list: string[] } {
-  const service = createWitLanguageService(nodeHost);
+  const service = createWitLanguageServiceFrom(grammar!, nodeHost);
   const files = witFilesUnder(dir);
   const root = files.find((f) => path.dirname(f) === dir) ?? files[0];
   const at = new Set<string>();
@@ -137,7 +138,7 @@ function mutate(dir: string, r: Rng, only: string | undefined): string | undefin
 export async function runDifferential(o: DiffOptions): Promise<DiffResult> {
   const log = o.log ?? (() => {});
   const { tool, workDir: work, outDir } = o;
-  await initParser(path.join(repo, 'dist'));
+  grammar = await WitGrammar.load(path.join(repo, 'dist'));
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   const all = cases(o.only);

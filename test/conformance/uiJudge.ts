@@ -10,8 +10,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { initParser } from '../../server/src/core/parser';
-import { createWitLanguageService } from '../../server/src/core/index';
+import { createWitLanguageServiceFrom, WitGrammar } from '../../server/src/core/index';
 import { pathToUri } from '../../server/src/core/workspace';
 import { nodeHost } from '../../server/src/nodeHost';
 import { witFilesUnder } from '../core/helpers';
@@ -19,6 +18,8 @@ import { runWasmTools, type Verdict, type WasmTools } from './wasmTools';
 import { knownDifference } from './known';
 
 const repo = path.resolve(__dirname, '..', '..');
+/** Loaded once per run, before any case (the core parses nothing without it). */
+let grammar: WitGrammar | undefined;
 export const UI_CASES = path.resolve(repo, '..', 'shared', 'corpus', 'wit-parser-ui');
 
 export interface UiCase {
@@ -67,7 +68,7 @@ function ourErrors(c: UiCase, scratch: string): OurError[] {
   const root = files.find((f) => path.dirname(f) === dir) ?? files[0];
   const out: OurError[] = [];
   if (!root) return out;
-  const service = createWitLanguageService(nodeHost);
+  const service = createWitLanguageServiceFrom(grammar!, nodeHost);
   for (const [uri, diags] of service.diagnostics(pathToUri(root))) {
     const file = path.relative(dir, decodeURIComponent(uri.replace(/^file:\/\//, '')));
     for (const d of diags) {
@@ -114,7 +115,7 @@ function grade(v: Verdict & { where?: string }, ours: OurError[]): Grade {
 
 /** Runs every case through the tool and the core. Needs dist/ (the grammar). */
 export async function judgeUiCases(tool: WasmTools, cases = uiCases()): Promise<CaseResult[]> {
-  await initParser(path.join(repo, 'dist'));
+  grammar = await WitGrammar.load(path.join(repo, 'dist'));
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'wit-ui-judge-'));
   try {
     return cases.map((c) => {

@@ -2,7 +2,7 @@
 // inline sources with a `|` cursor marker, and the shared corpus read in place.
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import { initParser } from '../../server/src/core/parser';
+import { WitGrammar } from '../../server/src/core/parser';
 import { createWitLanguageService, type WitLanguageService } from '../../server/src/core/index';
 import type { WitHost, DirEntry } from '../../server/src/core/host';
 import { pathToUri } from '../../server/src/core/workspace';
@@ -15,9 +15,17 @@ export const repoRoot = path.resolve(__dirname, '..', '..');
 export const sharedRoot = path.resolve(repoRoot, '..', 'shared');
 export const corpusRoot = path.join(sharedRoot, 'corpus');
 
-/** Loads web-tree-sitter and the WIT grammar from dist/ (run `npm run build` first). */
-export async function ready(): Promise<void> {
-  await initParser(path.join(repoRoot, 'dist'));
+/** Where the built grammar lives (run `npm run build` first). */
+export const wasmDir = path.join(repoRoot, 'dist');
+
+/** Loads web-tree-sitter and the WIT grammar from dist/. */
+export function ready(): Promise<WitGrammar> {
+  return WitGrammar.load(wasmDir);
+}
+
+/** A language service over `host`, with the grammar from dist/. */
+export function serviceOver(host: WitHost, features?: readonly string[]): Promise<WitLanguageService> {
+  return createWitLanguageService(host, { wasmDir, features });
 }
 
 /** A host over a map of absolute paths to file contents. Folders are implied by the paths. */
@@ -76,7 +84,6 @@ const ROOT = path.resolve('/virtual/ws');
  * The file with the cursor is also opened as an editor document.
  */
 export async function fixture(files: Record<string, string> | string): Promise<Fixture> {
-  await ready();
   const named = typeof files === 'string' ? { 'main.wit': files } : files;
   const onDisk: Record<string, string> = {};
   let cursorName: string | undefined;
@@ -91,7 +98,7 @@ export async function fixture(files: Record<string, string> | string): Promise<F
       onDisk[path.join(ROOT, name)] = src;
     }
   }
-  const service = createWitLanguageService(memoryHost(onDisk));
+  const service = await serviceOver(memoryHost(onDisk));
   const uri = (name: string) => pathToUri(path.join(ROOT, name));
   const doc = (name: string) => {
     const d = service.document(uri(name));
@@ -112,8 +119,7 @@ function isPipeInComment(src: string): boolean {
 
 /** A service over a folder of the shared corpus, read in place. */
 export async function corpusService(): Promise<WitLanguageService> {
-  await ready();
-  return createWitLanguageService(diskHost);
+  return serviceOver(diskHost);
 }
 
 /** Every .wit file below a corpus folder (deps/ included), sorted. */

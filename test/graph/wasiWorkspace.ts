@@ -4,17 +4,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { corpusRoot, ready } from '../core/helpers';
-import { createWitLanguageService } from '../../server/src/core/index';
+import { createWitLanguageServiceFrom } from '../../server/src/core/index';
 import { nodeHost } from '../../server/src/nodeHost';
 import { pathToUri } from '../../server/src/core/workspace';
-import { buildCompositionGraph } from '../../server/src/core/features/compositionGraph';
 import type { CompositionGraph } from '../../server/src/protocol';
 
 export const wasi03 = path.join(corpusRoot, 'wasi-0.3');
 
 export async function wasiWorkspaceGraph(only?: string): Promise<CompositionGraph> {
-  await ready();
-  const service = createWitLanguageService(nodeHost);
+  const service = createWitLanguageServiceFrom(await ready(), nodeHost);
   const nodes = new Map<string, CompositionGraph['nodes'][number]>();
   const edges = new Map<string, CompositionGraph['edges'][number]>();
   for (const root of fs.readdirSync(wasi03).sort()) {
@@ -23,7 +21,7 @@ export async function wasiWorkspaceGraph(only?: string): Promise<CompositionGrap
     const first = fs.readdirSync(dir).filter((f) => f.endsWith('.wit')).sort()[0];
     if (!first) continue;
     const uri = pathToUri(path.join(dir, first));
-    const g = buildCompositionGraph(service.analysis(uri), { uri });
+    const g = service.compositionGraph(uri);
     for (const n of g.nodes) {
       const known = nodes.get(n.id);
       // A package is a root in its own folder and a dependency elsewhere: keep the root's view.

@@ -6,10 +6,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ready, corpusRoot, memoryHost } from '../core/helpers';
-import { createWitLanguageService } from '../../server/src/core/index';
+import { createWitLanguageServiceFrom, type WitGrammar } from '../../server/src/core/index';
 import { nodeHost } from '../../server/src/nodeHost';
 import { pathToUri } from '../../server/src/core/workspace';
-import { buildCompositionGraph } from '../../server/src/core/features/compositionGraph';
 
 interface JsonItem { interface?: { id: number }; function?: unknown; type?: number }
 interface JsonWorld { name: string; package: number; imports: Record<string, JsonItem>; exports: Record<string, JsonItem> }
@@ -53,7 +52,8 @@ function entryFile(name: string): string | undefined {
   return fs.existsSync(`${p}.wit`) ? `${p}.wit` : undefined;
 }
 
-before(ready);
+let grammar: WitGrammar;
+before(async () => { grammar = await ready(); });
 
 test('the corpus has cases with worlds', () => assert.ok(cases.length > 30, `${cases.length} cases`));
 
@@ -63,9 +63,9 @@ for (const c of cases) {
     // A single-file case is a package of its own (as wit-parser reads it), not one
     // file of the folder that holds all the cases: show the service that file alone.
     const single = !fs.statSync(path.join(casesDir, c.name), { throwIfNoEntry: false })?.isDirectory();
-    const service = createWitLanguageService(single ? memoryHost({ [file!]: fs.readFileSync(file!, 'utf8') }) : nodeHost);
+    const service = createWitLanguageServiceFrom(grammar, single ? memoryHost({ [file!]: fs.readFileSync(file!, 'utf8') }) : nodeHost);
     const uri = pathToUri(file!);
-    const graph = buildCompositionGraph(service.analysis(uri), { uri });
+    const graph = service.compositionGraph(uri);
     const byId = new Map(graph.nodes.map((n) => [n.id, n]));
     for (const w of c.json.worlds) {
       const worldId = `world:${qualify(c.json.packages[w.package].name, w.name)}`;

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LspClient, corpusRoot } from './lspClient';
 import { ready } from '../core/helpers';
-import { WitParser, type Node } from '../../server/src/core/parser';
+import type { WitParser, Node } from '../../server/src/core/parser';
 import { forEachNode, leafTokens } from '../../server/src/core/features/treeWalk';
 
 const PACKAGES = [
@@ -70,8 +70,7 @@ function pathReferences(root: Node): Node[] {
 }
 
 before(async () => {
-  await ready();
-  parser = new WitParser();
+  parser = (await ready()).createParser();
   client = new LspClient();
   const caps = await client.start();
   assert.ok(caps.hoverProvider && caps.definitionProvider && caps.documentFormattingProvider);

@@ -1,22 +1,52 @@
-// The WIT language service: the one entry point of the analysis core. It knows
+// The WIT language service: the one door into the analysis core. It knows
 // nothing of LSP connections or VS Code; it takes documents and answers with
-// LSP types. Features live one per file under features/.
-import type { Diagnostic } from 'vscode-languageserver-types';
+// LSP types. Every feature is a method here; features live one per file under
+// features/, and nothing outside the core reaches them (or the workspace) directly.
+import type {
+  CodeAction, CompletionItem, Diagnostic, DocumentHighlight, DocumentLink, DocumentSymbol, FoldingRange, Hover,
+  InlayHint, Location, Position, Range, SelectionRange, SemanticTokens, SignatureHelp, TextEdit, WorkspaceEdit,
+  WorkspaceSymbol,
+} from 'vscode-languageserver-types';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { WitHost } from './host';
-import { Workspace, uriToPath } from './workspace';
+import { Workspace, uriToPath, pathToUri } from './workspace';
 import type { WitDocument } from './document';
 import type { Analysis } from './model';
+import { WitGrammar } from './parser';
 import { analyzeWorkspaceOf, AnalysisCache } from './analyze';
+import { analysesAround } from './features/analysesAround';
 import { printSyntaxTree } from './features/syntaxTree';
 import { printResolvedPackage } from './features/resolvedPackage';
+import { hover } from './features/hover';
+import { completion } from './features/completion';
+import { signatureHelp } from './features/signatureHelp';
+import { definition, typeDefinition } from './features/definition';
+import { references, documentHighlights } from './features/references';
+import { prepareRename, rename, type RenameRefusal } from './features/rename';
+import { documentSymbols, workspaceSymbols } from './features/documentSymbols';
+import { packageFilesUnder } from './features/workspaceFiles';
+import { foldingRanges } from './features/folding';
+import { selectionRanges } from './features/selectionRanges';
+import { formatDocument, formatRange, formatText } from './features/formatting';
+import { semanticTokens } from './features/semanticTokens';
+import { documentLinks } from './features/documentLinks';
+import { codeActions } from './features/codeActions';
+import { inlayHints } from './features/inlayHints';
+import { buildCompositionGraph, type CompositionGraph } from './features/compositionGraph';
+import { listWorlds, type WorldSummary } from './features/worlds';
 
 export type { WitHost } from './host';
 export type { WitDocument } from './document';
 export type { Analysis, WitSymbol, WitReference } from './model';
+export type { CompositionGraph, GraphNode, GraphEdge, GraphNodeKind, GraphEdgeKind } from './features/compositionGraph';
+export type { WorldSummary } from './features/worlds';
+export type { RenameRefusal } from './features/rename';
+export { semanticTokensLegend } from './features/semanticTokens';
+export { uriToPath, pathToUri } from './workspace';
+export { WitGrammar } from './parser';
 
 export interface WitLanguageService {
-  readonly workspace: Workspace;
+  // ---- documents -----------------------------------------------------------
   /** The active `@unstable` features (re-checks everything). */
   setFeatures(features: readonly string[]): void;
   openDocument(uri: string, text: string, version: number): void;
@@ -29,12 +59,44 @@ export interface WitLanguageService {
   openDocumentUris(): string[];
   /** The document at `uri`, open or read from disk. */
   document(uri: string): WitDocument | undefined;
+  /** The text of a file as the editor holds it: the open document's, else the disk's. */
+  sourceText(path: string): string | undefined;
+
+  // ---- analysis ------------------------------------------------------------
   /** The analysis of the package root (package and deps/) that holds `uri`. */
   analysis(uri: string): Analysis;
   /** Diagnostics of every file of the package root that holds `uri`. */
   diagnostics(uri: string): Map<string, Diagnostic[]>;
+  /** The worlds of the package that holds `uri` (the root package when no package claims it). */
+  listWorlds(uri: string): WorldSummary[];
+  compositionGraph(uri: string, world?: string): CompositionGraph;
   syntaxTree(uri: string): string;
   resolvedPackage(uri: string): string;
+
+  // ---- editor features (null or [] for a document the service cannot read) --
+  hover(uri: string, pos: Position): Hover | null;
+  completion(uri: string, pos: Position): CompletionItem[];
+  signatureHelp(uri: string, pos: Position): SignatureHelp | null;
+  definition(uri: string, pos: Position): Location[];
+  typeDefinition(uri: string, pos: Position): Location[];
+  /** Every use across the package roots around `uri` (its own, then those of open documents). */
+  references(uri: string, pos: Position, includeDeclaration: boolean): Location[];
+  documentHighlights(uri: string, pos: Position): DocumentHighlight[];
+  prepareRename(uri: string, pos: Position): { range: Range; placeholder: string } | RenameRefusal | null;
+  rename(uri: string, pos: Position, newName: string): WorkspaceEdit | RenameRefusal | null;
+  documentSymbols(uri: string): DocumentSymbol[];
+  /** Symbols of open documents' packages and of every package found under `folders` (paths). */
+  workspaceSymbols(query: string, folders: string[]): WorkspaceSymbol[];
+  foldingRanges(uri: string): FoldingRange[];
+  selectionRanges(uri: string, positions: Position[]): SelectionRange[];
+  formatDocument(uri: string): TextEdit[];
+  formatRange(uri: string, range: Range): TextEdit[];
+  /** The whole formatted text, or undefined when the document has syntax errors. */
+  formattedText(uri: string): string | undefined;
+  semanticTokens(uri: string, range?: Range): SemanticTokens;
+  documentLinks(uri: string): DocumentLink[];
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): CodeAction[];
+  inlayHints(uri: string, range: Range): InlayHint[];
 }
 
 /**
@@ -44,13 +106,34 @@ export interface WitLanguageService {
  */
 export const DEFAULT_FEATURES: readonly string[] = ['active'];
 
-export function createWitLanguageService(host: WitHost, options: { features?: readonly string[] } = {}): WitLanguageService {
-  const workspace = new Workspace(host);
+export interface ServiceOptions {
+  /** The folder that holds tree-sitter.wasm and tree-sitter-wit.wasm. */
+  wasmDir: string;
+  features?: readonly string[];
+}
+
+/** Loads the WIT grammar, then makes the service: no service exists without a parser. */
+export async function createWitLanguageService(host: WitHost, options: ServiceOptions): Promise<WitLanguageService> {
+  return createWitLanguageServiceFrom(await WitGrammar.load(options.wasmDir), host, options.features);
+}
+
+/** A service over a grammar loaded already (`WitGrammar.load`): for hosts that make many services. */
+export function createWitLanguageServiceFrom(
+  grammar: WitGrammar, host: WitHost, initialFeatures: readonly string[] = DEFAULT_FEATURES,
+): WitLanguageService {
+  const workspace = new Workspace(host, grammar);
   const cache = new AnalysisCache();
-  let features: ReadonlySet<string> = new Set(options.features ?? DEFAULT_FEATURES);
+  let features: ReadonlySet<string> = new Set(initialFeatures);
   const analysis = (uri: string) => analyzeWorkspaceOf(workspace, uriToPath(uri), cache, features);
+  const document = (uri: string) => workspace.document(uri);
+  const openDocumentUris = () => [...workspace.openDocuments()].map((d) => d.uri);
+  const around = (uri: string) => analysesAround({ analysis, openDocumentUris }, uri);
+  /** Runs `f` on the document at `uri` and its analysis, or answers `none`. */
+  const withDoc = <T>(uri: string, none: T, f: (doc: WitDocument) => T): T => {
+    const doc = document(uri);
+    return doc ? f(doc) : none;
+  };
   return {
-    workspace,
     setFeatures: (list) => {
       features = new Set(list);
       cache.clear();
@@ -61,14 +144,46 @@ export function createWitLanguageService(host: WitHost, options: { features?: re
     fileChanged: (uri) => workspace.fileChanged(uri),
     isOpen: (uri) => workspace.isOpen(uri),
     versionOf: (uri) => (workspace.isOpen(uri) ? workspace.document(uri)?.version : undefined),
-    openDocumentUris: () => [...workspace.openDocuments()].map((d) => d.uri),
-    document: (uri) => workspace.document(uri),
+    openDocumentUris,
+    document,
+    sourceText: (path) => workspace.documentAtPath(path)?.text,
+
     analysis,
     diagnostics: (uri) => analysis(uri).diagnostics,
-    syntaxTree: (uri) => {
-      const doc = workspace.document(uri);
-      return doc ? printSyntaxTree(doc) : '';
-    },
+    listWorlds: (uri) => listWorlds(analysis(uri), uri),
+    compositionGraph: (uri, world) => buildCompositionGraph(analysis(uri), { uri, world }),
+    syntaxTree: (uri) => withDoc(uri, '', printSyntaxTree),
     resolvedPackage: (uri) => printResolvedPackage(analysis(uri), uri),
+
+    hover: (uri, pos) => withDoc(uri, null, (doc) => hover(analysis(uri), doc, pos)),
+    // Lazily: most positions are answered from the tree without re-analysing.
+    completion: (uri, pos) => withDoc(uri, [], (doc) => completion(() => analysis(uri), doc, pos)),
+    signatureHelp: (uri, pos) => withDoc(uri, null, (doc) => signatureHelp(doc, pos)),
+    definition: (uri, pos) => withDoc(uri, [], (doc) => definition(analysis(uri), doc, pos)),
+    typeDefinition: (uri, pos) => withDoc(uri, [], (doc) => typeDefinition(analysis(uri), doc, pos)),
+    references: (uri, pos, includeDeclaration) =>
+      withDoc(uri, [], (doc) => references(around(uri), doc, pos, document, includeDeclaration)),
+    documentHighlights: (uri, pos) => withDoc(uri, [], (doc) => documentHighlights(analysis(uri), doc, pos)),
+    prepareRename: (uri, pos) => withDoc(uri, null, (doc) => prepareRename(analysis(uri), doc, pos)),
+    rename: (uri, pos, newName) => withDoc(uri, null, (doc) => rename(around(uri), doc, pos, newName, document)),
+    documentSymbols: (uri) => documentSymbols(analysis(uri), uri),
+    workspaceSymbols: (query, folders) => {
+      // Open documents first, then every package found in the workspace folders.
+      const uris = openDocumentUris();
+      for (const folder of folders) {
+        uris.push(...packageFilesUnder((dir) => workspace.readDirectory(dir), folder).map(pathToUri));
+      }
+      return workspaceSymbols([...new Set(uris.map(analysis))], query);
+    },
+    foldingRanges: (uri) => withDoc(uri, [], foldingRanges),
+    selectionRanges: (uri, positions) => withDoc(uri, [], (doc) => selectionRanges(doc, positions)),
+    formatDocument: (uri) => withDoc(uri, [], formatDocument),
+    formatRange: (uri, range) => withDoc(uri, [], (doc) => formatRange(doc, range)),
+    formattedText: (uri) => withDoc(uri, undefined, formatText),
+    semanticTokens: (uri, range) => withDoc(uri, { data: [] }, (doc) => semanticTokens(doc, analysis(uri), range)),
+    documentLinks: (uri) => withDoc(uri, [], (doc) => documentLinks(analysis(uri), doc)),
+    codeActions: (uri, range, diagnostics, only) =>
+      withDoc(uri, [], (doc) => codeActions(analysis(uri), doc, range, diagnostics, only)),
+    inlayHints: (uri, range) => withDoc(uri, [], (doc) => inlayHints(analysis(uri), doc, range)),
   };
 }

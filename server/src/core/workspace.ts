@@ -5,7 +5,7 @@ import { URI } from 'vscode-uri';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { WitHost, DirEntry } from './host';
 import { WitDocument } from './document';
-import { WitParser, type Tree } from './parser';
+import type { WitGrammar, WitParser, Tree } from './parser';
 
 export function uriToPath(uri: string): string {
   return URI.parse(uri).fsPath;
@@ -19,14 +19,16 @@ export function pathToUri(path: string): string {
 const FRESH_PARSE_LIMIT = 64 * 1024;
 
 export class Workspace {
-  private readonly parser = new WitParser();
+  private readonly parser: WitParser;
   private readonly open = new Map<string, WitDocument>();
   private readonly disk = new Map<string, WitDocument | null>();
   private readonly dirs = new Map<string, DirEntry[] | null>();
   /** Bumped on every change; analyses cache against it. */
   generation = 0;
 
-  constructor(private readonly host: WitHost) {}
+  constructor(private readonly host: WitHost, grammar: WitGrammar) {
+    this.parser = grammar.createParser();
+  }
 
   openDocument(uri: string, text: string, version: number): WitDocument {
     const path = uriToPath(uri);

@@ -1,17 +1,12 @@
-// textDocument/definition, declaration and typeDefinition.
-import type { Handler } from './context';
-import { definition, typeDefinition } from '../core/features/definition';
+// textDocument/definition, textDocument/declaration (the same in WIT: a name is
+// declared where it is defined) and textDocument/typeDefinition.
+import { answer, type Handler } from './context';
 
 export const definitionHandler: Handler = {
   capabilities: { definitionProvider: true, declarationProvider: true, typeDefinitionProvider: true },
   register({ connection, service }) {
-    const on = (find: typeof definition) => async ({ textDocument, position }: { textDocument: { uri: string }; position: { line: number; character: number } }) => {
-      const s = await service;
-      const doc = s.document(textDocument.uri);
-      return doc ? find(s.analysis(doc.uri), doc, position) : [];
-    };
-    connection.onDefinition(on(definition));
-    connection.onDeclaration(on(definition));
-    connection.onTypeDefinition(on(typeDefinition));
+    connection.onDefinition(answer(service, (s, { textDocument, position }) => s.definition(textDocument.uri, position)));
+    connection.onDeclaration(answer(service, (s, { textDocument, position }) => s.definition(textDocument.uri, position)));
+    connection.onTypeDefinition(answer(service, (s, { textDocument, position }) => s.typeDefinition(textDocument.uri, position)));
   },
 };

@@ -1,19 +1,12 @@
-// textDocument/formatting and rangeFormatting, honouring `wit.format.enable`.
-import type { Handler } from './context';
-import { formatDocument, formatRange } from '../core/features/formatting';
+// textDocument/formatting and textDocument/rangeFormatting (off with `wit.format.enable`).
+import { answer, type Handler } from './context';
 
 export const formattingHandler: Handler = {
   capabilities: { documentFormattingProvider: true, documentRangeFormattingProvider: true },
   register({ connection, service, settings }) {
-    connection.onDocumentFormatting(async ({ textDocument }) => {
-      if (!settings.value.format.enable) return [];
-      const doc = (await service).document(textDocument.uri);
-      return doc ? formatDocument(doc) : [];
-    });
-    connection.onDocumentRangeFormatting(async ({ textDocument, range }) => {
-      if (!settings.value.format.enable) return [];
-      const doc = (await service).document(textDocument.uri);
-      return doc ? formatRange(doc, range) : [];
-    });
+    connection.onDocumentFormatting(answer(service, (s, { textDocument }) =>
+      (settings.value.format.enable ? s.formatDocument(textDocument.uri) : [])));
+    connection.onDocumentRangeFormatting(answer(service, (s, { textDocument, range }) =>
+      (settings.value.format.enable ? s.formatRange(textDocument.uri, range) : [])));
   },
 };

@@ -1,41 +1,51 @@
-// The list of handlers; each lives in its own file and declares its capabilities.
+// The list of handlers; each lives in a file named after the LSP request it
+// serves and declares its capabilities.
 import type { Connection, ServerCapabilities } from 'vscode-languageserver/node';
 import type { WitLanguageService } from '../core/index';
 import type { Settings } from '../settings';
 import type { Handler } from './context';
-import { syntaxTreeHandler } from './syntaxTree';
-import { bindingsHandler } from './bindings';
-import { formattingHandler } from './formatting';
 import { hoverHandler } from './hover';
-import { definitionHandler } from './definition';
-import { referencesHandler } from './references';
-import { renameHandler } from './rename';
 import { completionHandler } from './completion';
 import { signatureHelpHandler } from './signatureHelp';
-import { documentSymbolsHandler } from './documentSymbols';
+import { definitionHandler } from './definition';
+import { referencesHandler } from './references';
+import { documentHighlightHandler } from './documentHighlight';
+import { renameHandler } from './rename';
+import { documentSymbolHandler } from './documentSymbol';
+import { workspaceSymbolHandler } from './workspaceSymbol';
+import { foldingRangeHandler } from './foldingRange';
+import { selectionRangeHandler } from './selectionRange';
+import { formattingHandler } from './formatting';
 import { semanticTokensHandler } from './semanticTokens';
-import { foldingHandler } from './folding';
-import { documentLinksHandler } from './documentLinks';
-import { codeActionsHandler } from './codeActions';
-import { inlayHintsHandler } from './inlayHints';
+import { documentLinkHandler } from './documentLink';
+import { codeActionHandler } from './codeAction';
+import { inlayHintHandler } from './inlayHint';
+import { syntaxTreeHandler } from './syntaxTree';
+import { listWorldsHandler } from './listWorlds';
+import { generateBindingsHandler } from './generateBindings';
 import { compositionGraphHandler } from './compositionGraph';
 
 const handlers: Handler[] = [
-  syntaxTreeHandler,
-  bindingsHandler,
-  formattingHandler,
   hoverHandler,
-  definitionHandler,
-  referencesHandler,
-  renameHandler,
   completionHandler,
   signatureHelpHandler,
-  documentSymbolsHandler,
+  definitionHandler,
+  referencesHandler,
+  documentHighlightHandler,
+  renameHandler,
+  documentSymbolHandler,
+  workspaceSymbolHandler,
+  foldingRangeHandler,
+  selectionRangeHandler,
+  formattingHandler,
   semanticTokensHandler,
-  foldingHandler,
-  documentLinksHandler,
-  codeActionsHandler,
-  inlayHintsHandler,
+  documentLinkHandler,
+  codeActionHandler,
+  inlayHintHandler,
+  // Custom requests (protocol.ts).
+  syntaxTreeHandler,
+  listWorldsHandler,
+  generateBindingsHandler,
   compositionGraphHandler,
 ];
 

@@ -1,27 +1,19 @@
-// textDocument/prepareRename and rename; refusals go back as errors the editor shows.
-import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
-import type { Handler } from './context';
-import { prepareRename, rename } from '../core/features/rename';
-import { analysesAround } from '../core/features/analysesAround';
+// textDocument/prepareRename and textDocument/rename. A refused rename is an
+// error the editor shows (a keyword, a builtin, an invalid new name).
+import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import type { RenameRefusal } from '../core/index';
+import { answer, type Handler } from './context';
+
+function orRefusal<T extends object>(r: T | RenameRefusal | null): T | null {
+  if (r && 'error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
+  return r;
+}
 
 export const renameHandler: Handler = {
   capabilities: { renameProvider: { prepareProvider: true } },
   register({ connection, service }) {
-    connection.onPrepareRename(async ({ textDocument, position }) => {
-      const s = await service;
-      const doc = s.document(textDocument.uri);
-      if (!doc) return null;
-      const r = prepareRename(s.analysis(doc.uri), doc, position);
-      if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
-      return r;
-    });
-    connection.onRenameRequest(async ({ textDocument, position, newName }) => {
-      const s = await service;
-      const doc = s.document(textDocument.uri);
-      if (!doc) return null;
-      const r = rename(analysesAround(s, doc.uri), doc, position, newName, (u) => s.document(u));
-      if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
-      return r;
-    });
+    connection.onPrepareRename(answer(service, (s, { textDocument, position }) => orRefusal(s.prepareRename(textDocument.uri, position))));
+    connection.onRenameRequest(answer(service, (s, { textDocument, position, newName }) =>
+      orRefusal(s.rename(textDocument.uri, position, newName))));
   },
 };

@@ -1,19 +1,11 @@
 // textDocument/semanticTokens/full and /range.
-import type { Handler } from './context';
-import { semanticTokens, semanticTokensLegend } from '../core/features/semanticTokens';
+import { semanticTokensLegend } from '../core/index';
+import { answer, type Handler } from './context';
 
 export const semanticTokensHandler: Handler = {
   capabilities: { semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true } },
   register({ connection, service }) {
-    connection.languages.semanticTokens.on(async ({ textDocument }) => {
-      const s = await service;
-      const doc = s.document(textDocument.uri);
-      return doc ? semanticTokens(doc, s.analysis(doc.uri)) : { data: [] };
-    });
-    connection.languages.semanticTokens.onRange(async ({ textDocument, range }) => {
-      const s = await service;
-      const doc = s.document(textDocument.uri);
-      return doc ? semanticTokens(doc, s.analysis(doc.uri), range) : { data: [] };
-    });
+    connection.languages.semanticTokens.on(answer(service, (s, { textDocument }) => s.semanticTokens(textDocument.uri)));
+    connection.languages.semanticTokens.onRange(answer(service, (s, { textDocument, range }) => s.semanticTokens(textDocument.uri, range)));
   },
 };

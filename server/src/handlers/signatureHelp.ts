@@ -1,13 +1,9 @@
 // textDocument/signatureHelp.
-import type { Handler } from './context';
-import { signatureHelp } from '../core/features/signatureHelp';
+import { answer, type Handler } from './context';
 
 export const signatureHelpHandler: Handler = {
   capabilities: { signatureHelpProvider: { triggerCharacters: ['<', '(', ','], retriggerCharacters: [','] } },
   register({ connection, service }) {
-    connection.onSignatureHelp(async ({ textDocument, position }) => {
-      const doc = (await service).document(textDocument.uri);
-      return doc ? signatureHelp(doc, position) : null;
-    });
+    connection.onSignatureHelp(answer(service, (s, { textDocument, position }) => s.signatureHelp(textDocument.uri, position)));
   },
 };

@@ -1,13 +1,16 @@
-import { test } from 'node:test';
+import { test, before } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fixture, ready, corpusRoot, witFilesUnder } from '../helpers';
 import { formatText, formatDocument, formatRange } from '../../../server/src/core/features/formatting';
-import { WitParser } from '../../../server/src/core/parser';
+import type { WitParser } from '../../../server/src/core/parser';
 import { leafTokens } from '../../../server/src/core/features/treeWalk';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { WitDocument } from '../../../server/src/core/document';
+
+let parser: WitParser;
+before(async () => { parser = (await ready()).createParser(); });
 
 function apply(doc: WitDocument, edits: TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => doc.offsetAt(b.range.start) - doc.offsetAt(a.range.start));
@@ -23,7 +26,7 @@ async function format(src: string): Promise<string> {
 
 /** The tokens of a text, optional trailing commas left out. */
 function significantTokens(text: string): string[] {
-  const tree = new WitParser().parse(text);
+  const tree = parser.parse(text);
   const leaves = leafTokens(tree.rootNode).map((n) => n.type === 'line_comment' ? n.text.trimEnd() : n.text);
   const withoutComments = (i: number) => {
     for (let j = i + 1; j < leaves.length; j++) if (!leaves[j].startsWith('//') && !leaves[j].startsWith('/*')) return leaves[j];
@@ -128,7 +131,7 @@ test('corpus: idempotent, keeps every token, parses', async () => {
     }
     formatted++;
     const rel = path.relative(corpusRoot, file);
-    assert.equal(new WitParser().parse(once).rootNode.hasError, false, `${rel}: formatted text has syntax errors`);
+    assert.equal(parser.parse(once).rootNode.hasError, false, `${rel}: formatted text has syntax errors`);
     const g = await fixture({ 'a.wit': once });
     assert.equal(formatText(g.doc('a.wit')), once, `${rel}: not idempotent`);
     assert.deepEqual(significantTokens(once), significantTokens(text), `${rel}: tokens changed`);
@@ -145,7 +148,7 @@ test('corpus with shuffled whitespace: idempotent and token-preserving', async (
   const files = witFilesUnder(path.join(corpusRoot, 'wasi-0.3')).filter((f) => !f.includes('deps'));
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
-    const tree = new WitParser().parse(text);
+    const tree = parser.parse(text);
     const leaves = leafTokens(tree.rootNode);
     let shuffled = '';
     let last = 0;

@@ -3,8 +3,20 @@
 // wit-parser resolves them), the interfaces an interface `use`s, the worlds a world
 // includes and the packages a package depends on. Packages under deps/ are folded:
 // only their items that something in the root reaches are shown.
+import type { Range } from 'vscode-languageserver-types';
 import type { Analysis, InterfaceModel, PackageModel, WitSymbol, WorldItemModel, WorldModel } from '../model';
-import type { CompositionGraph, GraphEdge, GraphEdgeKind, GraphNode } from '../../protocol';
+
+export type GraphNodeKind = 'package' | 'world' | 'interface' | 'function' | 'type';
+export type GraphEdgeKind = 'import' | 'export' | 'use' | 'include' | 'depends';
+export interface GraphNode {
+  id: string; kind: GraphNodeKind; label: string; uri?: string; range?: Range;
+  /** The package node that holds it (drawn around it); absent for packages. */
+  parent?: string;
+  /** Interfaces and worlds of packages under deps/. */
+  dependency?: boolean;
+}
+export interface GraphEdge { from: string; to: string; kind: GraphEdgeKind }
+export interface CompositionGraph { nodes: GraphNode[]; edges: GraphEdge[] }
 
 export interface CompositionGraphOptions {
   /** The file the graph is asked for: its package is "home" (its items get short labels). */

@@ -3,8 +3,7 @@
 // ERROR node wraps the construct it gave up on, so the offending token is found
 // by replaying the tokens around it against the parse table (lookahead sets).
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Node } from '../parser';
-import { witLanguage } from '../parser';
+import type { Node, Language } from '../parser';
 import type { WitDocument } from '../document';
 import { errorDiagnostic } from '../diagnostic';
 import { KEYWORDS } from '../resolve/identifiers';
@@ -140,6 +139,7 @@ function offendingToken(root: Node, error: Node): { token: Node | undefined; exp
   tokens.push(...leavesOf(error));
   const after = leafAtOrAfter(root, error.endIndex);
   if (after) tokens.push(after);
+  const lookahead = (state: number) => lookaheadOf(root.tree.language, state);
   let afterUnknown: Node | undefined;
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i], b = tokens[i + 1];
@@ -203,17 +203,20 @@ function leavesOf(node: Node): Node[] {
   return out;
 }
 
-const lookaheadCache = new Map<number, Set<string>>();
-function lookahead(state: number): Set<string> {
-  let set = lookaheadCache.get(state);
+// The valid symbols of a parse state, per grammar (asked of the tree's own language).
+const lookaheadCache = new WeakMap<Language, Map<number, Set<string>>>();
+function lookaheadOf(language: Language, state: number): Set<string> {
+  let byState = lookaheadCache.get(language);
+  if (!byState) lookaheadCache.set(language, (byState = new Map()));
+  let set = byState.get(state);
   if (set) return set;
   set = new Set();
-  const it = witLanguage().lookaheadIterator(state);
+  const it = language.lookaheadIterator(state);
   if (it) {
     for (const name of it) set.add(name);
     it.delete();
   }
-  lookaheadCache.set(state, set);
+  byState.set(state, set);
   return set;
 }
 
