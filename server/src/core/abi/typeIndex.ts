@@ -1,0 +1,142 @@
+// From the resolved model to ABI types: each declaration's AST found by its
+// name, each name in a type followed through the resolver's references to the
+// declaration it stands for (across files, packages and `use ... as`).
+import type { Analysis, WitReference, WitSymbol } from '../model';
+import type * as A from '../syntax/ast';
+import { enumeration, map, option, primitive, result, tuple, type AbiType } from './types';
+
+type Decl =
+  | { kind: 'typedef'; def: A.TypeDefAst }
+  | { kind: 'func'; type: A.FuncTypeAst; gates: A.Gate[] }
+  | { kind: 'resource-func'; func: A.ResourceFuncAst; resource: string }
+  /** `use x as y`: the alias, resolved through the reference at `x`. */
+  | { kind: 'use-alias'; original: A.Ident };
+
+const at = (uri: string, r: { start: { line: number; character: number } }) => `${uri}#${r.start.line}:${r.start.character}`;
+
+export class TypeIndex {
+  private readonly decls = new Map<string, Decl>();
+  private readonly refs = new Map<string, WitReference>();
+  private readonly bySymbol = new Map<string, AbiType>();
+  private readonly visiting = new Set<string>();
+
+  constructor(readonly analysis: Analysis) {
+    for (const [uri, file] of analysis.files ?? []) this.indexItems(uri, file.items);
+    for (const r of analysis.references) this.refs.set(at(r.uri, r.range), r);
+  }
+
+  /** The AST of a function symbol (free function, world function, constructor, method, static). */
+  functionDecl(s: WitSymbol): { type: A.FuncTypeAst; gates: A.Gate[]; resource?: string; kind: 'func' | 'constructor' | 'method' | 'static' } | undefined {
+    const d = this.decls.get(at(s.uri, s.nameRange));
+    if (d?.kind === 'func') return { type: d.type, gates: d.gates, kind: 'func' };
+    if (d?.kind === 'resource-func') return { type: d.func.type, gates: d.func.gates, resource: d.resource, kind: d.func.kind };
+    return undefined;
+  }
+
+  /** The definition behind a type symbol, if it is one declared in WIT text. */
+  typeDef(s: WitSymbol): A.TypeDefAst | undefined {
+    const d = this.decls.get(at(s.uri, s.nameRange));
+    return d?.kind === 'typedef' ? d.def : undefined;
+  }
+
+  /** The ABI type a type symbol (a definition or a `use` alias) stands for. */
+  typeOfSymbol(s: WitSymbol): AbiType {
+    const key = at(s.uri, s.nameRange);
+    const known = this.bySymbol.get(key);
+    if (known) return known;
+    if (this.visiting.has(key)) return { kind: 'unknown', why: `\`${s.name}\` contains itself` };
+    this.visiting.add(key);
+    try {
+      const t = this.computeSymbol(s);
+      this.bySymbol.set(key, t);
+      return t;
+    } finally {
+      this.visiting.delete(key);
+    }
+  }
+
+  /** The ABI type of a type as written in the file `uri`. */
+  typeOf(uri: string, t: A.TypeAst): AbiType {
+    switch (t.kind) {
+      case 'primitive': return primitive(t.name);
+      case 'named': {
+        const target = this.refs.get(at(uri, t.name.range))?.target;
+        return target ? this.typeOfSymbol(target) : { kind: 'unknown', why: `\`${t.name.name}\` does not resolve` };
+      }
+      case 'list': {
+        const element = this.typeOf(uri, t.element);
+        if (!t.length) return { kind: 'list', element };
+        const n = Number(t.length.text);
+        return Number.isSafeInteger(n) && n > 0 ? { kind: 'list', element, length: n } : { kind: 'unknown', why: 'invalid list length' };
+      }
+      case 'tuple': return tuple(t.types.map((x) => this.typeOf(uri, x)));
+      case 'option': return option(this.typeOf(uri, t.type));
+      case 'result': return result(t.ok && this.typeOf(uri, t.ok), t.err && this.typeOf(uri, t.err));
+      case 'map': return map(this.typeOf(uri, t.key), this.typeOf(uri, t.value));
+      case 'future': case 'stream': return { kind: t.kind, element: t.type && this.typeOf(uri, t.type) };
+      case 'own': case 'borrow': return { kind: t.kind, resource: t.resource.name };
+      case 'error': return { kind: 'unknown', why: 'a type that does not parse' };
+    }
+  }
+
+  private computeSymbol(s: WitSymbol): AbiType {
+    const d = this.decls.get(at(s.uri, s.nameRange));
+    if (d?.kind === 'use-alias') {
+      const target = this.refs.get(at(s.uri, d.original.range))?.target;
+      return target ? this.typeOfSymbol(target) : { kind: 'unknown', why: `\`${d.original.name}\` does not resolve` };
+    }
+    if (d?.kind !== 'typedef') return { kind: 'unknown', why: `\`${s.name}\` comes from an encoded package` };
+    const def = d.def;
+    switch (def.kind) {
+      case 'type': return this.typeOf(s.uri, def.type);
+      case 'record': return { kind: 'record', fields: def.fields.map((f) => this.typeOf(s.uri, f.type)) };
+      case 'variant': return { kind: 'variant', cases: def.cases.map((c) => c.type && this.typeOf(s.uri, c.type)) };
+      case 'enum': return def.cases.length ? enumeration(def.cases.length) : { kind: 'unknown', why: 'an empty enum' };
+      case 'flags': return def.flags.length <= 32 ? { kind: 'flags', count: def.flags.length } : { kind: 'unknown', why: 'more than 32 flags' };
+      // A resource named as a value type is an owned handle.
+      case 'resource': return { kind: 'own', resource: def.name.name };
+    }
+  }
+
+  private indexItems(uri: string, items: readonly A.PackageItemAst[]): void {
+    for (const item of items) {
+      switch (item.kind) {
+        case 'interface': this.indexMembers(uri, item.members); break;
+        case 'nested-package': this.indexItems(uri, item.items); break;
+        case 'world':
+          this.indexMembers(uri, item.members);
+          for (const m of item.members) {
+            if ((m.kind !== 'import' && m.kind !== 'export') || !m.name) continue;
+            if (m.target.kind === 'func') this.decls.set(at(uri, m.name.range), { kind: 'func', type: m.target.func, gates: m.gates });
+            else if (m.target.kind === 'interface') this.indexMembers(uri, m.target.members);
+          }
+          break;
+        default: break;
+      }
+    }
+  }
+
+  private indexMembers(uri: string, members: readonly (A.InterfaceMemberAst | A.WorldMemberAst)[]): void {
+    for (const m of members) {
+      switch (m.kind) {
+        case 'func': this.decls.set(at(uri, m.name.range), { kind: 'func', type: m.type, gates: m.gates }); break;
+        case 'use':
+          for (const n of m.names) if (n.alias) this.decls.set(at(uri, n.alias.range), { kind: 'use-alias', original: n.name });
+          break;
+        case 'type': case 'record': case 'variant': case 'enum': case 'flags': case 'resource':
+          this.decls.set(at(uri, m.name.range), { kind: 'typedef', def: m });
+          if (m.kind === 'resource') for (const f of m.funcs) this.decls.set(at(uri, f.name.range), { kind: 'resource-func', func: f, resource: m.name.name });
+          break;
+        default: break;
+      }
+    }
+  }
+}
+
+/** One index per analysis: analyses are immutable, and hover asks often. */
+const cache = new WeakMap<Analysis, TypeIndex>();
+export function typeIndexOf(analysis: Analysis): TypeIndex {
+  let index = cache.get(analysis);
+  if (!index) cache.set(analysis, (index = new TypeIndex(analysis)));
+  return index;
+}
