@@ -34,6 +34,7 @@ import { codeActions } from './features/codeActions';
 import { inlayHints } from './features/inlayHints';
 import { buildCompositionGraph, type CompositionGraph } from './features/compositionGraph';
 import { listWorlds, type WorldSummary } from './features/worlds';
+import { comparePackages, type EvolutionReport } from './evolution/index';
 
 export type { WitHost } from './host';
 export type { WitDocument } from './document';
@@ -41,6 +42,8 @@ export type { Analysis, WitSymbol, WitReference } from './model';
 export type { CompositionGraph, GraphNode, GraphEdge, GraphNodeKind, GraphEdgeKind } from './features/compositionGraph';
 export type { WorldSummary } from './features/worlds';
 export type { RenameRefusal } from './features/rename';
+export type { EvolutionReport, Change, Verdict, Side } from './evolution/index';
+export { SurfaceError } from './evolution/index';
 export { semanticTokensLegend } from './features/semanticTokens';
 export { uriToPath, pathToUri } from './workspace';
 export { WitGrammar } from './parser';
@@ -72,6 +75,12 @@ export interface WitLanguageService {
   compositionGraph(uri: string, world?: string): CompositionGraph;
   syntaxTree(uri: string): string;
   resolvedPackage(uri: string): string;
+  /**
+   * What changed from the root package holding `oldUri` to the one holding
+   * `newUri`, each change classified for importers and exporters, and the
+   * semver verdict. Throws SurfaceError when a side has no named package.
+   */
+  comparePackages(oldUri: string, newUri: string): EvolutionReport;
 
   // ---- editor features (null or [] for a document the service cannot read) --
   hover(uri: string, pos: Position): Hover | null;
@@ -154,6 +163,7 @@ export function createWitLanguageServiceFrom(
     compositionGraph: (uri, world) => buildCompositionGraph(analysis(uri), { uri, world }),
     syntaxTree: (uri) => withDoc(uri, '', printSyntaxTree),
     resolvedPackage: (uri) => printResolvedPackage(analysis(uri), uri),
+    comparePackages: (oldUri, newUri) => comparePackages(analysis(oldUri), analysis(newUri), document),
 
     hover: (uri, pos) => withDoc(uri, null, (doc) => hover(analysis(uri), doc, pos)),
     // Lazily: most positions are answered from the tree without re-analysing.
