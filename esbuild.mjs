@@ -1,5 +1,5 @@
 // One build for everything that ships: the extension client, the language server
-// (also the `wit-language-server` bin) and the grammar .wasm files beside them.
+// (also the `wit-language-server` bin), the `wit-devkit` command line and the grammar .wasm files beside them.
 import { build } from 'esbuild';
 import { copyFileSync, cpSync, mkdirSync, chmodSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -23,6 +23,8 @@ mkdirSync('dist', { recursive: true });
 await Promise.all([
   build({ ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist',
     banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` }, external: ['@bytecodealliance/jco-transpile', '@bytecodealliance/jco'] }),
+  // The `wit-devkit` command line (check, fmt, diff): the core without LSP.
+  build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } }),
   build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], banner: { js: importMetaUrl } }),
   // The composition graph webview: a browser bundle (elkjs inside) in the media folder
   // the webview may load from.
@@ -30,6 +32,7 @@ await Promise.all([
     logLevel: 'warning', entryPoints: { graph: 'media/graph/src/main.ts' }, outdir: 'media/graph/dist' }),
 ]);
 chmodSync('dist/server.js', 0o755);
+chmodSync('dist/cli.js', 0o755);
 // web-tree-sitter's runtime and our grammar are loaded from dist/ at run time.
 copyFileSync('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm');
 copyFileSync('grammar/tree-sitter-wit.wasm', 'dist/tree-sitter-wit.wasm');
