@@ -1,15 +1,21 @@
 // Hover: the item's WIT signature as written (gates included), its doc comment,
-// where it comes from, and the type behind an alias.
+// where it comes from, the type behind an alias, and its canonical ABI (abi/).
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { Analysis, WitSymbol } from '../model';
 import type { WitDocument } from '../document';
 import { symbolAt } from './symbolAt';
 import { builtinHover } from './builtins';
 import { identifierAt } from './treeWalk';
+import { abiFactsOf, type AbiOptions } from '../abi/facts';
+import { abiHoverSection } from '../abi/hoverSection';
 
-export function hover(analysis: Analysis, doc: WitDocument, pos: Position): Hover | null {
+export function hover(analysis: Analysis, doc: WitDocument, pos: Position, abi: AbiOptions = {}): Hover | null {
   const hit = symbolAt(analysis, doc, pos);
-  if (hit) return { contents: { kind: MarkupKind.Markdown, value: describeSymbol(hit.symbol) }, range: hit.range };
+  if (hit) {
+    const facts = abiFactsOf(analysis, hit.symbol, abi);
+    const value = describeSymbol(hit.symbol) + (facts ? `\n\n---\n\n${abiHoverSection(facts)}` : '');
+    return { contents: { kind: MarkupKind.Markdown, value }, range: hit.range };
+  }
   return builtinAt(doc, pos);
 }
 
