@@ -21,7 +21,7 @@ test('a clean package: exit 0 and a summary line', async () => {
 test('human format: file:line:col: error: message, exit 1', async () => {
   const r = await cli(['check', 'test/fixtures/evolution/broken']);
   assert.equal(r.code, 1);
-  assert.equal(r.stdout.split('\n')[0], 'test/fixtures/evolution/broken/broken.wit:4:18: error: name `missing-type` does not exist');
+  assert.equal(r.stdout.split('\n')[0], 'test/fixtures/evolution/broken/broken.wit:4:20: error: name `missing-type` does not exist');
 });
 
 test('every error at once, across package roots, each root analysed once', async () => {
@@ -78,7 +78,7 @@ test('sarif format validates against the SARIF 2.1.0 schema', async () => {
   const result = log.runs[0].results[0];
   assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'test/fixtures/evolution/broken/broken.wit');
   assert.equal(result.locations[0].physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
-  assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 4, startColumn: 18, endLine: 4, endColumn: 30 });
+  assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 4, startColumn: 20, endLine: 4, endColumn: 32 });
   assert.equal(log.runs[0].tool.driver.rules[result.ruleIndex].id, result.ruleId);
 });
 
@@ -86,7 +86,7 @@ test('json format: one entry per diagnostic with 1-based positions', async () =>
   const r = await cli(['check', '--format', 'json', broken], broken);
   const out = JSON.parse(r.stdout);
   assert.deepEqual(out.diagnostics[0], {
-    file: 'broken.wit', line: 4, column: 18, endLine: 4, endColumn: 30, severity: 'error', message: 'name `missing-type` does not exist',
+    file: 'broken.wit', line: 4, column: 20, endLine: 4, endColumn: 32, severity: 'error', message: 'name `missing-type` does not exist',
   });
 });
 
@@ -94,7 +94,7 @@ test('--features as the setting: an @unstable item counts only with its feature'
   const dir = path.join(fixtures, 'features');
   const without = await cli(['check', dir]);
   assert.equal(without.code, 1);
-  assert.match(without.stdout, /gated\.wit:5:8: error: this type is not gated by a feature but its interface is gated by a feature/);
+  assert.match(without.stdout, /gated\.wit:5:10: error: this type is not gated by a feature but its interface is gated by a feature/);
   const withIt = await cli(['check', '--features', 'preview', dir]);
   assert.equal(withIt.code, 0, withIt.stdout);
 });
