@@ -35,6 +35,8 @@ import { inlayHints } from './features/inlayHints';
 import { buildCompositionGraph, type CompositionGraph } from './features/compositionGraph';
 import { listWorlds, type WorldSummary } from './features/worlds';
 import { comparePackages, type EvolutionReport } from './evolution/index';
+import { abiFactsAt, type AbiFacts, type AbiOptions } from './abi/facts';
+import { spillHints } from './abi/spillHints';
 
 export type { WitHost } from './host';
 export type { WitDocument } from './document';
@@ -43,6 +45,7 @@ export type { CompositionGraph, GraphNode, GraphEdge, GraphNodeKind, GraphEdgeKi
 export type { WorldSummary } from './features/worlds';
 export type { RenameRefusal } from './features/rename';
 export type { EvolutionReport, Change, Verdict, Side } from './evolution/index';
+export type { AbiFacts, FunctionAbiFacts, TypeAbiFacts, AbiOptions, CoreSignatureFacts } from './abi/facts';
 export { SurfaceError } from './evolution/index';
 export { semanticTokensLegend } from './features/semanticTokens';
 export { uriToPath, pathToUri } from './workspace';
@@ -84,6 +87,10 @@ export interface WitLanguageService {
 
   // ---- editor features (null or [] for a document the service cannot read) --
   hover(uri: string, pos: Position): Hover | null;
+  /** The canonical ABI of the function or type at `pos` (`wit/canonicalAbi`); null elsewhere. */
+  canonicalAbi(uri: string, pos: Position, options?: AbiOptions): AbiFacts | null;
+  /** Information hints on the functions of `uri` whose parameters spill to memory (a setting turns them on). */
+  canonicalAbiSpillHints(uri: string): Diagnostic[];
   completion(uri: string, pos: Position): CompletionItem[];
   signatureHelp(uri: string, pos: Position): SignatureHelp | null;
   definition(uri: string, pos: Position): Location[];
@@ -166,6 +173,8 @@ export function createWitLanguageServiceFrom(
     comparePackages: (oldUri, newUri) => comparePackages(analysis(oldUri), analysis(newUri), document),
 
     hover: (uri, pos) => withDoc(uri, null, (doc) => hover(analysis(uri), doc, pos)),
+    canonicalAbi: (uri, pos, options) => withDoc(uri, null, (doc) => abiFactsAt(analysis(uri), doc, pos, options)),
+    canonicalAbiSpillHints: (uri) => spillHints(analysis(uri), uri),
     // Lazily: most positions are answered from the tree without re-analysing.
     completion: (uri, pos) => withDoc(uri, [], (doc) => completion(() => analysis(uri), doc, pos)),
     signatureHelp: (uri, pos) => withDoc(uri, null, (doc) => signatureHelp(doc, pos)),
