@@ -19,8 +19,9 @@ test('a function whose parameters spill gets an information hint naming the cost
   const hints = f.service.canonicalAbiSpillHints(f.uri('main.wit'));
   assert.deepEqual(hints.map((h) => textAt(f.doc('main.wit'), h.range)), ['wide', 'few']);
   assert.ok(hints.every((h) => h.severity === 3), 'information, not a warning');
-  assert.match(hints[0].message, /flatten to 19 core values, more than the 16 `canon lower` passes directly/);
-  assert.match(hints[0].message, /`c` \(3\), `d` \(3\), `e` \(3\)/);
+  const [wide, few] = hints.map((h) => (typeof h.message === 'string' ? h.message : h.message.value));
+  assert.match(wide, /flatten to 19 core values, more than the 16 `canon lower` passes directly/);
+  assert.match(wide, /`c` \(3\), `d` \(3\), `e` \(3\)/);
   // An async lowering passes at most 4 flat parameters.
-  assert.match(hints[1].message, /flatten to 5 core values, more than the 4 an async `canon lower`/);
+  assert.match(few, /flatten to 5 core values, more than the 4 an async `canon lower`/);
 });
