@@ -5,6 +5,7 @@ import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
+import { escapeData, escapeProperty } from '../../server/src/cli/checkReport';
 import { cli, cliProcess, corpusRoot, editedCopy, fixtures, hasStackTrace, removeTemps, repoRoot } from './helpers';
 
 after(removeTemps);
@@ -56,7 +57,6 @@ test('github format: each line parses as a workflow command with the location', 
 });
 
 test('github format escapes %, CR, LF, and : and , in properties', async () => {
-  const { escapeData, escapeProperty } = await import('../../server/src/cli/checkReport');
   assert.equal(escapeData('50% a\r\nb'), '50%25 a%0D%0Ab');
   assert.equal(escapeProperty('a:b,c'), 'a%3Ab%2Cc');
 });

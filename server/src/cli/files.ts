@@ -56,5 +56,6 @@ function walk(dir: string, out: Set<string>): void {
 /** A path as printed: relative to the working folder when inside it. */
 export function displayPath(file: string, cwd: string): string {
   const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+  if (rel === '') return '.';
+  return !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }

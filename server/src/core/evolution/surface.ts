@@ -19,7 +19,7 @@ export function packageSurface(analysis: Analysis, document?: (uri: string) => W
   const base = withoutVersion(pkg.name);
   const at = pkg.name.indexOf('@');
   const surface: PackageSurface = { name: base, version: at < 0 ? undefined : pkg.name.slice(at + 1), usesGates: false, items: new Map() };
-  const asts = itemAsts(analysis, pkg, document);
+  const asts = itemAsts(analysis, document);
   const add = (item: SurfaceItem) => {
     if (item.gates.since) surface.usesGates = true;
     // A name declared twice is an error the checker reports; the first one counts.
@@ -35,7 +35,7 @@ export function packageSurface(analysis: Analysis, document?: (uri: string) => W
   for (const world of pkg.worlds) {
     const ast = world.symbol && asts.get(key(world.symbol.uri, world.symbol.nameRange.start));
     if (!ast || ast.kind !== 'world') continue;
-    addWorld(world, ast, pkg, base, features, add);
+    addWorld(world, ast, pkg, base, features, add, asts);
   }
   return surface;
 }
@@ -68,7 +68,7 @@ function addMembers(members: readonly A.InterfaceMemberAst[], owner: string, sco
   }
 }
 
-function addWorld(world: WorldModel, ast: A.WorldAst, pkg: PackageModel, base: string, features: ReadonlySet<string>, add: (i: SurfaceItem) => void): void {
+function addWorld(world: WorldModel, ast: A.WorldAst, pkg: PackageModel, base: string, features: ReadonlySet<string>, add: (i: SurfaceItem) => void, asts: Map<string, A.InterfaceAst | A.WorldAst>): void {
   const uri = world.symbol!.uri;
   add({ path: world.name, kind: 'world', shape: 'world', parts: [], gates: gatesOf(ast.gates), uri, range: ast.name.range });
   const scope: Scope = (n) => `${base}/${world.name}.${n}`;
@@ -89,6 +89,10 @@ function addWorld(world: WorldModel, ast: A.WorldAst, pkg: PackageModel, base: s
       const byPath = item.interface?.name && item.key === item.interface.qualified;
       const m = declared.get(`${direction} ${byPath ? withoutVersion(item.key) : item.key}`);
       const entry = worldItem(item, direction, m, pkg, world.name, base, scope, features);
+      // An import wit-parser adds (a dependency of another) has its interface's gates, as wit-parser gives it.
+      const sym = item.interface?.symbol;
+      const target = !m && sym ? asts.get(key(sym.uri, sym.nameRange.start)) : undefined;
+      if (entry && target) entry.gates = gatesOf(target.gates);
       // Items from an `include` or added by elaboration have no declaration here.
       if (entry) add({ ...entry, parent: world.name, ...(m ? { uri, range: m.name?.range ?? m.range } : {}) });
     }
@@ -125,9 +129,10 @@ function key(uri: string, p: { line: number; character: number }): string {
 }
 
 /** Interface and world ASTs of the package's files, by the position of their name. */
-function itemAsts(analysis: Analysis, pkg: PackageModel, document?: (uri: string) => WitDocument | undefined): Map<string, A.InterfaceAst | A.WorldAst> {
+function itemAsts(analysis: Analysis, document?: (uri: string) => WitDocument | undefined): Map<string, A.InterfaceAst | A.WorldAst> {
   const out = new Map<string, A.InterfaceAst | A.WorldAst>();
-  for (const uri of pkg.uris) {
+  // Every package's: the gates of an interface from deps/ are read where it is declared.
+  for (const uri of analysis.packages.flatMap((p) => p.uris)) {
     // The analysis keeps each file's AST; lowering again is for analyses made without.
     const doc = analysis.files?.has(uri) ? undefined : document?.(uri);
     const ast = analysis.files?.get(uri) ?? (doc ? lowerFile(doc).ast : undefined);
