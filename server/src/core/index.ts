@@ -37,6 +37,7 @@ import { listWorlds, type WorldSummary } from './features/worlds';
 import { comparePackages, type EvolutionReport } from './evolution/index';
 import { abiFactsAt, type AbiFacts, type AbiOptions } from './abi/facts';
 import { spillHints } from './abi/spillHints';
+import { abiInlayHints } from './abi/inlayHints';
 
 export type { WitHost } from './host';
 export type { WitDocument } from './document';
@@ -86,11 +87,14 @@ export interface WitLanguageService {
   comparePackages(oldUri: string, newUri: string): EvolutionReport;
 
   // ---- editor features (null or [] for a document the service cannot read) --
-  hover(uri: string, pos: Position): Hover | null;
+  /** `abi` picks the core name scheme of the canonical ABI section (legacy by default). */
+  hover(uri: string, pos: Position, abi?: AbiOptions): Hover | null;
   /** The canonical ABI of the function or type at `pos` (`wit/canonicalAbi`); null elsewhere. */
   canonicalAbi(uri: string, pos: Position, options?: AbiOptions): AbiFacts | null;
   /** Information hints on the functions of `uri` whose parameters spill to memory (a setting turns them on). */
   canonicalAbiSpillHints(uri: string): Diagnostic[];
+  /** Inlay hints of each function's core import signature (a setting turns them on). */
+  canonicalAbiInlayHints(uri: string, range: Range): InlayHint[];
   completion(uri: string, pos: Position): CompletionItem[];
   signatureHelp(uri: string, pos: Position): SignatureHelp | null;
   definition(uri: string, pos: Position): Location[];
@@ -172,9 +176,10 @@ export function createWitLanguageServiceFrom(
     resolvedPackage: (uri) => printResolvedPackage(analysis(uri), uri),
     comparePackages: (oldUri, newUri) => comparePackages(analysis(oldUri), analysis(newUri), document),
 
-    hover: (uri, pos) => withDoc(uri, null, (doc) => hover(analysis(uri), doc, pos)),
+    hover: (uri, pos, abi) => withDoc(uri, null, (doc) => hover(analysis(uri), doc, pos, abi)),
     canonicalAbi: (uri, pos, options) => withDoc(uri, null, (doc) => abiFactsAt(analysis(uri), doc, pos, options)),
     canonicalAbiSpillHints: (uri) => spillHints(analysis(uri), uri),
+    canonicalAbiInlayHints: (uri, range) => abiInlayHints(analysis(uri), uri, range),
     // Lazily: most positions are answered from the tree without re-analysing.
     completion: (uri, pos) => withDoc(uri, [], (doc) => completion(() => analysis(uri), doc, pos)),
     signatureHelp: (uri, pos) => withDoc(uri, null, (doc) => signatureHelp(doc, pos)),
