@@ -31,6 +31,7 @@ export class DiagnosticsPublisher {
 
   private publish(service: WitLanguageService, uris: string[]): void {
     const enabled = this.settings.value.diagnostics.enable;
+    const spillHints = this.settings.value.canonicalAbi.spillHints;
     const done = new Set<string>();
     for (const uri of uris) {
       if (done.has(uri)) continue;
@@ -38,7 +39,7 @@ export class DiagnosticsPublisher {
       for (const [fileUri, diagnostics] of result) {
         if (done.has(fileUri)) continue;
         done.add(fileUri);
-        const list = enabled ? diagnostics : [];
+        const list = !enabled ? [] : spillHints ? [...diagnostics, ...service.canonicalAbiSpillHints(fileUri)] : diagnostics;
         if (list.length === 0 && !this.published.get(fileUri) && !service.isOpen(fileUri)) continue;
         this.published.set(fileUri, list.length);
         void this.connection.sendDiagnostics({ uri: fileUri, version: service.versionOf(fileUri), diagnostics: list });

@@ -10,6 +10,8 @@ export interface WitServerSettings {
   features?: string[];
   /** `wit.tools.*` paths the server's generators start (empty: found on PATH). */
   tools: { witBindgen?: string; componentizePy?: string };
+  /** `wit.canonicalAbi.*`: the spill hint and inlay hints (off by default), the core names hover shows. */
+  canonicalAbi: { spillHints: boolean; inlayHints: boolean; nameScheme: 'legacy' | 'standard32' };
 }
 
 const defaults: WitServerSettings = {
@@ -17,6 +19,7 @@ const defaults: WitServerSettings = {
   format: { enable: true },
   inlayHints: { enable: true },
   tools: {},
+  canonicalAbi: { spillHints: false, inlayHints: false, nameScheme: 'legacy' },
 };
 
 export class Settings {
@@ -63,6 +66,11 @@ function merge(d: WitServerSettings, raw: unknown): WitServerSettings {
     format: { enable: bool(r.format?.enable, d.format.enable) },
     inlayHints: { enable: bool(r.inlayHints?.enable, d.inlayHints.enable) },
     tools: { witBindgen: path(r.tools?.witBindgen), componentizePy: path(r.tools?.componentizePy) },
+    canonicalAbi: {
+      spillHints: bool(r.canonicalAbi?.spillHints, d.canonicalAbi.spillHints),
+      inlayHints: bool(r.canonicalAbi?.inlayHints, d.canonicalAbi.inlayHints),
+      nameScheme: r.canonicalAbi?.nameScheme === 'standard32' ? 'standard32' : 'legacy',
+    },
     features: Array.isArray(r.features) ? (r.features as unknown[]).filter((f): f is string => typeof f === 'string') : undefined,
   };
 }
