@@ -20,7 +20,7 @@ test('a config naming its program keeps it, and its own task choice; the runtime
   assert.match(fillLaunchConfig({ program: '/p.wasm', runtime: 'node' as never }, { defaultRuntime: 'wasmtime' }) as string, /"runtime" must be one of wasmtime, jco/);
 });
 
-test('runtime wasmtime: lldb-dap debugs `wasmtime run -D debug-info -O opt-level=0 ... <component> <args>`', () => {
+test('runtime wasmtime: lldb-dap debugs `wasmtime run -C cache=n -D debug-info -O opt-level=0 ... <component> <args>`, launched synchronously after a stop at the JIT registration', () => {
   const launch = lldbDapLaunch({
     type: 'wasm-component', request: 'launch', name: 'Debug', program: '/ws/a b.wasm', args: ['x', '$(id)'],
     dirs: ['/ws/data::/data'], env: { GREETING: 'hi there' }, wasi: ['inherit-network'], cwd: '/ws', preLaunchTask: 'build',
@@ -30,10 +30,17 @@ test('runtime wasmtime: lldb-dap debugs `wasmtime run -D debug-info -O opt-level
     request: 'launch',
     name: 'Debug',
     program: '/opt/wasmtime',
-    args: ['run', '-D', 'debug-info', '-O', 'opt-level=0', '--dir', '/ws/data::/data', '--env', 'GREETING=hi there', '-S', 'inherit-network', '/ws/a b.wasm', 'x', '$(id)'],
+    args: ['run', '-C', 'cache=n', '-D', 'debug-info', '-O', 'opt-level=0', '--dir', '/ws/data::/data', '--env', 'GREETING=hi there', '-S', 'inherit-network', '/ws/a b.wasm', 'x', '$(id)'],
     cwd: '/ws',
     env: [],
     initCommands: ['settings set plugin.jit-loader.gdb.enable on'],
+    preRunCommands: ['breakpoint set --one-shot true --name __jit_debug_register_code'],
+    launchCommands: [
+      'script lldb.debugger.SetAsync(False)',
+      "process launch -w '/ws' -- 'run' '-C' 'cache=n' '-D' 'debug-info' '-O' 'opt-level=0' '--dir' '/ws/data::/data' '--env' 'GREETING=hi there' '-S' 'inherit-network' '/ws/a b.wasm' 'x' '$(id)'",
+      'script lldb.debugger.SetAsync(True)',
+    ],
+    timeout: 120,
     stopOnEntry: false,
     component: '/ws/a b.wasm',
     runtime: 'wasmtime',

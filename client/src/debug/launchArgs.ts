@@ -1,11 +1,14 @@
 // Launch configurations of type `wasm-component`, and what each becomes:
 //   runtime wasmtime -> a launch request for the user's lldb-dap (lldb-vscode),
-//     debugging `wasmtime run -D debug-info -O opt-level=0 ... <component> <args>`
-//     so breakpoints in the component's C/Rust source bind through its DWARF;
+//     debugging `wasmtime run -C cache=n -D debug-info -O opt-level=0 ... <component> <args>`
+//     (or `wasmtime serve ...` with "mode": "http") so breakpoints in the
+//     component's C/Rust source bind through its DWARF (lldbCommands.ts: how
+//     they are bound before VS Code sets them);
 //   runtime jco      -> a launch of VS Code's built-in Node debugger on a small
 //     runner that transpiles with jco (the core module keeps its DWARF) and runs it.
 // No `vscode` import: unit tests pin these objects exactly.
 import { wasmtimeArgs, type RunPlan } from '../tasks/commandLines';
+import { JIT_LOADER_ON, preloadCommands } from './lldbCommands';
 import { DEFAULT_SERVE_ADDR, RUNTIMES, type Runtime } from '../tasks/taskDefinition';
 
 export const DEBUG_TYPE = 'wasm-component';
@@ -31,6 +34,12 @@ export interface ComponentLaunchConfig {
   /** Path of wasmtime or jco (overrides wit.tools.wasmtime / wit.tools.jco). */
   runtimePath?: string;
   stopOnEntry?: boolean;
+  /** runtime wasmtime: `cli` (wasmtime run, the default) or `http` (wasmtime serve). */
+  mode?: 'cli' | 'http';
+  /** `wasmtime serve --addr` for mode http (default 127.0.0.1:8080). */
+  addr?: string;
+  /** lldb-dap's source map, [[built path prefix, local path prefix], ...]: for a component built elsewhere. */
+  sourceMap?: Array<[string, string]>;
   [key: string]: unknown;
 }
 
@@ -63,6 +72,9 @@ export function fillLaunchConfig(config: ComponentLaunchConfig, ctx: FillContext
   out.type ??= DEBUG_TYPE;
   out.request ??= 'launch';
   out.name ??= 'Debug WebAssembly component';
+  if (out.mode !== undefined && out.mode !== 'cli' && out.mode !== 'http') {
+    return `"mode" must be cli or http (got "${String(out.mode)}")`;
+  }
   if (out.runtime !== undefined && !RUNTIMES.includes(out.runtime)) {
     return `"runtime" must be one of ${RUNTIMES.join(', ')} (got "${String(out.runtime)}")`;
   }
@@ -78,15 +90,15 @@ export function fillLaunchConfig(config: ComponentLaunchConfig, ctx: FillContext
   return out;
 }
 
-/** The run plan a launch config describes (debugged as a wasi:cli command). */
+/** The run plan a launch config describes (a wasi:cli command unless mode is http). */
 export function planFromLaunch(config: ComponentLaunchConfig, runtimePath: string): RunPlan {
   return {
     runtime: config.runtime ?? 'wasmtime',
     runtimePath,
-    mode: 'cli',
+    mode: config.mode ?? 'cli',
     program: config.program ?? '',
     args: config.args ?? [],
-    addr: DEFAULT_SERVE_ADDR,
+    addr: config.addr ?? DEFAULT_SERVE_ADDR,
     dirs: config.dirs ?? [],
     env: config.env ?? {},
     wasi: config.wasi ?? [],
@@ -98,22 +110,44 @@ export function planFromLaunch(config: ComponentLaunchConfig, runtimePath: strin
  * lldb reads JIT code's debug info through the GDB JIT interface that wasmtime
  * registers; wasmtime's docs ask for this setting where it is off by default.
  */
-export const LLDB_INIT_COMMANDS = ['settings set plugin.jit-loader.gdb.enable on'];
+export const LLDB_INIT_COMMANDS = [JIT_LOADER_ON];
+
+/**
+ * wasmtime's flags for a debugged run: the DWARF flags, and no compilation
+ * cache. Found by trying wasmtime 49 under lldb 16: code loaded from the cache
+ * (any run after the first) stops at a breakpoint, but continuing or stepping
+ * from it faults (SIGSEGV at the breakpoint's address + 1, its int3 still in
+ * memory); freshly compiled code continues normally.
+ */
+export function debugWasmtimeArgs(plan: RunPlan): string[] {
+  const [subcommand, ...rest] = wasmtimeArgs(plan, true);
+  return [subcommand, '-C', 'cache=n', ...rest];
+}
+
+/** How long lldb-dap waits for wasmtime to compile the component (launchCommands' stop), in seconds. */
+export const COMPILE_TIMEOUT_SECONDS = 120;
 
 /** The launch request lldb-dap receives for runtime wasmtime. */
 export function lldbDapLaunch(config: ComponentLaunchConfig, wasmtimePath: string): LaunchRequest {
   const plan = planFromLaunch(config, wasmtimePath);
+  const args = debugWasmtimeArgs(plan);
+  // Without launchCommands (an argument with a line break) breakpoints still
+  // bind, when the JIT code is registered, just not in setBreakpoints' answer.
+  const preload = preloadCommands(args, config.cwd) ?? { initCommands: LLDB_INIT_COMMANDS };
   return {
     type: DEBUG_TYPE,
     request: 'launch',
     name: config.name ?? 'Debug WebAssembly component',
     program: wasmtimePath,
-    args: wasmtimeArgs(plan, true),
+    // Read by lldb-dap only without launchCommands; kept for readers either way.
+    args,
     cwd: config.cwd,
     // The guest's variables travel as --env flags; wasmtime itself needs none.
     env: [],
-    initCommands: LLDB_INIT_COMMANDS,
+    ...preload,
+    timeout: COMPILE_TIMEOUT_SECONDS,
     stopOnEntry: config.stopOnEntry === true,
+    ...(config.sourceMap !== undefined ? { sourceMap: config.sourceMap } : {}),
     // Kept for the adapter factory and for anyone reading the resolved config.
     component: config.program,
     runtime: 'wasmtime',
