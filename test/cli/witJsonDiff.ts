@@ -5,14 +5,22 @@
 // name (versions dropped), anonymous types structurally; an item inside an
 // added or removed container is covered by the container's entry.
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 interface Item { shape: string; parent?: string }
 
+/** wit-parser's resolve of a folder, and which of its packages is the folder's own (named by its `package` header). */
 export function witJson(tool: string, dir: string, features: string[] = ['active']): Json {
   const args = ['component', 'wit', '--json', ...(features.length ? ['--features', features.join(',')] : []), dir];
-  return JSON.parse(execFileSync(tool, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 }));
+  const doc = JSON.parse(execFileSync(tool, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 }));
+  const header = fs.readdirSync(dir).filter((f) => f.endsWith('.wit'))
+    .map((f) => /^package\s+([^;\s]+)\s*;/m.exec(fs.readFileSync(path.join(dir, f), 'utf8'))?.[1]).find(Boolean);
+  doc.rootPackage = doc.packages.findIndex((p: Json) => p.name === header);
+  if (doc.rootPackage < 0) throw new Error(`no package ${header} in wit-parser's resolve of ${dir}`);
+  return doc;
 }
 
 const noVersion = (s: string) => s.replace(/@.*$/, '');
@@ -24,9 +32,9 @@ function stability(s: Json): string {
   return '';
 }
 
-/** Every item of the root package (the last one wit-parser lists), by path. */
+/** Every item of the folder's own package, by path. */
 export function jsonSurface(doc: Json): Map<string, Item> {
-  const pkgIndex = doc.packages.length - 1;
+  const pkgIndex: number = doc.rootPackage;
   const pkg = doc.packages[pkgIndex];
   const base = noVersion(pkg.name);
   const ownerName = (owner: Json): string => {

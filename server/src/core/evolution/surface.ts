@@ -89,14 +89,40 @@ function addWorld(world: WorldModel, ast: A.WorldAst, pkg: PackageModel, base: s
       const byPath = item.interface?.name && item.key === item.interface.qualified;
       const m = declared.get(`${direction} ${byPath ? withoutVersion(item.key) : item.key}`);
       const entry = worldItem(item, direction, m, pkg, world.name, base, scope, features);
-      // An import wit-parser adds (a dependency of another) has its interface's gates, as wit-parser gives it.
-      const sym = item.interface?.symbol;
-      const target = !m && sym ? asts.get(key(sym.uri, sym.nameRange.start)) : undefined;
-      if (entry && target) entry.gates = gatesOf(target.gates);
+      if (entry && !m) {
+        // An item from an `include` keeps the gates of its declaration there;
+        // one wit-parser adds (a dependency of another) has its interface's.
+        // wit-parser (1.239 and 1.263) leaves an item included from another package's world ungated.
+        const included = includedDeclaration(world, direction, item, base, features, asts, new Set());
+        const sym = item.interface?.symbol;
+        const target = included ?? (sym ? asts.get(key(sym.uri, sym.nameRange.start)) : undefined);
+        if (target && target !== 'foreign') entry.gates = gatesOf(target.gates);
+      }
       // Items from an `include` or added by elaboration have no declaration here.
       if (entry) add({ ...entry, parent: world.name, ...(m ? { uri, range: m.name?.range ?? m.range } : {}) });
     }
   }
+}
+
+/** The import or export an included world (or one it includes) declares for `item`; `foreign` when that world is another package's. */
+function includedDeclaration(world: WorldModel, direction: 'import' | 'export', item: WorldItemModel, base: string, features: ReadonlySet<string>,
+  asts: Map<string, A.InterfaceAst | A.WorldAst>, seen: Set<WorldModel>): A.ImportExportAst | 'foreign' | undefined {
+  for (const inc of world.includes) {
+    if (seen.has(inc) || !inc.symbol) continue;
+    seen.add(inc);
+    const ast = asts.get(key(inc.symbol.uri, inc.symbol.nameRange.start));
+    if (ast?.kind !== 'world') continue;
+    const incBase = withoutVersion(inc.package.name);
+    for (const m of ast.members) {
+      if ((m.kind !== 'import' && m.kind !== 'export') || m.kind !== direction || isExcluded(m.gates, features)) continue;
+      const name = m.name ? m.name.name : m.target.kind === 'path' ? usePathName(m.target.path, incBase) : undefined;
+      const wanted = item.interface?.name && item.key === item.interface.qualified ? withoutVersion(item.key) : item.key;
+      if (name === wanted) return inc.package === world.package ? m : 'foreign';
+    }
+    const deeper = includedDeclaration(inc, direction, item, base, features, asts, seen);
+    if (deeper) return deeper;
+  }
+  return undefined;
 }
 
 function worldItem(item: WorldItemModel, direction: 'import' | 'export', ast: A.ImportExportAst | undefined, pkg: PackageModel, world: string, base: string, scope: Scope, features: ReadonlySet<string>): Omit<SurfaceItem, 'parent'> | undefined {
