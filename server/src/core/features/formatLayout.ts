@@ -33,6 +33,44 @@ interface Tok {
   type: string;
   parent: string;
   isComment: boolean;
+  leaf: Leaf;
+}
+
+/**
+ * A leaf token with what the layout needs of its ancestors, gathered in one
+ * walk: `node.parent` costs a walk down from the root in tree-sitter, so asking
+ * it per token is quadratic in the nesting depth (a type nested 20,000 deep).
+ */
+export interface Leaf {
+  node: Node;
+  parent: Node | null;
+  /** Start of the parameter list the token is in, below the nearest `*_item`. */
+  paramList?: number;
+  inToplevelUse: boolean;
+}
+
+/** Every leaf token (comments included), in source order, with its context. */
+export function layoutLeaves(root: Node): Leaf[] {
+  const out: Leaf[] = [];
+  interface Frame { node: Node; parent: Node | null; paramList?: number; inToplevelUse: boolean }
+  const stack: Frame[] = [{ node: root, parent: null, inToplevelUse: root.type === 'toplevel_use' }];
+  while (stack.length) {
+    const f = stack.pop()!;
+    const { node } = f;
+    if (node.childCount === 0) {
+      if (node.endIndex > node.startIndex || node.isMissing) out.push(f);
+      continue;
+    }
+    // What a child sees looking up: this node decides before its ancestors.
+    const type = node.type;
+    const paramList = type === 'param_list' ? node.startIndex : type.endsWith('_item') ? undefined : f.paramList;
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]!;
+      stack.push({ node: child, parent: node, paramList, inToplevelUse: f.inToplevelUse || child.type === 'toplevel_use' });
+    }
+  }
+  return out;
 }
 
 /**
@@ -40,24 +78,25 @@ interface Tok {
  * top-level items) in the canonical style. `source` is the original text, used
  * to keep where comments and blank lines were.
  */
-export function layoutTokens(tokens: Node[], source: string, eol: string): Layout {
-  const toks: Tok[] = tokens.map((node) => ({
-    node,
-    text: node.type === 'line_comment' ? node.text.replace(/\s+$/, '') : node.text,
-    type: node.type,
-    parent: node.parent?.type ?? '',
-    isComment: node.type === 'line_comment' || node.type === 'block_comment',
-  }));
+export function layoutTokens(leaves: Leaf[], source: string, eol: string): Layout {
+  const toks: Tok[] = leaves.map((leaf) => {
+    const { node } = leaf;
+    const type = node.type;
+    const text = source.slice(node.startIndex, node.endIndex);
+    return {
+      node,
+      text: type === 'line_comment' ? text.replace(/\s+$/, '') : text,
+      type,
+      parent: leaf.parent?.type ?? '',
+      isComment: type === 'line_comment' || type === 'block_comment',
+      leaf,
+    };
+  });
   // A parameter list with comments in it (doc comments on parameters) goes one
   // parameter per line, like a record; others stay on the function's line.
   const verticalParams = new Set<number>();
-  for (const t of toks) {
-    if (!t.isComment) continue;
-    for (let n = t.node.parent; n && !n.type.endsWith('_item'); n = n.parent) {
-      if (n.type === 'param_list') { verticalParams.add(n.startIndex); break; }
-    }
-  }
-  const inVerticalParams = (t: Tok) => t.parent === 'param_list' && verticalParams.has(t.node.parent!.startIndex);
+  for (const t of toks) if (t.isComment && t.leaf.paramList !== undefined) verticalParams.add(t.leaf.paramList);
+  const inVerticalParams = (t: Tok) => t.parent === 'param_list' && verticalParams.has(t.leaf.parent!.startIndex);
   /** Lists laid out one element per line, each followed by a comma. */
   const isBlockList = (t: Tok) => BLOCK_LISTS.has(t.parent) || inVerticalParams(t);
   const nextSignificant = (i: number) => {
@@ -85,11 +124,11 @@ export function layoutTokens(tokens: Node[], source: string, eol: string): Layou
 
   const isBlockOpen = (t: Tok) => (t.type === '{' && BLOCK_PARENTS.has(t.parent)) || (t.type === '(' && inVerticalParams(t));
   const isBlockClose = (t: Tok) => (t.type === '}' && BLOCK_PARENTS.has(t.parent)) || (t.type === ')' && inVerticalParams(t));
-  const newlinesBetween = (a: Tok, b: Tok) => {
-    let n = 0;
-    for (let k = a.node.endIndex; k < b.node.startIndex; k++) if (source.charCodeAt(k) === 10) n++;
-    return n;
-  };
+  // Line breaks before each offset, so that counting them between two tokens
+  // is constant time (a comment after many comments looks back to the code).
+  const breaksBefore = new Uint32Array(source.length + 1);
+  for (let k = 0; k < source.length; k++) breaksBefore[k + 1] = breaksBefore[k] + (source.charCodeAt(k) === 10 ? 1 : 0);
+  const newlinesBetween = (a: Tok, b: Tok) => Math.max(0, breaksBefore[b.node.startIndex] - breaksBefore[a.node.endIndex]);
   const keptBlanks = (a: Tok, b: Tok) => Math.min(1, Math.max(0, newlinesBetween(a, b) - 1));
 
   const out: string[] = [];
@@ -172,14 +211,9 @@ export function layoutTokens(tokens: Node[], source: string, eol: string): Layou
     const endsItem = a.type === ';' || (isBlockClose(a) && a.type === '}');
     if (!endsItem) return keptBlanks(a, b);
     // Consecutive top-level `use`s may stay together.
-    if (a.parent === 'toplevel_use' && (b.isComment || startsTopLevelUse(b))) return keptBlanks(a, b);
+    if (a.parent === 'toplevel_use' && (b.isComment || b.leaf.inToplevelUse)) return keptBlanks(a, b);
     return 1;
   }
-}
-
-function startsTopLevelUse(t: Tok): boolean {
-  for (let n: Node | null = t.node; n; n = n.parent) if (n.type === 'toplevel_use') return true;
-  return false;
 }
 
 /** The spaces between two tokens on the same line. */

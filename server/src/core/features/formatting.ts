@@ -3,15 +3,14 @@
 // touched: the lines asked for when the file parses cleanly, nothing otherwise.
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { WitDocument } from '../document';
-import { layoutTokens } from './formatLayout';
-import { leafTokens } from './treeWalk';
+import { layoutLeaves, layoutTokens } from './formatLayout';
 
 /** The whole document in the canonical style (undefined when it has syntax errors). */
 export function formatText(doc: WitDocument): string | undefined {
   if (doc.tree.rootNode.hasError) return undefined;
-  const tokens = leafTokens(doc.tree.rootNode);
-  if (tokens.length === 0) return doc.text.trim() === '' ? '' : undefined;
-  return layoutTokens(tokens, doc.text, eolOf(doc.text)).text + eolOf(doc.text);
+  const leaves = layoutLeaves(doc.tree.rootNode);
+  if (leaves.length === 0) return doc.text.trim() === '' ? '' : undefined;
+  return layoutTokens(leaves, doc.text, eolOf(doc.text)).text + eolOf(doc.text);
 }
 
 export function formatDocument(doc: WitDocument): TextEdit[] {
@@ -28,10 +27,11 @@ export function formatRange(doc: WitDocument, range: Range): TextEdit[] {
   // With syntax errors the file is left exactly as written: the user is
   // mid-edit, and a layout guessed around a broken region could mangle it.
   if (root.hasError) return [];
-  const tokens = leafTokens(root);
-  if (tokens.length === 0) return [];
+  const leaves = layoutLeaves(root);
+  if (leaves.length === 0) return [];
+  const tokens = leaves.map((l) => l.node);
   const eol = eolOf(doc.text);
-  const layout = layoutTokens(tokens, doc.text, eol);
+  const layout = layoutTokens(leaves, doc.text, eol);
   const from = doc.offsetAt({ line: range.start.line, character: 0 });
   const to = doc.offsetAt({ line: range.end.line + 1, character: 0 });
   const wholeDocument = from === 0 && to >= doc.text.length;

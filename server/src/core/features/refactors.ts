@@ -5,7 +5,7 @@ import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vsco
 import type { Analysis } from '../model';
 import type { WitDocument } from '../document';
 import type { Node } from '../parser';
-import { ancestorOfType, forEachNode, unescapeName } from './treeWalk';
+import { ancestorOfType, ancestry, forEachNode, unescapeName } from './treeWalk';
 import { contains } from './symbolAt';
 
 const INLINE_TYPES = new Set(['list_type', 'option_type', 'result_type', 'tuple_type', 'map_type', 'future_type', 'stream_type']);
@@ -55,10 +55,10 @@ function local(useName: Node): string {
 /** Whether a name is used as a type anywhere in the body (tree first, analysis as a cross-check). */
 function isReferenced(analysis: Analysis, doc: WitDocument, body: Node, name: string): boolean {
   let used = false;
-  forEachNode(body, (n) => {
+  forEachNode(body, (n, parent) => {
     if (used) return 'skip';
     if (n.type === 'use_item') return 'skip';
-    if ((n.type === 'identifier') && (n.parent?.type === 'named_type' || n.parent?.type === 'borrow_type' || n.parent?.type === 'own_type')) {
+    if ((n.type === 'identifier') && (parent?.type === 'named_type' || parent?.type === 'borrow_type' || parent?.type === 'own_type')) {
       if (unescapeName(n.text) === name) used = true;
     }
     return undefined;
@@ -78,8 +78,8 @@ function isInsideUse(doc: WitDocument, range: Range): boolean {
 /** `f: func(x: list<tuple<u32, u32>>)` -> `type x-list = list<...>;` above, `f: func(x: x-list)`. */
 function extractType(doc: WitDocument, range: Range): CodeAction[] {
   const start = doc.offsetAt(range.start), end = doc.offsetAt(range.end);
-  let node: Node | undefined | null = doc.tree.rootNode.descendantForIndex(start, Math.max(start, end));
-  while (node && !INLINE_TYPES.has(node.type)) node = node.parent;
+  const at = doc.tree.rootNode.descendantForIndex(start, Math.max(start, end));
+  const node = at && ancestry(at).find((n) => INLINE_TYPES.has(n.type));
   if (!node || node.hasError) return [];
   const item = ancestorOfType(node, 'func_item', 'record_item', 'variant_item', 'type_item', 'static_func_item', 'constructor_item', 'import_item', 'export_item');
   const body = ancestorOfType(node, 'interface_body', 'world_body');

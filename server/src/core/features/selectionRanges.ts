@@ -2,7 +2,7 @@
 // syntax node (type, parameter, function, interface, file), each range once.
 import type { Position, Range, SelectionRange } from 'vscode-languageserver-types';
 import type { WitDocument } from '../document';
-import type { Node } from '../parser';
+import { ancestry } from './treeWalk';
 
 export function selectionRanges(doc: WitDocument, positions: Position[]): SelectionRange[] {
   return positions.map((pos) => selectionAt(doc, doc.offsetAt(pos)));
@@ -10,9 +10,9 @@ export function selectionRanges(doc: WitDocument, positions: Position[]): Select
 
 function selectionAt(doc: WitDocument, offset: number): SelectionRange {
   const chain: Range[] = [];
-  let node: Node | null = doc.tree.rootNode.descendantForIndex(offset, offset);
+  const at = doc.tree.rootNode.descendantForIndex(offset, offset);
   let last: { start: number; end: number } | undefined;
-  for (; node; node = node.parent) {
+  for (const node of at ? ancestry(at) : []) {
     const start = node.startIndex, end = node.endIndex;
     if (last && last.start === start && last.end === end) continue;
     chain.push(doc.rangeOf(start, end));

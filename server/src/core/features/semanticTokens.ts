@@ -52,7 +52,7 @@ export function semanticTokens(doc: WitDocument, analysis?: Analysis, range?: Ra
     tokens.push({ start: node.startIndex, length: node.endIndex - node.startIndex,
       line: node.startPosition.row, char: node.startPosition.column, type, mods });
   };
-  forEachNode(doc.tree.rootNode, (node) => {
+  forEachNode(doc.tree.rootNode, (node, parent) => {
     if (node.endIndex < from || node.startIndex > to) return 'skip';
     if (node.type === 'line_comment' || node.type === 'block_comment') return 'skip';
     if (node.type === 'version') { push(node, 'number'); return 'skip'; }
@@ -81,7 +81,7 @@ export function semanticTokens(doc: WitDocument, analysis?: Analysis, range?: Ra
       push(node, KIND_TO_TYPE[target.kind], target.deprecated ? ['deprecated'] : []);
       return;
     }
-    const classified = classifyIdentifier(node);
+    const classified = parent ? classifyIdentifier(node, parent) : undefined;
     if (classified) push(node, classified.type, classified.mods);
   });
   return { data: encode(tokens) };
@@ -99,9 +99,8 @@ function referenceTargets(doc: WitDocument, analysis?: Analysis): Map<number, Wi
 }
 
 /** The token type of an identifier from where it sits in the tree. */
-function classifyIdentifier(node: Node): { type: TokenType; mods: Modifier[] } | undefined {
-  const parent = node.parent;
-  if (!parent) return undefined;
+/** `parent` comes from the walk: `node.parent` would walk down from the root for every identifier. */
+function classifyIdentifier(node: Node, parent: Node): { type: TokenType; mods: Modifier[] } | undefined {
   const isName = parent.childForFieldName('name')?.startIndex === node.startIndex;
   const declared = DECLARATIONS[parent.type];
   if (declared && isName) {

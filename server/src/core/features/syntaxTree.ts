@@ -2,25 +2,35 @@
 import type { WitDocument } from '../document';
 import type { Node } from '../parser';
 
+/** Indentation stops growing here; deeper lines say their depth instead (the text stays linear in the tree). */
+const MAX_INDENT = 60;
+
 export function printSyntaxTree(doc: WitDocument): string {
   const out: string[] = [];
-  // An explicit stack: trees can be deeper than the JS call stack allows.
-  const stack: Array<{ node: Node; depth: number; field: string | null }> = [
-    { node: doc.tree.rootNode, depth: 0, field: null },
-  ];
-  while (stack.length) {
-    const { node, depth, field } = stack.pop()!;
-    const s = node.startPosition, e = node.endPosition;
-    const label = node.isMissing ? `MISSING ${node.type}` : node.type;
-    const text = node.childCount === 0 && node.isNamed ? ` ${JSON.stringify(node.text.slice(0, 60))}` : '';
-    out.push(`${'  '.repeat(depth)}${field ? field + ': ' : ''}${label} [${s.row + 1}:${s.column + 1}-${e.row + 1}:${e.column + 1}]${text}`);
-    const kids: Array<{ node: Node; depth: number; field: string | null }> = [];
-    for (let i = 0; i < node.childCount; i++) {
-      const child = node.child(i)!;
-      if (!child.isNamed && !child.isMissing && child.type !== 'ERROR') continue;
-      kids.push({ node: child, depth: depth + 1, field: node.fieldNameForChild(i) });
+  // A cursor walk: no recursion (trees can be deeper than the JS stack), and
+  // field names come from the cursor (`fieldNameForChild(i)` scans the children).
+  const cursor = doc.tree.walk();
+  let depth = 0;
+  for (;;) {
+    const node = cursor.currentNode;
+    if (depth === 0 || node.isNamed || node.isMissing || node.type === 'ERROR') {
+      out.push(line(node, depth, cursor.currentFieldName ?? null));
+      if (cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
     }
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) return out.join('\n') + '\n';
+      depth--;
+    }
   }
-  return out.join('\n') + '\n';
+}
+
+function line(node: Node, depth: number, field: string | null): string {
+  const s = node.startPosition, e = node.endPosition;
+  const label = node.isMissing ? `MISSING ${node.type}` : node.type;
+  const text = node.childCount === 0 && node.isNamed ? ` ${JSON.stringify(node.text.slice(0, 60))}` : '';
+  const indent = depth <= MAX_INDENT ? '  '.repeat(depth) : `${'  '.repeat(MAX_INDENT)}[depth ${depth}] `;
+  return `${indent}${field ? field + ': ' : ''}${label} [${s.row + 1}:${s.column + 1}-${e.row + 1}:${e.column + 1}]${text}`;
 }

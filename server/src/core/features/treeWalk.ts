@@ -12,19 +12,52 @@ export function leafTokens(root: Node): Node[] {
       if (node.endIndex > node.startIndex || node.isMissing) out.push(node);
       continue;
     }
-    for (let i = node.childCount - 1; i >= 0; i--) stack.push(node.child(i)!);
+    pushChildren(stack, node);
   }
   return out;
 }
 
-/** Calls `visit` on every node, parents before children, in source order. */
-export function forEachNode(root: Node, visit: (node: Node) => void | 'skip'): void {
+/**
+ * Calls `visit` on every node, parents before children, in source order, with
+ * the node's parent (asking `node.parent` instead is a walk down from the root).
+ */
+export function forEachNode(root: Node, visit: (node: Node, parent: Node | null) => void | 'skip'): void {
   const stack: Node[] = [root];
+  const parents: Array<Node | null> = [null];
   while (stack.length) {
     const node = stack.pop()!;
-    if (visit(node) === 'skip') continue;
-    for (let i = node.childCount - 1; i >= 0; i--) stack.push(node.child(i)!);
+    const parent = parents.pop()!;
+    if (visit(node, parent) === 'skip') continue;
+    const before = stack.length;
+    pushChildren(stack, node);
+    for (let i = before; i < stack.length; i++) parents.push(node);
   }
+}
+
+/**
+ * `node` and its ancestors, innermost first. tree-sitter keeps no parent
+ * links: each `node.parent` walks down from the root, so climbing with it is
+ * quadratic in the depth; this is one walk down.
+ */
+export function ancestry(node: Node): Node[] {
+  const down: Node[] = [];
+  for (let n: Node | null = node.tree.rootNode; n; n = n.childWithDescendant(node)) {
+    down.push(n);
+    if (n.equals(node)) break;
+  }
+  if (!down[down.length - 1].equals(node)) down.push(node);
+  return down.reverse();
+}
+
+/**
+ * Pushes a node's children, last first. `children` reads them all in one call;
+ * `child(i)` walks from the first child each time, which is quadratic in wide
+ * nodes (an interface of 20,000 types).
+ */
+function pushChildren(stack: Node[], node: Node): void {
+  if (node.childCount === 0) return;
+  const children = node.children;
+  for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
 }
 
 /** The smallest node spanning `offset` (the token just before it when it sits at a token's end). */
@@ -45,8 +78,7 @@ export function identifierAt(tree: Tree, offset: number): Node | undefined {
 
 /** The nearest ancestor (or the node itself) of one of the given types. */
 export function ancestorOfType(node: Node | null, ...types: string[]): Node | undefined {
-  for (let n = node; n; n = n.parent) if (types.includes(n.type)) return n;
-  return undefined;
+  return node ? ancestry(node).find((a) => types.includes(a.type)) : undefined;
 }
 
 /** The name as declared, without the `%` escape. */
