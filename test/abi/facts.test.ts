@@ -48,9 +48,20 @@ test('a variant joins its cases\' core values and owns memory for its string', a
   assert.equal(t.memory, true);
 });
 
-test('flags and a resource: one byte of bits; a handle', async () => {
+test('flags and a resource: one byte of bits; a handle, with its intrinsics\' core names', async () => {
   assert.deepEqual((await at('flags pe#rms')).facts, { kind: 'type', size: 1, align: 1, flat: ['i32'], memory: false, handles: false });
-  assert.deepEqual((await at('resource can#vas')).facts, { kind: 'type', size: 4, align: 4, flat: ['i32'], memory: false, handles: true });
+  const r = (await at('resource can#vas')).facts as TypeAbiFacts;
+  assert.deepEqual([r.size, r.align, r.flat, r.handles], [4, 4, ['i32'], true]);
+  // The names wasm-tools' dummy module uses for them (judge.test.ts checks every corpus resource).
+  assert.deepEqual(r.resource, {
+    drop: { module: 'demo:app/shapes@1.2.3', name: '[resource-drop]canvas' },
+    exported: {
+      drop: { module: '[export]demo:app/shapes@1.2.3', name: '[resource-drop]canvas' },
+      new: { module: '[export]demo:app/shapes@1.2.3', name: '[resource-new]canvas' },
+      rep: { module: '[export]demo:app/shapes@1.2.3', name: '[resource-rep]canvas' },
+      dtor: 'demo:app/shapes@1.2.3#[dtor]canvas',
+    },
+  });
 });
 
 test('a method: `self` first, the core names of both sides, realloc where lists come back', async () => {

@@ -39,6 +39,11 @@ export interface TypeAbiFacts {
   memory: boolean;
   /** Resource handles, futures or streams inside. */
   handles: boolean;
+  /** For a resource: the core names of its intrinsics, imported (the host's) and exported (the component's own). */
+  resource?: {
+    drop: N.CoreImportName;
+    exported: { drop: N.CoreImportName; new: N.CoreImportName; rep: N.CoreImportName; dtor: string };
+  };
 }
 
 export type AbiFacts = FunctionAbiFacts | TypeAbiFacts;
@@ -64,25 +69,43 @@ export function abiFactsOf(analysis: Analysis, s: WitSymbol, opts: AbiOptions = 
     const t = index.typeOfSymbol(s);
     if (unknownIn(t)) return null;
     const own = ownershipOf([t]);
-    return { kind: 'type', size: size(t), align: alignment(t), flat: flattenType(t), memory: own.memory, handles: own.handles };
+    const facts: TypeAbiFacts = { kind: 'type', size: size(t), align: alignment(t), flat: flattenType(t), memory: own.memory, handles: own.handles };
+    if (s.kind === 'resource') facts.resource = resourceNames(index, s, opts.scheme ?? 'legacy');
+    return facts;
   }
   return null;
+}
+
+function resourceNames(index: TypeIndex, s: WitSymbol, scheme: N.NameScheme): TypeAbiFacts['resource'] {
+  const key = ownerKey(index, s.container);
+  return {
+    drop: N.resourceDropImport(scheme, key, s.name),
+    exported: {
+      drop: N.exportedResourceImport(scheme, key, s.name, 'drop'),
+      new: N.exportedResourceImport(scheme, key, s.name, 'new'),
+      rep: N.exportedResourceImport(scheme, key, s.name, 'rep'),
+      dtor: N.destructorExport(scheme, key, s.name),
+    },
+  };
+}
+
+/** The import or export key of an interface's items; undefined for a world's own. */
+function ownerKey(index: TypeIndex, owner: WitSymbol | undefined): string | undefined {
+  if (!owner || owner.kind === 'world') return undefined;
+  for (const pkg of index.analysis.packages) {
+    const iface = pkg.interfaces.find((i) => i.symbol === owner);
+    if (iface) return iface.qualified;
+  }
+  // An inline interface (`import x: interface { ... }`) is keyed by its name in the world.
+  return owner.name;
 }
 
 /** The import or export key a function's core names start from: its interface's, or none in a world. */
 function keyOf(index: TypeIndex, f: AbiFunction): { key?: string } {
   let owner = f.symbol.container;
   if (owner?.kind === 'resource') owner = owner.container;
-  if (!owner || owner.kind === 'world') {
-    if (f.kind === 'func') f.worldName = f.name;
-    return {};
-  }
-  for (const pkg of index.analysis.packages) {
-    const iface = pkg.interfaces.find((i) => i.symbol === owner);
-    if (iface) return { key: iface.qualified };
-  }
-  // An inline interface (`import x: interface { ... }`) is keyed by its name in the world.
-  return { key: owner.name };
+  if ((!owner || owner.kind === 'world') && f.kind === 'func') f.worldName = f.name;
+  return { key: ownerKey(index, owner) };
 }
 
 function functionFacts(index: TypeIndex, f: AbiFunction, wanted: N.NameScheme): FunctionAbiFacts {

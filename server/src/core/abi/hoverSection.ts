@@ -24,10 +24,17 @@ export function abiHoverSection(facts: AbiFacts): string {
 function typeSection(t: TypeAbiFacts): string {
   const holds = [t.memory ? 'points into linear memory (strings or lists)' : '', t.handles ? 'carries handles (resources, futures or streams)' : '']
     .filter(Boolean).join('; ');
-  return [
+  const lines = [
     `**Canonical ABI**: size ${t.size}, align ${t.align}; flattens to \`${t.flat.join(' ') || '(nothing)'}\``,
     holds ? `Owns: ${holds}` : 'Plain bits: no memory, no handles',
-  ].join('  \n');
+  ];
+  if (t.resource) {
+    const r = t.resource, e = r.exported;
+    const imp = (n: { module: string; name: string }) => `\`(import "${n.module}" "${n.name}")\``;
+    lines.push(`Imported: drop ${imp(r.drop)}`);
+    lines.push(`Exported: ${imp(e.drop)}, ${imp(e.new)}, ${imp(e.rep)}, destructor \`(export "${e.dtor}")\``);
+  }
+  return lines.join('  \n');
 }
 
 function functionSection(f: FunctionAbiFacts): string {
