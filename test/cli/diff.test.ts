@@ -88,12 +88,15 @@ test('changed types and signatures break both sides', async () => {
   assert.match(human.stdout, /~ catalog\/item {2}changed {2}importers: breaking, exporters: breaking\n {4}field price added \(u32\)\n/);
 });
 
-test('a removed resource is one entry (its methods come with it), with what used it', async () => {
+test('a removed resource: it, each of its methods and what used it, every item on its own', async () => {
   const d = await diff(shop, shopAt('2.0.0', {
     'catalog.wit': [[/ +@since\(version = 1\.0\.0\)\n +resource cart \{[\s\S]*?\n {4}\}\n\n/, '']],
     'store.wit': [[/ +@since\(version = 1\.0\.0\)\n +use catalog\.\{cart\};\n\n/, ''], [/ +@since\(version = 1\.0\.0\)\n +export checkout[^\n]*\n/, '']],
   }));
-  assert.deepEqual(brief(d), ['removed catalog/cart breaking/compatible', 'removed store/cart breaking/compatible', 'removed store/checkout breaking/compatible']);
+  assert.deepEqual(brief(d), [
+    'removed catalog/cart breaking/compatible', 'removed catalog/cart.constructor breaking/compatible', 'removed catalog/cart.add breaking/compatible',
+    'removed catalog/cart.total breaking/compatible', 'removed store/cart breaking/compatible', 'removed store/checkout breaking/compatible',
+  ]);
 });
 
 test('world items: an added export breaks exporters (the components), an added import breaks exporters (the hosts)', async () => {

@@ -102,6 +102,15 @@ test('edits of wasi:http 0.2', async (t) => {
   }
 });
 
+test('an inline interface of a world: added, then its function changed', async (t) => {
+  const tools = live(t, ['wasm-tools']);
+  if (!tools) return;
+  const inline = editedCopy(http02, { 'proxy.wit': [['  import wasi:random/random@0.2.0-rc-2023-11-10;', '  import wasi:random/random@0.2.0-rc-2023-11-10;\n  import tracing: interface {\n    record span { id: u64 }\n    emit: func(s: span);\n  }']] });
+  await agree(tools['wasm-tools'], http02, inline);
+  await agree(tools['wasm-tools'], inline, editedCopy(inline, { 'proxy.wit': [['emit: func(s: span);', 'emit: func(s: span, level: u8);']] }));
+  await agree(tools['wasm-tools'], inline, editedCopy(inline, { 'proxy.wit': [['record span { id: u64 }', 'record span { id: u32 }']] }));
+});
+
 test('edits of gated WASI 0.3 packages: new functions, new gates, a world item moved', async (t) => {
   const tools = live(t, ['wasm-tools']);
   if (!tools) return;

@@ -99,7 +99,7 @@ export function jsonSurface(doc: Json): Map<string, Item> {
         } else {
           const iface = doc.interfaces[item.interface.id];
           let path = key;
-          let target = `inline{${Object.keys(iface.functions).join(',')}|${Object.keys(iface.types).join(',')}}`;
+          let target = `inline{${Object.entries(iface.functions).map(([n, f]) => `${n}:${func(f)}`).join(',')}|${Object.entries(iface.types).map(([n, t]) => `${n}:${kind(doc.types[t as number].kind)}`).join(',')}}`;
           if (/^interface-\d+$/.test(key)) {
             const q = `${noVersion(doc.packages[iface.package].name)}/${iface.name}`;
             path = iface.package === pkgIndex ? iface.name : q;
@@ -119,15 +119,11 @@ export function jsonSurface(doc: Json): Map<string, Item> {
 export function jsonDiff(oldDoc: Json, newDoc: Json): Map<string, string> {
   const a = jsonSurface(oldDoc), b = jsonSurface(newDoc);
   const out = new Map<string, string>();
-  const covered = (path: string, side: Map<string, Item>, other: Map<string, Item>) => {
-    for (let p = side.get(path)?.parent; p; p = side.get(p)?.parent) if (!other.has(p)) return true;
-    return false;
-  };
   for (const [path, item] of a) {
     const after = b.get(path);
-    if (!after) { if (!covered(path, a, b)) out.set(path, 'removed'); }
+    if (!after) out.set(path, 'removed');
     else if (after.shape !== item.shape) out.set(path, 'changed');
   }
-  for (const path of b.keys()) if (!a.has(path) && !covered(path, b, a)) out.set(path, 'added');
+  for (const path of b.keys()) if (!a.has(path)) out.set(path, 'added');
   return out;
 }

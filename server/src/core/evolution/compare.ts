@@ -10,8 +10,10 @@
 //              function types, so any change of a type, a signature or a
 //              direction is a mismatch at link time;
 //   gates only (@since, @deprecated) -> compatible: documentation for tooling.
-// An item inside an added or removed interface, world or resource is not
-// listed again: its container's entry covers it.
+// Every item has its own entry, also those inside an added or removed
+// interface, world or resource (the difference of the two resolved packages,
+// path by path); an interface or world is `changed` only when its own gates
+// change, since each of its items is compared on its own.
 import type { Change, ItemKind, PackageSurface, SurfaceItem } from './types';
 import { printGates } from './shapes';
 
@@ -21,21 +23,8 @@ const LABEL: Record<ItemKind, string> = {
 
 export function compareSurfaces(oldS: PackageSurface, newS: PackageSurface): Change[] {
   const changes: Change[] = [];
-  const removed = new Set<string>(), added = new Set<string>();
-  for (const [path, item] of oldS.items) if (!newS.items.has(path)) removed.add(path);
-  for (const [path, item] of newS.items) if (!oldS.items.has(path)) added.add(path);
-  const coveredBy = (item: SurfaceItem, set: Set<string>, surface: PackageSurface): boolean => {
-    for (let p = item.parent; p; p = surface.items.get(p)?.parent) if (set.has(p)) return true;
-    return false;
-  };
-  for (const path of removed) {
-    const item = oldS.items.get(path)!;
-    if (!coveredBy(item, removed, oldS)) changes.push(removedChange(item));
-  }
-  for (const path of added) {
-    const item = newS.items.get(path)!;
-    if (!coveredBy(item, added, newS)) changes.push(addedChange(item));
-  }
+  for (const [path, item] of oldS.items) if (!newS.items.has(path)) changes.push(removedChange(item));
+  for (const [path, item] of newS.items) if (!oldS.items.has(path)) changes.push(addedChange(item));
   for (const [path, before] of oldS.items) {
     const after = newS.items.get(path);
     if (after) {
