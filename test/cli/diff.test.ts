@@ -74,6 +74,18 @@ test('an added function: compatible for importers, breaking for exporters; a min
   assert.match(noBump.verdict.errors[0], /additions \(`catalog\/find`\) need a minor version bump: 1\.0\.0 -> 1\.0\.0 is no bump/);
 });
 
+test('an item inside an interface added with @since of the release needs no gate of its own', async () => {
+  const iface = (gate: string) => ({ 'catalog.wit': [['/// What the store sells.', `${gate}interface reviews {\n    rate: func(id: u64, stars: u8);\n}\n\n/// What the store sells.`]] } as Edits);
+  const ok = await diff(shop, shopAt('1.1.0', iface('@since(version = 1.1.0)\n')));
+  assert.deepEqual(brief(ok), ['added reviews compatible/compatible', 'added reviews/rate compatible/breaking']);
+  assert.deepEqual(ok.verdict.errors, []);
+  const bare = await diff(shop, shopAt('1.1.0', iface('')));
+  assert.deepEqual(bare.verdict.errors, [
+    '`reviews` is added without `@since(version = 1.1.0)` in a package that uses gates',
+    '`reviews/rate` is added without `@since(version = 1.1.0)` in a package that uses gates',
+  ]);
+});
+
 test('changed types and signatures break both sides', async () => {
   const d = await diff(shop, shopAt('2.0.0', {
     'catalog.wit': [['name: string,', 'name: string,\n        price: u32,'], ['tools,', 'tools,\n        toys,'], ['add: func(id: u64)', 'add: func(item: u64)'], ['total: func() -> u64', 'total: func() -> u32']],

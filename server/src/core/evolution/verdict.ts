@@ -3,7 +3,8 @@
 // additions need a feature bump (minor; patch below 1.0); gate-only changes
 // a fix. A prerelease promises nothing, so a change to or from one is not
 // judged. In a package that uses `@since`, every added item must carry
-// `@since(version = <new version>)` (or be `@unstable`).
+// `@since(version = <new version>)` (or be `@unstable`), unless it comes
+// inside a container added in the same release with that gate.
 import type { Change, PackageSurface, Verdict } from './types';
 
 type Level = 'none' | 'fix' | 'feature' | 'breaking';
@@ -65,8 +66,17 @@ export function judge(changes: readonly Change[], oldS: PackageSurface, newS: Pa
     }
   }
   if (newS.usesGates && newS.version) {
+    const added = new Map(changes.filter((c) => c.change === 'added').map((c) => [c.path, c]));
+    // Inside a container that is new in this release and gated so, an item is new with it.
+    const gatedByContainer = (c: Change): boolean => {
+      for (let p = c.new?.parent; p; p = added.get(p)?.new?.parent) {
+        const g = added.get(p)?.new?.gates;
+        if (g && (g.since === newS.version || g.unstable)) return true;
+      }
+      return false;
+    };
     for (const c of changes) {
-      if (c.change !== 'added' || !c.new || !c.new.uri || c.new.gates.unstable) continue;
+      if (c.change !== 'added' || !c.new || !c.new.uri || c.new.gates.unstable || gatedByContainer(c)) continue;
       if (!c.new.gates.since) verdict.errors.push(`\`${c.path}\` is added without \`@since(version = ${newS.version})\` in a package that uses gates`);
       else if (c.new.gates.since !== newS.version) verdict.errors.push(`\`${c.path}\` is added with \`@since(version = ${c.new.gates.since})\`; this release is ${newS.version}`);
     }
