@@ -1,5 +1,6 @@
-// Resolves `wasm-component` launch configs. It fills what is missing (the
-// built component, the build task, the runtime), then:
+// Offers `wasm-component` launch configs (offeredConfigs.ts) and resolves
+// them. It fills what is missing (the built component, the build task, the
+// runtime; for wasmtime the mode, from the component's exports), then:
 //   jco      -> becomes a `node` launch of the runner (first resolve step, so
 //               VS Code's Node debugger resolves it in turn);
 //   wasmtime -> finds wasmtime and lldb-dap and becomes lldb-dap's launch
@@ -12,11 +13,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { builtComponentCandidates, detectBuilds } from '../tasks/buildDetection';
 import { folderReader } from '../tasks/taskProvider';
-import { taskLabel } from '../tasks/taskDefinition';
+import { parseTaskDefinition, taskLabel, TASK_TYPE as TASK_DEFINITION_TYPE } from '../tasks/taskDefinition';
+import { componentKindOfFile } from '../tasks/componentWorld';
 import { checkedTool, defaultRuntime, reportToolProblem, requireTrust } from '../tasks/toolSettings';
 import { locateJco } from '../tasks/jcoLayout';
 import { runnerArgs, writeRunner } from './jcoDebugPrep';
 import { DEBUG_TYPE, fillLaunchConfig, lldbDapLaunch, nodeDebugLaunch, type ComponentLaunchConfig } from './launchArgs';
+import { offeredConfigs, type OfferedBuild, type OfferedRun } from './offeredConfigs';
 
 /** The component and build task a folder's detected build gives, for defaults. */
 function folderDefaults(folder: vscode.WorkspaceFolder | undefined): { builtComponent?: string; buildTaskLabel?: string } {
@@ -35,25 +38,45 @@ function folderDefaults(folder: vscode.WorkspaceFolder | undefined): { builtComp
 /** Detected tasks are named "<type>: <label>" when used as preLaunchTask. */
 const TASK_SOURCE = 'wasm-component';
 
+/** Every build the folder's files show, with the component it makes. */
+function folderBuilds(folder: vscode.WorkspaceFolder): OfferedBuild[] {
+  const reader = folderReader(folder.uri.fsPath);
+  return detectBuilds(reader).flatMap((build) => {
+    const candidates = builtComponentCandidates(build, reader);
+    const component = candidates.find((p) => reader.exists(p)) ?? candidates[0];
+    return component ? [{ component: path.join(folder.uri.fsPath, component), taskLabel: `${TASK_SOURCE}: ${taskLabel(build)}` }] : [];
+  });
+}
+
+/** The folder's `wasm-component` run tasks from tasks.json (unusable ones left out). */
+function folderRuns(folder: vscode.WorkspaceFolder): OfferedRun[] {
+  const tasks = vscode.workspace.getConfiguration('tasks', folder.uri).get<unknown[]>('tasks') ?? [];
+  return tasks.flatMap((raw) => {
+    if (!raw || typeof raw !== 'object' || (raw as { type?: unknown }).type !== TASK_DEFINITION_TYPE) return [];
+    const task = parseTaskDefinition(raw as Record<string, unknown>);
+    if (typeof task === 'string' || task.action !== 'run') return [];
+    const label = (raw as { label?: unknown }).label;
+    return [{ task, label: typeof label === 'string' ? label : taskLabel(task) }];
+  });
+}
+
 export class ComponentDebugConfigurationProvider implements vscode.DebugConfigurationProvider {
   private launches = 0;
 
   constructor(private readonly storageDir: string) {}
 
   provideDebugConfigurations(folder: vscode.WorkspaceFolder | undefined): vscode.DebugConfiguration[] {
-    const defaults = folderDefaults(folder);
-    const program = defaults.builtComponent && folder
-      ? `\${workspaceFolder}/${path.relative(folder.uri.fsPath, defaults.builtComponent)}`
-      : '${workspaceFolder}/component.wasm';
-    const preLaunchTask = defaults.buildTaskLabel ? { preLaunchTask: defaults.buildTaskLabel } : {};
+    const offered = folder ? offeredConfigs(folder.uri.fsPath, folderBuilds(folder), folderRuns(folder)) : [];
+    if (offered.length) return offered as vscode.DebugConfiguration[];
+    const program = '${workspaceFolder}/component.wasm';
     return [
-      { type: DEBUG_TYPE, request: 'launch', name: 'Debug component (wasmtime + lldb-dap)', program, args: [], runtime: 'wasmtime', ...preLaunchTask },
-      { type: DEBUG_TYPE, request: 'launch', name: 'Debug component (jco + Node)', program, args: [], runtime: 'jco', ...preLaunchTask },
+      { type: DEBUG_TYPE, request: 'launch', name: 'Debug component (wasmtime + lldb-dap)', program, args: [], runtime: 'wasmtime' },
+      { type: DEBUG_TYPE, request: 'launch', name: 'Debug component (jco + Node)', program, args: [], runtime: 'jco' },
     ];
   }
 
   provideDynamicConfigurations(folder: vscode.WorkspaceFolder | undefined): vscode.DebugConfiguration[] {
-    return folder && folderDefaults(folder).builtComponent ? this.provideDebugConfigurations(folder) : [];
+    return folder ? offeredConfigs(folder.uri.fsPath, folderBuilds(folder), folderRuns(folder)) as vscode.DebugConfiguration[] : [];
   }
 
   async resolveDebugConfiguration(folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): Promise<vscode.DebugConfiguration | undefined> {
@@ -108,7 +131,9 @@ export class ComponentDebugConfigurationProvider implements vscode.DebugConfigur
       void reportToolProblem(lldbDap, false, 'Cannot start debugging');
       return undefined;
     }
-    return { ...lldbDapLaunch(launch, wasmtime.path), debuggerPath: lldbDap.path };
+    // An http component is served (its handler's breakpoints hit per request), unless the config says.
+    const mode = launch.mode ?? ((await componentKindOfFile(launch.program ?? '')).kind === 'http' ? 'http' : 'cli');
+    return { ...lldbDapLaunch({ ...launch, mode }, wasmtime.path), debuggerPath: lldbDap.path };
   }
 }
 
