@@ -119,3 +119,11 @@ test('a reference to a type answers for the type; a package name answers nothing
   assert.equal((facts as TypeAbiFacts).size, 16);
   assert.equal((await at('package de#mo')).facts, null);
 });
+
+test('a field or a parameter answers for its type', async () => {
+  assert.deepEqual((await at('y: f6#4')).facts, null, 'the builtin under the cursor is no symbol');
+  const field = (await at('record point { x: u32, #y')).facts as TypeAbiFacts;
+  assert.deepEqual([field.size, field.align, field.flat], [8, 8, ['f64']]);
+  const param = (await at('export run: func(ar#gs')).facts as TypeAbiFacts;
+  assert.deepEqual([param.size, param.flat, param.memory], [8, ['i32', 'i32'], true]);
+});

@@ -53,6 +53,8 @@ export interface AbiOptions { scheme?: N.NameScheme }
 // A world's own functions are `import`/`export` symbols.
 const FUNCTION_KINDS = new Set(['func', 'constructor', 'method', 'static', 'import', 'export']);
 const TYPE_KINDS = new Set(['type', 'record', 'variant', 'enum', 'flags', 'resource']);
+/** Names with a type: hover on them shows the layout of their type. */
+const MEMBER_KINDS = new Set(['field', 'case', 'param']);
 
 export function abiFactsAt(analysis: Analysis, doc: WitDocument, pos: Position, opts: AbiOptions = {}): AbiFacts | null {
   const hit = symbolAt(analysis, doc, pos);
@@ -65,8 +67,8 @@ export function abiFactsOf(analysis: Analysis, s: WitSymbol, opts: AbiOptions = 
     const f = abiFunction(index, s);
     return f && !f.unknown ? functionFacts(index, f, opts.scheme ?? 'legacy') : null;
   }
-  if (TYPE_KINDS.has(s.kind)) {
-    const t = index.typeOfSymbol(s);
+  const t = TYPE_KINDS.has(s.kind) ? index.typeOfSymbol(s) : MEMBER_KINDS.has(s.kind) ? index.typeOfMember(s) : undefined;
+  if (t) {
     if (unknownIn(t)) return null;
     const own = ownershipOf([t]);
     const facts: TypeAbiFacts = { kind: 'type', size: size(t), align: alignment(t), flat: flattenType(t), memory: own.memory, handles: own.handles };

@@ -10,7 +10,9 @@ type Decl =
   | { kind: 'func'; type: A.FuncTypeAst; gates: A.Gate[] }
   | { kind: 'resource-func'; func: A.ResourceFuncAst; resource: string }
   /** `use x as y`: the alias, resolved through the reference at `x`. */
-  | { kind: 'use-alias'; original: A.Ident };
+  | { kind: 'use-alias'; original: A.Ident }
+  /** A record field, a variant case's payload or a function parameter: a name with a type. */
+  | { kind: 'typed'; type: A.TypeAst };
 
 const at = (uri: string, r: { start: { line: number; character: number } }) => `${uri}#${r.start.line}:${r.start.character}`;
 
@@ -31,6 +33,12 @@ export class TypeIndex {
     if (d?.kind === 'func') return { type: d.type, gates: d.gates, kind: 'func' };
     if (d?.kind === 'resource-func') return { type: d.func.type, gates: d.func.gates, resource: d.resource, kind: d.func.kind };
     return undefined;
+  }
+
+  /** The ABI type of a field, case payload or parameter symbol; undefined for other symbols. */
+  typeOfMember(s: WitSymbol): AbiType | undefined {
+    const d = this.decls.get(at(s.uri, s.nameRange));
+    return d?.kind === 'typed' ? this.typeOf(s.uri, d.type) : undefined;
   }
 
   /** The definition behind a type symbol, if it is one declared in WIT text. */
@@ -107,7 +115,10 @@ export class TypeIndex {
           this.indexMembers(uri, item.members);
           for (const m of item.members) {
             if ((m.kind !== 'import' && m.kind !== 'export') || !m.name) continue;
-            if (m.target.kind === 'func') this.decls.set(at(uri, m.name.range), { kind: 'func', type: m.target.func, gates: m.gates });
+            if (m.target.kind === 'func') {
+              this.decls.set(at(uri, m.name.range), { kind: 'func', type: m.target.func, gates: m.gates });
+              this.indexParams(uri, m.target.func);
+            }
             else if (m.target.kind === 'interface') this.indexMembers(uri, m.target.members);
           }
           break;
@@ -119,17 +130,31 @@ export class TypeIndex {
   private indexMembers(uri: string, members: readonly (A.InterfaceMemberAst | A.WorldMemberAst)[]): void {
     for (const m of members) {
       switch (m.kind) {
-        case 'func': this.decls.set(at(uri, m.name.range), { kind: 'func', type: m.type, gates: m.gates }); break;
+        case 'func':
+          this.decls.set(at(uri, m.name.range), { kind: 'func', type: m.type, gates: m.gates });
+          this.indexParams(uri, m.type);
+          break;
         case 'use':
           for (const n of m.names) if (n.alias) this.decls.set(at(uri, n.alias.range), { kind: 'use-alias', original: n.name });
           break;
         case 'type': case 'record': case 'variant': case 'enum': case 'flags': case 'resource':
           this.decls.set(at(uri, m.name.range), { kind: 'typedef', def: m });
-          if (m.kind === 'resource') for (const f of m.funcs) this.decls.set(at(uri, f.name.range), { kind: 'resource-func', func: f, resource: m.name.name });
+          if (m.kind === 'resource') {
+            for (const f of m.funcs) {
+              this.decls.set(at(uri, f.name.range), { kind: 'resource-func', func: f, resource: m.name.name });
+              this.indexParams(uri, f.type);
+            }
+          }
+          if (m.kind === 'record') for (const f of m.fields) this.decls.set(at(uri, f.name.range), { kind: 'typed', type: f.type });
+          if (m.kind === 'variant') for (const c of m.cases) if (c.type) this.decls.set(at(uri, c.name.range), { kind: 'typed', type: c.type });
           break;
         default: break;
       }
     }
+  }
+
+  private indexParams(uri: string, f: A.FuncTypeAst): void {
+    for (const p of f.params) this.decls.set(at(uri, p.name.range), { kind: 'typed', type: p.type });
   }
 }
 
