@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { live } from '../live';
-import { cli, corpusRoot, editedCopy, removeTemps, witFiles } from './helpers';
+import { cli, corpusRoot, editedCopy, fixtures, removeTemps, witFiles } from './helpers';
 import { jsonDiff, witJson } from './witJsonDiff';
 
 after(removeTemps);
@@ -127,6 +127,34 @@ test('edits of gated WASI 0.3 packages: new functions, new gates, a world item m
       const changed = editedCopy(clocks, edits);
       await agree(tools['wasm-tools'], clocks, changed);
       await agree(tools['wasm-tools'], changed, clocks);
+    });
+  }
+});
+
+test('edits of the gated shop fixture: world types, resources, world functions, gates', async (t) => {
+  const tools = live(t, ['wasm-tools']);
+  if (!tools) return;
+  const shop = path.join(fixtures, 'shop');
+  const v = (version: string, edits: Edits = {}): string => editedCopy(shop, Object.fromEntries(witFiles(shop).map((f) => [f, [['package example:shop@1.0.0;', `package example:shop@${version};`], ...(edits[f] ?? [])]])) as Edits);
+  const cases: Array<[string, Edits]> = [
+    ['a resource and what uses it removed', {
+      'catalog.wit': [[/ +@since\(version = 1\.0\.0\)\n +resource cart \{[\s\S]*?\n {4}\}\n\n/, '']],
+      'store.wit': [[/ +@since\(version = 1\.0\.0\)\n +use catalog\.\{cart\};\n\n/, ''], [/ +@since\(version = 1\.0\.0\)\n +export checkout[^\n]*\n/, '']],
+    }],
+    ['world functions added, a world type retargeted', {
+      'store.wit': [['    @since(version = 1.0.0)\n    export checkout', '    @since(version = 1.1.0)\n    export audit: func();\n    @since(version = 1.1.0)\n    import log: func(msg: string);\n\n    @since(version = 1.0.0)\n    export checkout'], ['use catalog.{cart};', 'use catalog.{cart, item};']],
+    }],
+    ['fields, cases, params, results changed; a gate deprecated', {
+      'catalog.wit': [['name: string,', 'name: string,\n        price: u32,'], ['tools,', 'tools,\n        toys,'], ['add: func(id: u64)', 'add: func(item: u64)'], ['total: func() -> u64', 'total: func() -> u32'],
+        ['    @since(version = 1.0.0)\n    lookup', '    @since(version = 1.0.0)\n    @deprecated(version = 1.1.0)\n    lookup']],
+    }],
+    ['an explicit import dropped that the world still implies', { 'store.wit': [[/ +@since\(version = 1\.0\.0\)\n +import catalog;\n/, '']] }],
+  ];
+  for (const [name, edits] of cases) {
+    await t.test(name, async () => {
+      const changed = v('1.1.0', edits);
+      await agree(tools['wasm-tools'], shop, changed, !name.startsWith('an explicit import'));
+      await agree(tools['wasm-tools'], changed, shop, !name.startsWith('an explicit import'));
     });
   }
 });
