@@ -40,6 +40,7 @@ test('runtime wasmtime: lldb-dap debugs `wasmtime run -C cache=n -D debug-info -
       "process launch -w '/ws' -- 'run' '-C' 'cache=n' '-D' 'debug-info' '-O' 'opt-level=0' '--dir' '/ws/data::/data' '--env' 'GREETING=hi there' '-S' 'inherit-network' '/ws/a b.wasm' 'x' '$(id)'",
       'script lldb.debugger.SetAsync(True)',
     ],
+    exitCommands: ['process status'],
     timeout: 120,
     stopOnEntry: false,
     component: '/ws/a b.wasm',

@@ -124,6 +124,13 @@ export function debugWasmtimeArgs(plan: RunPlan): string[] {
   return [subcommand, '-C', 'cache=n', ...rest];
 }
 
+/**
+ * Run when the debuggee exits: lldb prints `Process N exited with status = C`
+ * in the Debug Console. lldb-dap's `exited` event carries the code, but
+ * VS Code shows it nowhere, and the user looks for the exit code there.
+ */
+export const LLDB_EXIT_COMMANDS = ['process status'];
+
 /** How long lldb-dap waits for wasmtime to compile the component (launchCommands' stop), in seconds. */
 export const COMPILE_TIMEOUT_SECONDS = 120;
 
@@ -145,6 +152,7 @@ export function lldbDapLaunch(config: ComponentLaunchConfig, wasmtimePath: strin
     // The guest's variables travel as --env flags; wasmtime itself needs none.
     env: [],
     ...preload,
+    exitCommands: LLDB_EXIT_COMMANDS,
     timeout: COMPILE_TIMEOUT_SECONDS,
     stopOnEntry: config.stopOnEntry === true,
     ...(config.sourceMap !== undefined ? { sourceMap: config.sourceMap } : {}),
