@@ -36,7 +36,6 @@ function stability(s: Json): string {
 export function jsonSurface(doc: Json): Map<string, Item> {
   const pkgIndex: number = doc.rootPackage;
   const pkg = doc.packages[pkgIndex];
-  const base = noVersion(pkg.name);
   const ownerName = (owner: Json): string => {
     if (!owner) return '?';
     if (owner.interface !== undefined) {
