@@ -106,7 +106,6 @@ function ownerKey(index: TypeIndex, owner: WitSymbol | undefined): string | unde
 function keyOf(index: TypeIndex, f: AbiFunction): { key?: string } {
   let owner = f.symbol.container;
   if (owner?.kind === 'resource') owner = owner.container;
-  if ((!owner || owner.kind === 'world') && f.kind === 'func') f.worldName = f.name;
   return { key: ownerKey(index, owner) };
 }
 

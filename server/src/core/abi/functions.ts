@@ -18,7 +18,10 @@ export interface AbiFunction {
   result?: AbiType;
   /** Why there is no ABI (a type that does not resolve ...), if there is none. */
   unknown?: string;
-  /** A world's own function goes by its import or export name (an `include ... with` renames it). */
+  /**
+   * A world's own function goes by its name in the world (`f`, `[method]r.m`):
+   * an `include ... with` renames it, and a renamed resource's methods with it.
+   */
   worldName?: string;
 }
 
@@ -49,8 +52,12 @@ export function abiFunction(index: TypeIndex, symbol: WitSymbol): AbiFunction | 
 /** The function's name in the component type: what the core module names it after. */
 export function componentName(f: AbiFunction, opts: NameOptions = {}): string {
   const a = f.async && opts.asyncAnnotation;
+  if (f.worldName !== undefined) {
+    if (!a) return f.worldName;
+    return f.kind === 'func' ? `[async]${f.worldName}` : f.worldName.replace(/^\[(method|static)\]/, '[async $1]');
+  }
   switch (f.kind) {
-    case 'func': return a ? `[async]${f.worldName ?? f.name}` : f.worldName ?? f.name;
+    case 'func': return a ? `[async]${f.name}` : f.name;
     case 'constructor': return `[constructor]${f.resource}`;
     case 'method': return `${a ? '[async method]' : '[method]'}${f.resource}.${f.name}`;
     case 'static': return `${a ? '[async static]' : '[static]'}${f.resource}.${f.name}`;

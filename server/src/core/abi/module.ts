@@ -11,14 +11,16 @@ import * as N from './names';
 export type Crossing =
   /** Every function sync (wasm-tools' `--dummy`). */
   | 'sync'
-  /** Every function async, exports with a callback (`--async-callback`) or stackful (`--async-stackful`). */
-  | 'async-callback' | 'async-stackful'
-  /** Async functions async, the others sync: what bindings generators emit. */
+  /** Every function async (wasm-tools 1.239's `--async-callback`/`--async-stackful`). */
+  | 'async'
+  /** Async functions async, the others sync: what bindings generators emit (and newer wasm-tools' async modes). */
   | 'natural';
 
 export interface ModuleOptions extends NameOptions {
   scheme: N.NameScheme;
   crossing: Crossing;
+  /** How async exports are lifted: with a callback (the default) or stackful. */
+  lift?: 'callback' | 'stackful';
 }
 
 export type CoreItem =
@@ -46,7 +48,7 @@ export function itemFunctions(index: TypeIndex, item: WorldItemModel): AbiFuncti
   }
   const f = item.kind === 'function' && item.symbol ? abiFunction(index, item.symbol) : undefined;
   if (!f) return [];
-  if (f.kind === 'func') f.worldName = item.key;
+  f.worldName = item.key;
   return [f];
 }
 
@@ -75,7 +77,8 @@ function worldResources(world: WorldModel): string[] {
 export function coreModule(index: TypeIndex, world: WorldModel, opts: ModuleOptions): CoreItem[] {
   const out: CoreItem[] = [];
   const { scheme } = opts;
-  const asyncOf = (f: AbiFunction) => opts.crossing === 'natural' ? f.async : opts.crossing !== 'sync';
+  const asyncOf = (f: AbiFunction) => (opts.crossing === 'natural' ? f.async : opts.crossing === 'async');
+  const stackful = opts.lift === 'stackful';
   for (const item of world.imports) {
     const key = item.kind === 'interface' ? item.key : undefined;
     for (const f of itemFunctions(index, item)) {
@@ -102,7 +105,6 @@ export function coreModule(index: TypeIndex, world: WorldModel, opts: ModuleOpti
         out.push({ dir: 'export', name: N.postReturnExport(scheme, exportName), sig: postReturnSignature(f), fn: f });
         continue;
       }
-      const stackful = opts.crossing === 'async-stackful';
       out.push({ dir: 'export', name: N.asyncLiftName(exportName, stackful), sig: lifted(f, stackful ? 'async-lift-stackful' : 'async-lift'), fn: f });
       if (!stackful) out.push({ dir: 'export', name: N.callbackName(exportName), sig: { params: ['i32', 'i32', 'i32'], results: ['i32'] }, fn: f });
       out.push({ dir: 'import', ...N.taskReturnImport(key, name), sig: taskReturn(f), fn: f });
@@ -113,8 +115,8 @@ export function coreModule(index: TypeIndex, world: WorldModel, opts: ModuleOpti
           out.push({ dir: 'import', ...N.exportedResourceImport(scheme, key, r.name, op), sig: op === 'drop' ? I32x1 : I32toI32 });
         }
         const dtor = N.destructorExport(scheme, key, r.name);
-        // wasm-tools' all-async dummy looks the destructor up under the async-lift prefix too.
-        out.push({ dir: 'export', name: opts.crossing === 'async-callback' ? N.asyncLiftName(dtor, false) : opts.crossing === 'async-stackful' ? N.asyncLiftName(dtor, true) : dtor, sig: I32x1 });
+        // A module built for async exports has its destructors found under the async-lift name too (wasm-tools 1.239 and 1.263).
+        out.push({ dir: 'export', name: opts.crossing === 'sync' ? dtor : N.asyncLiftName(dtor, stackful), sig: I32x1 });
       }
     }
   }
