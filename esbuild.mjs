@@ -36,7 +36,7 @@ chmodSync('dist/cli.js', 0o755);
 // web-tree-sitter's runtime and our grammar are loaded from dist/ at run time.
 copyFileSync('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm');
 copyFileSync('grammar/tree-sitter-wit.wasm', 'dist/tree-sitter-wit.wasm');
-// jco-transpile, loaded at run time through server/src/jco/loader.ts (an ES
+// jco-transpile, loaded at run time through common/jco/loader.ts (an ES
 // module with its own WebAssembly and its own copy of preview2-shim, so it is
 // shipped as files next to the bundles rather than bundled): only what its type
 // generator (bindings) and its wasm-tools (a component's WIT, a world as a

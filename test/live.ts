@@ -10,7 +10,7 @@
 // No `vscode` import: node:test suites and the extension-host suites share it.
 import { appendFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { isExecutableFile } from '../client/src/tasks/toolLookup';
+import { isExecutableFile } from '../common/tools/toolLookup';
 
 export type LiveTool =
   | 'wasmtime' | 'wasm-tools' | 'wit-bindgen' | 'wac' | 'wkg' | 'cargo-component' | 'componentize-py'

@@ -3,7 +3,7 @@
 // They live under their own URI scheme, so the language client never sends them
 // back to the server, and they refresh while the source file is being edited.
 import * as vscode from 'vscode';
-import { SyntaxTreeRequest, ResolvedPackageRequest } from '../../server/src/protocol';
+import { SyntaxTreeRequest, ResolvedPackageRequest } from '../../common/protocol';
 import type { WitLanguageClient } from './client';
 
 export const VIEW_SCHEME = 'wit-view';

@@ -2,7 +2,7 @@
 // of that file, as the server resolved them (`wit/listWorlds`), and the state of
 // the language server. Clicking it opens the server's output.
 import * as vscode from 'vscode';
-import { ListWorldsRequest } from '../../server/src/protocol';
+import { ListWorldsRequest } from '../../common/protocol';
 import type { WitLanguageClient } from './client';
 import { locateFile, statusBarText, type FileLocation } from './statusText';
 import { onDidChangeConfig, readConfig } from './config';

@@ -1,7 +1,7 @@
 // What the client tells the user about the server, as plain functions (no
 // vscode import) so that unit tests can check the exact words: the reason in
 // the crash notice, and the package and worlds in the status bar.
-import type { WorldInfo } from '../../server/src/protocol';
+import type { WorldInfo } from '../../common/protocol';
 
 export type ServerState = 'starting' | 'running' | 'stopped' | 'crashed';
 

@@ -9,9 +9,9 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateBindings } from '../../server/src/bindings/generateBindings';
-import { LANGUAGES } from '../../server/src/bindings/languages';
-import { locateTool } from '../../server/src/bindings/toolLocator';
-import type { BindingsLanguage } from '../../server/src/protocol';
+import { LANGUAGES } from '../../common/bindingsLanguages';
+import { findOnPath } from '../../common/tools/toolLookup';
+import type { BindingsLanguage } from '../../common/protocol';
 import { diskSource } from '../bindings/diskSource';
 import { wasi02Http, wasi03Http } from '../bindings/paths';
 import type { BindingsBench } from './bindings';
@@ -51,7 +51,7 @@ export async function benchExternalBindings(runs = 10): Promise<BindingsBench[]>
   const rows: BindingsBench[] = [];
   for (const language of EXTERNAL) {
     const tool = LANGUAGES[language].generator;
-    if (!locateTool(tool)) {
+    if (!findOnPath(tool === 'componentize-py' ? 'componentizePy' : 'witBindgen')) {
       console.error(`bench: bindings ${language} skipped (${tool} not on PATH)`);
       continue;
     }

@@ -8,9 +8,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { LspClient, corpusRoot } from '../server/lspClient';
+import { jcoWasmTools } from '../../common/jco/loader';
 import { generatePackage } from './features';
 
 export interface Row { name: string; value: string; budget: string; ok: boolean }
@@ -71,12 +71,7 @@ export async function benchBigFile(edits = 100): Promise<Row[]> {
 
 /** wit-parser through jco-transpile, warm and in process: parse + resolve of the package. */
 async function witParserRevalidation(dir: string, world: string, runs: number): Promise<number[]> {
-  const require = createRequire(__filename);
-  const entry = require.resolve('@bytecodealliance/jco-transpile');
-  const shim = createRequire(entry).resolve('@bytecodealliance/preview2-shim/filesystem');
-  const load = new Function('u', 'return import(u)') as (u: string) => Promise<any>;
-  (await load(pathToFileURL(shim).href))._setPreopens({ '/': '/' });
-  const jco = await load(pathToFileURL(entry).href);
+  const jco = await jcoWasmTools();
   const times: number[] = [];
   for (let i = 0; i < runs + 3; i++) {
     const start = performance.now();

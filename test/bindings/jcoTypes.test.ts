@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { generateBindings } from '../../server/src/bindings/generateBindings';
-import type { GeneratedFile } from '../../server/src/protocol';
+import type { GeneratedFile } from '../../common/protocol';
 import { diskSource } from './diskSource';
 import { tscBin, wasi02Http, wasi03Http } from './paths';
 

@@ -7,8 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { ResponseError } from 'vscode-languageserver-protocol/node';
-import { GenerateBindingsRequest, ListWorldsRequest, type GenerateBindingsParams } from '../../server/src/protocol';
-import { locateTool } from '../../server/src/bindings/toolLocator';
+import { GenerateBindingsRequest, ListWorldsRequest, type GenerateBindingsParams } from '../../common/protocol';
+import { findOnPath } from '../../common/tools/toolLookup';
 import { startServer, type RunningServer } from './serverProcess';
 import { wasi03Http } from './paths';
 
@@ -120,13 +120,13 @@ test('an unknown language is refused', async () => {
   );
 });
 
-for (const [language, command, install] of [
-  ['rust', 'wit-bindgen', 'cargo install wit-bindgen-cli'],
-  ['python', 'componentize-py', 'pip install componentize-py'],
+for (const [language, command, tool, install] of [
+  ['rust', 'wit-bindgen', 'witBindgen', 'cargo install wit-bindgen-cli'],
+  ['python', 'componentize-py', 'componentizePy', 'pip install componentize-py'],
 ] as const) {
   test(`${language} through ${command}: generated when it is on PATH, else the install command is named`, async (t) => {
     const params = { file: worldFile, language, world: 'demo:greet/greeter@0.1.0' } as const;
-    if (locateTool(command)) {
+    if (findOnPath(tool)) {
       const { files } = await generate(params);
       assert.ok(files.length > 0);
       assert.ok(files.some((f) => /hello/i.test(f.text)));
@@ -135,7 +135,7 @@ for (const [language, command, install] of [
       await assert.rejects(generate(params), (e: unknown) => {
         assert.ok(e instanceof ResponseError);
         const setting = `wit.tools.${command === 'wit-bindgen' ? 'witBindgen' : 'componentizePy'}`;
-        // The install command first, then where it was looked for (server/src/tools/messages.ts).
+        // The install command first, then where it was looked for (common/tools/messages.ts).
         assert.ok(e.message.startsWith(`${command} not found. Install it with: ${install} (or set ${setting} to its path). Looked in `), e.message);
         assert.deepEqual(e.data, { kind: 'toolMissing', setting });
         return true;

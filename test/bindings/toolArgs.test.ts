@@ -7,9 +7,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { witBindgenArgs, componentizePyArgs, missingToolMessage, WIT_BINDGEN, COMPONENTIZE_PY } from '../../server/src/bindings/toolArgs';
 import { argsFor, fileEntry, generateExternal, ToolMissingError, toolFor } from '../../server/src/bindings/externalGenerator';
-import { locateTool } from '../../server/src/bindings/toolLocator';
-import { LANGUAGES } from '../../server/src/bindings/languages';
-import { BINDINGS_LANGUAGES } from '../../server/src/protocol';
+import { lookupTool } from '../../common/tools/toolLookup';
+import { LANGUAGES } from '../../common/bindingsLanguages';
+import { BINDINGS_LANGUAGES } from '../../common/protocol';
 
 const input = { witDir: '/tmp/snap/wit', world: 'wasi:http/proxy@0.2.0', outDir: '/tmp/snap/out dir' };
 
@@ -57,15 +57,16 @@ test('a missing tool is named with the command that installs it', () => {
   );
 });
 
-test('locateTool: the setting wins; else PATH in order; empty PATH entries are skipped', () => {
+test('lookupTool for wit-bindgen: the setting wins; else PATH in order; empty PATH entries are skipped', () => {
   const exists = new Set(['/opt/a/wit-bindgen', '/usr/bin/wit-bindgen', '/custom/wb']);
   const isExecutable = (f: string) => exists.has(f);
-  assert.equal(locateTool('wit-bindgen', { pathEnv: ':/opt/a:/usr/bin', platform: 'linux', isExecutable }), '/opt/a/wit-bindgen');
-  assert.equal(locateTool('wit-bindgen', { configured: '/custom/wb', pathEnv: '/opt/a', platform: 'linux', isExecutable }), '/custom/wb');
-  assert.equal(locateTool('wit-bindgen', { configured: '/nope/wb', pathEnv: '/opt/a', platform: 'linux', isExecutable }), undefined);
-  assert.equal(locateTool('wit-bindgen', { pathEnv: '/bin', platform: 'linux', isExecutable }), undefined);
+  const at = (r: ReturnType<typeof lookupTool>) => (r.found ? r.path : undefined);
+  assert.equal(at(lookupTool({ tool: 'witBindgen', pathEnv: ':/opt/a:/usr/bin', platform: 'linux', isExecutable })), '/opt/a/wit-bindgen');
+  assert.equal(at(lookupTool({ tool: 'witBindgen', configured: '/custom/wb', pathEnv: '/opt/a', platform: 'linux', isExecutable })), '/custom/wb');
+  assert.equal(at(lookupTool({ tool: 'witBindgen', configured: '/nope/wb', pathEnv: '/opt/a', platform: 'linux', isExecutable })), undefined);
+  assert.equal(at(lookupTool({ tool: 'witBindgen', pathEnv: '/bin', platform: 'linux', isExecutable })), undefined);
   assert.equal(
-    locateTool('wit-bindgen', { pathEnv: 'C:\\tools', pathExt: '.EXE', platform: 'win32', isExecutable: (f) => f === 'C:\\tools\\wit-bindgen.EXE' }),
+    at(lookupTool({ tool: 'witBindgen', pathEnv: 'C:\\tools', pathExt: '.EXE', platform: 'win32', isExecutable: (f) => f === 'C:\\tools\\wit-bindgen.EXE' })),
     'C:\\tools\\wit-bindgen.EXE',
   );
 });

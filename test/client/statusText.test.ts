@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import {
   describeExit, restartedNotice, gaveUpNotice, locateFile, unqualifiedWorld, statusBarText,
 } from '../../client/src/statusText';
-import type { WorldInfo } from '../../server/src/protocol';
+import type { WorldInfo } from '../../common/protocol';
 
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
 const world = (name: string, pkg: string, uri: string): WorldInfo => ({ name, package: pkg, uri, range });

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import { WitGrammar } from '../../server/src/core/parser';
 import { createWitLanguageService, type WitLanguageService } from '../../server/src/core/index';
 import type { WitHost, DirEntry } from '../../server/src/core/host';
+import { nodeHost } from '../../server/src/nodeHost';
 import { pathToUri } from '../../server/src/core/workspace';
 import type { WitDocument } from '../../server/src/core/document';
 import type { Position } from 'vscode-languageserver-types';
@@ -46,17 +47,6 @@ export function memoryHost(files: Record<string, string>): WitHost {
   };
 }
 
-/** A host that reads the real file system (for corpus tests). */
-export const diskHost: WitHost = {
-  readFile: (p) => {
-    try { return fs.readFileSync(p, 'utf8'); } catch { return undefined; }
-  },
-  readDirectory: (p) => {
-    try {
-      return fs.readdirSync(p, { withFileTypes: true }).map((d) => ({ name: d.name, isDirectory: d.isDirectory() }));
-    } catch { return undefined; }
-  },
-};
 
 /** Splits the `|` cursor marker out of a source. */
 export function cursor(src: string): { text: string; offset: number } {
@@ -119,7 +109,7 @@ function isPipeInComment(src: string): boolean {
 
 /** A service over a folder of the shared corpus, read in place. */
 export async function corpusService(): Promise<WitLanguageService> {
-  return serviceOver(diskHost);
+  return serviceOver(nodeHost);
 }
 
 /** Every .wit file below a corpus folder (deps/ included), sorted. */

@@ -2,7 +2,7 @@
 // feeds the calculator instance, the logger import is open, the export comes out.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { componentGraph } from '../../server/src/component/componentGraph';
+import { componentGraph } from '../../common/component/componentGraph';
 import { readFixture } from './fixtures';
 
 test('composed: top-level wiring between the two instances, the open import and the export', () => {

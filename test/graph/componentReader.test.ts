@@ -2,9 +2,9 @@
 // must be what `wasm-tools print --skeleton` shows for the same binaries.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readComponent, NotAComponentError } from '../../server/src/component/reader';
-import { funcText, typeText } from '../../server/src/component/witText';
-import type { ComponentType } from '../../server/src/component/model';
+import { readComponent, NotAComponentError } from '../../common/component/reader';
+import { funcText, typeText } from '../../common/component/witText';
+import type { ComponentType } from '../../common/component/model';
 import { fixtureBytes, readFixture } from './fixtures';
 
 const exportsOf = (t: ComponentType) => (t.kind === 'instance' ? t.exports.map((e) => `${e.name}: ${typeText(e.type)}`) : []);

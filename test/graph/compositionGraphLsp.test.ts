@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { LspClient, corpusRoot } from '../server/lspClient';
-import type { CompositionGraph } from '../../server/src/protocol';
+import type { CompositionGraph } from '../../common/protocol';
 
 let client: LspClient;
 const proxy = path.join(corpusRoot, 'wasi-0.3', 'http', 'worlds.wit');

@@ -1,8 +1,8 @@
 // The committed component fixtures (rebuilt by test/fixtures/components/build.sh).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readComponent } from '../../server/src/component/reader';
-import type { ComponentInfo } from '../../server/src/component/model';
+import { readComponent } from '../../common/component/reader';
+import type { ComponentInfo } from '../../common/component/model';
 
 export const componentsDir = join(__dirname, '..', 'fixtures', 'components');
 

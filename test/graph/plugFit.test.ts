@@ -1,7 +1,7 @@
 // Plug fit between real components: what fits, and why a near miss does not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { componentSide, plugFit, versionsCompatible } from '../../server/src/component/plugFit';
+import { componentSide, plugFit, versionsCompatible } from '../../common/component/plugFit';
 import { readFixture } from './fixtures';
 
 const calculatorNeeds = () => componentSide(readFixture('calculator'), 'imports', 'calculator');

@@ -8,8 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { readComponent } from '../../server/src/component/reader';
-import { componentGraph } from '../../server/src/component/componentGraph';
+import { readComponent } from '../../common/component/reader';
+import { componentGraph } from '../../common/component/componentGraph';
 import { componentsDir } from './fixtures';
 
 const repoRoot = path.resolve(__dirname, '..', '..');

@@ -7,7 +7,7 @@ import { corpusRoot, ready } from '../core/helpers';
 import { createWitLanguageServiceFrom } from '../../server/src/core/index';
 import { nodeHost } from '../../server/src/nodeHost';
 import { pathToUri } from '../../server/src/core/workspace';
-import type { CompositionGraph } from '../../server/src/protocol';
+import type { CompositionGraph } from '../../common/protocol';
 
 export const wasi03 = path.join(corpusRoot, 'wasi-0.3');
 

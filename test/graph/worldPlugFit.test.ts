@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { worldAsComponent } from '../../client/src/graph/worldComponent';
-import { readComponent } from '../../server/src/component/reader';
-import { componentSide, plugFit } from '../../server/src/component/plugFit';
+import { readComponent } from '../../common/component/reader';
+import { componentSide, plugFit } from '../../common/component/plugFit';
 import { componentsDir, readFixture } from './fixtures';
 import { wasi03 } from './wasiWorkspace';
 

@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type { BindingsLanguage, GeneratedFile } from '../../server/src/protocol';
+import type { BindingsLanguage, GeneratedFile } from '../../common/protocol';
 import { live, type LiveTool, type ToolPaths } from '../live';
 import { BindingsSession, disposeCases, worldCases, writeBindings, type WorldCase } from './bindingsCases';
 import { cliOutput, compareWithCli } from './cliParity';

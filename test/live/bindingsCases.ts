@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { GenerateBindingsRequest, type BindingsLanguage, type GeneratedFile } from '../../server/src/protocol';
+import { GenerateBindingsRequest, type BindingsLanguage, type GeneratedFile } from '../../common/protocol';
 import { fileBytes } from '../../client/src/bindings/outputLayout';
 import { startServer, type RunningServer } from '../bindings/serverProcess';
 import { corpus, wasi02Http, wasi03Http } from '../bindings/paths';

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { BindingsLanguage, GeneratedFile } from '../../server/src/protocol';
+import type { BindingsLanguage, GeneratedFile } from '../../common/protocol';
 import { fileBytes } from '../../client/src/bindings/outputLayout';
 import { listTree, type WorldCase } from './bindingsCases';
 import { run } from './bindingsCompilers';

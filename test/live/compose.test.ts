@@ -17,9 +17,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { componentGraph, type ComponentGraph } from '../../server/src/component/componentGraph';
-import { componentSide, plugFit } from '../../server/src/component/plugFit';
-import { readComponent } from '../../server/src/component/reader';
+import { componentGraph, type ComponentGraph } from '../../common/component/componentGraph';
+import { componentSide, plugFit } from '../../common/component/plugFit';
+import { readComponent } from '../../common/component/reader';
 import { live } from '../live';
 import { plan, repo, runToEnd } from './componentRuns';
 

@@ -8,15 +8,14 @@ import * as assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { checkTool, searchedFolders, type ToolCheck } from '../../server/src/tools/check';
-import { MINIMUMS, type RequirementKey } from '../../server/src/tools/minimums';
-import { ToolProbe } from '../../server/src/tools/probe';
-import { compareVersions, parseVersion } from '../../server/src/tools/versions';
-import { lookupTool } from '../../client/src/tasks/toolLookup';
+import { checkTool, searchedFolders, type ToolCheck } from '../../common/tools/check';
+import { MINIMUMS, type RequirementKey } from '../../common/tools/minimums';
+import { ToolProbe } from '../../common/tools/probe';
+import { compareVersions, parseVersion } from '../../common/tools/versions';
+import { lookupTool } from '../../common/tools/toolLookup';
 import { startProcess } from '../../client/src/tasks/processRunner';
 import { generateExternal, ToolMissingError } from '../../server/src/bindings/externalGenerator';
 import { WIT_BINDGEN_SUBCOMMANDS } from '../../server/src/bindings/toolArgs';
-import { locateTool } from '../../server/src/bindings/toolLocator';
 import { live } from '../live';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'wit-tool-checks-'));
@@ -76,7 +75,7 @@ test('missing: a configured path that is not there, and a PATH without the tool,
     + 'Install it with: curl https://wasmtime.dev/install.sh -sSf | bash, see https://docs.wasmtime.dev/cli-install.html (or set wit.tools.wasmtime to its path).');
   const empty = mkdtempSync(path.join(dir, 'empty-'));
   const pathEnv = `${empty}:${path.join(dir, 'gone')}`;
-  assert.equal(locateTool('wit-bindgen', { pathEnv, platform: 'linux' }), undefined);
+  assert.equal(lookupTool({ tool: 'witBindgen', pathEnv, platform: 'linux' }).found, false);
   const b = await checkTool('witBindgenBindings', { missing: { searched: searchedFolders(pathEnv, 'linux') } }, { trusted: true });
   assert.equal(problem(b), 'missing');
   assert.equal(message(b), 'wit-bindgen not found. Install it with: cargo install wit-bindgen-cli (or set wit.tools.witBindgen to its path). '

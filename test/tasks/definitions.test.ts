@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { builtComponentCandidates, detectBuilds, isCargoComponent, type FolderReader } from '../../client/src/tasks/buildDetection';
 import { parseTaskDefinition, taskLabel } from '../../client/src/tasks/taskDefinition';
 import { decideMode, makeRunPlan } from '../../client/src/tasks/runPlan';
-import { lookupTool } from '../../client/src/tasks/toolLookup';
+import { lookupTool } from '../../common/tools/toolLookup';
 
 const folder = (files: Record<string, string>): FolderReader => ({
   read: (p) => files[p],

@@ -103,8 +103,8 @@ test('arguments and paths with spaces, quotes, ; $(...) and backticks run exactl
 });
 
 test('the fixture\'s world says cli, read lazily through jco', async () => {
-  assert.deepEqual(await componentKind(fixture, jcoWitReader(jco)), { kind: 'cli' });
-  const notWasm = await componentKind(path.join(repo, 'package.json'), jcoWitReader(jco));
+  assert.deepEqual(await componentKind(fixture, jcoWitReader), { kind: 'cli' });
+  const notWasm = await componentKind(path.join(repo, 'package.json'), jcoWitReader);
   assert.equal(notWasm.kind, 'unknown');
   assert.match(notWasm.error ?? '', /decode/i);
 });
@@ -139,7 +139,7 @@ test('jco serve of the wasi:http fixture answers a GET on 127.0.0.1', { timeout:
     t.skip('http fixture not cached');
     return;
   }
-  assert.deepEqual(await componentKind(httpFixture, jcoWitReader(jco)), { kind: 'http' });
+  assert.deepEqual(await componentKind(httpFixture, jcoWitReader), { kind: 'http' });
   const port = await freePort();
   let out = '';
   let onOut: () => void = () => undefined;

@@ -6,9 +6,9 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { failedMessage, lacksSubcommandMessage, meaningfulLines, missingMessage, tooOldMessage } from '../../server/src/tools/messages';
-import { helpSubcommands } from '../../server/src/tools/check';
-import { parseVersion } from '../../server/src/tools/versions';
+import { failedMessage, lacksSubcommandMessage, meaningfulLines, missingMessage, tooOldMessage } from '../../common/tools/messages';
+import { helpSubcommands } from '../../common/tools/check';
+import { parseVersion } from '../../common/tools/versions';
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, '../fixtures/tool-output', name), 'utf8');
 

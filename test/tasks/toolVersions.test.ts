@@ -3,8 +3,8 @@
 // format the parser does not know gives undefined, never a wrong number.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { compareVersions, parseVersion, readVersion, versionFromName } from '../../server/src/tools/versions';
-import { MINIMUMS, TOOLS } from '../../server/src/tools/minimums';
+import { compareVersions, parseVersion, readVersion, versionFromName } from '../../common/tools/versions';
+import { MINIMUMS, TOOLS } from '../../common/tools/minimums';
 
 const text = (v: ReturnType<typeof readVersion>) => v?.text;
 

@@ -4,8 +4,8 @@
 // waits for the first.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { GenerateBindingsRequest, type BindingsLanguage } from '../../../server/src/protocol';
-import { LANGUAGES } from '../../../server/src/bindings/languages';
+import { GenerateBindingsRequest, type BindingsLanguage } from '../../../common/protocol';
+import { LANGUAGES } from '../../../common/bindingsLanguages';
 import type { WitLanguageClient } from '../client';
 import { outDirFor, mainFile, fileBytes } from './outputLayout';
 import { SerialQueue } from './requestQueue';

@@ -1,7 +1,7 @@
 // Where generated files go and which one the user sees first; pure, so the
 // rules are tested without VS Code.
-import type { BindingsLanguage, GeneratedFile } from '../../../server/src/protocol';
-import { LANGUAGES } from '../../../server/src/bindings/languages';
+import type { BindingsLanguage, GeneratedFile } from '../../../common/protocol';
+import { LANGUAGES } from '../../../common/bindingsLanguages';
 
 /**
  * The output folder: `wit.bindings.outDir` when set (`${language}` in it is

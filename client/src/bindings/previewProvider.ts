@@ -3,8 +3,8 @@
 // the WIT has errors the last good bindings stay, under a note that says why.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { GenerateBindingsRequest, type BindingsLanguage } from '../../../server/src/protocol';
-import { isBindingsLanguage } from '../../../server/src/bindings/languages';
+import { GenerateBindingsRequest, type BindingsLanguage } from '../../../common/protocol';
+import { isBindingsLanguage } from '../../../common/bindingsLanguages';
 import type { WitLanguageClient } from '../client';
 import { composePreview, plainWorld, previewExtension, staleNotice } from './outputLayout';
 import { LatestOnly } from './requestQueue';

@@ -2,8 +2,8 @@
 // (explorer, editor title) or the active WIT editor; then the world and the
 // language, asked only when there is a choice.
 import * as vscode from 'vscode';
-import { BINDINGS_LANGUAGES, ListWorldsRequest, type BindingsLanguage } from '../../../server/src/protocol';
-import { LANGUAGES, isBindingsLanguage } from '../../../server/src/bindings/languages';
+import { BINDINGS_LANGUAGES, ListWorldsRequest, type BindingsLanguage } from '../../../common/protocol';
+import { LANGUAGES, isBindingsLanguage } from '../../../common/bindingsLanguages';
 import type { WitLanguageClient } from '../client';
 import { showGenerationError } from './errors';
 import { currentWitEditor } from '../witEditor';

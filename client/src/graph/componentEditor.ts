@@ -2,8 +2,8 @@
 // component's graph (read from the binary by the component reader) and its WIT (what
 // `jco wit` prints, computed lazily). Core modules and other files get a clear message.
 import * as vscode from 'vscode';
-import { readComponent, NotAComponentError } from '../../../server/src/component/reader';
-import { componentGraph } from '../../../server/src/component/componentGraph';
+import { readComponent, NotAComponentError } from '../../../common/component/reader';
+import { componentGraph } from '../../../common/component/componentGraph';
 import { componentWitText } from './jcoWit';
 import { componentViewGraph } from './viewGraphs';
 import { onWebviewMessage, post, setGraphHtml, webviewOptions } from './webviewHost';

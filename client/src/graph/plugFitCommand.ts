@@ -4,9 +4,9 @@
 // mismatch, a function or type that differs).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { readComponent } from '../../../server/src/component/reader';
-import { componentSide, plugFit, type PlugSide } from '../../../server/src/component/plugFit';
-import { CompositionGraphRequest } from '../../../server/src/protocol';
+import { readComponent } from '../../../common/component/reader';
+import { componentSide, plugFit, type PlugSide } from '../../../common/component/plugFit';
+import { CompositionGraphRequest } from '../../../common/protocol';
 import type { WitLanguageClient } from '../client';
 import { onWebviewMessage, post, setGraphHtml, webviewOptions } from './webviewHost';
 import { plugFitNotes, plugFitViewGraph } from './viewGraphs';

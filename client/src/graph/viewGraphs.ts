@@ -1,8 +1,8 @@
 // Turns the graphs the server and the component reader produce into what the
 // webview draws (the same shape for both; locations stay on this side).
-import type { CompositionGraph } from '../../../server/src/protocol';
-import type { ComponentGraph } from '../../../server/src/component/componentGraph';
-import type { PlugFit } from '../../../server/src/component/plugFit';
+import type { CompositionGraph } from '../../../common/protocol';
+import type { ComponentGraph } from '../../../common/component/componentGraph';
+import type { PlugFit } from '../../../common/component/plugFit';
 import type { ViewGraph } from './messages';
 
 export function toViewGraph(g: CompositionGraph): ViewGraph {

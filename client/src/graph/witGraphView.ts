@@ -2,7 +2,7 @@
 // package of a .wit file, asked from the server (wit/compositionGraph) and asked
 // again as the WIT is edited; a click reveals the declaration of a node.
 import * as vscode from 'vscode';
-import { CompositionGraphRequest, type CompositionGraph } from '../../../server/src/protocol';
+import { CompositionGraphRequest, type CompositionGraph } from '../../../common/protocol';
 import type { WitLanguageClient } from '../client';
 import { onWebviewMessage, post, setGraphHtml, webviewOptions } from './webviewHost';
 import { toViewGraph } from './viewGraphs';

@@ -4,7 +4,7 @@
 // jco runs in process, from the copy of jco-transpile the extension ships.
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
-import { jcoWasmTools } from '../../../server/src/jco/loader';
+import { jcoWasmTools } from '../../../common/jco/loader';
 
 /** The component of `world` (qualified name) of the WIT package in `witDir` (as saved on disk). */
 export async function worldAsComponent(witDir: string, world: string): Promise<Uint8Array> {

@@ -11,7 +11,7 @@ import { buildSteps, type StepTools } from './buildSteps';
 import { preview1Adapter } from './jcoLayout';
 import { runBuild, type StepRun } from './stepRunner';
 import type { BuildTask } from './taskDefinition';
-import { INSTALL_HINTS, type ToolName } from './toolLookup';
+import { INSTALL_HINTS, type ToolName } from '../../../common/tools/toolLookup';
 import { findTool } from './toolSettings';
 
 /** The tools each stepped builder starts, in the order its steps do. */

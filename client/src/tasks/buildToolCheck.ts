@@ -1,13 +1,13 @@
 // Before a component build starts: its builder's tool found and new enough
-// for what the build asks of it (server/src/tools/minimums.ts). A task from
+// for what the build asks of it (common/tools/minimums.ts). A task from
 // tasks.json whose tool fails the check becomes a task that prints why and
 // exits 1, so the terminal says what is wrong instead of the tool failing on
 // a flag it does not know; the palette's build command refuses with the same
 // message. Nothing is probed in an untrusted workspace (checkedTool).
 import * as vscode from 'vscode';
-import type { RequirementKey } from '../../../server/src/tools/minimums';
+import type { RequirementKey } from '../../../common/tools/minimums';
 import type { Builder } from './taskDefinition';
-import type { ToolName } from './toolLookup';
+import type { ToolName } from '../../../common/tools/toolLookup';
 import { checkedTool, findTool, reportMissingTool, reportToolProblem } from './toolSettings';
 
 /** The minimum each builder's tool is checked against (builders not listed are only looked for). */

@@ -14,7 +14,7 @@ import { startProcess, type RunningProcess } from './processRunner';
 import { decideMode, makeRunPlan } from './runPlan';
 import type { RunTask, Runtime } from './taskDefinition';
 import { checkedTool, defaultRuntime, reportToolProblem } from './toolSettings';
-import type { RequirementKey } from '../../../server/src/tools/minimums';
+import type { RequirementKey } from '../../../common/tools/minimums';
 
 export interface RunResult {
   runId?: string;

@@ -16,7 +16,7 @@ import { buildCommandLine, type BuildTools } from './commandLines';
 import { prepareComponentizeBuild } from './jcoLayout';
 import { RunTerminal } from './runTerminal';
 import { parseTaskDefinition, taskLabel, TASK_TYPE, type BuildTask, type ComponentTask } from './taskDefinition';
-import type { ToolName } from './toolLookup';
+import type { ToolName } from '../../../common/tools/toolLookup';
 import { findTool } from './toolSettings';
 import { buildToolProblem, refusedBuild } from './buildToolCheck';
 

@@ -7,9 +7,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Runtime } from './taskDefinition';
-import { INSTALL_HINTS, TOOL_SETTINGS, lookupTool, type LookupInput, type LookupResult, type ToolName } from './toolLookup';
-import { checkTool, searchedFolders, type ToolCheck } from '../../../server/src/tools/check';
-import type { RequirementKey } from '../../../server/src/tools/minimums';
+import { INSTALL_HINTS, TOOL_SETTINGS, lookupTool, type LookupInput, type LookupResult, type ToolName } from '../../../common/tools/toolLookup';
+import { checkTool, searchedFolders, type ToolCheck } from '../../../common/tools/check';
+import type { RequirementKey } from '../../../common/tools/minimums';
 
 let extensionRoot: string | undefined;
 
@@ -52,7 +52,7 @@ export function findTool(tool: ToolName, folder?: vscode.WorkspaceFolder, explic
 }
 
 /**
- * Finds a tool and checks it can do `use` (server/src/tools/minimums.ts): its
+ * Finds a tool and checks it can do `use` (common/tools/minimums.ts): its
  * `--version` answers and is new enough. In an untrusted workspace nothing is
  * started: the answer is then the refusal, whatever the tool.
  */

@@ -2,13 +2,13 @@
 // argument list into the snapshot's out/ folder, then read back what it wrote.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BindingsLanguage, GeneratedFile } from '../protocol';
-import { LANGUAGES } from './languages';
+import type { BindingsLanguage, GeneratedFile } from '../../../common/protocol';
+import { LANGUAGES } from '../../../common/bindingsLanguages';
 import { COMPONENTIZE_PY, WIT_BINDGEN, WIT_BINDGEN_SUBCOMMANDS, componentizePyArgs, witBindgenArgs, type ExternalTool } from './toolArgs';
-import { locateTool } from './toolLocator';
+import { lookupTool } from '../../../common/tools/toolLookup';
 import { runTool } from './processRunner';
-import { checkTool, searchedFolders } from '../tools/check';
-import { failedMessage } from '../tools/messages';
+import { checkTool, searchedFolders } from '../../../common/tools/check';
+import { failedMessage } from '../../../common/tools/messages';
 
 export interface ToolSettings { witBindgen?: string; componentizePy?: string }
 
@@ -36,8 +36,9 @@ export function argsFor(req: ExternalRequest): string[] {
 export async function generateExternal(req: ExternalRequest, settings: ToolSettings): Promise<GeneratedFile[]> {
   const tool = toolFor(req.language);
   const configured = tool === COMPONENTIZE_PY ? settings.componentizePy : settings.witBindgen;
-  const executable = locateTool(tool.command, { configured });
   const py = tool === COMPONENTIZE_PY;
+  const found = lookupTool({ tool: py ? 'componentizePy' : 'witBindgen', configured: configured?.trim() || undefined, pathEnv: process.env.PATH });
+  const executable = found.found ? found.path : undefined;
   const args = argsFor(req);
   // Found, new enough, and with the generator this language needs. The server
   // knows nothing of workspace trust: the client asks for CLI generators only

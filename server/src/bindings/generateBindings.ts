@@ -4,8 +4,8 @@
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
-import type { BindingsLanguage, GeneratedFile } from '../protocol';
-import { LANGUAGES } from './languages';
+import type { BindingsLanguage, GeneratedFile } from '../../../common/protocol';
+import { LANGUAGES } from '../../../common/bindingsLanguages';
 import { SnapshotStore } from './snapshotStore';
 import { generateTypeScript } from './jcoTypes';
 import { generateExternal, type ToolSettings } from './externalGenerator';

@@ -2,7 +2,7 @@
 // string). Kept pure so that tests can pin them exactly to each tool's CLI:
 //   wit-bindgen <lang> [LANG OPTS] --out-dir OUT --world WORLD WIT   (wit-bindgen's `Common` args)
 //   componentize-py -d WIT -w WORLD bindings OUT           (componentize-py README)
-import type { BindingsLanguage } from '../protocol';
+import type { BindingsLanguage } from '../../../common/protocol';
 
 /** wit-bindgen's subcommand for each language it generates. */
 export const WIT_BINDGEN_SUBCOMMANDS: Partial<Record<BindingsLanguage, string>> = {

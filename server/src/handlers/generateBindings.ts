@@ -2,10 +2,10 @@
 // editor holds it. Errors carry a `kind` the client acts on (show the WIT
 // errors, offer to set a tool's path, or show the generator's message).
 import { ResponseError, LSPErrorCodes } from 'vscode-languageserver/node';
-import { GenerateBindingsRequest } from '../protocol';
+import { GenerateBindingsRequest } from '../../../common/protocol';
 import { uriToPath, type WitLanguageService } from '../core/index';
 import { generateBindings } from '../bindings/generateBindings';
-import { isBindingsLanguage } from '../bindings/languages';
+import { isBindingsLanguage } from '../../../common/bindingsLanguages';
 import { WitErrorsError } from '../bindings/witErrors';
 import { ToolMissingError } from '../bindings/externalGenerator';
 import type { Handler } from './context';

@@ -1,5 +1,5 @@
 // `wit/listWorlds`: the worlds of a file's package.
-import { ListWorldsRequest } from '../protocol';
+import { ListWorldsRequest } from '../../../common/protocol';
 import { answer, type Handler } from './context';
 
 export const listWorldsHandler: Handler = {

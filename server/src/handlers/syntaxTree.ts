@@ -1,6 +1,6 @@
 // `wit/syntaxTree` and `wit/resolvedPackage`: the views behind the client's
 // "Show Syntax Tree" and "Show Resolved Package" commands.
-import { SyntaxTreeRequest, ResolvedPackageRequest } from '../protocol';
+import { SyntaxTreeRequest, ResolvedPackageRequest } from '../../../common/protocol';
 import { answer, type Handler } from './context';
 
 export const syntaxTreeHandler: Handler = {

@@ -12,6 +12,8 @@ import { completionContext, type BlockKind, type CompletionContext } from './com
 import { itemsOfPackage, kindOf, namesOfWorld, pathStarts, typesOfInterface } from './completionPaths';
 import { GENERIC_TYPES, PRIMITIVE_TYPES, escapeName } from './builtins';
 import { contains, flattenSymbols } from './symbolAt';
+import { namesInBody } from './scopeNames';
+import { unescapeName } from './treeWalk';
 
 const TYPE_KINDS = new Set(['type', 'record', 'variant', 'enum', 'flags', 'resource']);
 
@@ -103,22 +105,9 @@ function typesInScope(analysis: () => Analysis, doc: WitDocument, ctx: Completio
   };
   // From the tree: the enclosing body's declarations and `use` names.
   const body = ctx.enclosingBody !== undefined ? bodyAt(doc, ctx.enclosingBody) : undefined;
-  if (body) {
-    for (let i = 0; i < body.childCount; i++) {
-      const item = body.child(i)!;
-      if (item.type === 'use_item') {
-        for (let j = 0; j < item.childCount; j++) {
-          const u = item.child(j)!;
-          if (u.type !== 'use_name') continue;
-          const name = (u.childForFieldName('alias') ?? u.childForFieldName('name'))?.text;
-          if (name) add(unescape(name), `use ${u.text}`, CompletionItemKind.Reference);
-        }
-      } else if (item.type.endsWith('_item') && item.type !== 'func_item') {
-        const name = item.childForFieldName('name')?.text;
-        const keywordText = item.type.replace('_item', '');
-        if (name && TYPE_KINDS.has(keywordText)) add(unescape(name), `${keywordText} ${name}`, kindOf(keywordText));
-      }
-    }
+  for (const n of body ? namesInBody(body) : []) {
+    if (n.keyword === 'use') add(n.name, `use ${n.source}`, CompletionItemKind.Reference);
+    else if (TYPE_KINDS.has(n.keyword)) add(n.name, `${n.keyword} ${n.source}`, kindOf(n.keyword));
   }
   // A half-typed body may not parse into one node: read its text instead.
   if (!body && ctx.enclosingBody !== undefined) {
@@ -147,10 +136,10 @@ function declarationsInText(text: string, braceOffset: number): Array<[string, s
   }
   const out: Array<[string, string]> = [];
   for (const m of text.slice(braceOffset, end).matchAll(DECLARATION)) {
-    if (m[2]) out.push([unescape(m[2]), `${m[1]} ${m[2]}`]);
+    if (m[2]) out.push([unescapeName(m[2]), `${m[1]} ${m[2]}`]);
     else for (const part of m[3].split(',')) {
       const name = part.trim().split(/\s+as\s+/).pop()?.trim();
-      if (name) out.push([unescape(name), `use ${part.trim()}`]);
+      if (name) out.push([unescapeName(name), `use ${part.trim()}`]);
     }
   }
   return out;
@@ -214,8 +203,4 @@ function statementItems(block: BlockKind | 'top'): CompletionItem[] {
   }
   out.push({ label: '@', kind: CompletionItemKind.Keyword, detail: 'gate: @since, @unstable, @deprecated', sortText: '3@' });
   return out;
-}
-
-function unescape(name: string): string {
-  return name.startsWith('%') ? name.slice(1) : name;
 }

@@ -8,6 +8,7 @@ import type { Node } from '../parser';
 import { ancestorOfType, unescapeName } from './treeWalk';
 import { PRIMITIVE_TYPES, escapeName, isValidIdentifier } from './builtins';
 import { rename } from './rename';
+import { namesInBody } from './scopeNames';
 import { toKebabCase } from '../resolve/identifiers';
 
 /** `type \`x\` does not exist`, `name \`x\` does not exist`, `name \`x\` is not defined`. */
@@ -101,21 +102,7 @@ function indentOf(doc: WitDocument, node: Node): string {
 function typeNamesInScope(analysis: Analysis, doc: WitDocument, d: Diagnostic): Set<string> {
   const candidates = new Set<string>(Object.keys(PRIMITIVE_TYPES));
   const body = bodyAround(doc, doc.offsetAt(d.range.start));
-  if (body) {
-    for (let i = 0; i < body.childCount; i++) {
-      const item = body.child(i)!;
-      if (item.type === 'use_item') {
-        for (const u of item.children) {
-          if (u?.type !== 'use_name') continue;
-          const n = u.childForFieldName('alias') ?? u.childForFieldName('name');
-          if (n) candidates.add(unescapeName(n.text));
-        }
-      } else if (item.type !== 'func_item') {
-        const n = item.childForFieldName('name');
-        if (n) candidates.add(unescapeName(n.text));
-      }
-    }
-  }
+  for (const n of body ? namesInBody(body) : []) if (n.keyword !== 'func') candidates.add(n.name);
   // Inside `use x.{name}`: the types of that interface.
   for (const iface of analysis.packages.flatMap((p) => p.interfaces)) for (const t of iface.types) candidates.add(t.name);
   return candidates;

@@ -83,6 +83,7 @@ export function semanticTokens(doc: WitDocument, analysis?: Analysis, range?: Ra
     }
     const classified = parent ? classifyIdentifier(node, parent) : undefined;
     if (classified) push(node, classified.type, classified.mods);
+    return;
   });
   return { data: encode(tokens) };
 }

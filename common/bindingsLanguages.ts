@@ -1,6 +1,6 @@
 // The bindings languages and how each one is produced: TypeScript in process
 // through jco, the others by the user's own wit-bindgen or componentize-py.
-import type { BindingsLanguage } from '../protocol';
+import type { BindingsLanguage } from './protocol';
 
 export type GeneratorKind = 'jco' | 'wit-bindgen' | 'componentize-py';
 

@@ -19,6 +19,8 @@ export interface JcoWasmTools {
   componentWit(binary: Uint8Array): Promise<string>;
   componentEmbed(opts: { witPath: string; dummy: boolean; world: string }): Promise<Uint8Array>;
   componentNew(binary: Uint8Array): Promise<Uint8Array>;
+  /** wit-parser's view of a world: parse + resolve of the package (the bench's reference). */
+  componentWitMetadataForWorld(source: { tag: 'path' | 'source'; val: string }, world: string): Promise<unknown>;
 }
 
 type Typegen = (witPath: string, opts: { worldName?: string; name?: string }) => Promise<Record<string, Uint8Array>>;

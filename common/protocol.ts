@@ -1,10 +1,11 @@
 // Custom LSP requests of the WIT language server, declared once and imported by
 // both the server and the VS Code client (and documented for other editors).
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { CompositionGraph, WorldSummary } from './core/index';
+import type { AbiFacts, CompositionGraph, WorldSummary } from '../server/src/core/index';
 
 // The analysis core declares the shapes of what it answers; the wire uses them as they are.
-export type { CompositionGraph, GraphNode, GraphEdge, GraphNodeKind, GraphEdgeKind } from './core/index';
+export type { CompositionGraph, GraphNode, GraphEdge, GraphNodeKind, GraphEdgeKind } from '../server/src/core/index';
+export type { AbiFacts, FunctionAbiFacts, TypeAbiFacts, CoreSignatureFacts } from '../server/src/core/index';
 
 export interface UriParams { uri: string }
 
@@ -33,3 +34,16 @@ export const GenerateBindingsRequest = new RequestType<GenerateBindingsParams, G
 export interface CompositionGraphParams { uri: string; world?: string }
 /** `wit/compositionGraph`: packages, worlds, interfaces of the package of `uri` and its dependencies. */
 export const CompositionGraphRequest = new RequestType<CompositionGraphParams, CompositionGraph, void>('wit/compositionGraph');
+
+export interface CanonicalAbiParams {
+  textDocument: { uri: string };
+  position: { line: number; character: number };
+  /** The core name scheme; the server's `wit.canonicalAbi.nameScheme` when absent. */
+  scheme?: 'legacy' | 'standard32';
+}
+/**
+ * `wit/canonicalAbi`: for a function, `{kind: 'function', coreName, lower: {params, results},
+ * lift: {params, results}, import, export, async, scheme}` (core types `i32` `i64` `f32` `f64`);
+ * for a type, `{kind: 'type', size, align, flat, memory, handles}`; null elsewhere.
+ */
+export const CanonicalAbiRequest = new RequestType<CanonicalAbiParams, AbiFacts | null, void>('wit/canonicalAbi');

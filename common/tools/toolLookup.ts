@@ -2,7 +2,7 @@
 // the path the user set, else the first of the tool's names found on PATH or in
 // the extra folders given (e.g. the workspace's node_modules/.bin for jco).
 // The file-system probe is injected so tests decide what "exists".
-// No `vscode` import.
+// No `vscode` import: the server's generators and the client's tasks share it.
 import { accessSync, constants, statSync } from 'node:fs';
 import * as path from 'node:path';
 
@@ -59,6 +59,8 @@ export interface LookupInput {
   fallbackDirs?: string[];
   isExecutable?: IsExecutable;
   platform?: NodeJS.Platform;
+  /** Windows executable suffixes (PATHEXT). */
+  pathExt?: string;
 }
 
 export type LookupResult =
@@ -80,17 +82,24 @@ export function lookupTool(input: LookupInput): LookupResult {
     ...(input.pathEnv ?? '').split(win ? ';' : ':').filter(Boolean),
     ...(input.fallbackDirs ?? []),
   ];
-  const suffixes = win ? ['.exe', '.cmd', ''] : [''];
+  const suffixes = win ? [...(input.pathExt ?? process.env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';').filter(Boolean), ''] : [''];
+  const join = win ? path.win32.join : path.posix.join;
   for (const name of names) {
     for (const dir of dirs) {
       for (const suffix of suffixes) {
-        const candidate = path.join(dir, name + suffix);
+        const candidate = join(dir, name + suffix);
         if (isExec(candidate)) return { found: true, path: candidate, source: 'search' };
       }
     }
   }
   const where = setting ? `on PATH or at ${setting}` : 'on PATH';
   return { found: false, reason: `${names[0]} was not found ${where}` };
+}
+
+/** The tool's path on PATH (no setting), or undefined. */
+export function findOnPath(tool: ToolName, pathEnv = process.env.PATH ?? ''): string | undefined {
+  const r = lookupTool({ tool, pathEnv });
+  return r.found ? r.path : undefined;
 }
 
 /** How to get a missing tool, for the message that says it is missing. */
