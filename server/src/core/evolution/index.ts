@@ -10,6 +10,7 @@ import type { EvolutionReport } from './types';
 
 export type { Change, EvolutionReport, Verdict, SurfaceItem, Side } from './types';
 export { SurfaceError } from './surface';
+export { compatibilityDiagnostics, sinceGateEdit, COMPATIBILITY_CODE, MISSING_SINCE_CODE, type CompatibilityOptions } from './editorDiagnostics';
 
 /**
  * Compares the root packages of two analyses (made with the same features).
@@ -22,6 +23,8 @@ export function comparePackages(oldAnalysis: Analysis, newAnalysis: Analysis, do
   return {
     oldPackage: oldS.version ? `${oldS.name}@${oldS.version}` : oldS.name,
     newPackage: newS.version ? `${newS.name}@${newS.version}` : newS.name,
+    newLocation: newS.location,
+    newItems: newS.items,
     changes,
     verdict: judge(changes, oldS, newS),
   };

@@ -18,7 +18,10 @@ export function packageSurface(analysis: Analysis, document?: (uri: string) => W
   if (!pkg) throw new SurfaceError('no `package` declaration (a package needs a name to be compared)');
   const base = withoutVersion(pkg.name);
   const at = pkg.name.indexOf('@');
-  const surface: PackageSurface = { name: base, version: at < 0 ? undefined : pkg.name.slice(at + 1), usesGates: false, items: new Map() };
+  const surface: PackageSurface = {
+    name: base, version: at < 0 ? undefined : pkg.name.slice(at + 1), usesGates: false, items: new Map(),
+    location: pkg.symbol ? { uri: pkg.symbol.uri, range: pkg.symbol.nameRange } : undefined,
+  };
   const asts = itemAsts(analysis, document);
   const add = (item: SurfaceItem) => {
     if (item.gates.since) surface.usesGates = true;
@@ -28,7 +31,7 @@ export function packageSurface(analysis: Analysis, document?: (uri: string) => W
   for (const iface of pkg.interfaces) {
     const ast = iface.symbol && asts.get(key(iface.symbol.uri, iface.symbol.nameRange.start));
     if (!iface.name || !ast || ast.kind !== 'interface') continue;
-    add({ path: iface.name, kind: 'interface', shape: 'interface', parts: [], gates: gatesOf(ast.gates), uri: iface.symbol!.uri, range: ast.name.range });
+    add({ path: iface.name, kind: 'interface', shape: 'interface', parts: [], gates: gatesOf(ast.gates), uri: iface.symbol!.uri, range: ast.name.range, declRange: ast.range });
     const scope: Scope = (n) => `${base}/${iface.name}.${n}`;
     addMembers(ast.members, iface.name, scope, iface.symbol!.uri, base, features, add);
   }
@@ -48,21 +51,21 @@ function addMembers(members: readonly A.InterfaceMemberAst[], owner: string, sco
       for (const n of m.names) {
         const name = (n.alias ?? n.name).name;
         const target = `${from}.${n.name.name}`;
-        add({ path: `${owner}/${name}`, kind: 'type', shape: `use ${target}`, parts: [['use', target]], gates: gatesOf(m.gates), uri, range: (n.alias ?? n.name).range, parent: owner });
+        add({ path: `${owner}/${name}`, kind: 'type', shape: `use ${target}`, parts: [['use', target]], gates: gatesOf(m.gates), uri, range: (n.alias ?? n.name).range, declRange: m.range, parent: owner });
       }
     } else if (m.kind === 'func') {
       const { shape, parts } = funcShape(m.type, scope);
-      add({ path: `${owner}/${m.name.name}`, kind: 'function', shape, parts, gates: gatesOf(m.gates), uri, range: m.name.range, parent: owner });
+      add({ path: `${owner}/${m.name.name}`, kind: 'function', shape, parts, gates: gatesOf(m.gates), uri, range: m.name.range, declRange: m.range, parent: owner });
     } else {
       const { shape, parts } = typeDefShape(m, scope);
       const path = `${owner}/${m.name.name}`;
-      add({ path, kind: 'type', shape, parts, gates: gatesOf(m.gates), uri, range: m.name.range, parent: owner });
+      add({ path, kind: 'type', shape, parts, gates: gatesOf(m.gates), uri, range: m.name.range, declRange: m.range, parent: owner });
       if (m.kind !== 'resource') continue;
       for (const f of m.funcs) {
         if (isExcluded(f.gates, features)) continue;
         const name = f.kind === 'constructor' ? 'constructor' : f.name.name;
         const fs = funcShape(f.type, scope, f.kind === 'constructor' ? 'constructor ' : f.kind === 'static' ? 'static ' : 'method ');
-        add({ path: `${path}.${name}`, kind: 'function', shape: fs.shape, parts: fs.parts, gates: gatesOf(f.gates), uri, range: f.name.range, parent: path });
+        add({ path: `${path}.${name}`, kind: 'function', shape: fs.shape, parts: fs.parts, gates: gatesOf(f.gates), uri, range: f.name.range, declRange: f.range, parent: path });
       }
     }
   }
@@ -70,7 +73,7 @@ function addMembers(members: readonly A.InterfaceMemberAst[], owner: string, sco
 
 function addWorld(world: WorldModel, ast: A.WorldAst, pkg: PackageModel, base: string, features: ReadonlySet<string>, add: (i: SurfaceItem) => void, asts: Map<string, A.InterfaceAst | A.WorldAst>): void {
   const uri = world.symbol!.uri;
-  add({ path: world.name, kind: 'world', shape: 'world', parts: [], gates: gatesOf(ast.gates), uri, range: ast.name.range });
+  add({ path: world.name, kind: 'world', shape: 'world', parts: [], gates: gatesOf(ast.gates), uri, range: ast.name.range, declRange: ast.range });
   const scope: Scope = (n) => `${base}/${world.name}.${n}`;
   // The world's own imports and exports: named ones (functions, inline
   // interfaces, `name: path`) by name, `import path;` by the interface named.
@@ -99,7 +102,7 @@ function addWorld(world: WorldModel, ast: A.WorldAst, pkg: PackageModel, base: s
         if (target && target !== 'foreign') entry.gates = gatesOf(target.gates);
       }
       // Items from an `include` or added by elaboration have no declaration here.
-      if (entry) add({ ...entry, parent: world.name, ...(m ? { uri, range: m.name?.range ?? m.range } : {}) });
+      if (entry) add({ ...entry, parent: world.name, ...(m ? { uri, range: m.name?.range ?? m.range, declRange: m.range } : {}) });
     }
   }
 }

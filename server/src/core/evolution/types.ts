@@ -25,7 +25,10 @@ export interface SurfaceItem {
   direction?: 'import' | 'export';
   /** Where it is declared (absent for an import wit-parser adds while elaborating a world). */
   uri?: string;
+  /** The name's range. */
   range?: Range;
+  /** The whole declaration, gates included (what the editor shows of the base). */
+  declRange?: Range;
   /** The path of the item it belongs to (a type's interface, a method's resource ...). */
   parent?: string;
 }
@@ -37,6 +40,8 @@ export interface PackageSurface {
   /** Some item of the package has `@since`: additions must carry one too. */
   usesGates: boolean;
   items: Map<string, SurfaceItem>;
+  /** The `package` declaration's name. */
+  location?: { uri: string; range: Range };
 }
 
 export type Side = 'breaking' | 'compatible';
@@ -61,11 +66,17 @@ export interface Verdict {
   to?: string;
   errors: string[];
   warnings: string[];
+  /** Added items whose `@since` is missing or names another version (the editor offers a fix). */
+  gateProblems: Array<{ path: string; expected: string; found?: string }>;
 }
 
 export interface EvolutionReport {
   oldPackage: string;
   newPackage: string;
+  /** Where the new side declares its package (for what has no place of its own any more). */
+  newLocation?: { uri: string; range: Range };
+  /** Every item of the new side (where a removed item's surviving container is). */
+  newItems: Map<string, SurfaceItem>;
   changes: Change[];
   verdict: Verdict;
 }

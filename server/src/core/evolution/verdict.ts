@@ -43,7 +43,7 @@ export function judge(changes: readonly Change[], oldS: PackageSurface, newS: Pa
   }
   if (additions.length) needed = 'feature';
   if (breaking.length) needed = 'breaking';
-  const verdict: Verdict = { ok: true, required: REQUIRED[needed], from: oldS.version, to: newS.version, errors: [], warnings: [] };
+  const verdict: Verdict = { ok: true, required: REQUIRED[needed], from: oldS.version, to: newS.version, errors: [], warnings: [], gateProblems: [] };
   const list = (paths: string[]) => paths.slice(0, 5).map((p) => `\`${p}\``).join(', ') + (paths.length > 5 ? ` and ${paths.length - 5} more` : '');
 
   const from = parse(oldS.version), to = parse(newS.version);
@@ -79,6 +79,8 @@ export function judge(changes: readonly Change[], oldS: PackageSurface, newS: Pa
       if (c.change !== 'added' || !c.new || !c.new.uri || c.new.gates.unstable || gatedByContainer(c)) continue;
       if (!c.new.gates.since) verdict.errors.push(`\`${c.path}\` is added without \`@since(version = ${newS.version})\` in a package that uses gates`);
       else if (c.new.gates.since !== newS.version) verdict.errors.push(`\`${c.path}\` is added with \`@since(version = ${c.new.gates.since})\`; this release is ${newS.version}`);
+      else continue;
+      verdict.gateProblems.push({ path: c.path, expected: newS.version, found: c.new.gates.since });
     }
   }
   verdict.ok = verdict.errors.length === 0;
