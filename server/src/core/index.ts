@@ -34,7 +34,7 @@ import { codeActions } from './features/codeActions';
 import { inlayHints } from './features/inlayHints';
 import { buildCompositionGraph, type CompositionGraph } from './features/compositionGraph';
 import { listWorlds, type WorldSummary } from './features/worlds';
-import { comparePackages, type EvolutionReport } from './evolution/index';
+import { comparePackages, compatibilityDiagnostics, sinceGateEdit, SurfaceError, type EvolutionReport, type CompatibilityOptions } from './evolution/index';
 import { abiFactsAt, type AbiFacts, type AbiOptions } from './abi/facts';
 import { spillHints } from './abi/spillHints';
 import { abiInlayHints } from './abi/inlayHints';
@@ -45,7 +45,8 @@ export type { Analysis, WitSymbol, WitReference } from './model';
 export type { CompositionGraph, GraphNode, GraphEdge, GraphNodeKind, GraphEdgeKind } from './features/compositionGraph';
 export type { WorldSummary } from './features/worlds';
 export type { RenameRefusal } from './features/rename';
-export type { EvolutionReport, Change, Verdict, Side } from './evolution/index';
+export type { EvolutionReport, Change, Verdict, Side, CompatibilityOptions } from './evolution/index';
+export { COMPATIBILITY_CODE, MISSING_SINCE_CODE } from './evolution/index';
 export type { AbiFacts, FunctionAbiFacts, TypeAbiFacts, AbiOptions, CoreSignatureFacts } from './abi/facts';
 export { SurfaceError } from './evolution/index';
 export { semanticTokensLegend } from './features/semanticTokens';
@@ -85,6 +86,14 @@ export interface WitLanguageService {
    * semver verdict. Throws SurfaceError when a side has no named package.
    */
   comparePackages(oldUri: string, newUri: string): EvolutionReport;
+  /**
+   * The changes from the base root holding `baseUri` as diagnostics on the
+   * files of the root holding `uri` (the base's declaration in the message),
+   * and missing `@since` gates; empty when either side has no named package.
+   */
+  compatibilityDiagnostics(baseUri: string, uri: string, options: CompatibilityOptions): Map<string, Diagnostic[]>;
+  /** The quick fix of a missing-since diagnostic: the gate's line, or the version corrected. */
+  sinceGateFix(uri: string, diagnostic: Diagnostic): TextEdit | undefined;
 
   // ---- editor features (null or [] for a document the service cannot read) --
   /** `abi` picks the core name scheme of the canonical ABI section (legacy by default). */
@@ -175,6 +184,20 @@ export function createWitLanguageServiceFrom(
     syntaxTree: (uri) => withDoc(uri, '', printSyntaxTree),
     resolvedPackage: (uri) => printResolvedPackage(analysis(uri), uri),
     comparePackages: (oldUri, newUri) => comparePackages(analysis(oldUri), analysis(newUri), document),
+    compatibilityDiagnostics: (baseUri, uri, options) => {
+      let report: EvolutionReport;
+      try {
+        report = comparePackages(analysis(baseUri), analysis(uri), document);
+      } catch (e) {
+        if (e instanceof SurfaceError) return new Map();
+        throw e;
+      }
+      return compatibilityDiagnostics(report, options, (item) => {
+        const doc = item.uri && item.declRange ? document(item.uri) : undefined;
+        return doc && item.declRange ? doc.text.slice(doc.offsetAt(item.declRange.start), doc.offsetAt(item.declRange.end)) : undefined;
+      });
+    },
+    sinceGateFix: (uri, diagnostic) => withDoc(uri, undefined, (doc) => sinceGateEdit(doc, diagnostic)),
 
     hover: (uri, pos, abi) => withDoc(uri, null, (doc) => hover(analysis(uri), doc, pos, abi)),
     canonicalAbi: (uri, pos, options) => withDoc(uri, null, (doc) => abiFactsAt(analysis(uri), doc, pos, options)),
