@@ -1,5 +1,8 @@
-// WIT's identifier rules, worded as wit-parser reports them: kebab-case words,
-// each all-lowercase or all-uppercase, starting with a letter; keywords need `%`.
+// WIT's identifier rules, worded as wit-parser reports them: kebab-case
+// fragments, each all-lowercase or all-uppercase; the first starts with a
+// letter, later ones may start with a digit (`sync-16`, wasm-tools 1.263 and
+// the label grammar of Explainer.md; 1.239 wanted a letter first in every
+// fragment). Keywords need `%`.
 
 export const KEYWORDS = new Set([
   'as', 'async', 'bool', 'borrow', 'char', 'constructor', 'enum', 'error-context', 'export', 'f32', 'f64',
@@ -12,15 +15,20 @@ export const KEYWORDS = new Set([
 export function identifierProblem(name: string): { message: string; offset: number } | undefined {
   if (name.length === 0) return { message: 'empty identifier', offset: 0 };
   let offset = 0;
-  for (const part of name.split('-')) {
+  const parts = name.split('-');
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k];
     if (part.length === 0) return { message: "identifiers must have characters between '-'s", offset };
     const first = part[0];
-    if (!/[a-zA-Z]/.test(first)) return { message: `invalid character in identifier '${first}'`, offset };
-    const lower = first >= 'a' && first <= 'z';
-    for (let i = 1; i < part.length; i++) {
+    if (!(k === 0 ? /[a-zA-Z]/ : /[a-zA-Z0-9]/).test(first)) return { message: `invalid character in identifier '${first}'`, offset };
+    // Digits have no case: the fragment's first letter decides it.
+    let lower: boolean | undefined;
+    for (let i = 0; i < part.length; i++) {
       const c = part[i];
-      const ok = lower ? /[a-z0-9]/.test(c) : /[A-Z0-9]/.test(c);
-      if (!ok) return { message: `invalid character in identifier '${c}'`, offset: offset + i };
+      if (c >= '0' && c <= '9') continue;
+      const isLower = c >= 'a' && c <= 'z', isUpper = c >= 'A' && c <= 'Z';
+      lower ??= isLower ? true : isUpper ? false : undefined;
+      if (lower === undefined || (lower ? !isLower : !isUpper)) return { message: `invalid character in identifier '${c}'`, offset: offset + i };
     }
     offset += part.length + 1;
   }
@@ -35,7 +43,8 @@ export function toKebabCase(name: string): string {
     .filter(Boolean)
     .map((w) => w.toLowerCase());
   let out = words.join('-');
-  out = out.replace(/(^|-)([0-9])/g, '$1n$2');
+  // Only the first fragment must start with a letter.
+  out = out.replace(/^([0-9])/, 'n$1');
   return out || 'name';
 }
 

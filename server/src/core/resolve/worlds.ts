@@ -9,7 +9,7 @@ import { declareDefinitions, declareUses } from './scope';
 import { checkDefinitions, checkFunction } from './typecheck';
 import { canonicalName } from './uniqueness';
 import { checkGates, isExcluded } from './gates';
-import { funcSymbol } from './symbols';
+import { funcSymbol, makeSymbol } from './symbols';
 import type { WorldItemModel } from '../model';
 
 type Items = Map<string, WorldItemEntry>;
@@ -114,7 +114,14 @@ function addExtern(ctx: ResolveContext, world: WorldEntity, m: A.ImportExportAst
     if (iface) entry = { kind: 'interface', iface, model: { key: name, kind: 'interface', interface: iface.model, symbol: iface.symbol, explicit: true } };
   } else {
     const iface = resolvePath(ctx, world.uri, world.pkg, t.path, 'interface', dir) as InterfaceEntity | undefined;
-    if (iface && !excludedTarget(ctx, world, iface, t.path.range)) entry = { kind: 'interface', iface, model: { key: name, kind: 'interface', interface: iface.model, symbol: iface.symbol, explicit: true } };
+    if (iface && !excludedTarget(ctx, world, iface, t.path.range)) {
+      // `import primary: logger;` declares the plain name `primary` (outline,
+      // hover, rename, `with`); its interface is reached through the path.
+      const symbol = makeSymbol(dir, name, world.uri, m.name.range, m.range, `${dir} ${m.name.raw}: ${iface.model.qualified}`, {
+        container: world.symbol, docs: m.docs, gates: m.gates, packageName: world.pkg.key,
+      });
+      entry = { kind: 'interface', iface, model: { key: name, kind: 'interface', interface: iface.model, symbol, explicit: true } };
+    }
   }
   if (entry) items.set(name, entry);
 }
@@ -196,7 +203,7 @@ function elaborate(ctx: ResolveContext, world: WorldEntity, imports: Items, expo
       newImports.set(top.key, top.entry ?? implicit(top.iface));
     }
   };
-  for (const [key, entry] of imports) {
+  for (const [key, entry] of sortedItems(world, imports)) {
     if (entry.kind === 'interface' && entry.iface) addImport(key, entry.iface, entry);
     else {
       if (entry.kind === 'type') {
@@ -209,18 +216,23 @@ function elaborate(ctx: ResolveContext, world: WorldEntity, imports: Items, expo
   }
 
   const newExports: Items = new Map();
-  const exportIfaces = new Map<InterfaceEntity, { key: string; entry: WorldItemEntry }>();
+  // Exported interfaces in order, by key: a named export (`export kv: store;`)
+  // is a copy of its interface of its own (wasm-tools 1.263), so two of one
+  // interface are two exports, and only an export keyed by the interface itself
+  // satisfies another export's dependency on it.
+  const exportIfaces: Array<{ iface: InterfaceEntity; key: string; entry: WorldItemEntry }> = [];
+  const exportedAsItself = new Map<InterfaceEntity, { key: string; entry: WorldItemEntry }>();
   for (const [key, entry] of exports) {
-    if (entry.kind === 'interface' && entry.iface) exportIfaces.set(entry.iface, { key, entry });
-    else newExports.set(key, entry);
+    if (entry.kind !== 'interface' || !entry.iface) { newExports.set(key, entry); continue; }
+    exportIfaces.push({ iface: entry.iface, key, entry });
+    if (key === entry.iface.model.qualified) exportedAsItself.set(entry.iface, { key, entry });
   }
   const required = new Set<InterfaceEntity>();
   // Interfaces on the current path (a cycle, already reported, must not recurse forever).
   const visiting = new Set<InterfaceEntity>();
-  for (const [iface, { key, entry }] of exportIfaces) {
+  for (const { iface, key, entry } of exportIfaces) {
     if (!addExport(iface, key, true, entry)) {
-      const name = key.includes(':') ? key : key;
-      ctx.sink.error(world.uri, world.nameRange, `interface \`${name}\` transitively depends on an interface in incompatible ways`);
+      ctx.sink.error(world.uri, world.nameRange, `interface \`${key}\` transitively depends on an interface in incompatible ways`);
     }
   }
 
@@ -232,9 +244,8 @@ function elaborate(ctx: ResolveContext, world: WorldEntity, imports: Items, expo
     if (visiting.has(iface)) return true;
     visiting.add(iface);
     for (const dep of iface.deps) {
-      const depKey = dep.model.qualified;
-      const depExport = asExport && exportIfaces.has(dep);
-      const ok = addExport(dep, depExport ? exportIfaces.get(dep)!.key : depKey, depExport, depExport ? exportIfaces.get(dep)!.entry : undefined);
+      const asItself = asExport ? exportedAsItself.get(dep) : undefined;
+      const ok = addExport(dep, dep.model.qualified, asItself !== undefined, asItself?.entry);
       if (!ok) { visiting.delete(iface); return false; }
     }
     visiting.delete(iface);
@@ -248,10 +259,28 @@ function elaborate(ctx: ResolveContext, world: WorldEntity, imports: Items, expo
     return true;
   }
 
-  world.imports = newImports;
+  // Sorted again, as wit-parser does: elaboration inserts interfaces among types.
+  world.imports = new Map(sortedItems(world, newImports));
   world.exports = newExports;
   world.model.imports = [...newImports.values()].map((e) => e.model);
   world.model.exports = [...newExports.values()].map((e) => e.model);
+}
+
+/**
+ * A world's items in wit-parser's order (a stable sort): interfaces, then types
+ * `use`d from an interface, other types, functions, resource functions.
+ */
+function sortedItems(world: WorldEntity, items: Items): Array<[string, WorldItemEntry]> {
+  const rank = ([key, entry]: [string, WorldItemEntry]): number => {
+    if (entry.kind === 'interface') return 0;
+    if (entry.kind === 'type') {
+      const t = world.scope.get(key);
+      return t?.kind === 'type' && t.target && t.target.owner !== world ? 1 : 2;
+    }
+    return key.startsWith('[') ? 4 : 3;
+  };
+  return [...items].map((item, i) => ({ item, i, r: rank(item) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.item);
 }
 
 function implicit(iface: InterfaceEntity): WorldItemEntry {
