@@ -34,7 +34,7 @@ import { codeActions } from './features/codeActions';
 import { inlayHints } from './features/inlayHints';
 import { buildCompositionGraph, type CompositionGraph } from './features/compositionGraph';
 import { listWorlds, type WorldSummary } from './features/worlds';
-import { comparePackages, compatibilityDiagnostics, sinceGateEdit, SurfaceError, type EvolutionReport, type CompatibilityOptions } from './evolution/index';
+import { comparePackages, compatibilityDiagnostics, sinceGateEdit, sinceGateActions, SurfaceError, type EvolutionReport, type CompatibilityOptions } from './evolution/index';
 import { abiFactsAt, type AbiFacts, type AbiOptions } from './abi/facts';
 import { spillHints } from './abi/spillHints';
 import { abiInlayHints } from './abi/inlayHints';
@@ -230,7 +230,7 @@ export function createWitLanguageServiceFrom(
     semanticTokens: (uri, range) => withDoc(uri, { data: [] }, (doc) => semanticTokens(doc, analysis(uri), range)),
     documentLinks: (uri) => withDoc(uri, [], (doc) => documentLinks(analysis(uri), doc)),
     codeActions: (uri, range, diagnostics, only) =>
-      withDoc(uri, [], (doc) => codeActions(analysis(uri), doc, range, diagnostics, only)),
+      withDoc(uri, [], (doc) => [...codeActions(analysis(uri), doc, range, diagnostics, only), ...sinceGateActions(doc, diagnostics, only)]),
     inlayHints: (uri, range) => withDoc(uri, [], (doc) => inlayHints(analysis(uri), doc, range)),
   };
 }

@@ -2,7 +2,7 @@
 // `wit.compatibility.base` ref) as a diagnostic where the item is now, with
 // the base's declaration in its message (so hover shows it), and a missing
 // `@since` gate as a diagnostic whose quick fix adds it (sinceGateEdit).
-import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { WitDocument } from '../document';
 import type { Change, EvolutionReport, SurfaceItem } from './types';
 import { SOURCE } from '../diagnostic';
@@ -101,4 +101,23 @@ export function sinceGateEdit(doc: WitDocument, diagnostic: Diagnostic): TextEdi
   }
   const indent = /^[ \t]*/.exec(doc.text.slice(lineStart))![0];
   return { range: doc.rangeOf(lineStart, lineStart), newText: `${indent}@since(version = ${data.version})\n` };
+}
+
+/** Quick fixes for the missing-since diagnostics among `diagnostics` (the editor's code action request). */
+export function sinceGateActions(doc: WitDocument, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[] {
+  if (only?.length && !only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
+  const out: CodeAction[] = [];
+  for (const d of diagnostics) {
+    const edit = sinceGateEdit(doc, d);
+    if (!edit) continue;
+    const version = (d.data as { version: string }).version;
+    out.push({
+      title: edit.newText === version ? `Change the gate to @since(version = ${version})` : `Add @since(version = ${version})`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      isPreferred: true,
+      edit: { changes: { [doc.uri]: [edit] } },
+    });
+  }
+  return out;
 }

@@ -10,7 +10,7 @@ import type { EvolutionReport } from './types';
 
 export type { Change, EvolutionReport, Verdict, SurfaceItem, Side } from './types';
 export { SurfaceError } from './surface';
-export { compatibilityDiagnostics, sinceGateEdit, COMPATIBILITY_CODE, MISSING_SINCE_CODE, type CompatibilityOptions } from './editorDiagnostics';
+export { compatibilityDiagnostics, sinceGateEdit, sinceGateActions, COMPATIBILITY_CODE, MISSING_SINCE_CODE, type CompatibilityOptions } from './editorDiagnostics';
 
 /**
  * Compares the root packages of two analyses (made with the same features).
