@@ -3,6 +3,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { WitLanguageService } from './core/index';
 import type { Settings } from './settings';
+import { CompatibilityBases } from './compatibilityBase';
 
 export class DiagnosticsPublisher {
   /** uri -> number of diagnostics last published (to clear stale ones). */
@@ -10,7 +11,12 @@ export class DiagnosticsPublisher {
   private pendingRoots = new Set<string>();
   private scheduled = false;
 
-  constructor(private readonly connection: Connection, private readonly settings: Settings) {}
+  /** Checkouts of `wit.compatibility.base`, for the diagnostics of changes against it. */
+  private readonly bases: CompatibilityBases;
+
+  constructor(private readonly connection: Connection, private readonly settings: Settings) {
+    this.bases = new CompatibilityBases((m) => connection.console.warn(m));
+  }
 
   /** Publishes soon, batching notifications that arrive together (didOpen of many files). */
   schedule(service: WitLanguageService, uri: string): void {
@@ -36,10 +42,14 @@ export class DiagnosticsPublisher {
     for (const uri of uris) {
       if (done.has(uri)) continue;
       const result = service.diagnostics(uri);
+      const compatibility = this.settings.value.compatibility;
+      const changes = enabled && compatibility.base ? this.bases.diagnostics(service, uri, compatibility) : undefined;
       for (const [fileUri, diagnostics] of result) {
         if (done.has(fileUri)) continue;
         done.add(fileUri);
-        const list = !enabled ? [] : spillHints ? [...diagnostics, ...service.canonicalAbiSpillHints(fileUri)] : diagnostics;
+        let list = !enabled ? [] : spillHints ? [...diagnostics, ...service.canonicalAbiSpillHints(fileUri)] : diagnostics;
+        const changed = changes?.get(fileUri);
+        if (changed?.length) list = [...list, ...changed];
         if (list.length === 0 && !this.published.get(fileUri) && !service.isOpen(fileUri)) continue;
         this.published.set(fileUri, list.length);
         void this.connection.sendDiagnostics({ uri: fileUri, version: service.versionOf(fileUri), diagnostics: list });

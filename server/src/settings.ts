@@ -12,6 +12,8 @@ export interface WitServerSettings {
   tools: { witBindgen?: string; componentizePy?: string };
   /** `wit.canonicalAbi.*`: the spill hint and inlay hints (off by default), the core names hover shows. */
   canonicalAbi: { spillHints: boolean; inlayHints: boolean; nameScheme: 'legacy' | 'standard32' };
+  /** `wit.compatibility.*`: the git ref changes are diagnosed against (empty: off), and how breaking ones show. */
+  compatibility: { base: string; breaking: 'warning' | 'error' };
 }
 
 const defaults: WitServerSettings = {
@@ -20,6 +22,7 @@ const defaults: WitServerSettings = {
   inlayHints: { enable: true },
   tools: {},
   canonicalAbi: { spillHints: false, inlayHints: false, nameScheme: 'legacy' },
+  compatibility: { base: '', breaking: 'warning' },
 };
 
 export class Settings {
@@ -70,6 +73,10 @@ function merge(d: WitServerSettings, raw: unknown): WitServerSettings {
       spillHints: bool(r.canonicalAbi?.spillHints, d.canonicalAbi.spillHints),
       inlayHints: bool(r.canonicalAbi?.inlayHints, d.canonicalAbi.inlayHints),
       nameScheme: r.canonicalAbi?.nameScheme === 'standard32' ? 'standard32' : 'legacy',
+    },
+    compatibility: {
+      base: path(r.compatibility?.base) ?? '',
+      breaking: r.compatibility?.breakingSeverity === 'error' ? 'error' : 'warning',
     },
     features: Array.isArray(r.features) ? (r.features as unknown[]).filter((f): f is string => typeof f === 'string') : undefined,
   };
