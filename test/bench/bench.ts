@@ -6,6 +6,7 @@ import { benchBindings } from './bindings';
 import { benchGraph } from './graph';
 import { benchActivation } from './activation';
 import { benchLangStartup } from './langStartup';
+import { benchDebug } from './debug';
 
 type Timed = { name: string; p50Ms: number; p95Ms: number; budgetMs?: number };
 
@@ -35,6 +36,7 @@ async function section(title: string, run: () => Promise<Row[]>): Promise<Row[]>
     ...(await section('graph', async () => fromTimed(await benchGraph()))),
     ...(await section('activation', () => benchActivation())),
     ...(await section('language components', () => benchLangStartup())),
+    ...(await section('debugging', () => benchDebug())),
   ];
   const w = Math.max(...rows.map((r) => r.name.length));
   const v = Math.max(...rows.map((r) => r.value.length));

@@ -50,5 +50,26 @@ export function dapSession(adapter: string, timeoutMs = 60_000) {
   /** Output the debuggee wrote (not lldb's console echo). */
   const programOutput = () => dap.messages.filter((m) => m.event === 'output' && m.body?.category !== 'console').map((m) => String(m.body?.output)).join('');
 
-  return { dap, ok, after, stopAfter, frames, locals, programOutput, transcript, close: () => dap.child.kill() };
+  /**
+   * Ends the session: `disconnect` (terminating the debuggee), then the adapter
+   * is stopped and so is the debuggee, by the pid its `process` event gave,
+   * if either is still there. lldb-vscode-16 now and then leaves a disconnect
+   * unanswered while stopped (2 sessions of ~25 here): VS Code then stops the
+   * adapter after a wait; a test must not hang on it, nor leave a wasmtime behind.
+   */
+  const close = async (): Promise<void> => {
+    let answered = false;
+    if (dap.child.exitCode === null && dap.child.signalCode === null) {
+      const disconnect = dap.request('disconnect', { terminateDebuggee: true }).then(() => { answered = true; });
+      await Promise.race([disconnect, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    }
+    dap.child.kill();
+    // Only a debuggee known to be alive: an exited one's pid may be another process's by now.
+    const pid = dap.messages.find((m) => m.event === 'process')?.body?.systemProcessId;
+    if (!answered && typeof pid === 'number' && !dap.messages.some((m) => m.event === 'exited')) {
+      try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+    }
+  };
+
+  return { dap, ok, after, stopAfter, frames, locals, programOutput, transcript, close };
 }

@@ -4,18 +4,32 @@
 // lldb-vscode-16 here), which runs the real wasmtime on the C fixture built
 // with -g -O0. Breakpoints in the C source answer verified, the program stops
 // on them, the stack names the C functions, Variables shows locals' values,
-// stepping moves by source line, and the exit code arrives.
+// stepping moves by source line, and the exit code arrives. Run with every
+// lldb-dap the product's lookup finds on PATH (common/tools/toolLookup.ts
+// names, its first pick first): here Debian's lldb-dap-19 and lldb-vscode-16.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { lldbDapLaunch } from '../../client/src/debug/launchArgs';
+import { isExecutableFile, lookupTool, TOOL_EXECUTABLES } from '../../common/tools/toolLookup';
 import { live } from '../live';
 import { buildDebugFixture, type BuiltFixture } from './debugFixture';
 import { dapSession } from './dapSession';
 
 const TOOLS = ['lldb-dap', 'wasmtime', 'clang-16', 'jco'] as const;
+
+/** The lldb-dap executables the product would take, one per name, its own pick first. */
+function debugAdapters(): string[] {
+  const pick = lookupTool({ tool: 'lldbDap', pathEnv: process.env.PATH });
+  const all = TOOL_EXECUTABLES.lldbDap.map((name) => lookupTool({ tool: 'lldbDap', pathEnv: process.env.PATH, isExecutable: (f) => path.basename(f) === name && isExecutableFile(f) }));
+  const found = [pick, ...all].flatMap((r) => (r.found ? [r.path] : []));
+  // One run per binary: Debian's lldb-vscode-16 and a lldb-dap symlinked to it are one adapter.
+  return found.filter((p, i) => found.findIndex((q) => realpathSync(q) === realpathSync(p)) === i);
+}
+// With none found the test below still runs once, and live() skips it with the reason.
+const ADAPTERS = debugAdapters();
 
 function withFixture(tools: Record<(typeof TOOLS)[number], string>): { dir: string; fixture: BuiltFixture } {
   const dir = mkdtempSync(path.join(tmpdir(), 'wit-debug-'));
@@ -30,11 +44,11 @@ async function start(s: ReturnType<typeof dapSession>, launch: ReturnType<typeof
   await initialized;
 }
 
-test('breakpoints in the C source bind, hit and step under wasmtime; locals have their values; the exit code arrives', { timeout: 180_000 }, async (t) => {
+for (const adapter of ADAPTERS.length ? ADAPTERS : [undefined]) test(`breakpoints in the C source bind, hit and step under wasmtime; locals have their values; the exit code arrives (${adapter ? path.basename(adapter) : 'lldb-dap'})`, { timeout: 180_000 }, async (t) => {
   const tools = live(t, TOOLS);
   if (!tools) return;
   const { dir, fixture } = withFixture(tools);
-  const s = dapSession(tools['lldb-dap']);
+  const s = dapSession(adapter ?? tools['lldb-dap']);
   try {
     const { lines, source } = fixture;
     // One argument with every character LLDB's command parser treats specially.
@@ -79,11 +93,12 @@ test('breakpoints in the C source bind, hit and step under wasmtime; locals have
     const exited = s.after(s.dap.messages.length, 'exited event', (m) => m.event === 'exited');
     await s.ok('continue', { threadId });
     assert.equal((await exited).body?.exitCode, 0, s.programOutput());
+    // ...and the Debug Console says it (the launch's exitCommands).
+    await s.after(0, 'the exit line', (m) => m.event === 'output' && /exited with status = 0 \(0x00000000\)/.test(String(m.body?.output)));
     // The argument reached the component unchanged through `process launch`.
     assert.equal(s.programOutput().replace(/\r\n/g, '\n'), `answer=42 args=1\narg[1]=${arg}\n`);
-    await s.ok('disconnect', { terminateDebuggee: true });
   } finally {
-    s.close();
+    await s.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });
@@ -92,16 +107,17 @@ test('a failing component\'s exit code reaches the debugger (wasi:cli/exit err: 
   const tools = live(t, TOOLS);
   if (!tools) return;
   const { dir, fixture } = withFixture(tools);
-  const s = dapSession(tools['lldb-dap']);
+  const s = dapSession(ADAPTERS[0] ?? tools['lldb-dap']);
   try {
     // Two arguments: argc 3, so add() gives 43 and main returns 1.
     await start(s, lldbDapLaunch({ name: 'Debug', program: fixture.component, args: ['x', 'y'] }, tools.wasmtime));
     const exited = s.after(0, 'exited event', (m) => m.event === 'exited');
     await s.ok('configurationDone', {});
     assert.equal((await exited).body?.exitCode, 1, s.programOutput());
+    await s.after(0, 'the exit line', (m) => m.event === 'output' && /exited with status = 1 \(0x00000001\)/.test(String(m.body?.output)));
     assert.match(s.programOutput(), /answer=43 args=2/);
   } finally {
-    s.close();
+    await s.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });
