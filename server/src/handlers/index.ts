@@ -24,6 +24,7 @@ import { syntaxTreeHandler } from './syntaxTree';
 import { listWorldsHandler } from './listWorlds';
 import { generateBindingsHandler } from './generateBindings';
 import { compositionGraphHandler } from './compositionGraph';
+import { canonicalAbiHandler } from './canonicalAbi';
 
 const handlers: Handler[] = [
   hoverHandler,
@@ -47,6 +48,7 @@ const handlers: Handler[] = [
   listWorldsHandler,
   generateBindingsHandler,
   compositionGraphHandler,
+  canonicalAbiHandler,
 ];
 
 export function handlerCapabilities(): ServerCapabilities {
