@@ -11,6 +11,7 @@ import type { Analysis } from '../../../server/src/core/model';
 import { hover } from '../../../server/src/core/features/hover';
 import { definition } from '../../../server/src/core/features/definition';
 import { references } from '../../../server/src/core/features/references';
+import { completion } from '../../../server/src/core/features/completion';
 import { documentSymbols } from '../../../server/src/core/features/documentSymbols';
 import { semanticTokens } from '../../../server/src/core/features/semanticTokens';
 import { foldingRanges } from '../../../server/src/core/features/folding';
@@ -41,6 +42,7 @@ function everyFeature(name: string, analysis: Analysis, doc: WitDocument, offset
   t('inlay hints', () => inlayHints(analysis, doc, whole));
   t('definition', () => definition(analysis, doc, pos));
   t('references', () => references([analysis], doc, pos, () => doc, true));
+  t('completion', () => completion(analysis, doc, pos));
   t('code actions', () => codeActions(analysis, doc, { start: pos, end: pos }, analysis.diagnostics.get(doc.uri) ?? []));
   t('selection ranges', () => selectionRanges(doc, [pos]));
   t('syntax tree', () => printSyntaxTree(doc));

@@ -51,10 +51,12 @@ function completionItems(analysis: () => Analysis, doc: WitDocument, pos: Positi
 /** Where the top-level item around `offset` starts (or the previous one ends): brackets are balanced there. */
 function topLevelStart(doc: WitDocument, offset: number): number {
   const root = doc.tree.rootNode;
-  // Up from the token at the cursor to the item just below the root.
-  let node = root.descendantForIndex(Math.max(0, offset - 1), Math.max(0, offset - 1));
-  while (node?.parent && node.parent.parent) node = node.parent;
-  if (node && node.parent && node.type !== 'ERROR' && node.startIndex < offset) return node.startIndex;
+  // The item just below the root that holds the character before the cursor
+  // (looked for among the root's children: walking up with `parent` costs a
+  // walk down from the root per step, quadratic in a deeply nested type).
+  const at = Math.max(0, offset - 1);
+  const node = root.children.find((c) => c && c.startIndex <= at && at < c.endIndex);
+  if (node && node.type !== 'ERROR' && node.startIndex < offset) return node.startIndex;
   // Between items, or in a broken region: the end of the last clean item before the cursor.
   let start = 0;
   for (const child of root.children) {

@@ -7,6 +7,7 @@
 // included) is written back in order, and a line comment is always followed by
 // a line break.
 import type { Node } from '../parser';
+import { checkBudget } from '../budget';
 
 const INDENT = '    ';
 
@@ -55,6 +56,7 @@ export function layoutLeaves(root: Node): Leaf[] {
   interface Frame { node: Node; parent: Node | null; paramList?: number; inToplevelUse: boolean }
   const stack: Frame[] = [{ node: root, parent: null, inToplevelUse: root.type === 'toplevel_use' }];
   while (stack.length) {
+    checkBudget();
     const f = stack.pop()!;
     const { node } = f;
     if (node.childCount === 0) {
@@ -145,6 +147,7 @@ export function layoutTokens(leaves: Leaf[], source: string, eol: string): Layou
   let lastCode: Tok | undefined;
 
   for (let i = 0; i < toks.length; i++) {
+    checkBudget();
     const tok = toks[i];
     if (dropped.has(i)) continue;
     if (isBlockClose(tok)) blocks.pop();

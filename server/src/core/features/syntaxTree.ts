@@ -1,6 +1,7 @@
 // The tree-sitter tree of a document as indented text, for "Show Syntax Tree".
 import type { WitDocument } from '../document';
 import type { Node } from '../parser';
+import { checkBudget } from '../budget';
 
 /** Indentation stops growing here; deeper lines say their depth instead (the text stays linear in the tree). */
 const MAX_INDENT = 60;
@@ -12,6 +13,7 @@ export function printSyntaxTree(doc: WitDocument): string {
   const cursor = doc.tree.walk();
   let depth = 0;
   for (;;) {
+    checkBudget();
     const node = cursor.currentNode;
     if (depth === 0 || node.isNamed || node.isMissing || node.type === 'ERROR') {
       out.push(line(node, depth, cursor.currentFieldName ?? null));

@@ -1,12 +1,14 @@
 // Small tree helpers the features share. Every walk uses an explicit stack:
 // WIT trees from hostile input can be deeper than the JS call stack allows.
 import type { Node, Tree } from '../parser';
+import { checkBudget } from '../budget';
 
 /** Every leaf token of the tree (comments included), in source order. */
 export function leafTokens(root: Node): Node[] {
   const out: Node[] = [];
   const stack: Node[] = [root];
   while (stack.length) {
+    checkBudget();
     const node = stack.pop()!;
     if (node.childCount === 0) {
       if (node.endIndex > node.startIndex || node.isMissing) out.push(node);
@@ -25,6 +27,7 @@ export function forEachNode(root: Node, visit: (node: Node, parent: Node | null)
   const stack: Node[] = [root];
   const parents: Array<Node | null> = [null];
   while (stack.length) {
+    checkBudget();
     const node = stack.pop()!;
     const parent = parents.pop()!;
     if (visit(node, parent) === 'skip') continue;
@@ -42,6 +45,7 @@ export function forEachNode(root: Node, visit: (node: Node, parent: Node | null)
 export function ancestry(node: Node): Node[] {
   const down: Node[] = [];
   for (let n: Node | null = node.tree.rootNode; n; n = n.childWithDescendant(node)) {
+    checkBudget();
     down.push(n);
     if (n.equals(node)) break;
   }
