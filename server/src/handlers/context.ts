@@ -1,6 +1,7 @@
 // What every handler gets, and the one helper they answer through: the
 // handler names the LSP request, the service method answers it.
-import type { Connection, ServerCapabilities } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError, type Connection, type ServerCapabilities } from 'vscode-languageserver/node';
+import { BudgetExceeded, withBudget } from '../core/budget';
 import type { WitLanguageService } from '../core/index';
 import type { Settings } from '../settings';
 
@@ -16,9 +17,25 @@ export interface Handler {
   register(ctx: HandlerContext): void;
 }
 
-/** A request handler that waits for the service, then answers with `answer(service, params)`. */
+/**
+ * How long one request may take. The server answers requests one at a time,
+ * so a request on a huge input would hold up every request behind it; past
+ * this it answers with a "too large" error instead (core/budget.ts).
+ * WIT_REQUEST_BUDGET_MS overrides it (the server tests use a tiny one).
+ */
+export const REQUEST_BUDGET_MS = Number(process.env.WIT_REQUEST_BUDGET_MS) || 1000;
+
+/** A request handler that waits for the service, then answers with `answer(service, params)` within the budget. */
 export function answer<P, R>(
   service: Promise<WitLanguageService>, answer: (s: WitLanguageService, params: P) => R,
 ): (params: P) => Promise<R> {
-  return async (params) => answer(await service, params);
+  return async (params) => {
+    const s = await service;
+    try {
+      return withBudget(REQUEST_BUDGET_MS, () => answer(s, params));
+    } catch (e) {
+      if (e instanceof BudgetExceeded) throw new ResponseError(LSPErrorCodes.RequestFailed, `WIT: ${e.message}`);
+      throw e;
+    }
+  };
 }
