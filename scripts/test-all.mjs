@@ -13,8 +13,10 @@ import { cacheRoot, toolchainBin } from './toolchainEnv.mjs';
 const REQUIRED = ['wasmtime', 'wit-bindgen', 'componentize-py'];
 const suites = [
   ['typecheck', ['run', 'typecheck'], true],
+  ['lint', ['run', 'lint'], true],
   ['build', ['run', 'build'], true],
   ['unit', ['run', 'test:unit']],
+  ['live', ['run', 'test:live']],
   ['grammar', ['run', 'test:grammar']],
   ['conformance', ['run', 'test:conformance']],
   ['fuzz', ['run', 'test:fuzz']],

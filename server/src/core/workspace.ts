@@ -40,7 +40,7 @@ export class Workspace {
 
   changeDocument(uri: string, changes: TextDocumentContentChangeEvent[], version: number): WitDocument {
     const path = uriToPath(uri);
-    let doc = this.open.get(path);
+    const doc = this.open.get(path);
     if (!doc) return this.openDocument(uri, changes.map((c) => c.text).join(''), version);
     let text = doc.text;
     let tree: Tree | undefined = doc.tree;
