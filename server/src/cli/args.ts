@@ -1,8 +1,8 @@
 // The command line of `wit-devkit`: a command, its flags and its operands.
-// Hand-written rather than a dependency: three commands with a handful of
+// Hand-written rather than a dependency: four commands with a handful of
 // flags, and usage errors must end in exit code 2 with our own message.
 
-export type Command = 'check' | 'fmt' | 'diff';
+export type Command = 'check' | 'fmt' | 'diff' | 'capabilities';
 export type CheckFormat = 'human' | 'github' | 'sarif' | 'json';
 export type DiffFormat = 'human' | 'json';
 
@@ -23,6 +23,7 @@ export const USAGE = `usage:
   wit-devkit fmt [--check] [PATH...]
   wit-devkit diff [--format human|json] [--features a,b] OLD NEW
   wit-devkit diff [--format human|json] [--features a,b] --base GIT_REF [DIR]
+  wit-devkit capabilities [--format human|json] FILE.wasm
 
 exit codes: 0 clean, 1 errors found (diagnostics, unformatted files, a diff
 that breaks semver), 2 bad input (usage, missing folder or ref, broken package)`;
@@ -32,12 +33,13 @@ const FLAGS_OF: Record<Command, string[]> = {
   check: ['--format', '--features'],
   fmt: ['--check'],
   diff: ['--format', '--features', '--base'],
+  capabilities: ['--format'],
 };
-const FORMATS: Record<Command, string[]> = { check: ['human', 'github', 'sarif', 'json'], fmt: [], diff: ['human', 'json'] };
+const FORMATS: Record<Command, string[]> = { check: ['human', 'github', 'sarif', 'json'], fmt: [], diff: ['human', 'json'], capabilities: ['human', 'json'] };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
-  if (command !== 'check' && command !== 'fmt' && command !== 'diff') {
+  if (command !== 'check' && command !== 'fmt' && command !== 'diff' && command !== 'capabilities') {
     throw new UsageError(command ? `unknown command \`${command}\`` : 'no command given');
   }
   const parsed: ParsedArgs = { command, operands: [], check: false };
@@ -68,6 +70,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       parsed.base = value;
     }
   }
+  if (command === 'capabilities' && parsed.operands.length !== 1) throw new UsageError('`capabilities` needs one component, FILE.wasm');
   if (command === 'diff') {
     const wanted = parsed.base === undefined ? 2 : [0, 1];
     const n = parsed.operands.length;

@@ -13,6 +13,7 @@ import { formatGithub, formatHuman, formatJson, countErrors } from './checkRepor
 import { formatSarif } from './sarif';
 import { formatFiles, reportFmt } from './fmt';
 import { runDiff } from './diff';
+import { componentCapabilities, formatCapabilities } from './capabilities';
 
 export const VERSION = '0.1.0';
 
@@ -35,6 +36,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   try {
     const args = parseArgs(argv);
+    // A built component needs no WIT grammar: read it and answer.
+    if (args.command === 'capabilities') {
+      io.stdout(formatCapabilities(componentCapabilities(args.operands[0], io.cwd), (args.format ?? 'human') as 'human' | 'json'));
+      return 0;
+    }
     const started = performance.now();
     const service = await createWitLanguageService(nodeHost, { wasmDir: io.wasmDir, ...(args.features ? { features: args.features } : {}) });
     const loaded = performance.now();
