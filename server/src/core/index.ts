@@ -34,7 +34,7 @@ import { codeActions } from './features/codeActions';
 import { inlayHints } from './features/inlayHints';
 import { buildCompositionGraph, type CompositionGraph } from './features/compositionGraph';
 import { listWorlds, type WorldSummary } from './features/worlds';
-import { comparePackages, compatibilityDiagnostics, sinceGateEdit, sinceGateActions, SurfaceError, type EvolutionReport, type CompatibilityOptions } from './evolution/index';
+import { comparePackages, compatibilityDiagnostics, comparisonMarkdown, sinceGateEdit, sinceGateActions, SurfaceError, type EvolutionReport, type CompatibilityOptions } from './evolution/index';
 import { abiFactsAt, type AbiFacts, type AbiOptions } from './abi/facts';
 import { spillHints } from './abi/spillHints';
 import { abiInlayHints } from './abi/inlayHints';
@@ -86,6 +86,8 @@ export interface WitLanguageService {
    * semver verdict. Throws SurfaceError when a side has no named package.
    */
   comparePackages(oldUri: string, newUri: string): EvolutionReport;
+  /** The same comparison as Markdown with links to both sides (the Compare view); throws SurfaceError like comparePackages. */
+  comparisonMarkdown(oldUri: string, newUri: string, labels: { base: string; now: string }): string;
   /**
    * The changes from the base root holding `baseUri` as diagnostics on the
    * files of the root holding `uri` (the base's declaration in the message),
@@ -184,6 +186,8 @@ export function createWitLanguageServiceFrom(
     syntaxTree: (uri) => withDoc(uri, '', printSyntaxTree),
     resolvedPackage: (uri) => printResolvedPackage(analysis(uri), uri),
     comparePackages: (oldUri, newUri) => comparePackages(analysis(oldUri), analysis(newUri), document),
+    comparisonMarkdown: (oldUri, newUri, labels) =>
+      comparisonMarkdown(comparePackages(analysis(oldUri), analysis(newUri), document), labels.base, labels.now),
     compatibilityDiagnostics: (baseUri, uri, options) => {
       let report: EvolutionReport;
       try {

@@ -10,6 +10,7 @@ import type { EvolutionReport } from './types';
 
 export type { Change, EvolutionReport, Verdict, SurfaceItem, Side } from './types';
 export { SurfaceError } from './surface';
+export { comparisonMarkdown } from './markdown';
 export { compatibilityDiagnostics, sinceGateEdit, sinceGateActions, COMPATIBILITY_CODE, MISSING_SINCE_CODE, type CompatibilityOptions } from './editorDiagnostics';
 
 /**
