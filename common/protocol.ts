@@ -47,3 +47,16 @@ export interface CanonicalAbiParams {
  * for a type, `{kind: 'type', size, align, flat, memory, handles}`; null elsewhere.
  */
 export const CanonicalAbiRequest = new RequestType<CanonicalAbiParams, AbiFacts | null, void>('wit/canonicalAbi');
+
+export interface ComparePackageParams {
+  /** A file of the package to compare (the working tree's). */
+  uri: string;
+  /** A git ref (`ref`) the package is compared with, or a folder holding the other version (`folder`). */
+  base: { kind: 'ref'; ref: string } | { kind: 'folder'; path: string };
+}
+/**
+ * `wit/comparePackage`: the package against a base as Markdown: every added, removed and
+ * changed item, classified for importers and exporters, with the semver verdict and links to
+ * both sides (what `WIT: Compare Package With…` shows; `wit-devkit diff` on the command line).
+ */
+export const ComparePackageRequest = new RequestType<ComparePackageParams, { markdown: string }, void>('wit/comparePackage');

@@ -25,6 +25,7 @@ import { listWorldsHandler } from './listWorlds';
 import { generateBindingsHandler } from './generateBindings';
 import { compositionGraphHandler } from './compositionGraph';
 import { canonicalAbiHandler } from './canonicalAbi';
+import { comparePackageHandler } from './comparePackage';
 
 const handlers: Handler[] = [
   hoverHandler,
@@ -49,6 +50,7 @@ const handlers: Handler[] = [
   generateBindingsHandler,
   compositionGraphHandler,
   canonicalAbiHandler,
+  comparePackageHandler,
 ];
 
 export function handlerCapabilities(): ServerCapabilities {
