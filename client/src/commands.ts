@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { WitLanguageClient } from './client';
 import { viewUri, viewSource, type ViewKind } from './serverViews';
+import { comparePackageCommand } from './compareCommand';
 
 export interface ActivationTiming {
   /** Duration of activate() itself, in milliseconds. */
@@ -17,6 +18,7 @@ export function registerCommands(client: WitLanguageClient, timing: () => Activa
     vscode.commands.registerCommand('wit.restartServer', () => client.restart()),
     vscode.commands.registerCommand('wit.showSyntaxTree', () => showView('syntaxTree')),
     vscode.commands.registerCommand('wit.showResolvedPackage', () => showView('resolvedPackage')),
+    vscode.commands.registerCommand('wit.comparePackage', () => comparePackageCommand(client)),
     vscode.commands.registerCommand('wit.showOutput', () => client.output.show(true)),
     vscode.commands.registerCommand('wit.internal.serverInfo', () => ({ state: client.serverState, pid: client.serverPid })),
     vscode.commands.registerCommand('wit.internal.activationTiming', timing),
