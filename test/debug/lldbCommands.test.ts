@@ -24,7 +24,7 @@ test('process launch: the folder, then every argument after --', () => {
 
 test('the launch binds breakpoints before initialized: JIT loader on, one-shot stop at the registration, synchronous launch', () => {
   assert.deepEqual(preloadCommands(['run', 'c.wasm']), {
-    initCommands: ['settings set plugin.jit-loader.gdb.enable on'],
+    initCommands: ['settings set plugin.jit-loader.gdb.enable on', 'settings set stop-disassembly-display never'],
     preRunCommands: ['breakpoint set --one-shot true --name __jit_debug_register_code'],
     launchCommands: ['script lldb.debugger.SetAsync(False)', "process launch -- 'run' 'c.wasm'", 'script lldb.debugger.SetAsync(True)'],
   });

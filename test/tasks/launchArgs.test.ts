@@ -33,7 +33,7 @@ test('runtime wasmtime: lldb-dap debugs `wasmtime run -C cache=n -D debug-info -
     args: ['run', '-C', 'cache=n', '-D', 'debug-info', '-O', 'opt-level=0', '--dir', '/ws/data::/data', '--env', 'GREETING=hi there', '-S', 'inherit-network', '/ws/a b.wasm', 'x', '$(id)'],
     cwd: '/ws',
     env: [],
-    initCommands: ['settings set plugin.jit-loader.gdb.enable on'],
+    initCommands: ['settings set plugin.jit-loader.gdb.enable on', 'settings set stop-disassembly-display never'],
     preRunCommands: ['breakpoint set --one-shot true --name __jit_debug_register_code'],
     launchCommands: [
       'script lldb.debugger.SetAsync(False)',

@@ -26,6 +26,13 @@
 
 export const JIT_LOADER_ON = 'settings set plugin.jit-loader.gdb.enable on';
 
+/**
+ * The synchronous launch prints its stop in the Debug Console, with lldb's
+ * disassembly of wasmtime's `__jit_debug_register_code`: noise to the user.
+ * lldb-dap shows stops through DAP, never through this display.
+ */
+export const QUIET_STOPS = 'settings set stop-disassembly-display never';
+
 /** wasmtime calls this (an empty function) after registering compiled code. */
 export const JIT_REGISTER_SYMBOL = '__jit_debug_register_code';
 
@@ -75,5 +82,5 @@ export interface PreloadCommands {
 export function preloadCommands(args: readonly string[], cwd?: string): PreloadCommands | undefined {
   const launch = processLaunchCommand(args, cwd);
   if (launch === undefined) return undefined;
-  return { initCommands: [JIT_LOADER_ON], preRunCommands: [STOP_AFTER_JIT_REGISTRATION], launchCommands: [SYNC_ON, launch, SYNC_OFF] };
+  return { initCommands: [JIT_LOADER_ON, QUIET_STOPS], preRunCommands: [STOP_AFTER_JIT_REGISTRATION], launchCommands: [SYNC_ON, launch, SYNC_OFF] };
 }
