@@ -72,7 +72,7 @@ function analyzeRoot(workspace: Workspace, path: string, features: ReadonlySet<s
       for (const d of syntaxErrors(doc)) fileSink.push(doc.uri, d);
       const ast = cache.lower(doc);
       files.set(doc.uri, ast);
-      for (const p of ast.problems) fileSink.error(doc.uri, p.range, p.message);
+      for (const p of ast.problems) fileSink.error(doc.uri, p.range, p.message, p.code);
       inputs.push(doc.uri, ...ast.items, ...ast.packageDecls);
       return ast;
     }),

@@ -90,3 +90,21 @@ test('did you mean: a misspelled interface in a use path or world import', async
   assert.ok(fix, actions.map((a) => a.title).join(', '));
   assert.match(apply(f, f.uri('api.wit'), fix), /use types\.\{point\};/);
 });
+
+test('quick fixes key on the diagnostic code and data, not on the wording', async () => {
+  const { f, diagnostics } = await actionsAt({
+    'types.wit': TYPES,
+    'api.wit': 'package demo:app;\n\ninterface api {\n    get: func() -> po|int;\n}\n',
+  });
+  const [unknown] = diagnostics;
+  assert.equal(unknown.code, 'unknown-name');
+  assert.deepEqual(unknown.data, { name: 'point' });
+  const doc = f.service.document(f.cursorUri)!;
+  const range = { start: f.position, end: f.position };
+  const reworded = { ...unknown, message: 'a message worded some other way' };
+  const titles = (d: typeof unknown) => codeActions(f.service.analysis(f.cursorUri), doc, range, [d]).map((a) => a.title);
+  assert.deepEqual(titles(reworded), titles(unknown));
+  assert.ok(titles(unknown).some((t) => t.startsWith("Add `use types.{point}`")), titles(unknown).join(", "));
+  // The same wording without the code is not taken for an unknown name.
+  assert.deepEqual(titles({ ...unknown, code: undefined }), []);
+});

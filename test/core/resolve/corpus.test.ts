@@ -10,6 +10,7 @@ import { createWitLanguageServiceFrom, type WitGrammar } from '../../../server/s
 import { pathToUri } from '../../../server/src/core/workspace';
 import type { WitHost } from '../../../server/src/core/host';
 import { corpusRoot, memoryHost, ready } from '../helpers';
+import { DIAGNOSTIC_CODES } from '../../../server/src/core/diagnosticCodes';
 
 let grammar: WitGrammar;
 
@@ -40,7 +41,7 @@ function isolated(entry: string): { host: WitHost; files: string[] } {
 function errorsOf(entry: string) {
   const { host, files } = isolated(entry);
   const service = createWitLanguageServiceFrom(grammar, host);
-  const all: Array<{ file: string; line: number; message: string }> = [];
+  const all: Array<{ file: string; line: number; message: string; code: unknown }> = [];
   const seen = new Set<string>();
   for (const f of files) {
     for (const [uri, list] of service.diagnostics(pathToUri(f))) {
@@ -48,7 +49,7 @@ function errorsOf(entry: string) {
         const key = `${uri}:${d.range.start.line}:${d.message}`;
         if (d.severity !== 1 || seen.has(key)) continue;
         seen.add(key);
-        all.push({ file: uri, line: d.range.start.line + 1, message: typeof d.message === "string" ? d.message : d.message.value });
+        all.push({ file: uri, line: d.range.start.line + 1, message: typeof d.message === "string" ? d.message : d.message.value, code: d.code });
       }
     }
   }
@@ -69,6 +70,8 @@ test('every failing case of wit-parser has an error where wit-parser reports it'
       ? all.some((e) => e.file.endsWith('/' + path.basename(m[1])) && e.line === Number(m[2]))
       : all.length > 0;
     if (!ok) misses.push(`${name}: want ${m ? `${path.basename(m[1])}:${m[2]}` : 'an error'}, got ${JSON.stringify(all.slice(0, 2))}`);
+    // Every error carries a code from the one list (what quick fixes and other tools key on).
+    for (const e of all) if (!Object.hasOwn(DIAGNOSTIC_CODES, String(e.code))) misses.push(`${name}: no known code on "${e.message}" (${String(e.code)})`);
   }
   assert.deepEqual(misses, []);
 });

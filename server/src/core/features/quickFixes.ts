@@ -1,34 +1,36 @@
-// Quick fixes for the core's diagnostics (matched on their wording, which
-// follows wit-parser): add the missing `use`, "did you mean", and convert a
-// name to valid kebab-case.
+// Quick fixes for the core's diagnostics, keyed on their codes and data
+// (diagnosticCodes.ts), never on their wording: add the missing `use`, "did you
+// mean", and convert a name to valid kebab-case.
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { Analysis, InterfaceModel } from '../model';
 import type { WitDocument } from '../document';
 import type { Node } from '../parser';
+import type { DiagnosticCode, UnknownNameData } from '../diagnosticCodes';
 import { ancestorOfType, unescapeName } from './treeWalk';
 import { PRIMITIVE_TYPES, escapeName, isValidIdentifier } from './builtins';
 import { rename } from './rename';
 import { namesInBody } from './scopeNames';
 import { toKebabCase } from '../resolve/identifiers';
 
-/** `type \`x\` does not exist`, `name \`x\` does not exist`, `name \`x\` is not defined`. */
-const UNKNOWN_NAME = /^(?:type|name) `([^`]+)` (?:does not exist|is not defined)$/;
-/** `interface or world \`x\` does not exist` / `... not found in package \`p\``. */
-const UNKNOWN_ITEM = /^interface or world `([^`]+)` (?:does not exist|not found in package `([^`]+)`)$/;
 const TYPE_KINDS = new Set(['type', 'record', 'variant', 'enum', 'flags', 'resource']);
+
+/** The name a diagnostic's data carries, when it is one the fixes need. */
+function unknownName(d: Diagnostic): UnknownNameData | undefined {
+  const data = d.data as Partial<UnknownNameData> | undefined;
+  return typeof data?.name === 'string' ? { name: data.name, package: typeof data.package === 'string' ? data.package : undefined } : undefined;
+}
 
 export function quickFixes(analysis: Analysis, doc: WitDocument, diagnostics: Diagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
-    const message = typeof d.message === 'string' ? d.message : d.message.value;
-    const unknown = UNKNOWN_NAME.exec(message);
-    if (unknown) {
-      out.push(...addMissingUse(analysis, doc, d, unknown[1]));
-      out.push(...didYouMean(doc, d, unknown[1], typeNamesInScope(analysis, doc, d)));
+    const code = d.code as DiagnosticCode | undefined;
+    const unknown = unknownName(d);
+    if (code === 'unknown-name' && unknown) {
+      out.push(...addMissingUse(analysis, doc, d, unknown.name));
+      out.push(...didYouMean(doc, d, unknown.name, typeNamesInScope(analysis, doc, d)));
     }
-    const unknownItem = UNKNOWN_ITEM.exec(message);
-    if (unknownItem) out.push(...didYouMean(doc, d, unknownItem[1], itemNames(analysis, unknownItem[2])));
-    if (/identifier|kebab/i.test(message)) out.push(...kebabCaseFix(analysis, doc, d));
+    if (code === 'unknown-item' && unknown) out.push(...didYouMean(doc, d, unknown.name, itemNames(analysis, unknown.package)));
+    if (code === 'invalid-identifier') out.push(...kebabCaseFix(analysis, doc, d));
   }
   return out;
 }

@@ -114,7 +114,7 @@ function report(ctx: ResolveContext, nodes: Node[], edges: Edge[][]): void {
       location: { uri: nodes[node].uri, range: via.useRange },
       message: `\`${nameOf(nodes[node])}\` ${nodes[node].kind === 'world' ? 'includes' : 'uses'} \`${via.name}\``,
     }));
-    const d = errorDiagnostic(edge.reportRange, `interface or world \`${edge.name}\` depends on itself`);
+    const d = errorDiagnostic(edge.reportRange, `interface or world \`${edge.name}\` depends on itself`, 'use-cycle');
     d.relatedInformation = related;
     ctx.sink.push(edge.reportUri, d);
     explainDependents(cycle.map((c) => c.node), dependents, remaining, explained);

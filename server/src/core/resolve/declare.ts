@@ -19,13 +19,13 @@ export function declarePackage(ctx: ResolveContext, pkg: PackageEntity): void {
       if (item.kind !== 'interface' && item.kind !== 'world') continue;
       const name = item.name.name;
       if (pkg.items.has(name)) {
-        ctx.sink.error(unit.uri, item.name.range, `duplicate item named \`${name}\``);
+        ctx.sink.error(unit.uri, item.name.range, `duplicate item named \`${name}\``, 'duplicate-name');
         continue;
       }
       const lower = name.toLowerCase();
       const clash = seenLower.get(lower);
       if (clash !== undefined && clash !== name) {
-        ctx.sink.error(unit.uri, item.name.range, `item \`${name}\` conflicts with item \`${clash}\` (kebab-case identifiers are case-insensitive)`);
+        ctx.sink.error(unit.uri, item.name.range, `item \`${name}\` conflicts with item \`${clash}\` (kebab-case identifiers are case-insensitive)`, 'duplicate-name');
       }
       seenLower.set(lower, name);
       const entity = item.kind === 'interface' ? declareInterface(ctx, pkg, unit.uri, item) : declareWorld(ctx, pkg, unit.uri, item);
@@ -77,7 +77,7 @@ export function declareFileUses(ctx: ResolveContext, pkg: PackageEntity): void {
       if (!local) continue;
       const target = resolvePath(ctx, unit.uri, pkg, item.path, 'interface', 'use');
       if (names.has(local.name)) {
-        ctx.sink.error(unit.uri, local.range, `duplicate name \`${local.name}\` in this file`);
+        ctx.sink.error(unit.uri, local.range, `duplicate name \`${local.name}\` in this file`, 'duplicate-name');
         continue;
       }
       names.set(local.name, target as InterfaceEntity | undefined);
@@ -85,7 +85,7 @@ export function declareFileUses(ctx: ResolveContext, pkg: PackageEntity): void {
     // An item of this file may not reuse a name a top-level `use` brought in.
     for (const item of unit.items) {
       if ((item.kind === 'interface' || item.kind === 'world') && names.has(item.name.name)) {
-        ctx.sink.error(unit.uri, item.name.range, `duplicate name \`${item.name.name}\` in this file`);
+        ctx.sink.error(unit.uri, item.name.range, `duplicate name \`${item.name.name}\` in this file`, 'duplicate-name');
       }
     }
   }

@@ -2,17 +2,18 @@
 // the same mistake twice, e.g. through a use and through its target).
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { errorDiagnostic, warningDiagnostic } from '../diagnostic';
+import type { DiagnosticCode } from '../diagnosticCodes';
 
 export class DiagnosticSink {
   readonly byUri = new Map<string, Diagnostic[]>();
   private seen = new Set<string>();
 
-  error(uri: string, range: Range, message: string, code?: string): void {
-    this.push(uri, errorDiagnostic(range, message, code));
+  error(uri: string, range: Range, message: string, code: DiagnosticCode, data?: unknown): void {
+    this.push(uri, errorDiagnostic(range, message, code, data));
   }
 
-  warning(uri: string, range: Range, message: string, code?: string): void {
-    this.push(uri, warningDiagnostic(range, message, code));
+  warning(uri: string, range: Range, message: string, code: DiagnosticCode, data?: unknown): void {
+    this.push(uri, warningDiagnostic(range, message, code, data));
   }
 
   push(uri: string, d: Diagnostic): void {

@@ -78,7 +78,7 @@ export function collectForeignNames(ctx: ResolveContext, pkg: PackageEntity): Fo
       continue;
     }
     known.active ||= active;
-    if (known.kind !== kind) ctx.sink.error(uri, name.range, `name \`${name.name}\` is defined as ${article(known.kind)}, not ${article(kind)}`);
+    if (known.kind !== kind) ctx.sink.error(uri, name.range, `name \`${name.name}\` is defined as ${article(known.kind)}, not ${article(kind)}`, 'not-a-type');
   }
   return [...names.values()];
 }
@@ -89,7 +89,7 @@ export function checkForeignNames(ctx: ResolveContext, pkg: PackageEntity, names
     const dep = ctx.table.get(n.key);
     if (!dep) {
       const known = ctx.table.packages.map((p) => p.key).sort().map((k) => `\n    ${k}`).join('');
-      ctx.sink.error(n.uri, n.pathRange, `package '${n.key}' not found. known packages:${known}`);
+      ctx.sink.error(n.uri, n.pathRange, `package '${n.key}' not found. known packages:${known}`, 'unknown-package');
       continue;
     }
     // A self-reference is a dependency cycle (paths.ts).
@@ -97,6 +97,6 @@ export function checkForeignNames(ctx: ResolveContext, pkg: PackageEntity, names
     const item = dep.items.get(n.name);
     // An encoded package is known by its interface names only.
     const missing = dep.opaque ? !item : !item || item.kind !== n.kind || item.excluded;
-    if (missing) ctx.sink.error(n.uri, n.range, `${n.kind} '${n.name}' not found in package '${dep.key}'`);
+    if (missing) ctx.sink.error(n.uri, n.range, `${n.kind} '${n.name}' not found in package '${dep.key}'`, 'unknown-item', { name: n.name, package: dep.key });
   }
 }

@@ -56,11 +56,11 @@ export function groupPackages(lowered: LoweredSource, table: PackageTable, sink:
       const k = packageKey(decl.name);
       if (!main) main = { ...k, uri: file.uri, range: decl.name.range };
       else if (main.key !== k.key) {
-        sink.error(file.uri, decl.name.range, `package identifier \`${k.key}\` does not match previous package name of \`${main.key}\``);
+        sink.error(file.uri, decl.name.range, `package identifier \`${k.key}\` does not match previous package name of \`${main.key}\``, 'package-header');
       }
       if (decl.docs) {
         // wit-parser points at the second header's comments, not the header.
-        if (docsSeen) sink.error(file.uri, decl.docsRange ?? decl.range, "found doc comments on multiple 'package' items");
+        if (docsSeen) sink.error(file.uri, decl.docsRange ?? decl.range, "found doc comments on multiple 'package' items", 'package-header');
         docsSeen = true;
       }
     });
@@ -69,7 +69,7 @@ export function groupPackages(lowered: LoweredSource, table: PackageTable, sink:
   const claim = (pkg: PackageEntity, uri: string, range: Range) => {
     if (pkg.location === undefined) pkg.location = source.location;
     else if (pkg.location !== source.location) {
-      sink.error(uri, range, `package \`${pkg.key}\` is defined in two different locations: ${pkg.location} and ${source.location}`);
+      sink.error(uri, range, `package \`${pkg.key}\` is defined in two different locations: ${pkg.location} and ${source.location}`, 'package-header');
     }
   };
   if (main) {
@@ -83,7 +83,7 @@ export function groupPackages(lowered: LoweredSource, table: PackageTable, sink:
     const file = files[0];
     const nested = file.items[0];
     const at = nested?.kind === 'nested-package' ? nested.name.range : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    sink.error(file.uri, at, 'no `package` header was found in any WIT file for this package');
+    sink.error(file.uri, at, 'no `package` header was found in any WIT file for this package', 'package-header');
   }
   // Each header group and each nested block defines a package: a name defined twice is an error.
   const defined = new Set<string>(main ? [main.key] : []);
@@ -96,7 +96,7 @@ export function groupPackages(lowered: LoweredSource, table: PackageTable, sink:
       } else {
         const first = topLevel[0];
         const at = 'name' in first && first.name && 'range' in first.name ? (first.name as A.Ident).range : first.range;
-        sink.error(file.uri, at, 'no `package` header was found in any WIT file for this package');
+        sink.error(file.uri, at, 'no `package` header was found in any WIT file for this package', 'package-header');
       }
     }
     // Nested blocks, flattened (depth limits were checked while lowering).
@@ -105,7 +105,7 @@ export function groupPackages(lowered: LoweredSource, table: PackageTable, sink:
       const nested = stack.shift()!;
       checkPackageName(file.uri, nested.name, sink);
       const k = packageKey(nested.name);
-      if (defined.has(k.key)) sink.error(file.uri, nested.name.range, `package \`${k.key}\` is defined in two different locations`);
+      if (defined.has(k.key)) sink.error(file.uri, nested.name.range, `package \`${k.key}\` is defined in two different locations`, 'package-header');
       defined.add(k.key);
       const pkg = table.getOrCreate(k.key, k.baseName, k.version, source.isDependency);
       claim(pkg, file.uri, nested.name.range);
@@ -116,7 +116,7 @@ export function groupPackages(lowered: LoweredSource, table: PackageTable, sink:
       for (const inner of nested.items) {
         if (inner.kind !== 'nested-package') continue;
         // Grammatical, but wit-parser resolves a nested package alone and rejects one inside it.
-        if (nested.depth === 1) sink.error(file.uri, inner.name.range, 'nested packages must be placed at the top-level');
+        if (nested.depth === 1) sink.error(file.uri, inner.name.range, 'nested packages must be placed at the top-level', 'package-header');
         stack.push(inner);
       }
     }
@@ -125,11 +125,11 @@ export function groupPackages(lowered: LoweredSource, table: PackageTable, sink:
 
 function checkPackageName(uri: string, name: A.PackageNameAst, sink: DiagnosticSink): void {
   if (name.segments.length > 2) {
-    sink.error(uri, name.segments[2].range, 'nested namespaces are not supported in package names');
+    sink.error(uri, name.segments[2].range, 'nested namespaces are not supported in package names', 'package-header');
   }
-  if (name.nested.length) sink.error(uri, name.nested[0].range, 'nested package names are not supported');
+  if (name.nested.length) sink.error(uri, name.nested[0].range, 'nested package names are not supported', 'package-header');
   if (name.version && !isSemver(name.version.text)) {
-    sink.error(uri, name.version.range, `\`${name.version.text}\` is not a valid semver version`);
+    sink.error(uri, name.version.range, `\`${name.version.text}\` is not a valid semver version`, 'invalid-version');
   }
 }
 

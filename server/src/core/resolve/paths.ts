@@ -24,7 +24,7 @@ export function resolvePath(
     // A foreign name of the wrong kind is reported as not found (foreignDeps.ts).
     if (report && path.kind === 'local') {
       ctx.sink.error(uri, nameIdent?.range ?? path.range,
-        `name \`${nameIdent?.name}\` is defined as ${target.kind === 'world' ? 'a world' : 'an interface'}, not ${expect === 'world' ? 'a world' : 'an interface'}`);
+        `name \`${nameIdent?.name}\` is defined as ${target.kind === 'world' ? 'a world' : 'an interface'}, not ${expect === 'world' ? 'a world' : 'an interface'}`, 'unknown-item');
     }
     return undefined;
   }
@@ -36,13 +36,13 @@ function resolveLocal(ctx: ResolveContext, uri: string, pkg: PackageEntity, name
   const uses = ctx.fileUses.get(uri);
   if (uses?.has(name.name)) return uses.get(name.name);
   const item = pkg.items.get(name.name);
-  if (!item && report) ctx.sink.error(uri, name.range, `interface or world \`${name.name}\` does not exist`);
+  if (!item && report) ctx.sink.error(uri, name.range, `interface or world \`${name.name}\` does not exist`, 'unknown-item', { name: name.name });
   return item;
 }
 
 function resolveForeign(ctx: ResolveContext, uri: string, from: PackageEntity, path: Extract<A.UsePathAst, { kind: 'foreign' }>, report: boolean): PathTarget | undefined {
   if (path.segments.length !== 2 || path.names.length !== 1) {
-    if (report) ctx.sink.error(uri, path.range, 'nested namespaces and interfaces are not supported in paths');
+    if (report) ctx.sink.error(uri, path.range, 'nested namespaces and interfaces are not supported in paths', 'unknown-item');
     return undefined;
   }
   const baseName = path.segments.map((s) => s.name).join(':');
@@ -51,7 +51,7 @@ function resolveForeign(ctx: ResolveContext, uri: string, from: PackageEntity, p
   // A missing package is reported once per mention, gated or not (foreignDeps.ts).
   if (!pkg) return undefined;
   if (pkg === from) {
-    if (report) ctx.sink.error(uri, path.range, `package \`${pkg.key}\` creates a dependency cycle`);
+    if (report) ctx.sink.error(uri, path.range, `package \`${pkg.key}\` creates a dependency cycle`, 'dependency-cycle');
     return undefined;
   }
   if (pkg.model.symbol) {

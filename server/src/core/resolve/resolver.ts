@@ -169,7 +169,7 @@ function checkPackageCycles(ctx: ResolveContext): PackageEntity[] {
       if (visiting.has(dep)) {
         const at = top.pkg.refs.get(dep)!;
         const key = `${at.uri}:${at.range.start.line}:${at.range.start.character}`;
-        if (!reported.has(key)) ctx.sink.error(at.uri, at.range, `package \`${dep.key}\` creates a dependency cycle`);
+        if (!reported.has(key)) ctx.sink.error(at.uri, at.range, `package \`${dep.key}\` creates a dependency cycle`, 'dependency-cycle');
         reported.add(key);
         continue;
       }

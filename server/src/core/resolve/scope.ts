@@ -18,7 +18,7 @@ function define(ctx: ResolveContext, owner: Owner, entity: NameEntity): boolean 
     return false;
   }
   if (prior) {
-    ctx.sink.error(entity.uri, entity.nameRange, `name \`${entity.name}\` is defined more than once`);
+    ctx.sink.error(entity.uri, entity.nameRange, `name \`${entity.name}\` is defined more than once`, 'duplicate-name');
     return false;
   }
   owner.scope.set(entity.name, entity);
@@ -35,7 +35,7 @@ function before(a: A.Ident['range'], b: A.Ident['range']): boolean {
  */
 function checkOwnerGate(ctx: ResolveContext, owner: Owner, gates: A.Gate[], at: A.Ident['range']): void {
   if (owner.excluded && !isExcluded(gates, ctx.features)) {
-    ctx.sink.error(owner.uri, at, `this type is not gated by a feature but its ${owner.kind} is gated by a feature`);
+    ctx.sink.error(owner.uri, at, `this type is not gated by a feature but its ${owner.kind} is gated by a feature`, 'feature-excluded');
   }
 }
 
@@ -61,14 +61,14 @@ export function declareUses(ctx: ResolveContext, owner: Owner, members: readonly
         const found = target.scope.get(name.name);
         if (!found) {
           // An excluded `use` from another package is dropped before its names are looked up.
-          if (!(excludedUse && target.pkg !== owner.pkg)) ctx.sink.error(owner.uri, name.range, `name \`${name.name}\` is not defined`);
+          if (!(excludedUse && target.pkg !== owner.pkg)) ctx.sink.error(owner.uri, name.range, `name \`${name.name}\` is not defined`, 'unknown-name', { name: name.name });
         } else if (found.kind === 'func') {
-          ctx.sink.error(owner.uri, name.range, `cannot import function \`${name.name}\``);
+          ctx.sink.error(owner.uri, name.range, `cannot import function \`${name.name}\``, 'not-a-type');
         } else {
           resolved = found;
           addReference(ctx, owner.uri, name.range, found.symbol, 'use');
           if (found.excluded && !excludedUse) {
-            ctx.sink.error(owner.uri, name.range, 'found a reference to a type which is excluded due to its feature not being activated');
+            ctx.sink.error(owner.uri, name.range, 'found a reference to a type which is excluded due to its feature not being activated', 'feature-excluded');
           }
         }
       }

@@ -24,11 +24,11 @@ export function checkDefinitions(ctx: ResolveContext, owner: Owner, members: rea
       case 'type': checkType(ctx, owner, m.type, 'typedef', isExcluded(m.gates, ctx.features), undefined, m.name.range); break;
       case 'record': for (const f of m.fields) checkType(ctx, owner, f.type, 'typedef', isExcluded(m.gates, ctx.features), f.name.range, m.name.range); break;
       case 'variant':
-        if (m.cases.length === 0) ctx.sink.error(owner.uri, m.name.range, 'empty variant');
+        if (m.cases.length === 0) ctx.sink.error(owner.uri, m.name.range, 'empty variant', 'invalid-type');
         for (const c of m.cases) if (c.type) checkType(ctx, owner, c.type, 'typedef', isExcluded(m.gates, ctx.features), undefined, m.name.range);
         break;
       case 'enum':
-        if (m.cases.length === 0) ctx.sink.error(owner.uri, m.name.range, 'empty enum');
+        if (m.cases.length === 0) ctx.sink.error(owner.uri, m.name.range, 'empty enum', 'invalid-type');
         break;
       case 'resource':
         checkResource(ctx, owner, m);
@@ -46,44 +46,44 @@ function checkResource(ctx: ResolveContext, owner: Owner, res: Extract<A.TypeDef
   for (const f of res.funcs) {
     const excluded = resourceExcluded || isExcluded(f.gates, ctx.features);
     if (f.kind === 'constructor') {
-      if (constructors++ > 0) ctx.sink.error(owner.uri, f.name.range, 'duplicate constructors');
+      if (constructors++ > 0) ctx.sink.error(owner.uri, f.name.range, 'duplicate constructors', 'duplicate-name');
       checkFunction(ctx, owner, `[constructor]${res.name.name}`, f.name.range, f.type, excluded);
       if (f.type.result) checkConstructorResult(ctx, owner, res, f.type.result);
     } else {
-      if (names.has(f.name.name)) ctx.sink.error(owner.uri, f.name.range, `duplicate function name \`${f.name.name}\``);
+      if (names.has(f.name.name)) ctx.sink.error(owner.uri, f.name.range, `duplicate function name \`${f.name.name}\``, 'duplicate-name');
       names.add(f.name.name);
       const display = `[${f.kind}]${res.name.name}.${f.name.name}`;
       checkFunction(ctx, owner, display, f.name.range, f.type, excluded);
     }
     // Constructors and methods refer to the resource itself (`own<r>`, `borrow<r>` self).
     if (resourceExcluded && !isExcluded(f.gates, ctx.features) && f.kind !== 'static') {
-      ctx.sink.error(owner.uri, f.name.range, 'found a reference to a type which is excluded due to its feature not being activated');
+      ctx.sink.error(owner.uri, f.name.range, 'found a reference to a type which is excluded due to its feature not being activated', 'feature-excluded');
     }
   }
 }
 
 function checkConstructorResult(ctx: ResolveContext, owner: Owner, res: { name: A.Ident }, result: A.TypeAst): void {
   if (result.kind !== 'result') {
-    ctx.sink.error(owner.uri, result.range, 'if a constructor return type is declared it must be a `result`');
+    ctx.sink.error(owner.uri, result.range, 'if a constructor return type is declared it must be a `result`', 'invalid-type');
     return;
   }
   const ok = result.ok;
   const isSelf = ok && ((ok.kind === 'named' && ok.name.name === res.name.name) || (ok.kind === 'own' && ok.resource.name === res.name.name));
-  if (!isSelf) ctx.sink.error(owner.uri, result.range, 'the `ok` type must be the resource being constructed');
+  if (!isSelf) ctx.sink.error(owner.uri, result.range, 'the `ok` type must be the resource being constructed', 'invalid-type');
 }
 
 export function checkFunction(ctx: ResolveContext, owner: Owner, display: string, at: Range, f: A.FuncTypeAst, excluded: boolean): void {
   // Compared case-insensitively since wasm-tools 1.263 (strong uniqueness).
   const seen = new Set<string>();
   for (const p of f.params) {
-    if (seen.has(p.name.name.toLowerCase())) ctx.sink.error(owner.uri, p.name.range, `param \`${p.name.name}\` is defined more than once`);
+    if (seen.has(p.name.name.toLowerCase())) ctx.sink.error(owner.uri, p.name.range, `param \`${p.name.name}\` is defined more than once`, 'duplicate-name');
     seen.add(p.name.name.toLowerCase());
     checkType(ctx, owner, p.type, 'function', excluded, undefined, at);
   }
   if (f.result) {
     checkType(ctx, owner, f.result, 'function', excluded, undefined, at);
     if (containsBorrow(owner, f.result)) {
-      ctx.sink.error(owner.uri, at, `function \`${display}\` returns a type which contains a \`borrow<T>\` which is not supported`);
+      ctx.sink.error(owner.uri, at, `function \`${display}\` returns a type which contains a \`borrow<T>\` which is not supported`, 'invalid-type');
     }
   }
 }
@@ -95,9 +95,9 @@ function checkType(ctx: ResolveContext, owner: Owner, root: A.TypeAst, site: Sit
   // name; both are reported when they are on different lines.
   const reportExcluded = (ref: Range) => {
     const at = excludedAt ?? ref;
-    ctx.sink.error(owner.uri, at, 'found a reference to a type which is excluded due to its feature not being activated');
+    ctx.sink.error(owner.uri, at, 'found a reference to a type which is excluded due to its feature not being activated', 'feature-excluded');
     if (definedAt && definedAt.start.line !== at.start.line) {
-      ctx.sink.error(owner.uri, definedAt, 'found a reference to a type which is excluded due to its feature not being activated');
+      ctx.sink.error(owner.uri, definedAt, 'found a reference to a type which is excluded due to its feature not being activated', 'feature-excluded');
     }
   };
   const stack: A.TypeAst[] = [root];
@@ -107,9 +107,9 @@ function checkType(ctx: ResolveContext, owner: Owner, root: A.TypeAst, site: Sit
       case 'named': {
         const found = owner.scope.get(t.name.name);
         if (!found) {
-          ctx.sink.error(owner.uri, t.name.range, site === 'typedef' ? `type \`${t.name.name}\` does not exist` : `name \`${t.name.name}\` does not exist`);
+          ctx.sink.error(owner.uri, t.name.range, site === 'typedef' ? `type \`${t.name.name}\` does not exist` : `name \`${t.name.name}\` does not exist`, 'unknown-name', { name: t.name.name });
         } else if (found.kind === 'func') {
-          ctx.sink.error(owner.uri, t.name.range, `cannot use function \`${t.name.name}\` as a type`);
+          ctx.sink.error(owner.uri, t.name.range, `cannot use function \`${t.name.name}\` as a type`, 'not-a-type');
         } else {
           addReference(ctx, owner.uri, t.name.range, found.symbol, 'type');
           if (found.excluded && !excluded) {
@@ -121,11 +121,11 @@ function checkType(ctx: ResolveContext, owner: Owner, root: A.TypeAst, site: Sit
       case 'own':
       case 'borrow': {
         const found = owner.scope.get(t.resource.name);
-        if (!found) ctx.sink.error(owner.uri, t.resource.range, `type \`${t.resource.name}\` does not exist`);
-        else if (found.kind === 'func') ctx.sink.error(owner.uri, t.resource.range, `cannot use function \`${t.resource.name}\` as a type`);
+        if (!found) ctx.sink.error(owner.uri, t.resource.range, `type \`${t.resource.name}\` does not exist`, 'unknown-name', { name: t.resource.name });
+        else if (found.kind === 'func') ctx.sink.error(owner.uri, t.resource.range, `cannot use function \`${t.resource.name}\` as a type`, 'not-a-type');
         else {
           addReference(ctx, owner.uri, t.resource.range, found.symbol, 'type');
-          if (!isResource(found)) ctx.sink.error(owner.uri, t.resource.range, `type \`${t.resource.name}\` used in a handle must be a resource`);
+          if (!isResource(found)) ctx.sink.error(owner.uri, t.resource.range, `type \`${t.resource.name}\` used in a handle must be a resource`, 'not-a-type');
           else if (found.excluded && !excluded) {
             reportExcluded(t.resource.range);
           }
@@ -138,7 +138,7 @@ function checkType(ctx: ResolveContext, owner: Owner, root: A.TypeAst, site: Sit
       case 'result': if (t.ok) stack.push(t.ok); if (t.err) stack.push(t.err); break;
       case 'map':
         if (!isValidMapKey(owner, t.key)) {
-          ctx.sink.error(owner.uri, t.range, 'invalid map key type: map keys must be bool, u8, u16, u32, u64, s8, s16, s32, s64, char, or string');
+          ctx.sink.error(owner.uri, t.range, 'invalid map key type: map keys must be bool, u8, u16, u32, u64, s8, s16, s32, s64, char, or string', 'invalid-type');
         }
         stack.push(t.key, t.value);
         break;
@@ -150,8 +150,8 @@ function checkType(ctx: ResolveContext, owner: Owner, root: A.TypeAst, site: Sit
 function checkListLength(ctx: ResolveContext, owner: Owner, t: Extract<A.TypeAst, { kind: 'list' }>): void {
   if (!t.length) return;
   const n = Number(t.length.text);
-  if (!Number.isSafeInteger(n) || n > 0xffffffff) ctx.sink.error(owner.uri, t.length.range, 'number too large to fit in target type');
-  else if (n === 0) ctx.sink.error(owner.uri, t.length.range, 'invalid fixed-length list size: must be greater than zero');
+  if (!Number.isSafeInteger(n) || n > 0xffffffff) ctx.sink.error(owner.uri, t.length.range, 'number too large to fit in target type', 'invalid-type');
+  else if (n === 0) ctx.sink.error(owner.uri, t.length.range, 'invalid fixed-length list size: must be greater than zero', 'invalid-type');
 }
 
 function isValidMapKey(owner: Owner, key: A.TypeAst): boolean {
@@ -255,7 +255,7 @@ function checkTypeCycles(ctx: ResolveContext, owner: Owner): void {
       if (s === 1) {
         const start = path.findIndex((p) => p.node === edge.to);
         const first = start === path.length - 1 ? edge : edges.get(path[start].node)![path[start].i - 1];
-        ctx.sink.error(owner.uri, first.ident.range, `type \`${first.to.name}\` depends on itself`);
+        ctx.sink.error(owner.uri, first.ident.range, `type \`${first.to.name}\` depends on itself`, 'type-cycle');
         continue;
       }
       if (s === undefined && edges.has(edge.to)) {

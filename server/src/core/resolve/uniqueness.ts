@@ -34,7 +34,7 @@ export function checkLabels(ctx: ResolveContext, owner: InterfaceEntity | WorldE
     for (const l of labels) {
       const prev = seen.get(l.name.name.toLowerCase());
       if (prev !== undefined) {
-        ctx.sink.error(owner.uri, l.name.range, prev === l.name.name ? `duplicate ${desc} \`${prev}\`` : `${desc} \`${l.name.name}\` conflicts with previous ${desc} \`${prev}\``);
+        ctx.sink.error(owner.uri, l.name.range, prev === l.name.name ? `duplicate ${desc} \`${prev}\`` : `${desc} \`${l.name.name}\` conflicts with previous ${desc} \`${prev}\``, 'duplicate-name');
         break;
       }
       seen.set(l.name.name.toLowerCase(), l.name.name);
@@ -169,6 +169,6 @@ export function checkInterfaceNames(ctx: ResolveContext, iface: InterfaceEntity,
     // The same name twice, or a method and a static function of one name, are
     // duplicates reported by the older checks (declare.ts, typecheck.ts).
     if (prev.replace(/^\[(method|static)\]/, '') === n.name.replace(/^\[(method|static)\]/, '')) continue;
-    ctx.sink.error(iface.uri, n.range, `name \`${n.name}\` conflicts with previous name \`${prev}\``);
+    ctx.sink.error(iface.uri, n.range, `name \`${n.name}\` conflicts with previous name \`${prev}\``, 'duplicate-name');
   }
 }

@@ -52,7 +52,7 @@ export function resolveWorld(ctx: ResolveContext, world: WorldEntity, inline: Ma
     const excluded = isExcluded(m.gates, ctx.features);
     if (key !== undefined && (excludedKeys[m.kind].has(key) || (excluded && items.has(key)))) {
       const message = m.name ? `${m.kind} \`${key}\` conflicts with prior item of same name` : `interface cannot be ${m.kind === 'import' ? 'imported' : 'exported'} more than once`;
-      sink.error(world.uri, at, message);
+      sink.error(world.uri, at, message, 'world-item');
       continue;
     }
     if (excluded) {
@@ -69,7 +69,7 @@ export function resolveWorld(ctx: ResolveContext, world: WorldEntity, inline: Ma
     const nameAt = m.path.kind === 'local' ? m.path.name.range : (m.path.names[0]?.range ?? m.path.range);
     if (target.excluded && !isExcluded(m.gates, ctx.features)) {
       // A gated-out world of another package is "not found" there (foreignDeps.ts).
-      if (m.path.kind === 'local') sink.error(world.uri, nameAt, 'found a reference to a world which is excluded due to its feature not being activated');
+      if (m.path.kind === 'local') sink.error(world.uri, nameAt, 'found a reference to a world which is excluded due to its feature not being activated', 'feature-excluded');
       continue;
     }
     if (isExcluded(m.gates, ctx.features)) continue;
@@ -92,7 +92,7 @@ function addExtern(ctx: ResolveContext, world: WorldEntity, m: A.ImportExportAst
     if (!iface || excludedTarget(ctx, world, iface, t.path.range)) return;
     const key = iface.model.qualified;
     if (items.has(key)) {
-      ctx.sink.error(world.uri, t.path.range, `interface cannot be ${dir === 'import' ? 'imported' : 'exported'} more than once`);
+      ctx.sink.error(world.uri, t.path.range, `interface cannot be ${dir === 'import' ? 'imported' : 'exported'} more than once`, 'world-item');
       return;
     }
     items.set(key, { kind: 'interface', iface, model: { key, kind: 'interface', interface: iface.model, symbol: iface.symbol, explicit: true } });
@@ -101,7 +101,7 @@ function addExtern(ctx: ResolveContext, world: WorldEntity, m: A.ImportExportAst
   const name = m.name.name;
   const prior = items.get(name);
   if (prior) {
-    ctx.sink.error(world.uri, m.name.range, `${dir} \`${name}\` conflicts with prior ${prior.kind === 'func' ? 'func' : prior.kind} of same name`);
+    ctx.sink.error(world.uri, m.name.range, `${dir} \`${name}\` conflicts with prior ${prior.kind === 'func' ? 'func' : prior.kind} of same name`, 'world-item');
     return;
   }
   let entry: WorldItemEntry | undefined;
@@ -130,7 +130,7 @@ function include(ctx: ResolveContext, world: WorldEntity, m: A.IncludeAst, targe
   const renames = new Map<string, A.Ident>();
   for (const w of m.with) {
     if (!target.imports.has(w.name.name) && !target.exports.has(w.name.name)) {
-      ctx.sink.error(world.uri, w.name.range, `\`${w.name.name}\` does not exist in world \`${target.name}\``);
+      ctx.sink.error(world.uri, w.name.range, `\`${w.name.name}\` does not exist in world \`${target.name}\``, 'world-item');
       continue;
     }
     const sym = target.imports.get(w.name.name)?.model.symbol ?? target.exports.get(w.name.name)?.model.symbol;
@@ -150,7 +150,7 @@ function include(ctx: ResolveContext, world: WorldEntity, m: A.IncludeAst, targe
       const newName = renames.get(key)?.name
         ?? (resourceFunc && renames.has(resourceFunc[2]) ? `[${resourceFunc[1]}]${renames.get(resourceFunc[2])!.name}${resourceFunc[3] ?? ''}` : key);
       if (into.has(newName)) {
-        ctx.sink.error(world.uri, at, `${dir} of \`${newName}\` shadows previously ${dir}ed items`);
+        ctx.sink.error(world.uri, at, `${dir} of \`${newName}\` shadows previously ${dir}ed items`, 'world-item');
         continue;
       }
       into.set(newName, { ...entry, model: { ...entry.model, key: newName } });
@@ -173,7 +173,7 @@ function checkCaseInsensitive(ctx: ResolveContext, world: WorldEntity, items: It
       const range = sym && sym.uri === world.uri ? sym.nameRange : world.nameRange;
       ctx.sink.error(world.uri, range, prev.toLowerCase() === key.toLowerCase()
         ? `${dir} \`${key}\` in world \`${world.name}\` conflicts with ${dir} \`${prev}\` (kebab-case identifiers are case-insensitive)`
-        : `name \`${key}\` conflicts with previous name \`${prev}\``);
+        : `name \`${key}\` conflicts with previous name \`${prev}\``, 'world-item');
     }
     if (prev === undefined) seen.set(canonical, key);
   }
@@ -232,7 +232,7 @@ function elaborate(ctx: ResolveContext, world: WorldEntity, imports: Items, expo
   const visiting = new Set<InterfaceEntity>();
   for (const { iface, key, entry } of exportIfaces) {
     if (!addExport(iface, key, true, entry)) {
-      ctx.sink.error(world.uri, world.nameRange, `interface \`${key}\` transitively depends on an interface in incompatible ways`);
+      ctx.sink.error(world.uri, world.nameRange, `interface \`${key}\` transitively depends on an interface in incompatible ways`, 'world-item');
     }
   }
 
@@ -296,9 +296,9 @@ function checkExcludedTypes(ctx: ResolveContext, world: WorldEntity, members: re
   const message = 'found a reference to a type which is excluded due to its feature not being activated';
   for (const m of members) {
     if (!isExcluded(m.gates, ctx.features)) continue;
-    if (m.kind === 'use') for (const n of m.names) ctx.sink.error(world.uri, n.name.range, message);
+    if (m.kind === 'use') for (const n of m.names) ctx.sink.error(world.uri, n.name.range, message, 'feature-excluded');
     else if (m.kind === 'type' || m.kind === 'record' || m.kind === 'variant' || m.kind === 'enum' || m.kind === 'flags' || m.kind === 'resource') {
-      ctx.sink.error(world.uri, m.name.range, message);
+      ctx.sink.error(world.uri, m.name.range, message, 'feature-excluded');
     }
   }
 }
@@ -315,6 +315,6 @@ function quietKey(ctx: ResolveContext, world: WorldEntity, path: A.UsePathAst, d
 function excludedTarget(ctx: ResolveContext, world: WorldEntity, iface: InterfaceEntity, at: A.UsePathAst['range']): boolean {
   if (!iface.excluded || world.excluded) return false;
   // A gated-out interface of another package is "not found" there (foreignDeps.ts).
-  if (iface.pkg === world.pkg) ctx.sink.error(world.uri, at, 'found a reference to a interface which is excluded due to its feature not being activated');
+  if (iface.pkg === world.pkg) ctx.sink.error(world.uri, at, 'found a reference to a interface which is excluded due to its feature not being activated', 'feature-excluded');
   return true;
 }

@@ -1,6 +1,7 @@
 // The WIT abstract syntax tree: what the resolver works on. Lowered from the
 // tree-sitter tree by lower.ts; every node keeps its range for diagnostics.
 import type { Range } from 'vscode-languageserver-types';
+import type { DiagnosticCode } from '../diagnosticCodes';
 
 export interface Ident {
   /** The name without its `%` escape. */
@@ -161,5 +162,8 @@ export interface FileAst {
   packageDecls: PackageDeclAst[];
   items: PackageItemAst[];
   /** Problems found while lowering (identifier rules, escapes, versions ...). */
-  problems: Array<{ range: Range; message: string }>;
+  problems: SyntaxProblem[];
 }
+
+/** A mistake lowering finds, with its diagnostic code (diagnosticCodes.ts). */
+export interface SyntaxProblem { range: Range; message: string; code: DiagnosticCode }

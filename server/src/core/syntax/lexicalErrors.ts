@@ -33,7 +33,7 @@ export function lexicalErrors(doc: WitDocument): Diagnostic[] {
           : DISCOURAGED.test(c)
             ? `codepoint ${code} is discouraged by Unicode`
             : `invalid character ${code}`;
-    out.push(errorDiagnostic(doc.rangeOf(m.index, m.index + c.length), message));
+    out.push(errorDiagnostic(doc.rangeOf(m.index, m.index + c.length), message, 'invalid-character'));
   }
   out.push(...unterminatedComments(doc));
   return out;
@@ -46,7 +46,7 @@ function unterminatedComments(doc: WitDocument): Diagnostic[] {
   while (last && last.type !== 'block_comment' && last.lastChild) last = last.lastChild;
   if (!last || last.type !== 'block_comment') return [];
   if (isClosed(last.text)) return [];
-  return [errorDiagnostic(doc.rangeOf(last.startIndex, last.startIndex + 2), 'unterminated block comment')];
+  return [errorDiagnostic(doc.rangeOf(last.startIndex, last.startIndex + 2), 'unterminated block comment', 'invalid-character')];
 }
 
 function isClosed(text: string): boolean {

@@ -23,7 +23,7 @@ interface CachedItem {
   docs: string | undefined;
   item?: A.PackageItemAst;
   decl?: A.PackageDeclAst;
-  problems: Array<{ range: Range; message: string }>;
+  problems: A.SyntaxProblem[];
 }
 export type LoweringCache = Map<number, CachedItem>;
 
@@ -39,7 +39,7 @@ class Lowering extends NodeReader {
 
   file(previous: LoweringCache | undefined, next: LoweringCache): A.FileAst {
     const items: A.PackageItemAst[] = [];
-    const problems: Array<{ range: Range; message: string }> = [];
+    const problems: A.SyntaxProblem[] = [];
     let first = true;
     // A cursor over the top-level nodes: on the per-keystroke path only the
     // items whose text changed become Node objects (each costs calls into wasm).
@@ -111,7 +111,7 @@ class Lowering extends NodeReader {
           const base = this.base(node);
           // The grammar takes gates before any item; wit-parser refuses them here.
           const useKw = node.children.find((c) => c?.type === 'use');
-          if (base.gates.length && useKw) this.problems.push({ range: this.range(useKw), message: 'attributes not allowed on top-level use' });
+          if (base.gates.length && useKw) this.problems.push({ range: this.range(useKw), message: 'attributes not allowed on top-level use', code: 'invalid-gate' });
           items.push({ kind: 'toplevel-use', path: this.usePath(path), alias: alias ? this.ident(alias) : undefined, ...base });
           break;
         }
@@ -136,7 +136,7 @@ class Lowering extends NodeReader {
     if (!name) return undefined;
     const range = this.range(node);
     if (depth > MAX_PACKAGE_DEPTH) {
-      this.problems.push({ range: this.range(node.child(0) ?? node), message: 'package nesting too deep' });
+      this.problems.push({ range: this.range(node.child(0) ?? node), message: 'package nesting too deep', code: 'syntax-error' });
       return undefined;
     }
     return {
@@ -319,8 +319,8 @@ class Lowering extends NodeReader {
 
 
 /** `package a:b;` where only `package a:b { ... }` may stand: the error is at the `;`. */
-function misplacedDecl(doc: WitDocument, node: Node): { range: Range; message: string } {
+function misplacedDecl(doc: WitDocument, node: Node): A.SyntaxProblem {
   const semi = node.lastChild;
   const at = semi && semi.type === ';' ? semi : node;
-  return { range: doc.rangeOf(at.startIndex, at.endIndex), message: "expected '{', found ';'" };
+  return { range: doc.rangeOf(at.startIndex, at.endIndex), message: "expected '{', found ';'", code: 'syntax-error' };
 }

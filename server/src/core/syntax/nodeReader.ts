@@ -15,7 +15,7 @@ export const MAX_TYPE_DEPTH = 100;
 
 export class NodeReader {
   /** Problems found while reading (identifier rules, versions ...), for the item being lowered. */
-  problems: Array<{ range: Range; message: string }> = [];
+  problems: A.SyntaxProblem[] = [];
   constructor(protected readonly doc: WitDocument) {}
 
   protected range(node: Node): Range {
@@ -43,7 +43,7 @@ export class NodeReader {
       // unless it already stopped at a wrong first key (`@since(feature = ..`).
       const comma = g.children.find((c) => c?.type === ',');
       const keyOk = !args.length || args[0].key.name === GATE_KEY[name?.text ?? ''];
-      if (comma && keyOk) this.problems.push({ range: this.range(comma), message: "expected ')', found ','" });
+      if (comma && keyOk) this.problems.push({ range: this.range(comma), message: "expected ')', found ','", code: 'invalid-gate' });
       out.push({
         kind: name?.text ?? '',
         nameRange: this.range(name ?? g),
@@ -83,10 +83,10 @@ export class NodeReader {
     const name = escaped ? raw.slice(1) : raw;
     const range = this.range(node);
     if (!escaped && KEYWORDS.has(name)) {
-      this.problems.push({ range, message: `expected an identifier or string, found keyword \`${name}\`` });
+      this.problems.push({ range, message: `expected an identifier or string, found keyword \`${name}\``, code: 'invalid-identifier' });
     } else {
       const problem = identifierProblem(name);
-      if (problem) this.problems.push({ range, message: problem.message });
+      if (problem) this.problems.push({ range, message: problem.message, code: 'invalid-identifier' });
     }
     return { name, raw, range };
   }
@@ -110,7 +110,7 @@ export class NodeReader {
     const { text, rest } = readVersion(node.text);
     if (rest) {
       const at = node.endIndex - rest.length;
-      this.problems.push({ range: this.doc.rangeOf(at, at + 1), message: `unexpected '${rest[0]}' in version` });
+      this.problems.push({ range: this.doc.rangeOf(at, at + 1), message: `unexpected '${rest[0]}' in version`, code: 'invalid-version' });
     }
     return { text, range: this.range(node) };
   }
@@ -157,7 +157,7 @@ export class NodeReader {
     if (!node || node.isMissing) return { kind: 'error', range: node ? this.range(node) : zeroRange };
     const range = this.range(node);
     if (depth > MAX_TYPE_DEPTH) {
-      this.problems.push({ range: this.range(node.child(0) ?? node), message: 'type nesting too deep' });
+      this.problems.push({ range: this.range(node.child(0) ?? node), message: 'type nesting too deep', code: 'syntax-error' });
       return { kind: 'error', range };
     }
     const sub = (field: string) => {

@@ -19,7 +19,7 @@ export function syntaxErrors(doc: WitDocument): Diagnostic[] {
       const next = leafAtOrAfter(root, problem.endIndex);
       // wit-parser places "found eof" at the very end of the input.
       const range = next ? doc.rangeOf(next.startIndex, next.endIndex) : doc.rangeOf(doc.text.length, doc.text.length);
-      out.push(errorDiagnostic(range, `expected ${describeType(problem.type)}, found ${describeLeaf(next)}`));
+      out.push(errorDiagnostic(range, `expected ${describeType(problem.type)}, found ${describeLeaf(next)}`, 'syntax-error'));
       lastEnd = problem.endIndex + 1;
       continue;
     }
@@ -28,7 +28,7 @@ export function syntaxErrors(doc: WitDocument): Diagnostic[] {
       const range = afterGates ? doc.rangeOf(afterGates.startIndex, afterGates.endIndex) : doc.rangeOf(doc.text.length, doc.text.length);
       out.push(errorDiagnostic(range, afterGates?.text === 'package'
         ? 'cannot place attributes on nested packages'
-        : `expected \`world\`, \`interface\` or \`use\`, found ${describeLeaf(afterGates ?? undefined)}`));
+        : `expected \`world\`, \`interface\` or \`use\`, found ${describeLeaf(afterGates ?? undefined)}`, 'syntax-error'));
       lastEnd = problem.endIndex;
       continue;
     }
@@ -42,7 +42,7 @@ export function syntaxErrors(doc: WitDocument): Diagnostic[] {
       : expected.length
       ? `expected ${expected.slice(0, 6).join(', ')}${expected.length > 6 ? ', ...' : ''}, found ${describeLeaf(token)}`
       : `unexpected ${describeLeaf(token)}`;
-    out.push(errorDiagnostic(doc.rangeOf(start, Math.max(end, start)), message));
+    out.push(errorDiagnostic(doc.rangeOf(start, Math.max(end, start)), message, keyword ? 'invalid-identifier' : 'syntax-error'));
     lastEnd = problem.endIndex;
   }
   return out;
