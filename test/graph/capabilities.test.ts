@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { live } from '../live';
 import { readComponent } from '../../common/component/reader';
 import { capabilitiesOf, capabilityOf, wasmtimeFlags } from '../../common/component/capabilities';
+import { capabilitiesMarkdown, capabilitySummary } from '../../common/component/capabilitiesText';
 
 const fixtures = path.resolve(__dirname, '..', 'fixtures');
 /** Every committed component: C commands, library components, and composed ones (components/composed.wasm). */
@@ -94,4 +95,14 @@ test('the C command runs under wasmtime with only the generated flags: its file 
   } finally {
     fs.rmSync(cwd, { recursive: true, force: true });
   }
+});
+
+test('the page and the viewer\'s notes say what a component reaches, with the flags', () => {
+  const report = capabilitiesOf(readComponent(fs.readFileSync(path.join(fixtures, 'compose', 'app.wasm'))));
+  const page = capabilitiesMarkdown('app.wasm', report);
+  assert.match(page, /^## filesystem\n\nfiles and folders the host preopens\.\n\n- `wasi:filesystem\/types@0\.2\.12`/m);
+  assert.match(page, /`wasmtime run --dir \. -S inherit-env app\.wasm`/);
+  assert.match(page, /composing it with a component that exports them/);
+  assert.ok(capabilitySummary(report).includes('Reaches other (not WASI: a host or another component must provide it): wit-devkit:compose/greet@0.1.0'));
+  assert.deepEqual(capabilitySummary({ imports: [], flags: [], nested: [] }), ['Reaches nothing outside itself: it imports nothing.']);
 });

@@ -4,6 +4,8 @@
 import * as vscode from 'vscode';
 import { readComponent, NotAComponentError } from '../../../common/component/reader';
 import { componentGraph } from '../../../common/component/componentGraph';
+import { capabilitiesOf } from '../../../common/component/capabilities';
+import { capabilitySummary } from '../../../common/component/capabilitiesText';
 import { componentWitText } from './jcoWit';
 import { componentViewGraph } from './viewGraphs';
 import { onWebviewMessage, post, setGraphHtml, webviewOptions } from './webviewHost';
@@ -57,7 +59,8 @@ export class ComponentEditorProvider implements vscode.CustomReadonlyEditorProvi
       return {
         type: 'graph', mode: 'component', title: `${name}: ${info.components.length} nested components, ${info.modules.length} core modules, ${open} open imports`,
         graph: componentViewGraph(componentGraph(info)), wit,
-        notes: info.problems.length ? info.problems.map((p) => `Could not read: ${p}`) : undefined,
+        // What it can reach (its imports by capability), then what the reader could not read.
+        notes: [...capabilitySummary(capabilitiesOf(info)), ...info.problems.map((p) => `Could not read: ${p}`)],
       };
     } catch (e) {
       if (e instanceof NotAComponentError) return { type: 'error', message: `${name} is ${e.message}: there is no component graph to show.` };

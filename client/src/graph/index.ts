@@ -1,11 +1,12 @@
 // Composition graphs in VS Code: `WIT: Show Composition Graph` (a .wit file's WIT
-// graph, or a .wasm file's component graph), `WIT: Show Plug Fit`, and the
-// read-only .wasm editor.
+// graph, or a .wasm file's component graph), `WIT: Show Plug Fit`, `WIT: Show
+// Capabilities`, and the read-only .wasm editor.
 import * as vscode from 'vscode';
 import type { WitLanguageClient } from '../client';
 import { WitGraphView } from './witGraphView';
 import { ComponentEditorProvider, COMPONENT_EDITOR_VIEW_TYPE } from './componentEditor';
 import { showPlugFit, type PlugTarget } from './plugFitCommand';
+import { showCapabilities } from './capabilitiesCommand';
 import { shownGraphs } from './shownGraphs';
 import { currentWitEditor } from '../witEditor';
 
@@ -25,6 +26,8 @@ export function registerGraphs(context: vscode.ExtensionContext, client: WitLang
     // From the explorer the clicked .wasm is the consumer; tests pass both sides.
     vscode.commands.registerCommand('wit.showPlugFit', (consumer?: PlugTarget, provider?: PlugTarget) =>
       showPlugFit(context, client, asTarget(consumer), asTarget(provider))),
+    vscode.commands.registerCommand('wit.showCapabilities', (target?: vscode.Uri) =>
+      showCapabilities(target instanceof vscode.Uri ? target : activeCustomEditorUri())),
     // For the extension-host tests: the graphs the open views show.
     vscode.commands.registerCommand('wit.internal.shownGraphs', () => shownGraphs()),
     vscode.commands.registerCommand('wit.internal.revealGraphNode', (id: string) => WitGraphView.revealNode(String(id))),
