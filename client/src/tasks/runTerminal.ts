@@ -2,8 +2,8 @@
 // time happens here: read the component's world to choose run or serve, find
 // the runtime and check its version for that (offering jco when wasmtime is
 // missing or too old), then start the process from an argument list and show
-// its output and exit code.
-import { rm } from 'node:fs/promises';
+// its output and exit code; grants the component cannot use are warned about.
+import { readFile, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -15,6 +15,9 @@ import { decideMode, makeRunPlan } from './runPlan';
 import type { RunTask, Runtime } from './taskDefinition';
 import { checkedTool, defaultRuntime, reportToolProblem } from './toolSettings';
 import type { RequirementKey } from '../../../common/tools/minimums';
+import { readComponent } from '../../../common/component/reader';
+import { capabilitiesOf } from '../../../common/component/capabilities';
+import { grantProblems } from './grants';
 
 export interface RunResult {
   runId?: string;
@@ -117,6 +120,11 @@ export class RunTerminal implements vscode.Pseudoterminal {
     const plan = makeRunPlan(this.task, { runtime, runtimePath: found.path, mode, folder: folderPath });
     if (runtime === 'jco' && plan.dirs.length > 0) plan.jcoSetupModule = await this.preopenSetup(found.path, plan.dirs);
     for (const note of jcoLimitations(plan)) this.print(`note: ${note}\n`);
+    // Grants against what the component imports (a component that cannot be read is the runtime's to report).
+    const report = await readFile(plan.program).then((b) => capabilitiesOf(readComponent(b)), () => undefined);
+    const grants = report ? grantProblems(plan, report) : { warnings: [], notes: [] };
+    for (const w of grants.warnings) this.print(`warning: ${w}\n`);
+    for (const n of grants.notes) this.print(`note: ${n}\n`);
     const line = runCommandLine(plan);
     this.print(`> ${describeCommandLine(line)}\n`);
     if (this.stopped) return this.finish(130);
