@@ -2,6 +2,7 @@
 // and the import boundaries of ARCHITECTURE.md:
 //  - the analysis core (server/src/core) imports nothing above itself: no LSP
 //    connection, no VS Code, no server or client module, not even common/;
+//    inside it, syntax/ imports nothing of resolve/ or features/;
 //  - common/ (protocol, component reader, tool lookup, jco loader) imports
 //    nothing from the server or the client but the core's types;
 //  - the client imports only common/ of the project (never server/src);
@@ -45,6 +46,11 @@ export default tseslint.config(
   { files: ['server/src/core/*.ts'], rules: imports(coreBoundary('../'), lspOrVscode) },
   { files: ['server/src/core/*/*.ts'], rules: imports(coreBoundary('../../'), lspOrVscode) },
   { files: ['server/src/core/*/*/*.ts'], rules: imports(coreBoundary('../../../'), lspOrVscode) },
+  // Inside the core, syntax (text -> AST) comes before resolution and features.
+  {
+    files: ['server/src/core/syntax/*.ts'],
+    rules: imports([...coreBoundary('../../'), { group: ['../resolve/*', '../features/*', '../abi/*', '../evolution/*'], message: 'syntax/ reads text into ASTs; it imports nothing of the passes above it.' }], lspOrVscode),
+  },
   {
     files: ['common/**/*.ts'],
     rules: {

@@ -67,6 +67,17 @@ export interface GraphPage {
   show(message: ToWebview): Promise<void>;
 }
 
+/** The Chromium the webview tests drive (Debian's, or WIT_E2E_CHROMIUM). */
+export function chromiumPath(): string {
+  return process.env.WIT_E2E_CHROMIUM ?? '/usr/bin/chromium';
+}
+
+/** Why the webview tests cannot run here, or undefined when a browser is installed. */
+export function browserMissing(): string | undefined {
+  const exe = chromiumPath();
+  return fs.existsSync(exe) ? undefined : `no browser at ${exe} (apt-get install chromium, or set WIT_E2E_CHROMIUM)`;
+}
+
 export class BrowserHarness {
   private server?: http.Server;
   private browser?: Browser;
@@ -94,7 +105,7 @@ export class BrowserHarness {
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     this.browser = await chromium.launch({
-      executablePath: process.env.WIT_E2E_CHROMIUM ?? '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BrowserHarness, screenshotsDir, mediaGraph, type PageGlobals } from './browserPage';
+import { BrowserHarness, browserMissing, screenshotsDir, mediaGraph, type PageGlobals } from './browserPage';
 import { readFixture } from './fixtures';
 import { componentGraph } from '../../common/component/componentGraph';
 import { componentSide, plugFit } from '../../common/component/plugFit';
@@ -14,14 +14,19 @@ import { wasiWorkspaceGraph } from './wasiWorkspace';
 import { closeInstances, foldDependencies } from '../../media/graph/src/fold';
 
 const harness = new BrowserHarness();
+// Without a browser every test here skips, saying so once (as the lldb tests do).
+const noBrowser = browserMissing();
+if (noBrowser) console.log(`skipped: webview tests: ${noBrowser}`);
+const needsBrowser = { skip: noBrowser ?? false };
 before(async () => {
+  if (noBrowser) return;
   assert.ok(fs.existsSync(path.join(mediaGraph, 'dist', 'graph.js')), 'run `npm run build` first (bundles media/graph/dist/graph.js)');
   fs.mkdirSync(screenshotsDir, { recursive: true });
   await harness.start();
 });
-after(() => harness.stop());
+after(() => (noBrowser ? undefined : harness.stop()));
 
-test('component graph: instances, wiring labels and the open import, keyboard and reveal', async () => {
+test('component graph: instances, wiring labels and the open import, keyboard and reveal', needsBrowser, async () => {
   const g = componentViewGraph(componentGraph(readFixture('composed')));
   const p = await harness.open('dark');
   await p.show({ type: 'graph', mode: 'component', title: 'composed.wasm: 2 nested components, 1 open import', graph: g, wit: 'package root:component;\n\nworld root {\n  import docs:calc/logger@0.1.0;\n\n  export docs:calc/calculate@0.1.0;\n}\n' });
@@ -70,7 +75,7 @@ test('component graph: instances, wiring labels and the open import, keyboard an
   await page.close();
 });
 
-test('WIT graph of WASI 0.3 http (light theme): packages around their interfaces, world filter', async () => {
+test('WIT graph of WASI 0.3 http (light theme): packages around their interfaces, world filter', needsBrowser, async () => {
   const g = toViewGraph(await wasiWorkspaceGraph('http'));
   const p = await harness.open('light');
   const worlds = g.nodes.filter((n) => n.kind === 'world' && !n.dependency).map((n) => n.label);
@@ -94,7 +99,7 @@ test('WIT graph of WASI 0.3 http (light theme): packages around their interfaces
   await page.close();
 });
 
-test('plug fit: satisfied, near miss with its reason, missing', async () => {
+test('plug fit: satisfied, near miss with its reason, missing', needsBrowser, async () => {
   const consumer = componentSide(readFixture('calculator'), 'imports', 'calculator');
   const provider = componentSide(readFixture('adder-wide'), 'exports', 'adder-wide');
   const fit = plugFit(consumer, provider);
@@ -110,7 +115,7 @@ test('plug fit: satisfied, near miss with its reason, missing', async () => {
   await page.close();
 });
 
-test('high contrast: contrast borders, the focused node outlined in the active border colour', async () => {
+test('high contrast: contrast borders, the focused node outlined in the active border colour', needsBrowser, async () => {
   const g = componentViewGraph(componentGraph(readFixture('composed'), { depth: 0 }));
   const p = await harness.open('hc', { width: 1100, height: 420 });
   await p.show({ type: 'graph', mode: 'component', title: 'composed.wasm (high contrast)', graph: g });

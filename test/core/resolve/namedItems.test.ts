@@ -19,7 +19,7 @@ import { documentSymbols } from '../../../server/src/core/features/documentSymbo
 import { hover } from '../../../server/src/core/features/hover';
 import { definition } from '../../../server/src/core/features/definition';
 import { rename } from '../../../server/src/core/features/rename';
-import { identifierProblem } from '../../../server/src/core/resolve/identifiers';
+import { identifierProblem } from '../../../server/src/core/syntax/identifiers';
 
 const dir = path.join(__dirname, 'fixtures', 'named-items');
 const cases = fs.readdirSync(dir).filter((n) => fs.statSync(path.join(dir, n)).isDirectory()).sort();

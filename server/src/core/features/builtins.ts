@@ -1,7 +1,7 @@
 // The builtin types and keywords of WIT, with a line on what each is. Used by
 // completion (what to offer) and hover (what to say). Identifier rules are the
 // resolver's (resolve/identifiers.ts), so both agree on what is valid.
-import { escapeIdentifier, identifierProblem } from '../resolve/identifiers';
+import { escapeIdentifier, identifierProblem } from '../syntax/identifiers';
 export const PRIMITIVE_TYPES: Record<string, string> = {
   bool: 'A boolean, `true` or `false`.',
   u8: 'An unsigned 8-bit integer.', u16: 'An unsigned 16-bit integer.',
@@ -26,7 +26,7 @@ export const GENERIC_TYPES: Record<string, { doc: string; snippet: string }> = {
   own: { doc: 'An owned handle to a resource: `own<R>`.', snippet: 'own<${1:R}>' },
 };
 
-export { KEYWORDS } from '../resolve/identifiers';
+export { KEYWORDS } from '../syntax/identifiers';
 
 /** What the item keywords declare, for hover. */
 const KEYWORD_DOCS: Record<string, string> = {

@@ -10,7 +10,7 @@ import { ancestorOfType, unescapeName } from './treeWalk';
 import { PRIMITIVE_TYPES, escapeName, isValidIdentifier } from './builtins';
 import { rename } from './rename';
 import { namesInBody } from './scopeNames';
-import { toKebabCase } from '../resolve/identifiers';
+import { toKebabCase } from '../syntax/identifiers';
 
 const TYPE_KINDS = new Set(['type', 'record', 'variant', 'enum', 'flags', 'resource']);
 

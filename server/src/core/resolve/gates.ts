@@ -3,6 +3,7 @@
 // (no feature is active), and so is everything that refers to them.
 import type { Range } from 'vscode-languageserver-types';
 import type * as A from '../syntax/ast';
+import { GATE_KEY } from '../syntax/ast';
 import type { PackageEntity } from './entities';
 import type { DiagnosticSink } from './diagnostics';
 import { compareSemver, isSemver } from './packages';
@@ -12,8 +13,6 @@ export function isExcluded(gates: A.Gate[], features: ReadonlySet<string>): bool
   return gates.some((g) => g.kind === 'unstable' && !(g.args[0] && features.has(g.args[0].value.text)));
 }
 
-/** The one field each gate takes. */
-export const GATE_KEY: Readonly<Record<string, string>> = { since: 'version', unstable: 'feature', deprecated: 'version' };
 
 /**
  * Checks the gates of one item; `at` is the item's name, where wit-parser reports

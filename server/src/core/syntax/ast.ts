@@ -11,6 +11,9 @@ export interface Ident {
   range: Range;
 }
 
+/** The one field each gate takes (`@since(version = ...)`, `@unstable(feature = ...)`). */
+export const GATE_KEY: Readonly<Record<string, string>> = { since: 'version', unstable: 'feature', deprecated: 'version' };
+
 export interface Gate {
   /** `since`, `unstable`, `deprecated` (or anything else, reported by the checker). */
   kind: string;

@@ -6,9 +6,9 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Node } from '../parser';
 import type { WitDocument } from '../document';
 import type * as A from './ast';
-import { KEYWORDS, identifierProblem } from '../resolve/identifiers';
+import { GATE_KEY } from './ast';
+import { KEYWORDS, identifierProblem } from './identifiers';
 import { readVersion } from './versions';
-import { GATE_KEY } from '../resolve/gates';
 
 /** wit-parser's limit (`type nesting too deep`). */
 export const MAX_TYPE_DEPTH = 100;

@@ -6,7 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Node, Language } from '../parser';
 import type { WitDocument } from '../document';
 import { errorDiagnostic } from '../diagnostic';
-import { KEYWORDS } from '../resolve/identifiers';
+import { KEYWORDS } from './identifiers';
 
 export function syntaxErrors(doc: WitDocument): Diagnostic[] {
   const root = doc.tree.rootNode;
