@@ -18,6 +18,7 @@ import { componentKindOfFile } from '../tasks/componentWorld';
 import { checkedTool, defaultRuntime, reportToolProblem, requireTrust } from '../tasks/toolSettings';
 import { locateJco } from '../tasks/jcoLayout';
 import { runnerArgs, writeRunner } from './jcoDebugPrep';
+import { adviseDwarfSupport } from './dwarfSupport';
 import { DEBUG_TYPE, fillLaunchConfig, lldbDapLaunch, nodeDebugLaunch, type ComponentLaunchConfig } from './launchArgs';
 import { offeredConfigs, type OfferedBuild, type OfferedRun } from './offeredConfigs';
 
@@ -104,6 +105,7 @@ export class ComponentDebugConfigurationProvider implements vscode.DebugConfigur
       });
       return undefined;
     }
+    adviseDwarfSupport();
     const runner = await writeRunner(this.storageDir);
     // One folder per launch: two sessions at once must not transpile over each other.
     const outDir = path.join(this.storageDir, 'transpiled', `${process.pid}-${++this.launches}`);
