@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readComponent } from '../../common/component/reader';
 import { capabilitiesOf } from '../../common/component/capabilities';
-import { grantProblems } from '../../client/src/tasks/grants';
+import { grantProblems, grantsFor } from '../../client/src/tasks/grants';
 import type { RunPlan } from '../../client/src/tasks/commandLines';
 
 const fixtures = path.resolve(__dirname, '..', 'fixtures');
@@ -26,4 +26,12 @@ test('a component that imports no WASI: every grant is one it cannot use; jco ru
   assert.equal(warnings.length, 4, warnings.join('\n'));
   assert.match(warnings[0], /"dirs" grants data, but the component imports no wasi:filesystem/);
   assert.deepEqual(grantProblems(plan({ runtime: 'jco', dirs: ['data'] }), adder), { warnings: [], notes: [] });
+});
+
+test('an offered run task starts with exactly what its component imports, which then draws no warning', () => {
+  const hello = reportOf('cli/hello.component.wasm');
+  const grants = grantsFor(hello);
+  assert.deepEqual(grants, { dirs: ['.'], wasi: ['inherit-env'] });
+  assert.deepEqual(grantProblems(plan({ dirs: grants.dirs, wasi: grants.wasi }), hello), { warnings: [], notes: [] });
+  assert.deepEqual(grantsFor(reportOf('components/adder.wasm')), {});
 });

@@ -4,6 +4,7 @@
 // grants nothing for is a capability the component will find empty (a note).
 import type { CapabilityReport } from '../../../common/component/capabilities';
 import type { RunPlan } from './commandLines';
+import type { RunTask } from './taskDefinition';
 
 const imports = (report: CapabilityReport, pkg: string, iface?: string) =>
   report.imports.some((i) => i.name.startsWith(`${pkg}/${iface ?? ''}`));
@@ -23,4 +24,19 @@ export function grantProblems(plan: RunPlan, report: CapabilityReport): { warnin
   if (fs && !plan.dirs.length) notes.push('the component imports wasi:filesystem but the task grants no "dirs": it sees no files');
   if (sockets && !option('inherit-network')) notes.push('the component imports wasi:sockets but the task does not grant the network ("wasi": ["inherit-network"])');
   return { warnings, notes };
+}
+
+/**
+ * The grants a run task offered for a component starts with: exactly what it
+ * imports (the working folder for wasi:filesystem, the network for
+ * wasi:sockets, wasi:http, the environment for wasi:cli/environment), nothing
+ * for what it does not. The user narrows them in tasks.json, where they stay.
+ */
+export function grantsFor(report: CapabilityReport): Pick<RunTask, 'dirs' | 'wasi'> {
+  const wasi: string[] = [];
+  if (imports(report, 'wasi:sockets')) wasi.push('inherit-network');
+  if (imports(report, 'wasi:sockets', 'ip-name-lookup')) wasi.push('allow-ip-name-lookup');
+  if (imports(report, 'wasi:http')) wasi.push('http');
+  if (imports(report, 'wasi:cli', 'environment')) wasi.push('inherit-env');
+  return { ...(imports(report, 'wasi:filesystem') ? { dirs: ['.'] } : {}), ...(wasi.length ? { wasi } : {}) };
 }

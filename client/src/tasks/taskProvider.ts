@@ -1,5 +1,6 @@
 // The `wasm-component` TaskProvider: offers the builds it detects in each
-// workspace folder and a run for each component found, and resolves the tasks
+// workspace folder and a run for each component found (granted what it imports:
+// grants.ts), and resolves the tasks
 // users write in tasks.json. Builds are ProcessExecutions (program + argument
 // list, with problem matchers), except go and clang builds, which take several
 // processes and run in a terminal of their own (buildTerminal.ts) with the same
@@ -19,6 +20,9 @@ import { parseTaskDefinition, taskLabel, TASK_TYPE, type BuildTask, type Compone
 import type { ToolName } from '../../../common/tools/toolLookup';
 import { findTool } from './toolSettings';
 import { buildToolProblem, refusedBuild } from './buildToolCheck';
+import { grantsFor } from './grants';
+import { readComponent } from '../../../common/component/reader';
+import { capabilitiesOf } from '../../../common/component/capabilities';
 
 /** Problem matchers (package.json `problemMatchers`) for each builder's compiler output. */
 export { BUILD_PROBLEM_MATCHERS };
@@ -117,7 +121,9 @@ export class ComponentTaskProvider implements vscode.TaskProvider {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       if (!folder) continue;
       const program = path.relative(folder.uri.fsPath, uri.fsPath);
-      const task = createTask({ type: TASK_TYPE, action: 'run', program }, folder);
+      // Granted what it imports, and nothing else (a core module or unreadable file gets no grants).
+      const grants = await Promise.resolve(vscode.workspace.fs.readFile(uri)).then((b) => grantsFor(capabilitiesOf(readComponent(b)))).catch(() => ({}));
+      const task = createTask({ type: TASK_TYPE, action: 'run', program, ...grants }, folder);
       if (typeof task !== 'string') tasks.push(task);
     }
     return tasks;
