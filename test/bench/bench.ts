@@ -1,6 +1,6 @@
 // `npm run bench`: the numbers the issues set, measured in one run and printed
 // as a table (a benchmark, not a timed test: it reports, it does not fail).
-import { benchBigFile, benchWasiHttp, type Row } from './core';
+import { benchBigFile, benchEditBurst, benchWasiHttp, type Row } from './core';
 import { benchFeatures } from './features';
 import { benchBindings } from './bindings';
 import { benchGraph } from './graph';
@@ -31,6 +31,7 @@ async function section(title: string, run: () => Promise<Row[]>): Promise<Row[]>
   const rows: Row[] = [
     ...(await section('core', () => benchBigFile())),
     ...(await section('wasi', () => benchWasiHttp())),
+    ...(await section('burst', () => benchEditBurst())),
     ...(await section('features', async () => fromTimed(await benchFeatures()))),
     ...(await section('bindings', async () => fromTimed(await benchBindings()))),
     ...(await section('graph', async () => fromTimed(await benchGraph()))),
