@@ -1,5 +1,6 @@
 // `npm run bench`: the numbers the issues set, measured in one run and printed
-// as a table (a benchmark, not a timed test: it reports, it does not fail).
+// as a table with the machine's load; it exits non-zero when a budget is missed
+// (a benchmark, not a timed test: `npm test` does not run it).
 import { benchBigFile, benchEditBurst, benchWasiHttp, type Row } from './core';
 import { benchFeatures } from './features';
 import { benchBindings } from './bindings';
@@ -44,4 +45,10 @@ async function section(title: string, run: () => Promise<Row[]>): Promise<Row[]>
   console.log(`${'measure'.padEnd(w)}  ${'value'.padEnd(v)}  budget`);
   for (const r of rows) console.log(`${r.name.padEnd(w)}  ${r.value.padEnd(v)}  ${r.budget}${r.budget ? (r.ok ? '  ok' : '  OVER') : ''}`);
   console.log(`machine: ${require('node:os').cpus().length} cores, load ${require('node:os').loadavg().map((x: number) => x.toFixed(1)).join(' ')}`);
+  // A missed budget is a failed bench (the numbers are the issues' own).
+  const over = rows.filter((r) => r.budget && !r.ok);
+  if (over.length) {
+    console.log(`${over.length} budget(s) missed: ${over.map((r) => r.name).join('; ')}`);
+    process.exitCode = 1;
+  }
 })();

@@ -60,9 +60,9 @@ export async function benchBigFile(edits = 100): Promise<Row[]> {
     const times = await timeEdits(client, uri, text, edits);
     const p95 = percentile(times, 95);
     return [
-      { name: '5,000-line file: first diagnostics after didOpen', value: `${firstMs.toFixed(0)} ms`, budget: '≤ 300 ms', ok: firstMs <= 300 },
+      { name: '5,000-line file: first diagnostics after didOpen', value: `${firstMs.toFixed(0)} ms`, budget: '≤ 150 ms', ok: firstMs <= 150 },
       { name: `5,000-line file: 1-char edit -> diagnostics, p50 (${edits} edits)`, value: `${percentile(times, 50).toFixed(1)} ms`, budget: '', ok: true },
-      { name: `5,000-line file: 1-char edit -> diagnostics, p95 (${edits} edits)`, value: `${p95.toFixed(1)} ms`, budget: '≤ 10 ms', ok: p95 <= 10 },
+      { name: `5,000-line file: 1-char edit -> diagnostics, p95 (${edits} edits)`, value: `${p95.toFixed(1)} ms`, budget: '≤ 5 ms', ok: p95 <= 5 },
     ];
   } finally {
     await client.stop();
@@ -110,7 +110,7 @@ export async function benchWasiHttp(edits = 60): Promise<Row[]> {
     return [
       { name: 'WASI 0.3 http: edit types.wit -> diagnostics, p95', value: `${ourP95.toFixed(1)} ms`, budget: `≤ 0.25 × wit-parser (${(0.25 * theirP50).toFixed(1)} ms)`, ok: ourP95 <= 0.25 * theirP50 },
       { name: 'WASI 0.3 http: wit-parser re-validation via jco (warm, in process), p50', value: `${theirP50.toFixed(1)} ms`, budget: '', ok: true },
-      { name: 'WASI 0.3 http open: server resident memory', value: `${rss.toFixed(0)} MB`, budget: '≤ 80 MB', ok: rss <= 80 },
+      { name: 'WASI 0.3 http open: server resident memory', value: `${rss.toFixed(0)} MB`, budget: '≤ 60 MB', ok: rss <= 60 },
     ];
   } finally {
     await client.stop();
