@@ -5,7 +5,7 @@
 // The extension finds wasmtime and lldb-dap itself. Every wait is on an event
 // (the adapter's messages, the focused stack frame, the session ending).
 import * as assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { liveMocha } from '../../live';
@@ -25,6 +25,10 @@ describe('debugging a component: a breakpoint in C source under wasmtime', funct
   after(async () => {
     vscode.debug.removeBreakpoints(vscode.debug.breakpoints);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // The suites after this one share the workspace: a C source and a launch.json
+    // left here would change what they detect.
+    rmSync(workspaceUri('debug-c').fsPath, { recursive: true, force: true });
+    rmSync(workspaceUri('.vscode/launch.json').fsPath, { force: true });
   });
 
   it('F5 from launch.json: the breakpoint binds and hits, the editor shows its line, the stack names the C functions, a local has its value, continue runs to exit code 0', async function () {
