@@ -1,9 +1,9 @@
 // The language server's wiring: capabilities, document sync and handlers. No
 // analysis happens here; everything is asked of the core's language service.
 import {
-  type Connection, TextDocumentSyncKind, type InitializeResult, DidChangeWatchedFilesNotification,
+  type Connection, TextDocumentSyncKind, type InitializeResult, type InitializeParams, DidChangeWatchedFilesNotification,
 } from 'vscode-languageserver/node';
-import { createWitLanguageService, DEFAULT_FEATURES, type WitLanguageService } from './core/index';
+import { createWitLanguageService, uriToPath, DEFAULT_FEATURES, type WitLanguageService } from './core/index';
 import type { WitHost } from './core/host';
 import { registerHandlers, handlerCapabilities } from './handlers/index';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -15,10 +15,15 @@ export function startServer(connection: Connection, host: WitHost, wasmDir: stri
   const publisher = new DiagnosticsPublisher(connection, settings);
   let watchRegistrationSupported = false;
 
+  let foldersChangeSupported = false;
   connection.onInitialize((params): InitializeResult => {
     watchRegistrationSupported =
       !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    foldersChangeSupported = !!params.capabilities.workspace?.workspaceFolders;
     settings.init(params);
+    // The workspace index (references, rename, symbols of packages not open) starts from these.
+    const folders = workspaceFoldersOf(params);
+    void ready.then((s) => s.setWorkspaceFolders(folders));
     return {
       capabilities: {
         textDocumentSync: {
@@ -27,6 +32,7 @@ export function startServer(connection: Connection, host: WitHost, wasmDir: stri
           save: { includeText: false },
         },
         ...handlerCapabilities(),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'wit-language-server', version: '0.1.0' },
     };
@@ -39,6 +45,12 @@ export function startServer(connection: Connection, host: WitHost, wasmDir: stri
       });
     }
     settings.listen();
+    if (foldersChangeSupported) {
+      connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        const folders = (await connection.workspace.getWorkspaceFolders().catch(() => null)) ?? [];
+        (await ready).setWorkspaceFolders(folders.map((f) => uriToPath(f.uri)));
+      });
+    }
   });
 
   // Every notification waits for the parser; they stay in order because each
@@ -71,4 +83,11 @@ export function startServer(connection: Connection, host: WitHost, wasmDir: stri
 
   registerHandlers(connection, ready, settings);
   connection.listen();
+}
+
+/** The folders of the workspace, as the client named them at start (the root, for old clients). */
+function workspaceFoldersOf(params: InitializeParams): string[] {
+  if (params.workspaceFolders?.length) return params.workspaceFolders.map((f) => uriToPath(f.uri));
+  if (params.rootUri) return [uriToPath(params.rootUri)];
+  return [];
 }

@@ -69,6 +69,12 @@ export interface WitLanguageService {
   document(uri: string): WitDocument | undefined;
   /** The text of a file as the editor holds it: the open document's, else the disk's. */
   sourceText(path: string): string | undefined;
+  /**
+   * The workspace folders (paths): every package under them takes part in
+   * references, rename and workspace symbols, open or not; a change on disk
+   * (`fileChanged`) finds them again.
+   */
+  setWorkspaceFolders(folders: string[]): void;
 
   // ---- analysis ------------------------------------------------------------
   /** The analysis of the package root (package and deps/) that holds `uri`. */
@@ -110,14 +116,14 @@ export interface WitLanguageService {
   signatureHelp(uri: string, pos: Position): SignatureHelp | null;
   definition(uri: string, pos: Position): Location[];
   typeDefinition(uri: string, pos: Position): Location[];
-  /** Every use across the package roots around `uri` (its own, then those of open documents). */
+  /** Every use across the package roots of the workspace (that of `uri` first, then open documents', then the folders'). */
   references(uri: string, pos: Position, includeDeclaration: boolean): Location[];
   documentHighlights(uri: string, pos: Position): DocumentHighlight[];
   prepareRename(uri: string, pos: Position): { range: Range; placeholder: string } | RenameRefusal | null;
   rename(uri: string, pos: Position, newName: string): WorkspaceEdit | RenameRefusal | null;
   documentSymbols(uri: string): DocumentSymbol[];
-  /** Symbols of open documents' packages and of every package found under `folders` (paths). */
-  workspaceSymbols(query: string, folders: string[]): WorkspaceSymbol[];
+  /** Symbols of open documents' packages and of every package under the workspace folders. */
+  workspaceSymbols(query: string): WorkspaceSymbol[];
   foldingRanges(uri: string): FoldingRange[];
   selectionRanges(uri: string, positions: Position[]): SelectionRange[];
   formatDocument(uri: string): TextEdit[];
@@ -158,7 +164,20 @@ export function createWitLanguageServiceFrom(
   const analysis = (uri: string) => analyzeWorkspaceOf(workspace, uriToPath(uri), cache, features);
   const document = (uri: string) => workspace.document(uri);
   const openDocumentUris = () => [...workspace.openDocuments()].map((d) => d.uri);
-  const around = (uri: string) => analysesAround({ analysis, openDocumentUris }, uri);
+  // The workspace index: one file per package root under the folders, found
+  // again when the workspace changes (directory reads are cached until a
+  // change on disk, so finding them again after an edit is cheap).
+  let folders: string[] = [];
+  let index: { generation: number; uris: string[] } | undefined;
+  const folderPackageUris = () => {
+    if (index?.generation !== workspace.generation) {
+      const uris = folders.flatMap((f) => packageFilesUnder((dir) => workspace.readDirectory(dir), f).map(pathToUri));
+      index = { generation: workspace.generation, uris };
+    }
+    return index.uris;
+  };
+  const around = (uri: string) =>
+    analysesAround({ analysis, openDocumentUris: () => [...openDocumentUris(), ...folderPackageUris()] }, uri);
   /** Runs `f` on the document at `uri` and its analysis, or answers `none`. */
   const withDoc = <T>(uri: string, none: T, f: (doc: WitDocument) => T): T => {
     const doc = document(uri);
@@ -178,6 +197,10 @@ export function createWitLanguageServiceFrom(
     openDocumentUris,
     document,
     sourceText: (path) => workspace.documentAtPath(path)?.text,
+    setWorkspaceFolders: (list) => {
+      folders = [...list];
+      index = undefined;
+    },
 
     analysis,
     diagnostics: (uri) => analysis(uri).diagnostics,
@@ -218,12 +241,9 @@ export function createWitLanguageServiceFrom(
     prepareRename: (uri, pos) => withDoc(uri, null, (doc) => prepareRename(analysis(uri), doc, pos)),
     rename: (uri, pos, newName) => withDoc(uri, null, (doc) => rename(around(uri), doc, pos, newName, document)),
     documentSymbols: (uri) => documentSymbols(analysis(uri), uri),
-    workspaceSymbols: (query, folders) => {
+    workspaceSymbols: (query) => {
       // Open documents first, then every package found in the workspace folders.
-      const uris = openDocumentUris();
-      for (const folder of folders) {
-        uris.push(...packageFilesUnder((dir) => workspace.readDirectory(dir), folder).map(pathToUri));
-      }
+      const uris = [...openDocumentUris(), ...folderPackageUris()];
       return workspaceSymbols([...new Set(uris.map(analysis))], query);
     },
     foldingRanges: (uri) => withDoc(uri, [], foldingRanges),

@@ -1,9 +1,10 @@
 // Find references and document highlights: every place a name is used, across
-// the package root and every other root (open in the editor) that depends on it.
+// the package root and every other root of the workspace that depends on it
+// (through a deps/ folder that holds the same files or a copy of the package).
 import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position } from 'vscode-languageserver-types';
 import type { Analysis, WitSymbol } from '../model';
 import type { WitDocument } from '../document';
-import { nameRangeWithin, symbolAt, symbolKey } from './symbolAt';
+import { flattenSymbols, nameRangeWithin, qualifiedKey, symbolAt, symbolKey } from './symbolAt';
 
 /** Looks up documents by uri (to narrow reference ranges to the name itself). */
 export type DocumentLookup = (uri: string) => WitDocument | undefined;
@@ -25,9 +26,17 @@ export function occurrences(
   };
   if (includeDeclaration) add(symbol.uri, symbol.nameRange, true);
   const key = symbolKey(symbol);
-  for (const analysis of analyses) {
+  const qualified = qualifiedKey(symbol);
+  const same = (s: WitSymbol) => symbolKey(s) === key || (qualified !== undefined && qualifiedKey(s) === qualified);
+  for (const [i, analysis] of analyses.entries()) {
+    // Another root's copy of the package declares the symbol too (its deps/).
+    if (includeDeclaration && i > 0 && qualified !== undefined) {
+      for (const list of analysis.symbolsByUri.values()) {
+        for (const s of flattenSymbols(list)) if (qualifiedKey(s) === qualified) add(s.uri, s.nameRange, true);
+      }
+    }
     for (const ref of analysis.references) {
-      if (symbolKey(ref.target) !== key) continue;
+      if (!same(ref.target)) continue;
       const doc = documents(ref.uri);
       add(ref.uri, doc ? nameRangeWithin(doc, ref.range, symbol.name) : ref.range, false);
     }

@@ -39,6 +39,19 @@ export function symbolKey(s: WitSymbol): string {
   return `${s.uri}#${s.nameRange.start.line}:${s.nameRange.start.character}:${s.kind}`;
 }
 
+/**
+ * The identity of a symbol across package roots: its package (with version)
+ * and the chain of names down to it. A package vendored into another root's
+ * deps/ is a copy in another file; its symbols have this key in both. Undefined
+ * for files without a package name.
+ */
+export function qualifiedKey(s: WitSymbol): string | undefined {
+  if (!s.packageName) return undefined;
+  const chain: string[] = [];
+  for (let c: WitSymbol | undefined = s; c; c = c.container) if (c.kind !== 'package') chain.unshift(`${c.kind}:${c.name}`);
+  return `${s.packageName}|${chain.join('/')}`;
+}
+
 export function sameSymbol(a: WitSymbol, b: WitSymbol): boolean {
   return symbolKey(a) === symbolKey(b);
 }
