@@ -47,20 +47,70 @@ export class TypeIndex {
     return d?.kind === 'typedef' ? d.def : undefined;
   }
 
-  /** The ABI type a type symbol (a definition or a `use` alias) stands for. */
+  /**
+   * The ABI type a type symbol (a definition or a `use` alias) stands for.
+   * The named types it depends on are computed first with an explicit stack,
+   * so that a chain of 20,000 aliases is followed without 20,000 nested calls;
+   * each symbol's own computation then finds its named parts ready.
+   */
   typeOfSymbol(s: WitSymbol): AbiType {
     const key = at(s.uri, s.nameRange);
     const known = this.bySymbol.get(key);
     if (known) return known;
     if (this.visiting.has(key)) return { kind: 'unknown', why: `\`${s.name}\` contains itself` };
+    const stack: WitSymbol[] = [s];
     this.visiting.add(key);
     try {
-      const t = this.computeSymbol(s);
-      this.bySymbol.set(key, t);
-      return t;
+      while (stack.length) {
+        const top = stack[stack.length - 1];
+        const next = this.namedDependencies(top).find((d) => {
+          const k = at(d.uri, d.nameRange);
+          return !this.bySymbol.has(k) && !this.visiting.has(k);
+        });
+        if (next) {
+          this.visiting.add(at(next.uri, next.nameRange));
+          stack.push(next);
+          continue;
+        }
+        const topKey = at(top.uri, top.nameRange);
+        this.bySymbol.set(topKey, this.computeSymbol(top));
+        this.visiting.delete(topKey);
+        stack.pop();
+      }
     } finally {
-      this.visiting.delete(key);
+      for (const left of stack) this.visiting.delete(at(left.uri, left.nameRange));
     }
+    return this.bySymbol.get(key)!;
+  }
+
+  /** The type symbols a symbol's definition names directly (an alias's target, a field's type ...). */
+  private namedDependencies(s: WitSymbol): WitSymbol[] {
+    const d = this.decls.get(at(s.uri, s.nameRange));
+    const out: WitSymbol[] = [];
+    const follow = (range: A.Ident['range']) => {
+      const target = this.refs.get(at(s.uri, range))?.target;
+      if (target) out.push(target);
+    };
+    const walk = (t: A.TypeAst | undefined): void => {
+      if (!t) return;
+      switch (t.kind) {
+        case 'named': follow(t.name.range); break;
+        case 'list': case 'option': walk(t.kind === 'list' ? t.element : t.type); break;
+        case 'tuple': t.types.forEach(walk); break;
+        case 'result': walk(t.ok); walk(t.err); break;
+        case 'map': walk(t.key); walk(t.value); break;
+        case 'future': case 'stream': walk(t.type); break;
+        default: break;
+      }
+    };
+    if (d?.kind === 'use-alias') follow(d.original.range);
+    else if (d?.kind === 'typedef') {
+      const def = d.def;
+      if (def.kind === 'type') walk(def.type);
+      else if (def.kind === 'record') def.fields.forEach((f) => walk(f.type));
+      else if (def.kind === 'variant') def.cases.forEach((c) => walk(c.type));
+    }
+    return out;
   }
 
   /** The ABI type of a type as written in the file `uri`. */
