@@ -28,10 +28,10 @@ test('a component that imports no WASI: every grant is one it cannot use; jco ru
   assert.deepEqual(grantProblems(plan({ runtime: 'jco', dirs: ['data'] }), adder), { warnings: [], notes: [] });
 });
 
-test('an offered run task starts with exactly what its component imports, which then draws no warning', () => {
+test('an offered run task asks for what it imports that needs a choice, and is granted nothing else', () => {
   const hello = reportOf('cli/hello.component.wasm');
-  const grants = grantsFor(hello);
-  assert.deepEqual(grants, { dirs: ['.'], wasi: ['inherit-env'] });
-  assert.deepEqual(grantProblems(plan({ dirs: grants.dirs, wasi: grants.wasi }), hello), { warnings: [], notes: [] });
+  // Files and the environment: asked for at the first run (grantQuestions.test.ts), no `--dir .` or inherit-env granted up front.
+  assert.deepEqual(grantsFor(hello), { grants: 'ask' });
+  assert.deepEqual(grantProblems(plan({}), hello).warnings, []);
   assert.deepEqual(grantsFor(reportOf('components/adder.wasm')), {});
 });

@@ -19,7 +19,9 @@ import { checkedTool, defaultRuntime, reportToolProblem, requireTrust } from '..
 import { locateJco } from '../tasks/jcoLayout';
 import { runnerArgs, writeRunner } from './jcoDebugPrep';
 import { adviseDwarfSupport } from './dwarfSupport';
-import { DEBUG_TYPE, fillLaunchConfig, lldbDapLaunch, nodeDebugLaunch, type ComponentLaunchConfig } from './launchArgs';
+import { DEBUG_TYPE, fillLaunchConfig, lldbDapLaunch, nodeDebugLaunch, planFromLaunch, type ComponentLaunchConfig } from './launchArgs';
+import { resolveLaunchGrants } from '../tasks/grantPrompt';
+import { markToAsk } from '../tasks/grants';
 import { offeredConfigs, type OfferedBuild, type OfferedRun } from './offeredConfigs';
 
 /** The component and build task a folder's detected build gives, for defaults. */
@@ -67,7 +69,7 @@ export class ComponentDebugConfigurationProvider implements vscode.DebugConfigur
   constructor(private readonly storageDir: string) {}
 
   provideDebugConfigurations(folder: vscode.WorkspaceFolder | undefined): vscode.DebugConfiguration[] {
-    const offered = folder ? offeredConfigs(folder.uri.fsPath, folderBuilds(folder), folderRuns(folder)) : [];
+    const offered = folder ? markToAsk(offeredConfigs(folder.uri.fsPath, folderBuilds(folder), folderRuns(folder))) : [];
     if (offered.length) return offered as vscode.DebugConfiguration[];
     const program = '${workspaceFolder}/component.wasm';
     return [
@@ -77,17 +79,20 @@ export class ComponentDebugConfigurationProvider implements vscode.DebugConfigur
   }
 
   provideDynamicConfigurations(folder: vscode.WorkspaceFolder | undefined): vscode.DebugConfiguration[] {
-    return folder ? offeredConfigs(folder.uri.fsPath, folderBuilds(folder), folderRuns(folder)) as vscode.DebugConfiguration[] : [];
+    return folder ? markToAsk(offeredConfigs(folder.uri.fsPath, folderBuilds(folder), folderRuns(folder))) as vscode.DebugConfiguration[] : [];
   }
 
   async resolveDebugConfiguration(folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): Promise<vscode.DebugConfiguration | undefined> {
     if (!requireTrust()) return undefined;
     folder ??= vscode.workspace.workspaceFolders?.[0];
-    const filled = fillLaunchConfig(config as ComponentLaunchConfig, { defaultRuntime: defaultRuntime(), ...folderDefaults(folder) });
-    if (typeof filled === 'string') {
-      void vscode.window.showErrorMessage(filled);
+    const made = fillLaunchConfig(config as ComponentLaunchConfig, { defaultRuntime: defaultRuntime(), ...folderDefaults(folder) });
+    if (typeof made === 'string') {
+      void vscode.window.showErrorMessage(made);
       return undefined;
     }
+    // Folders and variables asked for once and kept in launch.json; grants it cannot use warned about (grantPrompt.ts).
+    const filled = await resolveLaunchGrants(folder, made, !config.type && !config.request && !config.name, (c) => planFromLaunch(c, ''));
+    if (!filled) return undefined;
     if (filled.runtime !== 'jco') return filled as vscode.DebugConfiguration;
     return this.toNodeLaunch(filled, folder);
   }

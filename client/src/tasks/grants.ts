@@ -27,16 +27,134 @@ export function grantProblems(plan: RunPlan, report: CapabilityReport): { warnin
 }
 
 /**
- * The grants a run task offered for a component starts with: exactly what it
- * imports (the working folder for wasi:filesystem, the network for
- * wasi:sockets, wasi:http, the environment for wasi:cli/environment), nothing
- * for what it does not. The user narrows them in tasks.json, where they stay.
+ * The grants a run task offered for a component starts with: the network for
+ * wasi:sockets and wasi:http (nothing to choose), and the marker that makes its
+ * first run ask for the folders (wasi:filesystem) and variables
+ * (wasi:cli/environment) it imports; nothing for what it does not import.
  */
-export function grantsFor(report: CapabilityReport): Pick<RunTask, 'dirs' | 'wasi'> {
+export function grantsFor(report: CapabilityReport): Pick<RunTask, 'wasi'> & { grants?: typeof ASK } {
+  const wasi = automaticWasi(report);
+  const asks = imports(report, 'wasi:filesystem') || imports(report, 'wasi:cli', 'environment');
+  return { ...(asks ? { grants: ASK } : {}), ...(wasi.length ? { wasi } : {}) };
+}
+
+// ---- Asking once: the grants a run task or launch config leaves to the user ----
+//
+// What a component imports decides which questions there are: a folder to
+// preopen (wasi:filesystem), variables to pass (wasi:cli/environment). The
+// network (wasi:sockets) and wasi:http are granted from the imports without a
+// question: there is nothing to choose. A task or config we made (an offered
+// run task, an offered launch config, F5 with no launch.json) carries
+// `"grants": "ask"`; its first run asks, the answers are written into it and
+// the marker dropped, so the next run does not ask. What a user wrote
+// without the marker is theirs: it is checked (grantProblems), never asked about.
+
+/** The marker of a task or launch config whose grants are still to be asked for. */
+export const ASK = 'ask';
+
+export type GrantQuestion = 'dirs' | 'env';
+
+/** The grant fields a run task and a launch config share. */
+export interface GrantFields {
+  dirs?: string[];
+  env?: Record<string, string>;
+  wasi?: string[];
+  grants?: unknown;
+}
+
+/** What the user answered: the folders to preopen, the variables to pass. */
+export interface GrantAnswers {
+  dirs?: string[];
+  env?: Record<string, string>;
+}
+
+/** `-S` options the imports need with nothing to choose: the network, name lookup, wasi:http. */
+export function automaticWasi(report: CapabilityReport): string[] {
   const wasi: string[] = [];
   if (imports(report, 'wasi:sockets')) wasi.push('inherit-network');
   if (imports(report, 'wasi:sockets', 'ip-name-lookup')) wasi.push('allow-ip-name-lookup');
   if (imports(report, 'wasi:http')) wasi.push('http');
-  if (imports(report, 'wasi:cli', 'environment')) wasi.push('inherit-env');
-  return { ...(imports(report, 'wasi:filesystem') ? { dirs: ['.'] } : {}), ...(wasi.length ? { wasi } : {}) };
+  return wasi;
+}
+
+/** The questions a run of this task or config asks: none unless it is marked, none for what it does not import or already says. */
+export function grantQuestions(report: CapabilityReport, fields: GrantFields): GrantQuestion[] {
+  if (fields.grants !== ASK) return [];
+  const out: GrantQuestion[] = [];
+  if (imports(report, 'wasi:filesystem') && fields.dirs === undefined) out.push('dirs');
+  const inheritsEnv = (fields.wasi ?? []).some((o) => o === 'inherit-env' || o === 'inherit-env=y');
+  if (imports(report, 'wasi:cli', 'environment') && fields.env === undefined && !inheritsEnv) out.push('env');
+  return out;
+}
+
+/**
+ * The grant fields to keep once answered: the answers (for what the component
+ * imports only), the automatic `-S` options when the task named none, and no
+ * marker. Fields the task already had stay as they were.
+ */
+export function answeredGrants(report: CapabilityReport, fields: GrantFields, answers: GrantAnswers): GrantFields {
+  const out: GrantFields = {};
+  if (fields.dirs !== undefined) out.dirs = fields.dirs;
+  else if (answers.dirs && imports(report, 'wasi:filesystem')) out.dirs = answers.dirs;
+  if (fields.env !== undefined) out.env = fields.env;
+  else if (answers.env && imports(report, 'wasi:cli', 'environment')) out.env = answers.env;
+  const wasi = fields.wasi ?? automaticWasi(report);
+  if (wasi.length || fields.wasi !== undefined) out.wasi = wasi;
+  return out;
+}
+
+/** Offered launch configs that leave folders or variables unsaid ask for them on their first launch. */
+export function markToAsk<T extends GrantFields>(configs: T[]): T[] {
+  return configs.map((c) => (c.dirs === undefined || c.env === undefined ? { ...c, grants: ASK } : c));
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The variables answer: `NAME=value` sets a value, a bare `NAME` passes this
+ * machine's value at each run (kept as `${env:NAME}`, never the value itself,
+ * so no secret lands in tasks.json); separated by spaces; empty for none.
+ * A message when a name is not a variable name.
+ */
+export function parseEnvAnswer(text: string): Record<string, string> | string {
+  const env: Record<string, string> = {};
+  for (const item of text.trim().split(/\s+/).filter(Boolean)) {
+    const eq = item.indexOf('=');
+    const name = eq < 0 ? item : item.slice(0, eq);
+    if (!ENV_NAME.test(name)) return `"${name}" is not a variable name (letters, digits and _, not starting with a digit)`;
+    env[name] = eq < 0 ? `\${env:${name}}` : item.slice(eq + 1);
+  }
+  return env;
+}
+
+/** `${env:NAME}` in the variables' values, replaced by this machine's value (empty when unset). */
+export function expandEnvRefs(env: Record<string, string> | undefined, host: Record<string, string | undefined>): Record<string, string> | undefined {
+  if (!env) return env;
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.replace(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, n: string) => host[n] ?? '')]));
+}
+
+/**
+ * tasks.json's `tasks` (or launch.json's `configurations`) with the answered
+ * fields written into the entry `isEntry` finds (the marker removed), or,
+ * when there is none (an offered task or config run before it was saved),
+ * with `added` appended.
+ */
+export function keepGrants(list: readonly unknown[], isEntry: (entry: Record<string, unknown>) => boolean, fields: GrantFields, added: Record<string, unknown>): unknown[] {
+  const apply = (entry: Record<string, unknown>) => {
+    const next: Record<string, unknown> = { ...entry, ...fields };
+    delete next.grants;
+    return next;
+  };
+  const at = list.findIndex((e) => !!e && typeof e === 'object' && isEntry(e as Record<string, unknown>));
+  if (at < 0) return [...list, apply(added)];
+  return list.map((e, i) => (i === at ? apply(e as Record<string, unknown>) : e));
+}
+
+/** The grant fields, in words, for the terminal and messages. */
+export function describeGrants(fields: GrantFields): string {
+  const parts: string[] = [];
+  if (fields.dirs !== undefined) parts.push(fields.dirs.length ? `folders ${fields.dirs.join(', ')}` : 'no folders');
+  if (fields.env !== undefined) parts.push(Object.keys(fields.env).length ? `variables ${Object.keys(fields.env).join(', ')}` : 'no variables');
+  if (fields.wasi?.length) parts.push(`-S ${fields.wasi.join(', -S ')}`);
+  return parts.join('; ') || 'nothing';
 }

@@ -17,7 +17,7 @@ import { checkedTool, defaultRuntime, reportToolProblem } from './toolSettings';
 import type { RequirementKey } from '../../../common/tools/minimums';
 import { readComponent } from '../../../common/component/reader';
 import { capabilitiesOf } from '../../../common/component/capabilities';
-import { grantProblems } from './grants';
+import { expandEnvRefs, grantProblems } from './grants';
 
 export interface RunResult {
   runId?: string;
@@ -40,9 +40,11 @@ export class RunTerminal implements vscode.Pseudoterminal {
   private stopped = false;
 
   constructor(
-    private readonly task: RunTask,
+    private task: RunTask,
     private readonly folder: vscode.WorkspaceFolder | undefined,
     private readonly runId: string | undefined,
+    /** Asks for the grants a marked task leaves to the user (grantPrompt.ts): the task to run, or why not. */
+    private readonly prepare?: (task: RunTask, print: (text: string) => void) => Promise<RunTask | string>,
   ) {}
 
   open(): void {
@@ -110,6 +112,13 @@ export class RunTerminal implements vscode.Pseudoterminal {
   private async run(): Promise<void> {
     const folderPath = this.folder?.uri.fsPath ?? process.cwd();
     if (!this.task.program) return this.finish(1, 'This run task names no "program" (the component .wasm to run).\n');
+    if (this.prepare) {
+      const prepared = await this.prepare(this.task, (text) => this.print(text));
+      if (typeof prepared === 'string') return this.finish(1, prepared);
+      this.task = prepared;
+    }
+    // `${env:NAME}` (a variable passed from this machine, grants.ts) gets this machine's value.
+    this.task = { ...this.task, env: expandEnvRefs(this.task.env, process.env) };
     // The program's path does not depend on the runtime: resolve it once to read its world.
     const program = makeRunPlan(this.task, { runtime: 'wasmtime', runtimePath: '', mode: 'cli', folder: folderPath }).program;
     const mode = await this.mode(program);

@@ -1,6 +1,6 @@
 // The `wasm-component` TaskProvider: offers the builds it detects in each
 // workspace folder and a run for each component found (granted what it imports:
-// grants.ts), and resolves the tasks
+// grants.ts; folders and variables asked for at its first run: grantPrompt.ts), and resolves the tasks
 // users write in tasks.json. Builds are ProcessExecutions (program + argument
 // list, with problem matchers), except go and clang builds, which take several
 // processes and run in a terminal of their own (buildTerminal.ts) with the same
@@ -21,6 +21,7 @@ import type { ToolName } from '../../../common/tools/toolLookup';
 import { findTool } from './toolSettings';
 import { buildToolProblem, refusedBuild } from './buildToolCheck';
 import { grantsFor } from './grants';
+import { resolveRunGrants } from './grantPrompt';
 import { readComponent } from '../../../common/component/reader';
 import { capabilitiesOf } from '../../../common/component/capabilities';
 
@@ -92,7 +93,10 @@ export function createTask(
     return task;
   }
   const runId = typeof definition.runId === 'string' ? definition.runId : undefined;
-  const execution = new vscode.CustomExecution(async () => new RunTerminal(parsed, folder, runId));
+  // A task marked "grants": "ask" asks at its first run and keeps the answer (not WIT: Run Component's one-off runs).
+  const grants = runId ? undefined : (definition as { grants?: unknown }).grants;
+  const prepare = grants === undefined ? undefined : (t: typeof parsed, print: (text: string) => void) => resolveRunGrants({ ...t, grants }, label, folder, print);
+  const execution = new vscode.CustomExecution(async () => new RunTerminal(parsed, folder, runId, prepare));
   const task = new vscode.Task(definition, scope, label, TASK_TYPE, execution, []);
   task.isBackground = parsed.mode === 'http';
   return task;
@@ -103,6 +107,15 @@ export function builtComponent(folder: vscode.WorkspaceFolder, build: BuildTask)
   const reader = folderReader(folder.uri.fsPath);
   const found = builtComponentCandidates(build, reader, path.basename(folder.uri.fsPath)).find((p) => reader.exists(p));
   return found && path.join(folder.uri.fsPath, found);
+}
+
+/** The components the folder's tasks.json run tasks run (absolute paths). */
+function ranByTasksJson(folder: vscode.WorkspaceFolder): Set<string> {
+  const tasks = vscode.workspace.getConfiguration('tasks', folder.uri).get<unknown[]>('tasks') ?? [];
+  return new Set(tasks.flatMap((t) => {
+    const e = t as { type?: unknown; action?: unknown; program?: unknown } | null;
+    return e && e.type === TASK_TYPE && e.action === 'run' && typeof e.program === 'string' ? [path.resolve(folder.uri.fsPath, e.program)] : [];
+  }));
 }
 
 export class ComponentTaskProvider implements vscode.TaskProvider {
@@ -121,6 +134,8 @@ export class ComponentTaskProvider implements vscode.TaskProvider {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       if (!folder) continue;
       const program = path.relative(folder.uri.fsPath, uri.fsPath);
+      // A component tasks.json already runs is not offered again (its grants are kept there).
+      if (ranByTasksJson(folder).has(path.resolve(folder.uri.fsPath, program))) continue;
       // Granted what it imports, and nothing else (a core module or unreadable file gets no grants).
       const grants = await Promise.resolve(vscode.workspace.fs.readFile(uri)).then((b) => grantsFor(capabilitiesOf(readComponent(b)))).catch(() => ({}));
       const task = createTask({ type: TASK_TYPE, action: 'run', program, ...grants }, folder);
