@@ -93,8 +93,8 @@ export function createTask(
     return task;
   }
   const runId = typeof definition.runId === 'string' ? definition.runId : undefined;
-  // A task marked "grants": "ask" asks at its first run and keeps the answer (not WIT: Run Component's one-off runs).
-  const grants = runId ? undefined : (definition as { grants?: unknown }).grants;
+  // A task marked "grants": "ask" asks at its first run and keeps the answer (grantPrompt.ts).
+  const grants = (definition as { grants?: unknown }).grants;
   const prepare = grants === undefined ? undefined : (t: typeof parsed, print: (text: string) => void) => resolveRunGrants({ ...t, grants }, label, folder, print);
   const execution = new vscode.CustomExecution(async () => new RunTerminal(parsed, folder, runId, prepare));
   const task = new vscode.Task(definition, scope, label, TASK_TYPE, execution, []);
