@@ -5,6 +5,7 @@ import { benchBigFile, benchEditBurst, benchWasiHttp, type Row } from './core';
 import { benchFeatures } from './features';
 import { benchBindings } from './bindings';
 import { benchGraph } from './graph';
+import { benchWorkspace } from './workspace';
 import { benchActivation } from './activation';
 import { benchLangStartup } from './langStartup';
 import { benchDebug } from './debug';
@@ -33,6 +34,7 @@ async function section(title: string, run: () => Promise<Row[]>): Promise<Row[]>
     ...(await section('core', () => benchBigFile())),
     ...(await section('wasi', () => benchWasiHttp())),
     ...(await section('burst', () => benchEditBurst())),
+    ...(await section('workspace', () => benchWorkspace())),
     ...(await section('features', async () => fromTimed(await benchFeatures()))),
     ...(await section('bindings', async () => fromTimed(await benchBindings()))),
     ...(await section('graph', async () => fromTimed(await benchGraph()))),
