@@ -148,10 +148,20 @@ test('--base GIT_REF compares the working tree with the package at that commit',
   const r = await cli(['diff', '--format', 'json', '--base', 'HEAD'], repo);
   assert.equal(r.code, 1, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).changes, [{ path: 'catalog/lookup', change: 'removed', importers: 'breaking', exporters: 'compatible' }]);
-  const human = await cli(['diff', '--base', 'HEAD', '.'], repo);
+  // No temporary checkout is left behind (a private TMPDIR: other suites run at the same time).
+  const privateTmp = editedCopy(path.join(fixtures, 'broken'));
+  fs.rmSync(path.join(privateTmp, 'broken.wit'));
+  const tmpBefore = process.env.TMPDIR;
+  process.env.TMPDIR = privateTmp;
+  let human;
+  try {
+    human = await cli(['diff', '--base', 'HEAD', '.'], repo);
+  } finally {
+    if (tmpBefore === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = tmpBefore;
+  }
   assert.match(human.stdout, /^example:shop@1\.0\.0 \(HEAD:\.\) -> example:shop@1\.0\.0 \(\.\)\n/);
-  // No temporary checkout is left behind.
-  assert.ok(!fs.readdirSync(path.dirname(repo)).some((n) => n.startsWith('wit-devkit-base-') && fs.existsSync(path.join(path.dirname(repo), n, 'catalog.wit'))));
+  assert.deepEqual(fs.readdirSync(privateTmp), []);
   const missing = await cli(['diff', '--base', 'no-such-branch'], repo);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /--base no-such-branch: no such commit, branch or tag/);
