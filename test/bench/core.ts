@@ -16,12 +16,12 @@ import { generatePackage } from './features';
 
 export interface Row { name: string; value: string; budget: string; ok: boolean }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /** Appends one character at the end of the document and waits for the diagnostics of that version. */
-async function timeEdits(client: LspClient, uri: string, text: string, edits: number): Promise<number[]> {
+export async function timeEdits(client: LspClient, uri: string, text: string, edits: number): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < edits; i++) {
     const lines = text.split('\n');
@@ -82,7 +82,7 @@ async function witParserRevalidation(dir: string, world: string, runs: number): 
   return times.sort((a, b) => a - b);
 }
 
-function rssMb(pid: number): number {
+export function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb / 1024;

@@ -9,14 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient } from '../server/lspClient';
 import { generatePackage } from './features';
-import type { Row } from './core';
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
-function rssMb(pid: number): number {
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  return kb / 1024;
-}
+import { percentile, rssMb, timeEdits, type Row } from './core';
 
 /** `packages` folders of `linesEach` lines, each its own package (`bench:pN`). */
 function generateWorkspace(packages: number, linesEach: number): { dir: string; files: string[] } {
@@ -45,25 +38,7 @@ async function measure(packages: number, linesEach: number, edits = 60) {
     // Edits at the end of the middle package.
     const file = files[Math.floor(files.length / 2)];
     const uri = pathToFileURL(file).href;
-    let text = fs.readFileSync(file, 'utf8');
-    const times: number[] = [];
-    for (let i = 0; i < edits; i++) {
-      const lines = text.split('\n');
-      const line = lines.length - 1;
-      const character = lines[line].length;
-      const insert = i % 2 ? ' ' : '/';
-      text += insert;
-      const version = i + 2;
-      const published = client.nextDiagnostics(uri, version);
-      const t = performance.now();
-      client.notify('textDocument/didChange', {
-        textDocument: { uri, version },
-        contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: insert }],
-      });
-      await published;
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
+    const times = await timeEdits(client, uri, fs.readFileSync(file, 'utf8'), edits);
     await new Promise((r) => setTimeout(r, 1000));
     const rss = rssMb((client as unknown as { proc: { pid: number } }).proc.pid);
     return { openMs, editP95: percentile(times, 95), rss };
