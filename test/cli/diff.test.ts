@@ -86,6 +86,13 @@ test('an item inside an interface added with @since of the release needs no gate
   ]);
 });
 
+test('markdown format: the Compare view\'s text, for a pull-request comment', async () => {
+  const r = await cli(['diff', '--format', 'markdown', shop, shopAt('2.0.0', { 'catalog.wit': [['name: string,', 'name: string,\n        price: u32,']] })]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^# example:shop@1\.0\.0 \(.*\) → example:shop@2\.0\.0 \(.*\)\n\n\*\*Verdict: ok\*\*: the changes need a major bump; 1\.0\.0 → 2\.0\.0\.\n/);
+  assert.match(r.stdout, /- ~ `catalog\/item` changed: importers \*\*breaking\*\*, exporters \*\*breaking\*\* · \[base: catalog\.wit:7\]\(file:\/\/.*#L7\) · \[now: catalog\.wit:7\]/);
+});
+
 test('changed types and signatures break both sides', async () => {
   const d = await diff(shop, shopAt('2.0.0', {
     'catalog.wit': [['name: string,', 'name: string,\n        price: u32,'], ['tools,', 'tools,\n        toys,'], ['add: func(id: u64)', 'add: func(item: u64)'], ['total: func() -> u64', 'total: func() -> u32']],

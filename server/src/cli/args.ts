@@ -4,7 +4,7 @@
 
 export type Command = 'check' | 'fmt' | 'diff' | 'capabilities';
 export type CheckFormat = 'human' | 'github' | 'sarif' | 'json';
-export type DiffFormat = 'human' | 'json';
+export type DiffFormat = 'human' | 'json' | 'markdown';
 
 export interface ParsedArgs {
   command: Command;
@@ -21,8 +21,8 @@ export class UsageError extends Error {}
 export const USAGE = `usage:
   wit-devkit check [--format human|github|sarif|json] [--features a,b] [DIR...]
   wit-devkit fmt [--check] [PATH...]
-  wit-devkit diff [--format human|json] [--features a,b] OLD NEW
-  wit-devkit diff [--format human|json] [--features a,b] --base GIT_REF [DIR]
+  wit-devkit diff [--format human|json|markdown] [--features a,b] OLD NEW
+  wit-devkit diff [--format human|json|markdown] [--features a,b] --base GIT_REF [DIR]
   wit-devkit capabilities [--format human|json] FILE.wasm
 
 exit codes: 0 clean, 1 errors found (diagnostics, unformatted files, a diff
@@ -35,7 +35,7 @@ const FLAGS_OF: Record<Command, string[]> = {
   diff: ['--format', '--features', '--base'],
   capabilities: ['--format'],
 };
-const FORMATS: Record<Command, string[]> = { check: ['human', 'github', 'sarif', 'json'], fmt: [], diff: ['human', 'json'], capabilities: ['human', 'json'] };
+const FORMATS: Record<Command, string[]> = { check: ['human', 'github', 'sarif', 'json'], fmt: [], diff: ['human', 'json', 'markdown'], capabilities: ['human', 'json'] };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;

@@ -48,7 +48,11 @@ export function runDiff(service: WitLanguageService, options: DiffOptions, io: C
       if (e instanceof SurfaceError) throw new InputError(e.message);
       throw e;
     }
-    io.stdout(options.format === 'json' ? diffJson(report) : diffHuman(report, oldLabel, displayPath(newDir, io.cwd)));
+    const newLabel = displayPath(newDir, io.cwd);
+    // Markdown (a pull-request comment, the editor's Compare view) links both sides; a --base checkout is gone by then.
+    io.stdout(options.format === 'json' ? diffJson(report)
+      : options.format === 'markdown' ? service.comparisonMarkdown(oldUri, newUri, { base: oldLabel, now: newLabel })
+        : diffHuman(report, oldLabel, newLabel));
     return report.verdict.ok ? 0 : 1;
   } finally {
     if (tempRoot) fs.rmSync(tempRoot, { recursive: true, force: true });
