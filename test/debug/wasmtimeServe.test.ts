@@ -8,7 +8,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { lldbDapLaunch } from '../../client/src/debug/launchArgs';
@@ -16,15 +15,8 @@ import { componentKindOfFile } from '../../client/src/tasks/componentWorld';
 import { live } from '../live';
 import { buildHttpFixture } from './debugFixture';
 import { dapSession } from './dapSession';
+import { freePort } from '../freePort';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 test('wasmtime serve: a breakpoint in the C request handler binds, a request on loopback stops there, continuing answers it', { timeout: 180_000 }, async (t) => {
   const tools = live(t, ['lldb-dap', 'wasmtime', 'clang-16', 'wit-bindgen', 'wasm-tools']);

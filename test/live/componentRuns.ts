@@ -7,6 +7,8 @@ import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { runCommandLine, type RunPlan } from '../../client/src/tasks/commandLines';
 import { startProcess, type RunningProcess } from '../../client/src/tasks/processRunner';
+import { freePort } from '../freePort';
+export { freePort };
 
 export const repo = path.resolve(__dirname, '../..');
 export const cacheRoot = process.env.WIT_DEVKIT_CACHE ?? path.join(homedir(), '.cache/wit-devkit');
@@ -27,17 +29,6 @@ export async function runToEnd(p: RunPlan): Promise<{ code: number; out: string 
   return { code: await child.done, out };
 }
 
-/** A port nothing listens on right now (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resolves when the port can be bound again (rejects with EADDRINUSE otherwise). */
 export function portIsFree(port: number): Promise<void> {

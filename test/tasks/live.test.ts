@@ -19,6 +19,7 @@ import { componentKind, jcoWitReader } from '../../client/src/tasks/componentWor
 import { startProcess } from '../../client/src/tasks/processRunner';
 import { EXIT_LINE_PREFIX, runnerArgs, writeRunner } from '../../client/src/debug/jcoDebugPrep';
 import { locateJco, writePreopenModule } from '../../client/src/tasks/jcoLayout';
+import { freePort } from '../freePort';
 
 const repo = path.resolve(__dirname, '../..');
 const fixture = path.join(repo, 'test/fixtures/cli/hello.component.wasm');
@@ -38,16 +39,6 @@ async function run(p: RunPlan, extraEnv: Record<string, string> = {}): Promise<{
   return { code: await child.done, out };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 test('jco run of the C fixture: its output, args and env reach the user, exit code 0', async () => {
   const { code, out } = await run(plan({ args: ['first', 'second arg'], env: { WIT_FIXTURE_NAME: 'from the task' } }));

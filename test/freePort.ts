@@ -1,0 +1,14 @@
+// A loopback port nothing listens on right now (the OS picks it), for tests
+// that start servers (wasmtime serve, jco serve, registries).
+import { createServer } from 'node:net';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
