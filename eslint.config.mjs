@@ -51,6 +51,11 @@ export default tseslint.config(
     files: ['server/src/core/syntax/*.ts'],
     rules: imports([...coreBoundary('../../'), { group: ['../resolve/*', '../features/*', '../abi/*', '../evolution/*'], message: 'syntax/ reads text into ASTs; it imports nothing of the passes above it.' }], lspOrVscode),
   },
+  // The server reaches the core through its one door (server/src/core/index.ts).
+  {
+    files: ['server/src/*.ts', 'server/src/!(core)/**/*.ts'],
+    rules: imports([{ group: ['**/core/*', '!**/core/index'], message: 'Outside the core, import only server/src/core/index.ts (the language service).' }]),
+  },
   {
     files: ['common/**/*.ts'],
     rules: {

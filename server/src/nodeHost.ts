@@ -1,7 +1,7 @@
 // The core's host on Node: plain synchronous file-system reads (WIT packages are
 // small, and the core reads each file at most once per change).
 import * as fs from 'node:fs';
-import type { WitHost } from './core/host';
+import type { WitHost } from './core/index';
 
 export const nodeHost: WitHost = {
   readFile(path) {

@@ -4,15 +4,18 @@ import {
   type Connection, TextDocumentSyncKind, type InitializeResult, type InitializeParams, DidChangeWatchedFilesNotification,
 } from 'vscode-languageserver/node';
 import { createWitLanguageService, uriToPath, DEFAULT_FEATURES, type WitLanguageService } from './core/index';
-import type { WitHost } from './core/host';
+import type { WitHost } from './core/index';
 import { registerHandlers, handlerCapabilities } from './handlers/index';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { Settings } from './settings';
+import { createWacDocuments, isWacUri } from './wac/wacServer';
 
 export function startServer(connection: Connection, host: WitHost, wasmDir: string): void {
   const ready: Promise<WitLanguageService> = createWitLanguageService(host, { wasmDir });
   const settings = new Settings(connection);
   const publisher = new DiagnosticsPublisher(connection, settings);
+  // .wac documents are checked by the wac CLI (server/src/wac), not the WIT analysis.
+  const wac = createWacDocuments(connection);
   let watchRegistrationSupported = false;
 
   let foldersChangeSupported = false;
@@ -56,21 +59,25 @@ export function startServer(connection: Connection, host: WitHost, wasmDir: stri
   // Every notification waits for the parser; they stay in order because each
   // one chains on `ready`, which settles once.
   connection.onDidOpenTextDocument(async ({ textDocument: d }) => {
+    if (isWacUri(d.uri)) return wac.open(d.uri, d.text, d.version);
     const s = await ready;
     s.openDocument(d.uri, d.text, d.version);
     publisher.schedule(s, d.uri);
   });
   connection.onDidChangeTextDocument(async ({ textDocument: d, contentChanges }) => {
+    if (isWacUri(d.uri)) return wac.change(d.uri, contentChanges, d.version);
     const s = await ready;
     s.changeDocument(d.uri, contentChanges, d.version);
     publisher.schedule(s, d.uri);
   });
   connection.onDidCloseTextDocument(async ({ textDocument: d }) => {
+    if (isWacUri(d.uri)) return wac.close(d.uri);
     const s = await ready;
     s.closeDocument(d.uri);
     publisher.schedule(s, d.uri);
   });
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    if (changes.some((c) => /\/deps\//.test(c.uri))) wac.recheckAll();
     const s = await ready;
     for (const c of changes) s.fileChanged(c.uri);
     for (const c of changes) publisher.schedule(s, c.uri);
@@ -81,7 +88,7 @@ export function startServer(connection: Connection, host: WitHost, wasmDir: stri
     publisher.republishAll(s);
   });
 
-  registerHandlers(connection, ready, settings);
+  registerHandlers(connection, ready, settings, wac);
   connection.listen();
 }
 

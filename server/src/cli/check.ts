@@ -2,7 +2,7 @@
 // every package root the operands reach, each root analysed once.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { WitLanguageService } from '../core/index';
-import { pathToUri, uriToPath } from '../core/workspace';
+import { pathToUri, uriToPath } from '../core/index';
 
 export interface FileDiagnostic {
   /** Absolute path of the file. */

@@ -4,7 +4,7 @@
 // (the formatter refuses it, as in the editor) and counts as a failure.
 import * as fs from 'node:fs';
 import type { WitLanguageService } from '../core/index';
-import { pathToUri } from '../core/workspace';
+import { pathToUri } from '../core/index';
 import { displayPath } from './files';
 
 export interface FmtOutcome {

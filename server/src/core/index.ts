@@ -52,6 +52,7 @@ export { SurfaceError } from './evolution/index';
 export { semanticTokensLegend } from './features/semanticTokens';
 export { uriToPath, pathToUri } from './workspace';
 export { WitGrammar } from './parser';
+export { withBudget, BudgetExceeded } from './budget';
 
 export interface WitLanguageService {
   // ---- documents -----------------------------------------------------------

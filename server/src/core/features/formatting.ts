@@ -44,7 +44,7 @@ export function formatRange(doc: WitDocument, range: Range): TextEdit[] {
 
   // Original span: from the end of the token before the range to the last token
   // in it; its replacement is the same stretch of the laid-out text.
-  let oldStart = before === undefined ? 0 : tokens[before].endIndex;
+  const oldStart = before === undefined ? 0 : tokens[before].endIndex;
   let newStart = before === undefined ? 0 : layout.spans[before]![1];
   let oldEnd = tokens[last].endIndex;
   let newEnd = layout.spans[last]![1];
