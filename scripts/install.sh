@@ -5,7 +5,8 @@
 #   - Debian packages: Chromium (webview and VS Code tests), clang-16 + wasi-libc
 #     (C components) + libc++ for wasm32-wasi (C++ bindings), lldb-16 (debug adapter), code-server's build deps;
 #   - npm dependencies (npm ci, npm's cache under the root);
-#   - code-server, the real VS Code the extension tests run in;
+#   - code-server, the real VS Code the extension tests run in, twice: the newest
+#     tested and the oldest engines.vscode allows (scripts/e2e/install-code-server.sh);
 #   - the component toolchain (scripts/toolchain/install.sh, pins in pins.env);
 #   - the wasi:http fixtures the serve tests use.
 # Each step skips what is already there, so a warm run takes well under a minute.
@@ -32,6 +33,7 @@ fi
 
 npm ci --no-audit --no-fund --prefer-offline
 bash scripts/e2e/install-code-server.sh
+bash scripts/e2e/install-code-server.sh --oldest
 bash scripts/toolchain/install.sh
 # The wasi:http components the run/serve tests use, cached under the root.
 bash scripts/build-http-fixture.sh

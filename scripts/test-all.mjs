@@ -22,6 +22,8 @@ const suites = [
   ['fuzz', ['run', 'test:fuzz']],
   ['e2e', ['run', 'test:e2e']],
   ['e2e-untrusted', ['run', 'test:e2e:untrusted']],
+  // A subset of the extension tests on the oldest VS Code engines.vscode allows.
+  ['e2e-oldest', ['scripts/e2e/oldest.mjs'], false, 'node'],
   ['first-run', ['run', 'test:first-run']],
 ];
 const only = process.argv.slice(2);
@@ -30,11 +32,11 @@ process.env.WIT_DEVKIT_LIVE_REPORT = join(work, 'live.jsonl');
 console.log(`tools from ${toolchainBin} (caches in ${cacheRoot})`);
 
 const results = [];
-for (const [name, args, essential] of suites) {
+for (const [name, args, essential, command = 'npm'] of suites) {
   if (only.length && !only.includes(name)) continue;
-  console.log(`\n=== ${name}: npm ${args.join(' ')}`);
+  console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
   const start = Date.now();
-  const r = spawnSync('npm', args, { stdio: 'inherit', env: process.env });
+  const r = spawnSync(command, args, { stdio: 'inherit', env: process.env });
   const seconds = ((Date.now() - start) / 1000).toFixed(0);
   results.push({ name, ok: r.status === 0, seconds });
   console.log(`=== ${name}: ${r.status === 0 ? 'passed' : `FAILED (exit ${r.status ?? r.signal})`} in ${seconds} s`);

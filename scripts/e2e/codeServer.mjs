@@ -2,23 +2,62 @@
 // that shows its workbench; shared by the test runner and the screenshot script.
 // How and why: ../shared/VSCODE-TESTS.md.
 import { spawn, execFile } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 
-import { codeServerCache as cache } from "../toolchainEnv.mjs";
-const node24 = join(cache, 'node24/node_modules/node/bin/node');
+import { cacheRoot, codeServerCache } from "../toolchainEnv.mjs";
+
+/**
+ * Which VS Code the runs use, by WIT_E2E_VSCODE: `newest` (default) is
+ * code-server $CODE_SERVER_VERSION on Node 24 in <cache>/code-server; `oldest` is
+ * code-server $CODE_SERVER_OLDEST_VERSION (the floor of package.json's
+ * engines.vscode) on Node 20 in <cache>/code-server-oldest. Both are installed by
+ * scripts/e2e/install-code-server.sh (`--oldest` for the second).
+ */
+const variant = process.env.WIT_E2E_VSCODE || 'newest';
+const installs = {
+  newest: {
+    cache: codeServerCache, node: join(codeServerCache, 'node24/node_modules/node/bin/node'), nodeName: 'Node 24', installArgs: '',
+    serverArgs: [
+      // Lets the workbench honour the test payload in the URL and report back.
+      '--vscode-option', 'enable-smoke-test-driver',
+      // The extension host keeps this process's environment: left to itself the
+      // server overlays the login shell's (PATH included), which drops the
+      // toolchain's bin folder (toolchainEnv.mjs) that the live tests run from.
+      '--vscode-option', 'force-disable-user-env',
+    ],
+    serverEnv: {},
+  },
+  oldest: {
+    cache: join(cacheRoot, 'code-server-oldest'), node: join(cacheRoot, 'code-server-oldest/node'), nodeName: 'Node 20', installArgs: ' --oldest',
+    // code-server 4.93 has no --vscode-option (it passes only its own flags on to VS Code),
+    // and VS Code 1.93's workbench runs the URL's test payload without the smoke-test driver.
+    serverArgs: [],
+    // Instead of force-disable-user-env: VS Code skips the login shell's environment
+    // when it was started from its CLI, which it tells by VSCODE_CLI=1.
+    serverEnv: { VSCODE_CLI: '1' },
+  },
+};
+if (!installs[variant]) throw new Error(`WIT_E2E_VSCODE=${variant}: expected one of ${Object.keys(installs).join(', ')}`);
+const { cache, node: codeServerNode, nodeName, installArgs, serverArgs, serverEnv } = installs[variant];
 const codeServerBin = join(cache, 'node_modules/.bin/code-server');
 const chromiumPath = process.env.WIT_E2E_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Throws with the fix when something the runs need is missing. */
 export function checkInstalled() {
-  for (const [what, path] of [['Node 24', node24], ['code-server', codeServerBin], ['Chromium', chromiumPath]]) {
-    if (!existsSync(path)) throw new Error(`${what} not found at ${path}: run scripts/e2e/install-code-server.sh first`);
+  for (const [what, path] of [[nodeName, codeServerNode], ['code-server', codeServerBin], ['Chromium', chromiumPath]]) {
+    if (!existsSync(path)) throw new Error(`${what} not found at ${path}: run scripts/e2e/install-code-server.sh${installArgs} first`);
   }
+}
+
+/** The code-server and VS Code versions the runs use, e.g. `VS Code 1.93.1 (code-server 4.93.1)`. */
+export function codeServerVersions() {
+  const version = (p) => JSON.parse(readFileSync(join(cache, 'node_modules/code-server', p), 'utf8')).version;
+  return `VS Code ${version('lib/vscode/package.json')} (code-server ${version('package.json')}, ${variant})`;
 }
 
 /**
@@ -52,7 +91,7 @@ export function prepareUserData(userData, extraSettings = {}) {
 
 /** `code-server --install-extension <vsix>` into the given folders; resolves when it is done. */
 export async function installExtension(vsix, { userData, extensionsDir }) {
-  const { stdout } = await promisify(execFile)(node24, [
+  const { stdout } = await promisify(execFile)(codeServerNode, [
     realpathSync(codeServerBin), '--config', '/dev/null',
     '--user-data-dir', userData, '--extensions-dir', extensionsDir,
     '--install-extension', vsix,
@@ -67,7 +106,7 @@ export async function installExtension(vsix, { userData, extensionsDir }) {
 export async function startCodeServer({ folder, userData, extensionsDir, logFile, env = {}, verbose = false }) {
   const port = await freePort();
   const log = createWriteStream(logFile);
-  const child = spawn(node24, [
+  const child = spawn(codeServerNode, [
     realpathSync(codeServerBin),
     '--config', '/dev/null',
     '--bind-addr', `127.0.0.1:${port}`,
@@ -75,14 +114,9 @@ export async function startCodeServer({ folder, userData, extensionsDir, logFile
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--user-data-dir', userData,
     '--extensions-dir', extensionsDir,
-    // Lets the workbench honour the test payload in the URL and report back.
-    '--vscode-option', 'enable-smoke-test-driver',
-    // The extension host keeps this process's environment: left to itself the
-    // server overlays the login shell's (PATH included), which drops the
-    // toolchain's bin folder (toolchainEnv.mjs) that the live tests run from.
-    '--vscode-option', 'force-disable-user-env',
+    ...serverArgs,
     folder,
-  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...serverEnv, ...env } });
   for (const stream of [child.stdout, child.stderr]) {
     stream.pipe(log, { end: false });
     if (verbose) stream.on('data', (d) => process.stderr.write(`[code-server] ${d}`));

@@ -6,7 +6,7 @@
 // is the packaged .vsix, installed with VS Code's CLI (the way @vscode/test-electron
 // documents it), not the repository folder.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +14,9 @@ import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTest
 import { packagedVsix } from './packagedExtension.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-// The lowest VS Code package.json's engines allow, and the current one.
-const versions = (process.env.WIT_E2E_VSCODE_VERSIONS ?? '1.91.0,stable').split(',');
+// The lowest VS Code package.json's engines allow (read from it: `^1.93.0` gives 1.93.0), and the current one.
+const minimum = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).engines.vscode.replace(/^[\^~>=]+/, '');
+const versions = (process.env.WIT_E2E_VSCODE_VERSIONS ?? `${minimum},stable`).split(',');
 
 const vsix = packagedVsix(repo);
 for (const version of versions) {

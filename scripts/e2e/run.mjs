@@ -11,13 +11,15 @@
 // `codeAutomationLog`. An overall deadline (WIT_E2E_TIMEOUT seconds, default 900)
 // makes sure the run can never hang. Env: WIT_E2E_SKIP (features to skip, read by
 // the tests), WIT_E2E_KEEP=1 keeps the temp folder, WIT_E2E_VERBOSE=1 prints
-// everything code-server and the workbench log.
+// everything code-server and the workbench log, WIT_E2E_VSCODE=oldest runs them on
+// the oldest VS Code engines.vscode allows (scripts/e2e/install-code-server.sh
+// --oldest; default: the newest, see codeServer.mjs).
 import { cpSync, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, parseArgs } from 'node:util';
-import { checkInstalled, launchBrowser, prepareUserData, startCodeServer } from './codeServer.mjs';
+import { checkInstalled, codeServerVersions, launchBrowser, prepareUserData, startCodeServer } from './codeServer.mjs';
 import { installPackaged, testPayload } from './packagedExtension.mjs';
 import { consoleText } from './workbenchLog.mjs';
 
@@ -31,6 +33,7 @@ const { values: opts } = parseArgs({
 try {
   checkInstalled();
   if (!existsSync(join(repo, 'out/test/e2e/index.js'))) throw new Error('out/test/e2e/index.js missing: run `npm run build:e2e`');
+  console.log(`testing on ${codeServerVersions()}`);
 } catch (e) {
   console.error(e.message);
   process.exit(1);
