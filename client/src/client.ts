@@ -18,6 +18,7 @@ const MAX_RESTARTS = 4;
 const CRASH_WINDOW_MS = 3 * 60_000;
 /** How long to wait for the process's exit status once its connection closes. */
 const EXIT_STATUS_WAIT_MS = 1_000;
+const WAC_DOCUMENTS = { scheme: 'file', language: 'wac' };
 
 export class WitLanguageClient implements vscode.Disposable {
   private readonly client: LanguageClient;
@@ -27,16 +28,20 @@ export class WitLanguageClient implements vscode.Disposable {
   readonly onDidChangeState = this.stateEmitter.event;
   private recentCrashes: number[] = [];
   private exitStatus: Promise<ExitStatus> | undefined;
+  private readonly documentSelector: { scheme: string; language: string }[];
 
   constructor(serverModule: string, readonly output: vscode.LogOutputChannel) {
     const serverOptions: ServerOptions = {
       run: { module: serverModule, transport: TransportKind.ipc },
       debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
+    // Only real documents: the read-only views this extension opens (syntax
+    // tree, resolved package) use their own schemes and must not be analysed.
+    // WAC documents are checked by running the wac CLI, so only in a trusted workspace.
+    this.documentSelector = [{ scheme: 'file', language: 'wit' }, { scheme: 'untitled', language: 'wit' },
+      ...(vscode.workspace.isTrusted ? [WAC_DOCUMENTS] : [])];
     const clientOptions: LanguageClientOptions = {
-      // Only real documents: the read-only views this extension opens (syntax
-      // tree, resolved package) use their own schemes and must not be analysed.
-      documentSelector: [{ scheme: 'file', language: 'wit' }, { scheme: 'untitled', language: 'wit' }],
+      documentSelector: this.documentSelector,
       // Tell the server when any wit.* setting changes; it then pulls them.
       synchronize: { configurationSection: CONFIG_SECTION },
       outputChannel: output,
@@ -45,6 +50,13 @@ export class WitLanguageClient implements vscode.Disposable {
     // The id 'wit' makes the client honour the `wit.trace.server` setting.
     this.client = new LanguageClient('wit', 'WIT Language Server', serverOptions, clientOptions);
     this.client.onDidChangeState(({ newState }) => this.clientStateChanged(newState));
+  }
+
+  /** The workspace became trusted: send WAC documents too (the client reads its selector again on restart). */
+  async enableWac(): Promise<void> {
+    if (this.documentSelector.some((s) => s.language === 'wac')) return;
+    this.documentSelector.push(WAC_DOCUMENTS);
+    await this.restart();
   }
 
   get serverState(): ServerState {

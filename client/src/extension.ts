@@ -36,6 +36,8 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDebugging(context);
   registerGraphs(context, client);
   openWalkthroughOnce(context);
+  // WAC documents are checked by running wac: the server gets them once the workspace is trusted.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.enableWac()));
 
   client.start().then(
     () => {

@@ -4,6 +4,7 @@ import type { Connection, ServerCapabilities } from 'vscode-languageserver/node'
 import type { WitLanguageService } from '../core/index';
 import type { Settings } from '../settings';
 import type { Handler } from './context';
+import type { WacDocuments } from '../wac/wacServer';
 import { hoverHandler } from './hover';
 import { completionHandler } from './completion';
 import { signatureHelpHandler } from './signatureHelp';
@@ -61,6 +62,7 @@ export function registerHandlers(
   connection: Connection,
   service: Promise<WitLanguageService>,
   settings: Settings,
+  wac?: WacDocuments,
 ): void {
-  for (const h of handlers) h.register({ connection, service, settings });
+  for (const h of handlers) h.register({ connection, service, settings, wac });
 }

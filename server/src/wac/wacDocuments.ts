@@ -1,0 +1,190 @@
+// The open WAC documents of the language server: their text (kept up to date from the
+// editor's incremental changes), a check by the real wac after each pause in typing
+// (debounced; results cached by the text and the deps folder's contents), diagnostics
+// published from it, document symbols from the scanner, and the last composed component
+// (the composition graph reads it). WIT documents never come here.
+import { createHash } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  DiagnosticSeverity, SymbolKind, type Diagnostic, type DocumentSymbol, type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver/node';
+import { uriToPath } from '../core/index';
+import { checkWac, positionAt, type WacCheckResult } from './wacCheck';
+import { scanWac, type WacStatementKind } from './wacScanner';
+
+export const isWacUri = (uri: string): boolean => /\.wac$/i.test(uri.split(/[?#]/)[0]);
+
+export interface WacDocumentsOptions {
+  /** The wac executable, or undefined when there is none (then a notice is published). */
+  findWac: () => string | undefined;
+  publish: (uri: string, version: number | undefined, diagnostics: Diagnostic[]) => void;
+  /** Pause after the last edit before wac runs. */
+  debounceMs?: number;
+  log?: (message: string) => void;
+}
+
+interface Entry {
+  doc: TextDocument;
+  timer?: NodeJS.Timeout;
+  running?: Promise<void>;
+  /** Another check was asked for while one ran. */
+  again: boolean;
+  composed?: Uint8Array;
+  /** Settles after the next publication (tests and the graph wait on it). */
+  waiters: Array<() => void>;
+}
+
+const CACHE_SIZE = 64;
+
+export class WacDocuments {
+  private readonly docs = new Map<string, Entry>();
+  private readonly cache = new Map<string, WacCheckResult>();
+  private readonly debounceMs: number;
+
+  constructor(private readonly options: WacDocumentsOptions) {
+    this.debounceMs = options.debounceMs ?? 150;
+  }
+
+  open(uri: string, text: string, version: number): void {
+    this.docs.set(uri, { doc: TextDocument.create(uri, 'wac', version, text), again: false, waiters: [] });
+    this.schedule(uri, 0);
+  }
+
+  change(uri: string, changes: TextDocumentContentChangeEvent[], version: number): void {
+    const entry = this.docs.get(uri);
+    if (!entry) return;
+    entry.doc = TextDocument.update(entry.doc, changes, version);
+    this.schedule(uri, this.debounceMs);
+  }
+
+  close(uri: string): void {
+    const entry = this.docs.get(uri);
+    if (entry?.timer) clearTimeout(entry.timer);
+    this.docs.delete(uri);
+    this.options.publish(uri, undefined, []);
+  }
+
+  /** Something under a deps folder changed: check every open document again. */
+  recheckAll(): void {
+    for (const uri of this.docs.keys()) this.schedule(uri, this.debounceMs);
+  }
+
+  text(uri: string): string | undefined {
+    return this.docs.get(uri)?.doc.getText();
+  }
+
+  /** The component the last successful check composed. */
+  composed(uri: string): Uint8Array | undefined {
+    return this.docs.get(uri)?.composed;
+  }
+
+  /** Resolves once the checks asked for so far are published. */
+  async settled(uri: string): Promise<void> {
+    const entry = this.docs.get(uri);
+    if (!entry || (!entry.timer && !entry.running)) return;
+    await new Promise<void>((resolve) => entry.waiters.push(resolve));
+  }
+
+  documentSymbols(uri: string): DocumentSymbol[] {
+    const entry = this.docs.get(uri);
+    if (!entry) return [];
+    const text = entry.doc.getText();
+    const range = (s: { start: number; end: number }) => ({ start: positionAt(text, s.start), end: positionAt(text, s.end) });
+    const kinds: Record<WacStatementKind, SymbolKind> = {
+      package: SymbolKind.Package, import: SymbolKind.Interface, let: SymbolKind.Variable, export: SymbolKind.Property,
+      interface: SymbolKind.Interface, world: SymbolKind.Module, type: SymbolKind.Struct,
+    };
+    return scanWac(text).statements.map((s) => ({
+      name: s.name,
+      kind: s.kind === 'let' && s.instantiates ? SymbolKind.Object : kinds[s.kind],
+      detail: s.kind === 'let' && s.instantiates ? `new ${s.instantiates}` : s.kind === 'import' ? `import ${s.importName ?? ''}`.trim() : s.kind,
+      range: range(s.span),
+      selectionRange: range(s.nameSpan),
+    }));
+  }
+
+  private schedule(uri: string, delayMs: number): void {
+    const entry = this.docs.get(uri);
+    if (!entry) return;
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      if (entry.running) entry.again = true;
+      else entry.running = this.run(uri, entry);
+    }, delayMs);
+  }
+
+  private async run(uri: string, entry: Entry): Promise<void> {
+    try {
+      do {
+        entry.again = false;
+        const { doc } = entry;
+        const diagnostics = await this.check(uri, doc.getText(), entry);
+        if (this.docs.get(uri) !== entry) return;
+        // A newer version is waiting: publish only the newest.
+        if (!entry.again && !entry.timer) this.options.publish(uri, doc.version, diagnostics);
+      } while (entry.again);
+    } catch (e) {
+      this.options.log?.(`wac check of ${uri} failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      entry.running = undefined;
+      if (!entry.timer) for (const w of entry.waiters.splice(0)) w();
+    }
+  }
+
+  private async check(uri: string, text: string, entry: Entry): Promise<Diagnostic[]> {
+    if (!uri.startsWith('file:')) return [];
+    const wac = this.options.findWac();
+    if (!wac) {
+      return [{
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information,
+        source: 'wac', message: 'WAC documents are checked with the wac CLI, which is not on PATH (install: cargo install wac-cli).',
+      }];
+    }
+    const dir = path.dirname(uriToPath(uri));
+    const depsDir = path.join(dir, 'deps');
+    const key = createHash('sha256').update(wac).update('\0').update(depsDir).update('\0').update(fingerprint(depsDir)).update('\0').update(text).digest('hex');
+    let result = this.cache.get(key);
+    if (!result) {
+      result = await checkWac(text, { wac, depsDir, cwd: dir });
+      this.cache.set(key, result);
+      if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+    } else {
+      // Most recently used last.
+      this.cache.delete(key);
+      this.cache.set(key, result);
+    }
+    if (result.composed) entry.composed = result.composed;
+    return result.problems.map((p) => ({
+      range: { start: p.start, end: p.end },
+      severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      source: 'wac',
+      message: p.message,
+    }));
+  }
+}
+
+/** Names, sizes and times of what is in a deps folder (three levels): a change there re-checks. */
+function fingerprint(dir: string, depth = 0): string {
+  if (depth > 3) return '';
+  let out = '';
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return '';
+  }
+  for (const name of names) {
+    const p = path.join(dir, name);
+    try {
+      const st = statSync(p);
+      out += `${p}:${st.size}:${st.mtimeMs}\n`;
+      if (st.isDirectory()) out += fingerprint(p, depth + 1);
+    } catch {
+      // vanished meanwhile
+    }
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+// WAC documents in the language server, over stdio with the real wac: a valid composition
+// has no problems; a broken one gets wac's error at its token (syntax, unknown export,
+// mismatched or missing argument, unknown package), as `wac compose` of the same file on
+// disk reports it; fixing it clears it; symbols come from the scanner; WIT documents are
+// still WIT.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { live } from '../live';
+import { WacLspClient, fixtureWorkspace } from './wacLsp';
+
+const run = promisify(execFile);
+
+async function withServer(t: { name: string; skip(m?: string): void }, body: (c: WacLspClient, dir: string, wac: string) => Promise<void>) {
+  const tools = live(t, ['wac']);
+  if (!tools) return;
+  const dir = fixtureWorkspace();
+  const client = new WacLspClient();
+  try {
+    await client.start(dir, { PATH: `${path.dirname(tools.wac)}${path.delimiter}${process.env.PATH ?? ''}` });
+    await body(client, dir, tools.wac);
+  } finally {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** What `wac compose` of `text` saved in `dir` says: its error's 1-based line:column, or 'ok'. */
+async function composeVerdict(wac: string, dir: string, text: string): Promise<string> {
+  const file = path.join(dir, 'verdict.wac');
+  fs.writeFileSync(file, text);
+  try {
+    await run(wac, ['compose', file, '-o', path.join(dir, 'verdict.wasm')], { cwd: dir, env: { ...process.env, RUST_BACKTRACE: '0' } });
+    return 'ok';
+  } catch (e) {
+    const m = /╭─\[.*:(\d+):(\d+)\]/.exec(String((e as { stderr?: string }).stderr));
+    return m ? `${m[1]}:${m[2]}` : 'error without location';
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+const verdictOf = (d: any[]) => (d.length === 0 ? 'ok' : `${d[0].range.start.line + 1}:${d[0].range.start.character + 1}`);
+const slice = (text: string, range: any) => text.split('\n')[range.start.line].slice(range.start.character, range.end.character);
+
+const greet = (dir: string) => fs.readFileSync(path.join(dir, 'greet.wac'), 'utf8');
+
+test('a valid composition has no problems; a mismatched argument is an error at its token, with wac\'s reasons; fixing it clears it', { timeout: 60_000 }, (t) =>
+  withServer(t, async (client, dir) => {
+    const text = greet(dir);
+    const uri = client.open(path.join(dir, 'greet.wac'), text);
+    assert.deepEqual(await client.diagnostics(uri, 1), []);
+    const broken = text.replace('new wit-devkit:greeter {}', 'new wit-devkit:greeter-mismatch {}');
+    const v2 = client.change(uri, broken);
+    const [d, ...rest] = await client.diagnostics(uri, v2);
+    assert.equal(rest.length, 0);
+    assert.equal(d.severity, 1);
+    assert.equal(d.source, 'wac');
+    assert.equal(slice(broken, d.range), 'greeter', 'the spread argument ...greeter');
+    assert.match(d.message, /^mismatched instantiation argument `wit-devkit:compose\/greet@0\.1\.0`/);
+    assert.match(d.message, /mismatched type for export `greet`/);
+    assert.match(d.message, /expected function with parameter count 1, found parameter count 2/);
+    const v3 = client.change(uri, text);
+    assert.deepEqual(await client.diagnostics(uri, v3), []);
+  }));
+
+test('syntax errors, unknown exports and missing arguments are at their tokens, where wac compose puts them', { timeout: 90_000 }, (t) =>
+  withServer(t, async (client, dir, wac) => {
+    const text = greet(dir);
+    const uri = client.open(path.join(dir, 'greet.wac'), text);
+    await client.diagnostics(uri, 1);
+    const cases: Array<{ name: string; text: string; token: string; message: RegExp }> = [
+      { name: 'an unclosed brace', text: text.replace('new wit-devkit:greeter {};', 'new wit-devkit:greeter {'), token: 'let', message: /found `let` keyword/ },
+      { name: 'an unknown export', text: text.replace('run@0.2.12', 'walk@0.2.12'), token: '["wasi:cli/walk@0.2.12"]', message: /no export named `wasi:cli\/walk@0\.2\.12`/ },
+      { name: 'a missing argument', text: text.replace('{ ...greeter, ... }', '{ ...greeter }'), token: 'wit-devkit:app', message: /missing instantiation argument `wasi:cli\/environment@0\.2\.12`/ },
+      { name: 'a duplicate name', text: text.replace('let app', 'let greeter'), token: 'greeter', message: /greeter/ },
+      { name: 'an unterminated comment', text: `${text}\n/* still open`, token: '/* still open', message: /unterminated comment/ },
+    ];
+    for (const c of cases) {
+      const version = client.change(uri, c.text);
+      const d = await client.diagnostics(uri, version);
+      assert.equal(d.length, 1, `${c.name}: ${JSON.stringify(d)}`);
+      assert.match(d[0].message, c.message, c.name);
+      assert.equal(slice(c.text, d[0].range), c.token, `${c.name}: the range covers the token`);
+      assert.equal(verdictOf(d), await composeVerdict(wac, dir, c.text), `${c.name}: the same place as wac compose`);
+    }
+  }));
+
+test('a package that is not in deps/ is named at its `new`', { timeout: 60_000 }, (t) =>
+  withServer(t, async (client, dir) => {
+    const text = greet(dir).replace('wit-devkit:greeter {}', 'wit-devkit:absent {}');
+    const uri = client.open(path.join(dir, 'greet.wac'), text);
+    const d = await client.diagnostics(uri, 1);
+    assert.equal(d.length, 1, JSON.stringify(d));
+    assert.equal(slice(text, d[0].range), 'wit-devkit:absent');
+    assert.match(d[0].message, /^unknown package `wit-devkit:absent`/);
+  }));
+
+test('document symbols: the package, lets (with what they instantiate) and exports', { timeout: 60_000 }, (t) =>
+  withServer(t, async (client, dir) => {
+    const uri = client.open(path.join(dir, 'calculator.wac'));
+    const symbols: any[] = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(symbols.map((s) => [s.name, s.detail]), [
+      ['docs:calculator-app', 'package'],
+      ['adder', 'new wit-devkit:adder'],
+      ['calc', 'new wit-devkit:calculator'],
+      ['calculate', 'export'],
+    ]);
+    const calc = symbols[2];
+    assert.equal(calc.selectionRange.start.line, 5);
+    assert.deepEqual([calc.range.start.line, calc.range.end.line], [5, 8], 'the let spans its statement');
+    // The WIT features stay out of WAC documents: no hover, no folding from the WIT analysis.
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 5 } }), null);
+    assert.equal(await client.request('textDocument/foldingRange', { textDocument: { uri } }), null);
+  }));
+
+test('a WIT document beside them is still checked by the WIT analysis', { timeout: 60_000 }, (t) =>
+  withServer(t, async (client, dir) => {
+    const file = path.join(dir, 'broken.wit');
+    const uri = client.open(file, 'package a:b;\ninterface i {\n  f: func(x: nope);\n}\n', 'wit');
+    const d = await client.diagnostics(uri, 1);
+    assert.equal(d.length, 1);
+    assert.notEqual(d[0].source, 'wac');
+  }));
