@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readComponent } from '../../common/component/reader';
 import { capabilitiesOf, type CapabilityReport } from '../../common/component/capabilities';
-import { answeredGrants, automaticWasi, describeGrants, expandEnvRefs, grantProblems, grantQuestions, keepGrants, markToAsk, parseEnvAnswer } from '../../client/src/tasks/grants';
+import { answeredGrants, automaticWasi, describeGrants, expandEnvRefs, grantProblems, grantQuestions, inFolder, keepGrants, launchDirs, markToAsk, parseEnvAnswer } from '../../client/src/tasks/grants';
 import type { RunPlan } from '../../client/src/tasks/commandLines';
 
 const fixtures = path.resolve(__dirname, '..', 'fixtures');
@@ -71,4 +71,10 @@ test('kept: written into the entry that was run, the marker gone, or added when 
   ]);
   // Offered launch configs that leave folders or variables unsaid are marked; one that says both is not.
   assert.deepEqual(markToAsk([{ dirs: ['.'] }, { dirs: [], env: {} }]), [{ dirs: ['.'], grants: 'ask' }, { dirs: [], env: {} }]);
+});
+
+test('a launch config keeps its folders by ${workspaceFolder}, the guest seeing the relative name; substituted as VS Code would', () => {
+  assert.deepEqual(launchDirs(['.', 'data', '/abs/dir', 'a::/b']), ['${workspaceFolder}::.', '${workspaceFolder}/data::data', '/abs/dir', 'a::/b']);
+  assert.deepEqual(inFolder(launchDirs(['.', 'data']), '/ws'), ['/ws::.', '/ws/data::data']);
+  assert.equal(inFolder(undefined, '/ws'), undefined);
 });

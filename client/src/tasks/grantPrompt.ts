@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readComponent } from '../../../common/component/reader';
 import { capabilitiesOf, type CapabilityReport } from '../../../common/component/capabilities';
-import { answeredGrants, describeGrants, grantProblems, grantQuestions, keepGrants, parseEnvAnswer, type GrantAnswers, type GrantFields, type GrantQuestion } from './grants';
+import { answeredGrants, describeGrants, grantProblems, grantQuestions, inFolder, keepGrants, launchDirs, parseEnvAnswer, type GrantAnswers, type GrantFields, type GrantQuestion } from './grants';
 import { TASK_TYPE, taskLabel, type RunTask } from './taskDefinition';
 import type { RunPlan } from './commandLines';
 
@@ -168,7 +168,7 @@ export async function resolveLaunchGrants<T extends GrantFields & { type?: strin
     const questions = grantQuestions(report, marked);
     const answers = questions.length ? await ask(questions, `Grants for ${config.name ?? 'the launch'}`, folder?.uri.fsPath) : {};
     if (!answers) return undefined;
-    const fields = answeredGrants(report, marked, answers);
+    const fields = answeredGrants(report, marked, { ...answers, dirs: answers.dirs && launchDirs(answers.dirs) });
     out = { ...config, ...fields };
     delete out.grants;
     // Kept where the config lives (added when it lives nowhere yet); a config F5 made that had nothing to ask is not written.
@@ -177,6 +177,7 @@ export async function resolveLaunchGrants<T extends GrantFields & { type?: strin
       await keep('launch', folder, (e) => e.type === config.type && e.name === config.name, fields, added);
     }
   }
+  if (out.dirs && folder) out = { ...out, dirs: inFolder(out.dirs, folder.uri.fsPath) };
   if ((out.runtime ?? 'wasmtime') === 'wasmtime') {
     const { warnings } = grantProblems(plan(out), report);
     if (warnings.length) void vscode.window.showWarningMessage(`Launch "${out.name ?? 'component'}" grants more than the component can use: ${warnings.join('; ')}.`);

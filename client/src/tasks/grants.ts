@@ -158,3 +158,17 @@ export function describeGrants(fields: GrantFields): string {
   if (fields.wasi?.length) parts.push(`-S ${fields.wasi.join(', -S ')}`);
   return parts.join('; ') || 'nothing';
 }
+
+/**
+ * A launch config's folders as launch.json keeps them: relative to the
+ * workspace folder by `${workspaceFolder}`, the guest seeing them by the
+ * relative name (`.` -> `${workspaceFolder}::.`), as a run task's `.` is.
+ */
+export function launchDirs(dirs: readonly string[]): string[] {
+  return dirs.map((d) => (d.startsWith('/') || /^[A-Za-z]:[\\/]/.test(d) || d.includes('::') ? d : `\${workspaceFolder}${d === '.' ? '' : `/${d}`}::${d}`));
+}
+
+/** `${workspaceFolder}` in folders, as VS Code substitutes it (the jco launch is made before VS Code substitutes). */
+export function inFolder(dirs: readonly string[] | undefined, root: string): string[] | undefined {
+  return dirs?.map((d) => d.replace(/\$\{workspaceFolder\}/g, root));
+}

@@ -8,7 +8,7 @@ import { setExtensionRoot } from './toolSettings';
 import { onDidFinishRun, type RunResult } from './runTerminal';
 import { grantPromptState } from './grantPrompt';
 
-/** The last runs' results (wit.internal.runResults: extension-host tests read a tasks.json run's output by its runId). */
+/** The last runs' results (wit.internal.runResults: extension-host tests read a tasks.json run's output). */
 const recentRuns: RunResult[] = [];
 
 export function registerTasks(context: vscode.ExtensionContext): void {
