@@ -12,6 +12,7 @@ import { registerBindings } from './bindings/index';
 import { registerTasks } from './tasks/index';
 import { registerDebugging } from './debug/index';
 import { registerGraphs } from './graph/index';
+import { registerWac } from './wac/index';
 import { openWalkthroughOnce } from './walkthrough';
 
 let client: WitLanguageClient | undefined;
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerTasks(context);
   registerDebugging(context);
   registerGraphs(context, client);
+  registerWac(context);
   openWalkthroughOnce(context);
   // WAC documents are checked by running wac: the server gets them once the workspace is trusted.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.enableWac()));

@@ -124,3 +124,18 @@ test('a WIT document beside them is still checked by the WIT analysis', { timeou
     assert.equal(d.length, 1);
     assert.notEqual(d[0].source, 'wac');
   }));
+
+test('wac/composed answers the component the last check composed, and the problems since', { timeout: 60_000 }, (t) =>
+  withServer(t, async (client, dir) => {
+    const text = greet(dir);
+    const uri = client.open(path.join(dir, 'greet.wac'), text);
+    const first = await client.request('wac/composed', { uri });
+    assert.deepEqual(first.problems, []);
+    const bytes = Buffer.from(first.composed, 'base64');
+    assert.deepEqual([...bytes.subarray(0, 8)], [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00], 'a component binary');
+    const version = client.change(uri, text.replace('let app', 'let greeter'));
+    await client.diagnostics(uri, version);
+    const broken = await client.request('wac/composed', { uri });
+    assert.equal(broken.problems.length, 1);
+    assert.equal(broken.composed, first.composed, 'the last composition that worked stays');
+  }));

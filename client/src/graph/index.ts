@@ -9,6 +9,7 @@ import { showPlugFit, type PlugTarget } from './plugFitCommand';
 import { showCapabilities } from './capabilitiesCommand';
 import { shownGraphs } from './shownGraphs';
 import { currentWitEditor } from '../witEditor';
+import { showWacGraph } from '../wac/index';
 
 export function registerGraphs(context: vscode.ExtensionContext, client: WitLanguageClient): void {
   context.subscriptions.push(
@@ -17,10 +18,11 @@ export function registerGraphs(context: vscode.ExtensionContext, client: WitLang
       const uri = target instanceof vscode.Uri ? target
         : vscode.window.activeTextEditor?.document.uri ?? activeCustomEditorUri() ?? currentWitEditor()?.document.uri;
       if (!uri) {
-        void vscode.window.showInformationMessage('Open a .wit file or a .wasm component to show its composition graph.');
+        void vscode.window.showInformationMessage('Open a .wit file, a .wac composition or a .wasm component to show its composition graph.');
         return;
       }
       if (uri.path.endsWith('.wasm')) await vscode.commands.executeCommand('vscode.openWith', uri, COMPONENT_EDITOR_VIEW_TYPE, vscode.ViewColumn.Beside);
+      else if (uri.path.toLowerCase().endsWith('.wac')) showWacGraph(context, client, uri);
       else WitGraphView.show(context, client, uri);
     }),
     // From the explorer the clicked .wasm is the consumer; tests pass both sides.

@@ -27,6 +27,7 @@ import { generateBindingsHandler } from './generateBindings';
 import { compositionGraphHandler } from './compositionGraph';
 import { canonicalAbiHandler } from './canonicalAbi';
 import { comparePackageHandler } from './comparePackage';
+import { wacComposedHandler } from '../wac/wacHandler';
 
 const handlers: Handler[] = [
   hoverHandler,
@@ -52,6 +53,8 @@ const handlers: Handler[] = [
   compositionGraphHandler,
   canonicalAbiHandler,
   comparePackageHandler,
+  // WAC documents (server/src/wac).
+  wacComposedHandler,
 ];
 
 export function handlerCapabilities(): ServerCapabilities {

@@ -32,6 +32,8 @@ interface Entry {
   /** Another check was asked for while one ran. */
   again: boolean;
   composed?: Uint8Array;
+  /** The messages of the problems last published. */
+  problems: string[];
   /** Settles after the next publication (tests and the graph wait on it). */
   waiters: Array<() => void>;
 }
@@ -48,7 +50,7 @@ export class WacDocuments {
   }
 
   open(uri: string, text: string, version: number): void {
-    this.docs.set(uri, { doc: TextDocument.create(uri, 'wac', version, text), again: false, waiters: [] });
+    this.docs.set(uri, { doc: TextDocument.create(uri, 'wac', version, text), again: false, waiters: [], problems: [] });
     this.schedule(uri, 0);
   }
 
@@ -78,6 +80,11 @@ export class WacDocuments {
   /** The component the last successful check composed. */
   composed(uri: string): Uint8Array | undefined {
     return this.docs.get(uri)?.composed;
+  }
+
+  /** The messages of the problems last published for the document. */
+  problems(uri: string): string[] {
+    return this.docs.get(uri)?.problems ?? [];
   }
 
   /** Resolves once the checks asked for so far are published. */
@@ -124,7 +131,10 @@ export class WacDocuments {
         const diagnostics = await this.check(uri, doc.getText(), entry);
         if (this.docs.get(uri) !== entry) return;
         // A newer version is waiting: publish only the newest.
-        if (!entry.again && !entry.timer) this.options.publish(uri, doc.version, diagnostics);
+        if (!entry.again && !entry.timer) {
+          entry.problems = diagnostics.map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
+          this.options.publish(uri, doc.version, diagnostics);
+        }
       } while (entry.again);
     } catch (e) {
       this.options.log?.(`wac check of ${uri} failed: ${e instanceof Error ? e.message : String(e)}`);
