@@ -14,7 +14,9 @@ import { isExecutableFile } from '../common/tools/toolLookup';
 
 export type LiveTool =
   | 'wasmtime' | 'wasm-tools' | 'wit-bindgen' | 'wac' | 'wkg' | 'cargo-component' | 'componentize-py'
-  | 'wit-bindgen-go' | 'go' | 'clang-16' | 'clang++-16' | 'cargo' | 'rustc' | 'jco' | 'lldb-dap' | 'node';
+  | 'wit-bindgen-go' | 'go' | 'clang-16' | 'clang++-16' | 'cargo' | 'rustc' | 'jco' | 'lldb-dap' | 'node'
+  // `registry`: the distribution OCI registry the registry live tests start on 127.0.0.1.
+  | 'registry' | 'wit-deps';
 
 /** The executables a tool may be found as (first found wins). */
 const EXECUTABLES: Partial<Record<LiveTool, string[]>> = {

@@ -1,0 +1,99 @@
+// Turns what wkg / wit-deps printed when they failed into one clear sentence:
+// the package, the registry and what failed (unreachable, not found,
+// unauthorized, timed out, a malformed manifest, broken WIT). Credentials are
+// cut out of anything shown or logged.
+// No `vscode` import: unit-tested in test/packages/.
+
+export type FailureKind = 'timeout' | 'cancelled' | 'unreachable' | 'not-found' | 'unauthorized' | 'bad-manifest' | 'bad-wit' | 'missing-tool' | 'other';
+
+export interface RunOutcome {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  timedOut?: boolean;
+  cancelled?: boolean;
+  /** The tool could not be started (ENOENT and the like). */
+  spawnError?: string;
+}
+
+export interface Failure {
+  kind: FailureKind;
+  /** The sentence to show. */
+  message: string;
+  /** Redacted output, for the log. */
+  detail: string;
+}
+
+/** Removes credentials: `user:pass@` in URLs, bearer/basic tokens, password/token/auth values. */
+export function redact(text: string): string {
+  return text
+    .replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi, '$1***@')
+    .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, '$1 ***')
+    .replace(/\b(authorization)\s*[:=]\s*[^\r\n]+/gi, '$1: ***')
+    .replace(/\b(password|passwd|token|secret|auth|WKG_OCI_PASSWORD|WKG_REGISTRY_[A-Z0-9_]+_AUTH_[A-Z]+)(\s*[=:]\s*)("[^"]*"|'[^']*'|\{[^}]*\}|\S+)/gi, '$1$2***')
+    .replace(/(\s-p\s+)\S+/g, '$1***');
+}
+
+/** The registry host an error names (`url (http://host/v2/...)`), if any. */
+export function registryInOutput(output: string): string | undefined {
+  const m = /\bhttps?:\/\/(?:[^/\s@]+@)?([^/\s)]+)/.exec(output);
+  return m?.[1];
+}
+
+function classify(out: RunOutcome, text: string): FailureKind {
+  if (out.cancelled) return 'cancelled';
+  if (out.timedOut) return 'timeout';
+  if (out.spawnError) return 'missing-tool';
+  if (/invalid manifest at|TOML parse error|failed to parse (?:manifest|lock)|invalid lock ?file/i.test(text)) return 'bad-manifest';
+  if (/\b401\b|unauthori[sz]ed|\b403\b|forbidden|denied|authentication (?:required|failed|failure)|invalid credentials/i.test(text)) return 'unauthorized';
+  if (/connection refused|tcp connect error|dns error|failed to lookup address|error sending request|connection reset|network is unreachable|no route to host|timed out/i.test(text)) return 'unreachable';
+  if (/was not found in (?:component )?registry|manifest unknown|name unknown|\b404\b|no (?:matching )?versions? (?:found|matching)|not found in the registry/i.test(text)) return 'not-found';
+  if (/failed to (?:merge|parse|resolve) package|expected .* found|known packages:|failed to resolve/i.test(text)) return 'bad-wit';
+  return 'other';
+}
+
+/** The most telling line: the last `Caused by` entry, else the first error line. */
+export function rootCause(text: string): string {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const caused = lines.findIndex((l) => /^Caused by:?$/.test(l));
+  if (caused >= 0) {
+    const causes = lines.slice(caused + 1).filter((l) => !/^Stack backtrace:?$/.test(l) && !/^\d+: [a-z_:<>{}]+::/.test(l)).map((l) => l.replace(/^\d+:\s*/, ''));
+    const stop = causes.findIndex((l) => /^(?:Stack backtrace|at \.\/)/.test(l));
+    const chain = stop >= 0 ? causes.slice(0, stop) : causes;
+    if (chain.length) return chain[chain.length - 1];
+  }
+  return lines.find((l) => /^error\b/i.test(l))?.replace(/^error:?\s*/i, '') ?? lines[0] ?? '';
+}
+
+export interface FailureContext {
+  /** What was being done: "Fetching the WIT dependencies of wit/". */
+  action: string;
+  /** The package the user is after, when one (`ns:pkg@ver`). */
+  packageSpec?: string;
+  /** The registry the config names for it, when known. */
+  registry?: string;
+  tool: string;
+  timeoutSeconds?: number;
+}
+
+/** One sentence naming the package, the registry and what failed, and the redacted output. */
+export function describeFailure(out: RunOutcome, ctx: FailureContext): Failure {
+  const text = redact(`${out.stderr}\n${out.stdout}`);
+  const kind = classify(out, text);
+  const registry = registryInOutput(text) ?? ctx.registry;
+  const where = registry ? `registry ${registry}` : 'the registry';
+  const pkg = ctx.packageSpec ? ` for ${ctx.packageSpec}` : '';
+  const cause = rootCause(text);
+  const what: Record<FailureKind, string> = {
+    cancelled: 'cancelled; nothing in deps/ was changed',
+    timeout: `timed out after ${ctx.timeoutSeconds ?? '?'} s waiting for ${where}; nothing in deps/ was changed`,
+    'missing-tool': `${ctx.tool} could not be started (${out.spawnError}); install it or set its path in settings`,
+    unreachable: `${where} is unreachable: ${cause}`,
+    'not-found': `the package was not found in ${where}: ${cause}`,
+    unauthorized: `${where} refused the request as unauthorized: ${cause} (credentials come from wkg's config, docker's config.json or WKG_REGISTRY_*_AUTH_BEARER)`,
+    'bad-manifest': `a manifest or lock file is malformed: ${cause}`,
+    'bad-wit': `the WIT does not resolve: ${cause}`,
+    other: `${ctx.tool} exited with ${out.code}: ${cause}`,
+  };
+  return { kind, message: `${ctx.action}${pkg} failed: ${what[kind]}`, detail: text.trim() };
+}
