@@ -6,7 +6,7 @@ import type { WitLanguageClient } from '../client';
 import { WitGraphView } from './witGraphView';
 import { ComponentEditorProvider, COMPONENT_EDITOR_VIEW_TYPE } from './componentEditor';
 import { showPlugFit, type PlugTarget } from './plugFitCommand';
-import { showCapabilities } from './capabilitiesCommand';
+import { registerCapabilityPages, showCapabilities } from './capabilitiesCommand';
 import { shownGraphs } from './shownGraphs';
 import { currentWitEditor } from '../witEditor';
 import { showWacGraph } from '../wac/index';
@@ -28,6 +28,7 @@ export function registerGraphs(context: vscode.ExtensionContext, client: WitLang
     // From the explorer the clicked .wasm is the consumer; tests pass both sides.
     vscode.commands.registerCommand('wit.showPlugFit', (consumer?: PlugTarget, provider?: PlugTarget) =>
       showPlugFit(context, client, asTarget(consumer), asTarget(provider))),
+    registerCapabilityPages(),
     vscode.commands.registerCommand('wit.showCapabilities', (target?: vscode.Uri) =>
       showCapabilities(target instanceof vscode.Uri ? target : activeCustomEditorUri())),
     // For the extension-host tests: the graphs the open views show.

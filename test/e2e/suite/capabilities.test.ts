@@ -73,9 +73,11 @@ describe('capabilities of a built component, and run tasks granted what it impor
     assert.match(text, /## environment\n/);
     assert.match(text, /`wasmtime run --dir \. -S inherit-env hello\.wasm`/);
     assert.doesNotMatch(text, /## network/);
-    // The page is an untitled document: closed unsaved, so nothing later asks to save it.
+    // A read-only page, not an untitled document: nothing asks to save it (F5 saves untitled editors first).
+    assert.equal(page.isUntitled, false);
+    assert.equal(page.uri.scheme, 'wit-capabilities');
     await vscode.window.showTextDocument(page);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('a run task marked "grants": "ask" asks for the folder once, keeps it in tasks.json, and the next run does not ask', async function () {
