@@ -13,6 +13,7 @@ import { registerTasks } from './tasks/index';
 import { registerDebugging } from './debug/index';
 import { registerGraphs } from './graph/index';
 import { registerWac } from './wac/index';
+import { registerPackages } from './packages/index';
 import { openWalkthroughOnce } from './walkthrough';
 
 let client: WitLanguageClient | undefined;
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDebugging(context);
   registerGraphs(context, client);
   registerWac(context);
+  registerPackages(context);
   openWalkthroughOnce(context);
   // WAC documents are checked by running wac: the server gets them once the workspace is trusted.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.enableWac()));

@@ -83,13 +83,25 @@ export function runTool(file: string, args: readonly string[], opts: RunOptions)
   });
 }
 
-/** A temporary root beside `root` (same file system, so `../` paths in wkg.toml still hold), else in the OS temp folder. */
+/** Whether a wkg.toml points at local folders (`path = "../dep/wit"`), which only hold from a folder at the same depth. */
+export function hasPathOverrides(wkgToml: string | undefined): boolean {
+  return /^\s*(?:"[^"]*"|[A-Za-z0-9_:-]+)\s*=\s*\{[^}]*\bpath\s*=/m.test(wkgToml ?? '') || /^\s*path\s*=/m.test(wkgToml ?? '');
+}
+
+/**
+ * The temporary root: in the OS temp folder, so no copy of the project's WIT
+ * shows up in the workspace; beside `root` when wkg.toml's `../` paths must
+ * still hold from it (falling back to the OS temp folder if that is not writable).
+ */
 async function temporaryRoot(root: string): Promise<string> {
-  try {
-    return await fs.mkdtemp(path.join(path.dirname(root), '.wit-devkit-fetch-'));
-  } catch {
-    return fs.mkdtemp(path.join(tmpdir(), 'wit-devkit-fetch-'));
+  let manifest: string | undefined;
+  try { manifest = await fs.readFile(path.join(root, 'wkg.toml'), 'utf8'); } catch { manifest = undefined; }
+  if (hasPathOverrides(manifest)) {
+    try {
+      return await fs.mkdtemp(path.join(path.dirname(root), '.wit-devkit-fetch-'));
+    } catch { /* not writable: the OS temp folder */ }
   }
+  return fs.mkdtemp(path.join(tmpdir(), 'wit-devkit-fetch-'));
 }
 
 /** Puts `from` at `to`, replacing what was there only once the new copy is complete. */
