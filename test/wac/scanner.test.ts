@@ -49,3 +49,12 @@ test('.wac uris are WAC; .wit and others are not', () => {
   assert.ok(!isWacUri('file:///w/compose.wit'));
   assert.ok(!isWacUri('file:///w/compose.wac.bak'));
 });
+
+test('unused lets: not named by a later argument, spread, access or export', async () => {
+  const { unusedLets } = await import('../../server/src/wac/wacScanner');
+  const unused = (text: string) => unusedLets(scanWac(text)).map((s) => s.name);
+  assert.deepEqual(unused('let a = new x:y {};\nlet b = new x:z { a };\nexport b.run;'), []);
+  assert.deepEqual(unused('let a = new x:y {};\nlet b = new x:z { a: c };\nexport b.run;'), ['a'], 'a named argument\'s name is not a use');
+  assert.deepEqual(unused('let a = new x:y {};\nlet b = new x:z { ...c };\nexport c.a;'), ['a', 'b'], 'an access `.a` is not a use of a');
+  assert.deepEqual(unused('let a = new x:y {};\nexport a...;'), []);
+});

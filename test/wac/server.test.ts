@@ -80,7 +80,8 @@ test('syntax errors, unknown exports and missing arguments are at their tokens, 
     ];
     for (const c of cases) {
       const version = client.change(uri, c.text);
-      const d = await client.diagnostics(uri, version);
+      // The error (an unused instance the edit leaves is a warning beside it).
+      const d = (await client.diagnostics(uri, version)).filter((x) => x.severity === 1);
       assert.equal(d.length, 1, `${c.name}: ${JSON.stringify(d)}`);
       assert.match(d[0].message, c.message, c.name);
       assert.equal(slice(c.text, d[0].range), c.token, `${c.name}: the range covers the token`);
@@ -138,4 +139,19 @@ test('wac/composed answers the component the last check composed, and the proble
     const broken = await client.request('wac/composed', { uri });
     assert.equal(broken.problems.length, 1);
     assert.equal(broken.composed, first.composed, 'the last composition that worked stays');
+  }));
+
+test('an instance nothing uses is a warning at its name, gone once it is used', { timeout: 60_000 }, (t) =>
+  withServer(t, async (client, dir) => {
+    const text = greet(dir).replace('let app', 'let spare = new wit-devkit:adder {};\nlet app');
+    const uri = client.open(path.join(dir, 'greet.wac'), text);
+    const d = await client.diagnostics(uri, 1);
+    assert.equal(d.length, 1, JSON.stringify(d));
+    assert.equal(d[0].severity, 2);
+    assert.deepEqual(d[0].tags, [1], 'shown faded (unnecessary)');
+    assert.equal(slice(text, d[0].range), 'spare');
+    assert.match(d[0].message, /instance `spare` is never used/);
+    assert.deepEqual((await client.request('wac/composed', { uri })).problems, [], 'a warning is not a problem of the composition');
+    const used = `${text}export spare["docs:calc/adder@0.1.0"];\n`;
+    assert.deepEqual(await client.diagnostics(uri, client.change(uri, used)), []);
   }));

@@ -8,11 +8,11 @@ import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  DiagnosticSeverity, SymbolKind, type Diagnostic, type DocumentSymbol, type TextDocumentContentChangeEvent,
+  DiagnosticSeverity, DiagnosticTag, SymbolKind, type Diagnostic, type DocumentSymbol, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { uriToPath } from '../core/index';
 import { checkWac, positionAt, type WacCheckResult } from './wacCheck';
-import { scanWac, type WacStatementKind } from './wacScanner';
+import { scanWac, unusedLets, type WacStatementKind } from './wacScanner';
 
 export const isWacUri = (uri: string): boolean => /\.wac$/i.test(uri.split(/[?#]/)[0]);
 
@@ -132,7 +132,7 @@ export class WacDocuments {
         if (this.docs.get(uri) !== entry) return;
         // A newer version is waiting: publish only the newest.
         if (!entry.again && !entry.timer) {
-          entry.problems = diagnostics.map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
+          entry.problems = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
           this.options.publish(uri, doc.version, diagnostics);
         }
       } while (entry.again);
@@ -167,12 +167,17 @@ export class WacDocuments {
       this.cache.set(key, result);
     }
     if (result.composed) entry.composed = result.composed;
-    return result.problems.map((p) => ({
+    const unused: Diagnostic[] = unusedLets(scanWac(text)).map((l) => ({
+      range: { start: positionAt(text, l.nameSpan.start), end: positionAt(text, l.nameSpan.end) },
+      severity: DiagnosticSeverity.Warning, source: 'wac-devkit', tags: [DiagnosticTag.Unnecessary],
+      message: `instance \`${l.name}\` is never used: nothing takes its exports and the composition does not export it`,
+    }));
+    return [...result.problems.map((p) => ({
       range: { start: p.start, end: p.end },
       severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
       source: 'wac',
       message: p.message,
-    }));
+    })), ...unused];
   }
 }
 
