@@ -2,7 +2,7 @@
 // the packages `new` names, and tolerance of half-typed text.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { scanWac } from '../../server/src/wac/wacScanner';
+import { scanWac, unusedLets } from '../../server/src/wac/wacScanner';
 import { isWacUri } from '../../server/src/wac/wacDocuments';
 
 const names = (text: string) => scanWac(text).statements.map((s) => `${s.kind} ${s.name}${s.instantiates ? ` <- ${s.instantiates}` : ''}${s.importName ? ` as ${s.importName}` : ''}`);
@@ -50,8 +50,7 @@ test('.wac uris are WAC; .wit and others are not', () => {
   assert.ok(!isWacUri('file:///w/compose.wac.bak'));
 });
 
-test('unused lets: not named by a later argument, spread, access or export', async () => {
-  const { unusedLets } = await import('../../server/src/wac/wacScanner');
+test('unused lets: not named by a later argument, spread, access or export', () => {
   const unused = (text: string) => unusedLets(scanWac(text)).map((s) => s.name);
   assert.deepEqual(unused('let a = new x:y {};\nlet b = new x:z { a };\nexport b.run;'), []);
   assert.deepEqual(unused('let a = new x:y {};\nlet b = new x:z { a: c };\nexport b.run;'), ['a'], 'a named argument\'s name is not a use');
