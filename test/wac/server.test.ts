@@ -112,9 +112,9 @@ test('document symbols: the package, lets (with what they instantiate) and expor
     const calc = symbols[2];
     assert.equal(calc.selectionRange.start.line, 5);
     assert.deepEqual([calc.range.start.line, calc.range.end.line], [5, 8], 'the let spans its statement');
-    // The WIT features stay out of WAC documents: no hover, no folding from the WIT analysis.
-    assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 5 } }), null);
+    // The WIT features stay out of WAC documents: no folding or semantic tokens from the WIT analysis.
     assert.equal(await client.request('textDocument/foldingRange', { textDocument: { uri } }), null);
+    assert.equal(await client.request('textDocument/semanticTokens/full', { textDocument: { uri } }), null);
   }));
 
 test('a WIT document beside them is still checked by the WIT analysis', { timeout: 60_000 }, (t) =>
@@ -154,4 +154,47 @@ test('an instance nothing uses is a warning at its name, gone once it is used', 
     assert.deepEqual((await client.request('wac/composed', { uri })).problems, [], 'a warning is not a problem of the composition');
     const used = `${text}export spare["docs:calc/adder@0.1.0"];\n`;
     assert.deepEqual(await client.diagnostics(uri, client.change(uri, used)), []);
+  }));
+
+/** The position of the `occurrence`-th `needle` in `text` (plus `into` characters). */
+function positionOf(text: string, needle: string, occurrence = 0, into = 0) {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) at = text.indexOf(needle, at + 1);
+  assert.ok(at >= 0, needle);
+  const before = text.slice(0, at + into).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+test('hover: a package\'s world, an instance\'s exports, the import an argument is for', { timeout: 60_000 }, (t) =>
+  withServer(t, async (client, dir) => {
+    const text = greet(dir).replace('{ ...greeter, ... }', '{ greet: greeter["wit-devkit:compose/greet@0.1.0"], ... }');
+    const uri = client.open(path.join(dir, 'greet.wac'), text);
+    const hover = async (needle: string, occurrence = 0, into = 1) =>
+      (await client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle, occurrence, into) }))?.contents.value ?? '';
+    const pkg = await hover('wit-devkit:app');
+    assert.match(pkg, /component `wit-devkit:app` \(deps\/wit-devkit\/app\.wasm\)/);
+    assert.match(pkg, /world app \{[\s\S]*import wit-devkit:compose\/greet@0\.1\.0 \{\n\s+greet: func\(name: string\) -> string;[\s\S]*export wasi:cli\/run@0\.2\.12;/);
+    const instance = await hover('greeter["');
+    assert.match(instance, /instance `greeter` of `wit-devkit:greeter`, exporting[\s\S]*export wit-devkit:compose\/greet@0\.1\.0 \{\n\s+greet: func\(name: string\) -> string;/);
+    const argument = await hover('greet:');
+    assert.match(argument, /argument for the import of `wit-devkit:app`[\s\S]*import wit-devkit:compose\/greet@0\.1\.0/);
+  }));
+
+test('definition: a local name goes to its let; completion offers packages, exports and missing arguments', { timeout: 60_000 }, (t) =>
+  withServer(t, async (client, dir) => {
+    const text = greet(dir);
+    const uri = client.open(path.join(dir, 'greet.wac'), text);
+    const def = await client.request('textDocument/definition', { textDocument: { uri }, position: positionOf(text, 'export app', 0, 8) });
+    assert.deepEqual(def.range.start, positionOf(text, 'let app', 0, 4), 'export app[...] -> let app');
+
+    const complete = async (doc: string, needle: string) => {
+      client.change(uri, doc);
+      const items = await client.request('textDocument/completion', { textDocument: { uri }, position: positionOf(doc, needle, 0, needle.length) });
+      return (Array.isArray(items) ? items : items.items).map((i: any) => i.label);
+    };
+    assert.deepEqual(await complete('package a:b;\nlet x = new wit-devkit:', 'new wit-devkit:'),
+      ['wit-devkit:adder', 'wit-devkit:app', 'wit-devkit:calculator', 'wit-devkit:greeter', 'wit-devkit:greeter-mismatch']);
+    assert.deepEqual(await complete('package a:b;\nlet g = new wit-devkit:greeter {};\nexport g.', 'g.'), ['greet']);
+    const args = await complete('package a:b;\nlet add = new wit-devkit:adder {};\nlet c = new wit-devkit:calculator { logger: x,  };', 'x, ');
+    assert.deepEqual(args, ['adder', '...add', '...'], 'logger is given; adder is still needed');
   }));

@@ -4,9 +4,9 @@
 // untrusted one.
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection, Position } from 'vscode-languageserver/node';
 import { isExecutableFile } from '../../../common/tools/toolLookup';
-import { WacDocuments } from './wacDocuments';
+import { WacDocuments, isWacUri } from './wacDocuments';
 
 export { isWacUri, WacDocuments } from './wacDocuments';
 
@@ -31,4 +31,19 @@ export function createWacDocuments(connection: Connection): WacDocuments {
     debounceMs: Number(process.env.WIT_WAC_DEBOUNCE_MS) || 150,
     log: (m) => connection.console.warn(m),
   });
+}
+
+/**
+ * A position request's handler that answers .wac documents from `wacAnswer` (over the
+ * editor's text) and every other document from `wit`.
+ */
+export function forWac<P extends { textDocument: { uri: string }; position: Position }, R, W>(
+  wac: WacDocuments | undefined, wacAnswer: (uri: string, text: string, position: Position) => R, wit: (params: P) => W,
+): (params: P) => R | W | null {
+  return (params) => {
+    const { uri } = params.textDocument;
+    if (!wac || !isWacUri(uri)) return wit(params);
+    const text = wac.text(uri);
+    return text === undefined ? null : wacAnswer(uri, text, params.position);
+  };
 }
