@@ -18,6 +18,8 @@ import { fetchDependencies, planFetch, runTool } from '../../client/src/packages
 import { describeFailure } from '../../client/src/packages/failures';
 import { packageRefOf } from '../../client/src/packages/packageRef';
 import { addOverride, registryFor } from '../../client/src/packages/wkgToml';
+import { checkWkgLock, checkWkgToml } from '../../client/src/packages/manifests';
+import { resolutionMarkdown, resolvePackage } from '../../client/src/packages/resolution';
 import { serviceOver } from '../core/helpers';
 import { nodeHost } from '../../server/src/nodeHost';
 import { pathToUri } from '../../server/src/core/workspace';
@@ -94,6 +96,15 @@ test('a WIT package published to the registry is fetched into a fresh workspace:
       const lock = readFileSync(path.join(app, 'wkg.lock'), 'utf8');
       assert.match(lock, /name = "devkit:shapes"/);
       assert.ok(lock.includes(`registry = "${reg.host}"`), lock);
+      // The lock wkg wrote and the wkg.toml the quick fix wrote pass our manifest checks.
+      assert.deepEqual(checkWkgLock(lock), []);
+      assert.deepEqual(checkWkgToml(readFileSync(path.join(app, 'wkg.toml'), 'utf8')), []);
+      // The hover of the reference: the version, the deps/ folder, the lock entry and its registry.
+      const resolution = resolvePackage(path.join(app, 'wit'), ref, registryFor(ref, readFileSync(reg.wkgConfig, 'utf8')));
+      assert.deepEqual(resolution.deps, { path: 'wit/deps/devkit-shapes-0.1.0/', version: '0.1.0' });
+      assert.equal(resolution.lock?.registry, reg.host);
+      const resolved = resolutionMarkdown(resolution);
+      assert.ok(resolved.startsWith(`**devkit:shapes** resolved to \`0.1.0\`\n- from \`wit/deps/devkit-shapes-0.1.0/\`\n- locked in \`wkg.lock\` at \`0.1.0\` from registry \`${reg.host}\` (\`sha256:`), resolved);
       // Nothing of the temporary copy is left beside the project.
       assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('.wit-devkit-fetch-')), []);
 

@@ -16,6 +16,7 @@ import { addOverride, registryFor, wkgConfigPath } from './wkgToml';
 import { fetchDependencies, type FetchPlan } from './fetchDeps';
 import { describeFailure, redact } from './failures';
 import { UNKNOWN_PACKAGE, codeOf, findFetchTool, fixesFor, wkgTomlFor } from './quickFixes';
+import { registerEditorFeatures } from './editorFeatures';
 
 const FETCH_COMMAND = 'wit.packages.fetchDependencies';
 const ADD_COMMAND = 'wit.packages.addToWkgToml';
@@ -160,4 +161,5 @@ export function registerPackages(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(FETCH_COMMAND, (args?: FixArgs) => fetchCommand(log, args)),
     vscode.commands.registerCommand(ADD_COMMAND, (args?: FixArgs) => addCommand(args)),
   );
+  registerEditorFeatures(context);
 }
