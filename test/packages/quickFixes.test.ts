@@ -33,9 +33,12 @@ test('the fetch tool: the configured path when it is an executable, else PATH in
   assert.equal(findFetchTool('wit-deps', undefined, '/a', isExe), undefined);
 });
 
-test('the temporary copy goes beside the project only when wkg.toml has ../ path overrides', () => {
+test('the temporary copy goes beside the project only when wkg.toml or deps.toml has ../ paths', () => {
   assert.equal(hasPathOverrides(undefined), false);
   assert.equal(hasPathOverrides('[overrides]\n"a:b" = { version = "=1.0.0" }\n'), false);
   assert.equal(hasPathOverrides('[overrides]\n"my:dep" = { path = "../dep/wit" }\n'), true);
   assert.equal(hasPathOverrides('[overrides."my:dep"]\npath = "../dep/wit"\n'), true);
+  // wit-deps' deps.toml: a local dependency.
+  assert.equal(hasPathOverrides('local = { path = "../local" }\n'), true);
+  assert.equal(hasPathOverrides('cli = "https://example.com/cli.tar.gz"\n'), false);
 });

@@ -83,20 +83,25 @@ export function runTool(file: string, args: readonly string[], opts: RunOptions)
   });
 }
 
-/** Whether a wkg.toml points at local folders (`path = "../dep/wit"`), which only hold from a folder at the same depth. */
-export function hasPathOverrides(wkgToml: string | undefined): boolean {
-  return /^\s*(?:"[^"]*"|[A-Za-z0-9_:-]+)\s*=\s*\{[^}]*\bpath\s*=/m.test(wkgToml ?? '') || /^\s*path\s*=/m.test(wkgToml ?? '');
+/** Whether a wkg.toml or deps.toml points at local folders (`path = "../dep/wit"`), which only hold from a folder at the same depth. */
+export function hasPathOverrides(manifest: string | undefined): boolean {
+  return /^\s*(?:"[^"]*"|[A-Za-z0-9_:-]+)\s*=\s*\{[^}]*\bpath\s*=/m.test(manifest ?? '') || /^\s*path\s*=/m.test(manifest ?? '');
 }
 
 /**
  * The temporary root: in the OS temp folder, so no copy of the project's WIT
- * shows up in the workspace; beside `root` when wkg.toml's `../` paths must
- * still hold from it (falling back to the OS temp folder if that is not writable).
+ * shows up in the workspace; beside `root` when the `../` paths of wkg.toml
+ * (or deps.toml) must still hold from it (else, if that is not writable, the OS temp folder).
  */
-async function temporaryRoot(root: string): Promise<string> {
-  let manifest: string | undefined;
-  try { manifest = await fs.readFile(path.join(root, 'wkg.toml'), 'utf8'); } catch { manifest = undefined; }
-  if (hasPathOverrides(manifest)) {
+async function temporaryRoot(plan: FetchPlan): Promise<string> {
+  const root = plan.root;
+  // wkg.toml's overrides, or wit-deps' `{ path = ... }` entries in <wit>/deps.toml.
+  const manifests = plan.tool === 'wkg' ? ['wkg.toml'] : [`${plan.copyIn[0]}/deps.toml`];
+  let relative = false;
+  for (const m of manifests) {
+    try { relative ||= hasPathOverrides(await fs.readFile(path.join(root, m), 'utf8')); } catch { /* none */ }
+  }
+  if (relative) {
     try {
       return await fs.mkdtemp(path.join(path.dirname(root), '.wit-devkit-fetch-'));
     } catch { /* not writable: the OS temp folder */ }
@@ -137,7 +142,7 @@ export interface FetchResult {
 
 /** Runs `plan` with `toolPath` in a temporary copy and moves the results in on success. */
 export async function fetchDependencies(plan: FetchPlan, toolPath: string, opts: Omit<RunOptions, 'cwd'> = {}): Promise<FetchResult> {
-  const temp = await temporaryRoot(plan.root);
+  const temp = await temporaryRoot(plan);
   try {
     for (const rel of plan.copyIn) {
       const src = path.join(plan.root, rel);
