@@ -112,8 +112,10 @@ test('document symbols: the package, lets (with what they instantiate) and expor
     const calc = symbols[2];
     assert.equal(calc.selectionRange.start.line, 5);
     assert.deepEqual([calc.range.start.line, calc.range.end.line], [5, 8], 'the let spans its statement');
-    // The WIT features stay out of WAC documents: no folding or semantic tokens from the WIT analysis.
-    assert.equal(await client.request('textDocument/foldingRange', { textDocument: { uri } }), null);
+    // Folding: the block comment at the top, the let's braces.
+    const folds = await client.request('textDocument/foldingRange', { textDocument: { uri } });
+    assert.deepEqual(folds.map((f: any) => [f.startLine, f.endLine, f.kind]), [[0, 1, 'comment'], [5, 7, undefined]]);
+    // The WIT features stay out of WAC documents: no semantic tokens from the WIT analysis.
     assert.equal(await client.request('textDocument/semanticTokens/full', { textDocument: { uri } }), null);
   }));
 
