@@ -200,3 +200,17 @@ test('definition: a local name goes to its let; completion offers packages, expo
     const args = await complete('package a:b;\nlet add = new wit-devkit:adder {};\nlet c = new wit-devkit:calculator { logger: x,  };', 'x, ');
     assert.deepEqual(args, ['adder', '...add', '...'], 'logger is given; adder is still needed');
   }));
+
+test('formatting a WAC document: one edit, and wac composes the formatted text to the same component', { timeout: 60_000 }, (t) =>
+  withServer(t, async (client, dir) => {
+    const messy = greet(dir).replace('let app', '      let app').replace('\nexport', '\n\n\n   export');
+    const uri = client.open(path.join(dir, 'greet.wac'), messy);
+    const before = (await client.request('wac/composed', { uri })).composed;
+    const edits = await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    assert.equal(edits.length, 1);
+    assert.equal(edits[0].newText, greet(dir));
+    const version = client.change(uri, edits[0].newText);
+    await client.diagnostics(uri, version);
+    assert.equal((await client.request('wac/composed', { uri })).composed, before, 'the same component, byte for byte');
+    assert.deepEqual(await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }), []);
+  }));
