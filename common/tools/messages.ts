@@ -80,7 +80,7 @@ export function failedMessage(tool: ToolId, executable: string, command: string,
   return `${TOOLS[tool].name} at ${executable} failed: "${command}" ${howItEnded(run, timeoutMs)}${detail}${fix}`;
 }
 
-// eslint-disable-next-line no-control-regex
+ 
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
 /** Lines that begin a stack trace: they and the frames under them are dropped. */
