@@ -138,5 +138,5 @@ test('every builder carries problem matchers that package.json defines', () => {
   assert.deepEqual(BUILD_PROBLEM_MATCHERS.go, ['$wasm-component-go']);
   assert.deepEqual(BUILD_PROBLEM_MATCHERS.cargo, ['$wasm-component-rustc']);
   // The editor's schema offers exactly the builders the extension reads.
-  assert.deepEqual(pkg.contributes.taskDefinitions[0].properties.builder.enum, [...BUILDERS]);
+  assert.deepEqual(pkg.contributes.taskDefinitions.find((d: { type: string }) => d.type === 'wasm-component').properties.builder.enum, [...BUILDERS]);
 });
