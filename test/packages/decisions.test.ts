@@ -5,13 +5,13 @@
 // test/live/registry.test.ts.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { packageRefOf, parsePackageRef, packageRefFromMessage } from '../../client/src/packages/packageRef';
 import { addOverride, registryFor, wkgConfigPath } from '../../client/src/packages/wkgToml';
 import { describeFailure, redact, rootCause } from '../../client/src/packages/failures';
-import { fetchDependencies, planFetch, replaceWith } from '../../client/src/packages/fetchDeps';
+import { announceWitFiles, fetchDependencies, planFetch, replaceWith } from '../../client/src/packages/fetchDeps';
 
 test('the package of a reference: namespace, name and the version it asks for', () => {
   assert.deepEqual(parsePackageRef('wasi:http/types@0.2.3'), { namespace: 'wasi', name: 'http', version: '0.2.3', key: 'wasi:http', spec: 'wasi:http@0.2.3' });
@@ -152,6 +152,24 @@ test('moving the fetched deps/ in replaces the old folder whole; a failed fetch 
     const cancelled = await pending;
     assert.equal(cancelled.outcome.cancelled, true);
     assert.deepEqual(readdirSync(path.join(project, 'wit', 'deps')), ['got']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('after a fetch each .wit file under the new deps/ is written again, unchanged, so the file watcher reports it', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'wit-devkit-announce-'));
+  try {
+    mkdirSync(path.join(dir, 'deps', 'pkg'), { recursive: true });
+    writeFileSync(path.join(dir, 'deps', 'pkg', 'a.wit'), 'package a:b;\n');
+    writeFileSync(path.join(dir, 'deps', 'pkg', 'notes.txt'), 'x');
+    writeFileSync(path.join(dir, 'wkg.lock'), 'version = 1\n');
+    const past = new Date(Date.now() - 3600_000);
+    utimesSync(path.join(dir, 'deps', 'pkg', 'a.wit'), past, past);
+    const written = await announceWitFiles([path.join(dir, 'deps'), path.join(dir, 'wkg.lock'), path.join(dir, 'gone')]);
+    assert.deepEqual(written, [path.join(dir, 'deps', 'pkg', 'a.wit')]);
+    assert.equal(readFileSync(path.join(dir, 'deps', 'pkg', 'a.wit'), 'utf8'), 'package a:b;\n');
+    assert.ok(statSync(path.join(dir, 'deps', 'pkg', 'a.wit')).mtimeMs > past.getTime() + 1000);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -166,3 +166,26 @@ export async function fetchDependencies(plan: FetchPlan, toolPath: string, opts:
     await fs.rm(temp, { recursive: true, force: true });
   }
 }
+
+/**
+ * Writes every .wit file under `paths` again, byte for byte. A folder renamed
+ * into place is reported by VS Code's file watcher as one folder event, which
+ * the server's `**\/deps/**` watcher may not see or may not look into; a write
+ * of each file is reported per file, so the server reads the new packages and
+ * its "package not found" errors clear. Returns the files written.
+ */
+export async function announceWitFiles(paths: readonly string[]): Promise<string[]> {
+  const written: string[] = [];
+  const visit = async (p: string): Promise<void> => {
+    let stat;
+    try { stat = await fs.stat(p); } catch { return; }
+    if (stat.isDirectory()) {
+      for (const name of (await fs.readdir(p)).sort()) await visit(path.join(p, name));
+    } else if (p.endsWith('.wit')) {
+      await fs.writeFile(p, await fs.readFile(p));
+      written.push(p);
+    }
+  };
+  for (const p of paths) await visit(p);
+  return written;
+}

@@ -1,8 +1,8 @@
 // Quick fixes for "package not found" (`unknown-package`) in WIT documents:
 // "Fetch WIT dependencies" runs `wkg fetch` (or `wit-deps update` where the
 // package has a deps.toml) by argument list in a temporary copy and moves the
-// result into deps/ (fetchDeps.ts); the server watches deps/, so the
-// diagnostics clear by themselves. "Add `ns:pkg@ver` to wkg.toml" pins the
+// result into deps/ (fetchDeps.ts); the server watches deps/ (each fetched
+// file is announced to its watcher), so the diagnostics clear by themselves. "Add `ns:pkg@ver` to wkg.toml" pins the
 // version the reference asks for. Only in a trusted workspace; a progress
 // notification with cancel and a timeout; failures name the registry, the
 // package and what failed; credentials are redacted before anything is logged.
@@ -13,7 +13,7 @@ import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { packageRefOf, type PackageRef } from './packageRef';
 import { addOverride, registryFor, wkgConfigPath } from './wkgToml';
-import { fetchDependencies, type FetchPlan } from './fetchDeps';
+import { announceWitFiles, fetchDependencies, type FetchPlan } from './fetchDeps';
 import { describeFailure, redact } from './failures';
 import { UNKNOWN_PACKAGE, codeOf, findFetchTool, fixesFor, wkgTomlFor } from './quickFixes';
 import { registerEditorFeatures } from './editorFeatures';
@@ -106,6 +106,8 @@ async function fetchCommand(log: vscode.LogOutputChannel, args: FixArgs | undefi
     });
   const { outcome, updated } = result;
   if (outcome.code === 0 && !outcome.cancelled && !outcome.timedOut) {
+    // Each fetched .wit file reaches the server's deps/ watcher (not only the renamed folder).
+    await announceWitFiles(updated).catch((e: unknown) => log.warn(`could not announce the fetched files: ${String(e)}`));
     log.info(`${action}: done; updated ${updated.map((u) => path.relative(plan.root, u)).join(', ') || 'nothing'}`);
     void vscode.window.showInformationMessage(`Fetched the WIT dependencies of ${witFolder}/ into ${witFolder}/deps${spec ? ` (${spec} was asked for)` : ''}.`);
     return;
