@@ -93,17 +93,26 @@ async function fetchCommand(log: vscode.LogOutputChannel, args: FixArgs | undefi
     ? registryFor(args.ref, await readText(wkgConfigPath(process.env, os.homedir())))
     : undefined;
   log.info(`${action}: ${tool} ${plan.args.join(' ')} (in a temporary copy of ${plan.root})`);
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `${action}${spec ? ` (${spec})` : ''}…`, cancellable: true },
-    async (_progress, token) => {
-      const controller = new AbortController();
-      const sub = token.onCancellationRequested(() => controller.abort());
-      try {
-        return await fetchDependencies(plan, tool, { timeoutMs: timeoutSeconds * 1000, signal: controller.signal });
-      } finally {
-        sub.dispose();
-      }
-    });
+  let result: Awaited<ReturnType<typeof fetchDependencies>>;
+  try {
+    result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `${action}${spec ? ` (${spec})` : ''}…`, cancellable: true },
+      async (_progress, token) => {
+        const controller = new AbortController();
+        const sub = token.onCancellationRequested(() => controller.abort());
+        try {
+          return await fetchDependencies(plan, tool, { timeoutMs: timeoutSeconds * 1000, signal: controller.signal });
+        } finally {
+          sub.dispose();
+        }
+      });
+  } catch (e) {
+    // The copy or the move failed (permissions, disk): said as such, redacted.
+    const message = redact(`${action} failed: ${e instanceof Error ? e.message : String(e)}`);
+    log.error(message);
+    void vscode.window.showErrorMessage(message);
+    return;
+  }
   const { outcome, updated } = result;
   if (outcome.code === 0 && !outcome.cancelled && !outcome.timedOut) {
     // Each fetched .wit file reaches the server's deps/ watcher (not only the renamed folder).
