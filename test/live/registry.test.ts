@@ -161,7 +161,7 @@ function depsUntouched(app: string, keep: string): void {
   assert.ok(!existsSync(path.join(app, 'wkg.lock')), 'a lock was written by a failed fetch');
 }
 
-test('a failed fetch names the registry, the package and what failed, and leaves deps/ as it was: not found, unreachable, unauthorized, timeout', { timeout: 180_000 }, async (t) => {
+test('a failed fetch names the registry, the package and what failed, and leaves deps/ as it was: not found, malformed manifest, WIT that does not resolve, unreachable, unauthorized, timeout', { timeout: 180_000 }, async (t) => {
   const tools = live(t, ['wkg', 'registry']);
   if (!tools) return;
   const reg = await startRegistry(tools.registry, 'devkit');
@@ -183,6 +183,37 @@ test('a failed fetch names the registry, the package and what failed, and leaves
     const notFound = await attempt('notfound', reg.env, reg.host);
     assert.equal(notFound.kind, 'not-found', notFound.detail);
     assert.ok(notFound.message.includes(reg.host) && notFound.message.includes('devkit:nothere@0.1.0'), notFound.message);
+
+    // A malformed wkg.toml: wkg refuses it at the line our own check marks.
+    {
+      const { app, keep } = consumer(dir, 'badmanifest', 'devkit:nothere/types@0.1.0');
+      const manifest = '[overrides]\n"devkit:nothere" = { bogus = 1 }\n';
+      writeFileSync(path.join(app, 'wkg.toml'), manifest);
+      const result = await fetchDependencies(planFetch(path.join(app, 'wit')), tools.wkg, { env: reg.env, timeoutMs: 60_000 });
+      depsUntouched(app, keep);
+      const failure = describeFailure(result.outcome, { action: 'Fetching the WIT dependencies of wit/', packageSpec: 'devkit:nothere@0.1.0', registry: reg.host, tool: 'wkg' });
+      console.log(`badmanifest: ${failure.message}`);
+      assert.equal(failure.kind, 'bad-manifest', failure.detail);
+      const at = /TOML parse error at line (\d+), column (\d+)/.exec(failure.detail);
+      assert.ok(at, failure.detail);
+      // Our check marks the same line, its range covering the column wkg points at.
+      const ours = checkWkgToml(manifest);
+      assert.ok(ours.length > 0 && ours.every((p) => p.line + 1 === Number(at[1]) && p.start < Number(at[2]) && Number(at[2]) <= p.end), JSON.stringify(ours));
+    }
+
+    // WIT that does not resolve (the import names a version the package does not have).
+    {
+      const { app, keep } = consumer(dir, 'badwit', 'devkit:shapes/types');
+      await publishShapes(tools.wkg, reg, path.join(dir, 'pub'));
+      writeFileSync(path.join(app, 'wkg.toml'), '[overrides]\n"devkit:shapes" = { version = "=0.1.0" }\n');
+      const result = await fetchDependencies(planFetch(path.join(app, 'wit')), tools.wkg, { env: reg.env, timeoutMs: 60_000 });
+      assert.deepEqual(readdirSync(path.join(app, 'wit', 'deps')), ['old']);
+      assert.equal(readFileSync(keep, 'utf8'), 'package devkit:old;\n\ninterface kept {}\n');
+      const failure = describeFailure(result.outcome, { action: 'Fetching the WIT dependencies of wit/', packageSpec: 'devkit:shapes', registry: reg.host, tool: 'wkg' });
+      console.log(`badwit: ${failure.message}`);
+      assert.equal(failure.kind, 'bad-wit', failure.detail);
+      assert.match(failure.message, /package 'devkit:shapes' not found\. known packages: .*devkit:shapes@0\.1\.0/, failure.message);
+    }
 
     // Unreachable: the config names a loopback port nothing listens on.
     const down = `127.0.0.1:${await freePort()}`;

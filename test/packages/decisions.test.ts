@@ -98,6 +98,7 @@ test('failures: one sentence naming the registry, the package and what failed', 
   assert.match(manifest.message, /malformed: TOML parse error at line 2, column 21/);
   const wit = describeFailure({ code: 1, stdout: '', stderr: "Error: failed to fetch dependencies for wit\n\nCaused by:\n    0: failed to merge package from directory `wit`\n    1: package 'devkit:shapes' not found. known packages:\n" }, ctx);
   assert.equal(wit.kind, 'bad-wit');
+  assert.equal(rootCause("Error: x\n\nCaused by:\n    0: failed to merge package from directory `wit`\n    1: package 'devkit:shapes' not found. known packages:\n           devkit:shapes@0.1.0\n           devkit:badwit\n"), "package 'devkit:shapes' not found. known packages: devkit:shapes@0.1.0, devkit:badwit");
 });
 
 test('credentials never reach a message or a log line', () => {

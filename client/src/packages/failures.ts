@@ -60,7 +60,16 @@ export function rootCause(text: string): string {
   const lines = (trace >= 0 ? all.slice(0, trace) : all).filter(Boolean);
   const caused = lines.findIndex((l) => /^Caused by:?$/.test(l));
   if (caused >= 0) {
-    const chain = lines.slice(caused + 1).map((l) => l.replace(/^\d+:\s*/, ''));
+    const chain = lines.slice(caused + 1);
+    // anyhow numbers the causes when there are several; a cause may go on over
+    // more lines (wit-parser's `known packages:` list): those are joined to it.
+    const numbered: string[] = [];
+    for (const l of chain) {
+      const m = /^\d+:\s*(.*)$/.exec(l);
+      if (m) numbered.push(m[1]);
+      else if (numbered.length) numbered[numbered.length - 1] += numbered[numbered.length - 1].endsWith(':') ? ` ${l}` : `, ${l}`;
+    }
+    if (numbered.length) return numbered[numbered.length - 1];
     if (chain.length) return chain[chain.length - 1];
   }
   return lines.find((l) => /^error\b/i.test(l))?.replace(/^error:?\s*/i, '') ?? lines[0] ?? '';
