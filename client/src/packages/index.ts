@@ -17,6 +17,7 @@ import { announceWitFiles, fetchDependencies, type FetchPlan } from './fetchDeps
 import { describeFailure, redact } from './failures';
 import { UNKNOWN_PACKAGE, codeOf, findFetchTool, fixesFor, wkgTomlFor } from './quickFixes';
 import { registerEditorFeatures } from './editorFeatures';
+import { registerPackagesView } from './treeView';
 
 const FETCH_COMMAND = 'wit.packages.fetchDependencies';
 const ADD_COMMAND = 'wit.packages.addToWkgToml';
@@ -173,4 +174,5 @@ export function registerPackages(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(ADD_COMMAND, (args?: FixArgs) => addCommand(args)),
   );
   registerEditorFeatures(context);
+  registerPackagesView(context, FETCH_COMMAND);
 }
