@@ -31,11 +31,12 @@ function stripComments(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
 }
 
-/** Folders holding .wit files below `root` (deps/ and build folders left out), at most `limit`. */
-export function witFolders(root: string, limit = 200): string[] {
+/** Folders holding .wit files below `root` (deps/ and build folders left out), at most `limit`, looking into at most `budget` folders. */
+export function witFolders(root: string, limit = 200, budget = 5000): string[] {
   const out: string[] = [];
+  let visited = 0;
   const walk = (dir: string, depth: number) => {
-    if (out.length >= limit || depth > 8) return;
+    if (out.length >= limit || depth > 8 || ++visited > budget) return;
     let names: string[];
     try { names = readdirSync(dir).sort(); } catch { return; }
     if (names.some((n) => n.endsWith('.wit'))) out.push(dir);
