@@ -17,6 +17,7 @@ const suites = [
   ['build', ['run', 'build'], true],
   ['unit', ['run', 'test:unit']],
   ['live', ['run', 'test:live']],
+  ['stress', ['run', 'test:stress']],
   ['grammar', ['run', 'test:grammar']],
   ['conformance', ['run', 'test:conformance']],
   ['fuzz', ['run', 'test:fuzz']],

@@ -1,5 +1,6 @@
 // TypeScript bindings through jco in process, for the two WASI http packages of
 // the corpus: written to a folder and compiled with tsc --strict.
+// suite: live
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';

@@ -1,6 +1,7 @@
 // `wit-devkit check`: the server's diagnostics in four formats, exit codes,
 // --features, bad input; the SARIF log validated against the real SARIF 2.1.0
 // schema (the one @microsoft/jest-sarif ships, with the ajv it uses).
+// suite: live
 import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';

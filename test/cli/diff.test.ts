@@ -1,6 +1,7 @@
 // `wit-devkit diff`: what is reported and how each change is classified for
 // importers and exporters, the semver/@since verdict, `--base GIT_REF`, the
 // JSON shape issue 14 gives, and bad input (exit 2, a message).
+// suite: live
 import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';

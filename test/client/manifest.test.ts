@@ -1,6 +1,7 @@
 // The extension manifest and what the .vsix ships, checked against what VS Code
 // and vsce will do with them: activation, commands, settings, the language
 // configuration's rules, and the allow-list in .vscodeignore.
+// suite: live
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

@@ -2,6 +2,7 @@
 // exports it reads are the ones `wasm-tools component wit` prints for the same
 // binary. Besides the committed fixtures, a WASI command (C with wasi-libc, made a
 // component by `jco new --wasi-command`: resources, many interfaces) is built here.
+// suite: live
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';

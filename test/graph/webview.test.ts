@@ -1,6 +1,7 @@
 // The graph webview in a real headless Chromium, under the same CSP as in VS Code,
 // drawing real graphs: the composed component, the WASI 0.3 http WIT graph and a
 // plug fit. Screenshots go to media/screenshots/graph-*.png (look at them).
+// suite: live
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';

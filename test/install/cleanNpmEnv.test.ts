@@ -4,6 +4,7 @@
 // tests start the cleaning step exactly as the installers do, under a real
 // `npm exec` (which sets the same variables `npm run` does), and check what the
 // inner npm would see.
+// suite: live
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

@@ -1,6 +1,7 @@
 // The request budget (core/budget.ts): a feature's long walk stops with
 // BudgetExceeded once the deadline has passed; outside a budget nothing stops;
 // a nested budget gives the outer one back when it ends.
+// suite: stress
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { fixture } from '../helpers';

@@ -3,6 +3,7 @@
 // interface of 20,000 types (their name order took 91 s), an unclosed nesting.
 // The bound is loose on purpose (a loaded 2-core CI machine): what it catches
 // is a quadratic pass, which takes tens of seconds at these sizes.
+// suite: stress
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { fixture } from '../helpers';

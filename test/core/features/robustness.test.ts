@@ -1,5 +1,6 @@
 // Every feature answers (and never throws) on broken and hostile input: corpus
 // files cut at many points, the parse-fail corpus, and deeply nested types.
+// suite: stress
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
