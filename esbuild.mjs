@@ -21,15 +21,40 @@ const importMetaUrl = "const __importMetaUrl = require('url').pathToFileURL(__fi
 
 mkdirSync('dist', { recursive: true });
 await Promise.all([
-  build({ ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist',
-    banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` }, external: ['@bytecodealliance/jco-transpile', '@bytecodealliance/jco'] }),
+  build({
+    ...common,
+    entryPoints: { server: 'server/src/main.ts' },
+    outdir: 'dist',
+    banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` },
+    external: ['@bytecodealliance/jco-transpile', '@bytecodealliance/jco'],
+  }),
   // The `wit-devkit` command line (check, fmt, diff): the core without LSP.
-  build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } }),
-  build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], banner: { js: importMetaUrl } }),
+  build({
+    ...common,
+    entryPoints: { cli: 'server/src/cli/main.ts' },
+    outdir: 'dist',
+    banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` },
+  }),
+  build({
+    ...common,
+    entryPoints: { extension: 'client/src/extension.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+    banner: { js: importMetaUrl },
+  }),
   // The composition graph webview: a browser bundle (elkjs inside) in the media folder
   // the webview may load from.
-  build({ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: 'linked', minify: common.minify,
-    logLevel: 'warning', entryPoints: { graph: 'media/graph/src/main.ts' }, outdir: 'media/graph/dist' }),
+  build({
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: 'linked',
+    minify: common.minify,
+    logLevel: 'warning',
+    entryPoints: { graph: 'media/graph/src/main.ts' },
+    outdir: 'media/graph/dist',
+  }),
 ]);
 chmodSync('dist/server.js', 0o755);
 chmodSync('dist/cli.js', 0o755);
@@ -44,20 +69,36 @@ copyFileSync('grammar/tree-sitter-wit.wasm', 'dist/tree-sitter-wit.wasm');
 const jco = 'node_modules/@bytecodealliance/jco-transpile';
 const jcoOut = 'dist/node_modules/@bytecodealliance/jco-transpile';
 rmSync(jcoOut, { recursive: true, force: true });
-for (const file of ['package.json', 'dist/typegen.js', 'dist/common.js', 'dist/constants.js', 'dist/index.js',
-  'vendor/js-component-bindgen-component.js', 'vendor/js-component-bindgen-component.core.wasm', 'vendor/js-component-bindgen-component.core2.wasm',
-  'dist/wasm-tools.js', 'vendor/wasm-tools.js', 'vendor/wasm-tools.core.wasm', 'vendor/wasm-tools.core2.wasm']) {
+for (const file of [
+  'package.json',
+  'dist/typegen.js',
+  'dist/common.js',
+  'dist/constants.js',
+  'dist/index.js',
+  'vendor/js-component-bindgen-component.js',
+  'vendor/js-component-bindgen-component.core.wasm',
+  'vendor/js-component-bindgen-component.core2.wasm',
+  'dist/wasm-tools.js',
+  'vendor/wasm-tools.js',
+  'vendor/wasm-tools.core.wasm',
+  'vendor/wasm-tools.core2.wasm',
+]) {
   mkdirSync(dirname(`${jcoOut}/${file}`), { recursive: true });
   copyFileSync(`${jco}/${file}`, `${jcoOut}/${file}`);
 }
 const shim = `${jco}/node_modules/@bytecodealliance/preview2-shim`;
 cpSync(`${shim}/package.json`, `${jcoOut}/node_modules/@bytecodealliance/preview2-shim/package.json`);
 // Not its browser build: Node never takes the `browser` export condition.
-cpSync(`${shim}/dist`, `${jcoOut}/node_modules/@bytecodealliance/preview2-shim/dist`, { recursive: true,
-  filter: (f) => !f.endsWith('.d.ts') && !f.endsWith('.map') && !f.endsWith('/dist/browser') });
+cpSync(`${shim}/dist`, `${jcoOut}/node_modules/@bytecodealliance/preview2-shim/dist`, {
+  recursive: true,
+  filter: (f) => !f.endsWith('.d.ts') && !f.endsWith('.map') && !f.endsWith('/dist/browser'),
+});
 // The preview1 reactor adapter the go and clang builds hand to `wasm-tools
 // component new --adapt` (client/src/tasks/buildTerminal.ts), for users with no
 // jco of their own (52 KB, from wasmtime; Apache-2.0 WITH LLVM-exception).
 mkdirSync('dist/adapters', { recursive: true });
-copyFileSync('node_modules/@bytecodealliance/jco/lib/wasi_snapshot_preview1.reactor.wasm', 'dist/adapters/wasi_snapshot_preview1.reactor.wasm');
+copyFileSync(
+  'node_modules/@bytecodealliance/jco/lib/wasi_snapshot_preview1.reactor.wasm',
+  'dist/adapters/wasi_snapshot_preview1.reactor.wasm',
+);
 if (watch) console.log('watch mode is not supported; rerun npm run build');

@@ -27,12 +27,30 @@ const coreBoundary = (up) => [
 ];
 const lspOrVscode = [
   { name: 'vscode', message: 'The analysis core knows nothing of VS Code.' },
-  { name: 'vscode-languageserver', message: 'The analysis core knows nothing of LSP connections (types come from vscode-languageserver-types).' },
-  { name: 'vscode-languageserver/node', message: 'The analysis core knows nothing of LSP connections (types come from vscode-languageserver-types).' },
+  {
+    name: 'vscode-languageserver',
+    message: 'The analysis core knows nothing of LSP connections (types come from vscode-languageserver-types).',
+  },
+  {
+    name: 'vscode-languageserver/node',
+    message: 'The analysis core knows nothing of LSP connections (types come from vscode-languageserver-types).',
+  },
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'grammar/**', 'media/graph/dist/**', '**/*.js', '**/*.mjs', 'out/**', '.vscode-test/**', '.prof/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'grammar/**',
+      'media/graph/dist/**',
+      '**/*.js',
+      '**/*.mjs',
+      'out/**',
+      '.vscode-test/**',
+      '.prof/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -49,28 +67,51 @@ export default tseslint.config(
   // Inside the core, syntax (text -> AST) comes before resolution and features.
   {
     files: ['server/src/core/syntax/*.ts'],
-    rules: imports([...coreBoundary('../../'), { group: ['../resolve/*', '../features/*', '../abi/*', '../evolution/*'], message: 'syntax/ reads text into ASTs; it imports nothing of the passes above it.' }], lspOrVscode),
+    rules: imports(
+      [
+        ...coreBoundary('../../'),
+        {
+          group: ['../resolve/*', '../features/*', '../abi/*', '../evolution/*'],
+          message: 'syntax/ reads text into ASTs; it imports nothing of the passes above it.',
+        },
+      ],
+      lspOrVscode,
+    ),
   },
   // The server reaches the core through its one door (server/src/core/index.ts).
   {
     files: ['server/src/*.ts', 'server/src/!(core)/**/*.ts'],
-    rules: imports([{ group: ['**/core/*', '!**/core/index'], message: 'Outside the core, import only server/src/core/index.ts (the language service).' }]),
+    rules: imports([
+      { group: ['**/core/*', '!**/core/index'], message: 'Outside the core, import only server/src/core/index.ts (the language service).' },
+    ]),
   },
   {
     files: ['common/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: [noShell, noShellBare, { name: 'vscode', message: 'common/ is shared by the server, the CLI and the client: no VS Code.' }],
-        patterns: [
-          { group: ['**/client/*'], message: 'common/ imports nothing of the client.' },
-          { group: ['**/server/src/*', '!**/server/src/core'], message: 'common/ imports nothing of the server but the core\'s types.' },
-          { group: ['**/server/src/core/**'], allowTypeImports: true, message: 'common/ may use the core\'s types only.' },
-        ],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            noShell,
+            noShellBare,
+            { name: 'vscode', message: 'common/ is shared by the server, the CLI and the client: no VS Code.' },
+          ],
+          patterns: [
+            { group: ['**/client/*'], message: 'common/ imports nothing of the client.' },
+            { group: ['**/server/src/*', '!**/server/src/core'], message: "common/ imports nothing of the server but the core's types." },
+            { group: ['**/server/src/core/**'], allowTypeImports: true, message: "common/ may use the core's types only." },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['client/src/**/*.ts'],
-    rules: imports([{ group: ['**/server/src/*'], message: 'The client imports only common/ of the project (the protocol, the component reader, tool lookup).' }]),
+    rules: imports([
+      {
+        group: ['**/server/src/*'],
+        message: 'The client imports only common/ of the project (the protocol, the component reader, tool lookup).',
+      },
+    ]),
   },
 );

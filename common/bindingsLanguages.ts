@@ -14,7 +14,12 @@ export interface LanguageInfo {
 
 export const LANGUAGES: Record<BindingsLanguage, LanguageInfo> = {
   'typescript-host': { id: 'typescript-host', label: 'TypeScript (host, jco types)', generator: 'jco', defaultOutDir: 'bindings/ts-host' },
-  'typescript-guest': { id: 'typescript-guest', label: 'TypeScript (guest, jco guest-types)', generator: 'jco', defaultOutDir: 'bindings/ts-guest' },
+  'typescript-guest': {
+    id: 'typescript-guest',
+    label: 'TypeScript (guest, jco guest-types)',
+    generator: 'jco',
+    defaultOutDir: 'bindings/ts-guest',
+  },
   rust: { id: 'rust', label: 'Rust (wit-bindgen)', generator: 'wit-bindgen', defaultOutDir: 'bindings/rust' },
   c: { id: 'c', label: 'C (wit-bindgen)', generator: 'wit-bindgen', defaultOutDir: 'bindings/c' },
   cpp: { id: 'cpp', label: 'C++ (wit-bindgen)', generator: 'wit-bindgen', defaultOutDir: 'bindings/cpp' },

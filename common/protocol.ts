@@ -7,7 +7,9 @@ import type { AbiFacts, CompositionGraph, WorldSummary } from '../server/src/cor
 export type { CompositionGraph, GraphNode, GraphEdge, GraphNodeKind, GraphEdgeKind } from '../server/src/core/index';
 export type { AbiFacts, FunctionAbiFacts, TypeAbiFacts, CoreSignatureFacts } from '../server/src/core/index';
 
-export interface UriParams { uri: string }
+export interface UriParams {
+  uri: string;
+}
 
 /** `wit/syntaxTree`: the tree-sitter tree of a document, as an indented S-expression. */
 export const SyntaxTreeRequest = new RequestType<UriParams, string, void>('wit/syntaxTree');
@@ -21,17 +23,40 @@ export type WorldInfo = WorldSummary;
 export const ListWorldsRequest = new RequestType<UriParams, WorldInfo[], void>('wit/listWorlds');
 
 export const BINDINGS_LANGUAGES = [
-  'typescript-host', 'typescript-guest', 'rust', 'c', 'cpp', 'csharp', 'go', 'moonbit', 'markdown', 'python',
+  'typescript-host',
+  'typescript-guest',
+  'rust',
+  'c',
+  'cpp',
+  'csharp',
+  'go',
+  'moonbit',
+  'markdown',
+  'python',
 ] as const;
 export type BindingsLanguage = (typeof BINDINGS_LANGUAGES)[number];
-export interface GenerateBindingsParams { uri: string; world?: string; language: BindingsLanguage; outDir?: string }
+export interface GenerateBindingsParams {
+  uri: string;
+  world?: string;
+  language: BindingsLanguage;
+  outDir?: string;
+}
 /** `encoding: 'base64'` marks a binary output (wit-bindgen's C `*_component_type.o`); `text` is then base64. */
-export interface GeneratedFile { path: string; text: string; encoding?: 'base64' }
-export interface GenerateBindingsResult { files: GeneratedFile[] }
+export interface GeneratedFile {
+  path: string;
+  text: string;
+  encoding?: 'base64';
+}
+export interface GenerateBindingsResult {
+  files: GeneratedFile[];
+}
 /** `wit/generateBindings`: bindings of a world, generated from the package as the editor holds it. */
 export const GenerateBindingsRequest = new RequestType<GenerateBindingsParams, GenerateBindingsResult, void>('wit/generateBindings');
 
-export interface CompositionGraphParams { uri: string; world?: string }
+export interface CompositionGraphParams {
+  uri: string;
+  world?: string;
+}
 /** `wit/compositionGraph`: packages, worlds, interfaces of the package of `uri` and its dependencies. */
 export const CompositionGraphRequest = new RequestType<CompositionGraphParams, CompositionGraph, void>('wit/compositionGraph');
 

@@ -26,7 +26,9 @@ const scratch = mkdtempSync(join(tmpdir(), 'wit-conformance-'));
 const total = toolArgs.length === 0 ? countCases(corpus) : undefined;
 const started = Date.now();
 const child = spawn('python3', [tool, '--server', 'node dist/server.js --stdio', ...toolArgs], {
-  cwd: repo, stdio: 'inherit', env: { ...process.env, TMPDIR: scratch },
+  cwd: repo,
+  stdio: 'inherit',
+  env: { ...process.env, TMPDIR: scratch },
 });
 const ticker = setInterval(() => {
   const seconds = Math.round((Date.now() - started) / 1000);
@@ -44,7 +46,11 @@ child.on('exit', (code, signal) => {
 function casesStarted() {
   let n = 0;
   for (const dir of readdirSync(scratch).filter((d) => d.startsWith('conformance-'))) {
-    try { n += readdirSync(join(scratch, dir)).length; } catch { /* removed at the end */ }
+    try {
+      n += readdirSync(join(scratch, dir)).length;
+    } catch {
+      /* removed at the end */
+    }
   }
   return n;
 }

@@ -20,7 +20,7 @@ import { installPackaged, testPayload } from './e2e/packagedExtension.mjs';
 import { consoleText } from './e2e/workbenchLog.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-import { codeServerCache as cache } from "./toolchainEnv.mjs";
+import { codeServerCache as cache } from './toolchainEnv.mjs';
 checkInstalled();
 
 const tmp = mkdtempSync(join(tmpdir(), 'wit-e2e-untrusted-'));
@@ -35,20 +35,37 @@ prepareUserData(userData, {
 await installPackaged(repo, { userData, extensionsDir: join(tmp, 'extensions') });
 
 const port = await new Promise((res, rej) => {
-  const s = createServer().once('error', rej).listen(0, '127.0.0.1', () => {
-    const { port: p } = s.address();
-    s.close(() => res(p));
-  });
+  const s = createServer()
+    .once('error', rej)
+    .listen(0, '127.0.0.1', () => {
+      const { port: p } = s.address();
+      s.close(() => res(p));
+    });
 });
 const log = createWriteStream(join(tmp, 'code-server.log'));
 // No --disable-workspace-trust here: that is the point of this run.
-const server = spawn(join(cache, 'node24/node_modules/node/bin/node'), [
-  realpathSync(join(cache, 'node_modules/.bin/code-server')),
-  '--config', '/dev/null', '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-  '--disable-telemetry', '--disable-update-check',
-  '--user-data-dir', userData, '--extensions-dir', join(tmp, 'extensions'),
-  '--vscode-option', 'enable-smoke-test-driver', workspace,
-], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WIT_E2E_GREP: 'untrusted' } });
+const server = spawn(
+  join(cache, 'node24/node_modules/node/bin/node'),
+  [
+    realpathSync(join(cache, 'node_modules/.bin/code-server')),
+    '--config',
+    '/dev/null',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    join(tmp, 'extensions'),
+    '--vscode-option',
+    'enable-smoke-test-driver',
+    workspace,
+  ],
+  { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WIT_E2E_GREP: 'untrusted' } },
+);
 server.stdout.pipe(log);
 server.stderr.pipe(log);
 
@@ -57,7 +74,10 @@ const deadline = setTimeout(() => void finish(124, 'timed out after 300 s'), 300
 try {
   for (let i = 0; ; i++) {
     if (i > 360) throw new Error('code-server did not answer /healthz within 90 s');
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -73,7 +93,9 @@ try {
     if (shown !== undefined) console.log(shown);
   });
   const payload = testPayload(port, join(repo, 'out/test/e2e'), join(tmp, 'no-development-extension'));
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  await page.goto(
+    `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+  );
   const code = await exitCode;
   await finish(code, code === 0 ? 'untrusted-workspace tests passed' : `untrusted-workspace tests failed (exit code ${code})`);
 } catch (e) {
@@ -83,8 +105,16 @@ try {
 async function finish(code, message) {
   clearTimeout(deadline);
   console.log(message);
-  try { await browser?.close(); } catch { /* already gone */ }
-  try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
+  try {
+    await browser?.close();
+  } catch {
+    /* already gone */
+  }
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
   if (code === 0) rmSync(tmp, { recursive: true, force: true });
   else console.log(`logs: ${join(tmp, 'code-server.log')}, ${join(tmp, 'workbench.log')}`);
   process.exit(code);

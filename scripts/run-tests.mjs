@@ -13,7 +13,13 @@ import { spawnSync } from 'node:child_process';
 import './toolchainEnv.mjs';
 
 const args = process.argv.slice(2);
-const mode = args.includes('--live') ? 'live' : args.includes('--stress') ? 'stress' : args.includes('--unit') || args.includes('--no-live') ? 'unit' : 'all';
+const mode = args.includes('--live')
+  ? 'live'
+  : args.includes('--stress')
+    ? 'stress'
+    : args.includes('--unit') || args.includes('--no-live')
+      ? 'unit'
+      : 'all';
 const dirs = args.filter((a) => !a.startsWith('--'));
 /** The suite a test file belongs to. */
 const suiteOf = (file) => {

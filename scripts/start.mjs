@@ -12,12 +12,18 @@ import { startSetupSession } from './e2e/setupSession.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 checkInstalled();
-const vsix = readdirSync(root).filter((n) => n.endsWith('.vsix')).sort().pop();
+const vsix = readdirSync(root)
+  .filter((n) => n.endsWith('.vsix'))
+  .sort()
+  .pop();
 if (!vsix) throw new Error('no .vsix in the project folder: run `npm run package` first');
 const work = mkdtempSync(join(tmpdir(), 'wit-devkit-'));
 const { server, url } = await startSetupSession({ repo: root, work, folder: process.env.WIT_DEVKIT_FOLDER, vsix: join(root, vsix) });
 console.log(`WIT DevKit is running in VS Code: ${url}`);
 console.log('Ctrl+C stops it.');
-const stop = async () => { await server.stop(); process.exit(0); };
+const stop = async () => {
+  await server.stop();
+  process.exit(0);
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

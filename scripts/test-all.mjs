@@ -45,7 +45,10 @@ for (const [name, args, essential, command = 'npm'] of suites) {
 }
 
 const records = existsSync(process.env.WIT_DEVKIT_LIVE_REPORT)
-  ? readFileSync(process.env.WIT_DEVKIT_LIVE_REPORT, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+  ? readFileSync(process.env.WIT_DEVKIT_LIVE_REPORT, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
   : [];
 rmSync(work, { recursive: true, force: true });
 const ran = records.filter((r) => r.ran).length;
@@ -61,7 +64,9 @@ console.log(`\nlive: ${ran} ran, ${skipped.length} skipped${why ? ` (${why})` : 
 let failed = results.some((r) => !r.ok);
 const requiredSkips = [...reasons.keys()].filter((t) => REQUIRED.includes(t));
 if (process.env.CI && requiredSkips.length) {
-  console.log(`FAILED: live tests of ${requiredSkips.join(', ')} were skipped; on CI these tools must be installed (scripts/toolchain/install.sh)`);
+  console.log(
+    `FAILED: live tests of ${requiredSkips.join(', ')} were skipped; on CI these tools must be installed (scripts/toolchain/install.sh)`,
+  );
   failed = true;
 }
 process.exit(failed ? 1 : 0);

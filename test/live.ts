@@ -13,10 +13,25 @@ import * as path from 'node:path';
 import { isExecutableFile } from '../common/tools/toolLookup';
 
 export type LiveTool =
-  | 'wasmtime' | 'wasm-tools' | 'wit-bindgen' | 'wac' | 'wkg' | 'cargo-component' | 'componentize-py'
-  | 'wit-bindgen-go' | 'go' | 'clang-16' | 'clang++-16' | 'cargo' | 'rustc' | 'jco' | 'lldb-dap' | 'node'
+  | 'wasmtime'
+  | 'wasm-tools'
+  | 'wit-bindgen'
+  | 'wac'
+  | 'wkg'
+  | 'cargo-component'
+  | 'componentize-py'
+  | 'wit-bindgen-go'
+  | 'go'
+  | 'clang-16'
+  | 'clang++-16'
+  | 'cargo'
+  | 'rustc'
+  | 'jco'
+  | 'lldb-dap'
+  | 'node'
   // `registry`: the distribution OCI registry the registry live tests start on 127.0.0.1.
-  | 'registry' | 'wit-deps';
+  | 'registry'
+  | 'wit-deps';
 
 /** The executables a tool may be found as (first found wins). */
 const EXECUTABLES: Partial<Record<LiveTool, string[]>> = {
@@ -69,14 +84,21 @@ export type ToolPaths = Record<LiveTool, string>;
  * Looks the tools up and records the outcome. Returns their paths, or a
  * reason (every missing tool, with why) when the test must skip.
  */
-export function requireTools(test: string, tools: readonly LiveTool[], extraChecks: Array<() => { tool: string; why: string } | undefined> = []):
-  { paths: ToolPaths } | { reason: string } {
+export function requireTools(
+  test: string,
+  tools: readonly LiveTool[],
+  extraChecks: Array<() => { tool: string; why: string } | undefined> = [],
+): { paths: ToolPaths } | { reason: string } {
   const paths = {} as ToolPaths;
   const missing: Array<{ tool: string; why: string }> = [];
   for (const tool of tools) {
     const found = findLiveTool(tool);
     if (found) paths[tool] = found;
-    else missing.push({ tool, why: tool === 'jco' ? 'node_modules/.bin/jco missing (npm ci)' : 'not on PATH (scripts/toolchain/install.sh installs it)' });
+    else
+      missing.push({
+        tool,
+        why: tool === 'jco' ? 'node_modules/.bin/jco missing (npm ci)' : 'not on PATH (scripts/toolchain/install.sh installs it)',
+      });
   }
   for (const check of extraChecks) {
     const problem = check();
@@ -88,7 +110,11 @@ export function requireTools(test: string, tools: readonly LiveTool[], extraChec
 }
 
 /** For node:test: `const tools = live(t, ['wasmtime']); if (!tools) return;` */
-export function live(t: { name: string; skip(message?: string): void }, tools: readonly LiveTool[], extraChecks: Parameters<typeof requireTools>[2] = []): ToolPaths | undefined {
+export function live(
+  t: { name: string; skip(message?: string): void },
+  tools: readonly LiveTool[],
+  extraChecks: Parameters<typeof requireTools>[2] = [],
+): ToolPaths | undefined {
   const result = requireTools(t.name, tools, extraChecks);
   if ('reason' in result) {
     console.log(`skipped: ${t.name} (${result.reason})`);

@@ -4,8 +4,16 @@
 // and the notice offers a manual restart instead of a crash loop.
 import * as vscode from 'vscode';
 import {
-  LanguageClient, TransportKind, State, CloseAction, ErrorAction,
-  type ServerOptions, type LanguageClientOptions, type ErrorHandler, type CloseHandlerResult, type RequestType,
+  LanguageClient,
+  TransportKind,
+  State,
+  CloseAction,
+  ErrorAction,
+  type ServerOptions,
+  type LanguageClientOptions,
+  type ErrorHandler,
+  type CloseHandlerResult,
+  type RequestType,
   type RequestParam,
 } from 'vscode-languageclient/node';
 import { CONFIG_SECTION } from './config';
@@ -30,7 +38,10 @@ export class WitLanguageClient implements vscode.Disposable {
   private exitStatus: Promise<ExitStatus> | undefined;
   private readonly documentSelector: { scheme: string; language: string }[];
 
-  constructor(serverModule: string, readonly output: vscode.LogOutputChannel) {
+  constructor(
+    serverModule: string,
+    readonly output: vscode.LogOutputChannel,
+  ) {
     const serverOptions: ServerOptions = {
       run: { module: serverModule, transport: TransportKind.ipc },
       debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
@@ -38,8 +49,11 @@ export class WitLanguageClient implements vscode.Disposable {
     // Only real documents: the read-only views this extension opens (syntax
     // tree, resolved package) use their own schemes and must not be analysed.
     // WAC documents are checked by running the wac CLI, so only in a trusted workspace.
-    this.documentSelector = [{ scheme: 'file', language: 'wit' }, { scheme: 'untitled', language: 'wit' },
-      ...(vscode.workspace.isTrusted ? [WAC_DOCUMENTS] : [])];
+    this.documentSelector = [
+      { scheme: 'file', language: 'wit' },
+      { scheme: 'untitled', language: 'wit' },
+      ...(vscode.workspace.isTrusted ? [WAC_DOCUMENTS] : []),
+    ];
     const clientOptions: LanguageClientOptions = {
       documentSelector: this.documentSelector,
       // Tell the server when any wit.* setting changes; it then pulls them.
@@ -117,9 +131,7 @@ export class WitLanguageClient implements vscode.Disposable {
 
   /** The connection closed without our asking: say why, and restart unless it keeps happening. */
   private async serverClosed(): Promise<CloseHandlerResult> {
-    const status = this.exitStatus
-      ? await Promise.race([this.exitStatus, delay(EXIT_STATUS_WAIT_MS).then(() => undefined)])
-      : undefined;
+    const status = this.exitStatus ? await Promise.race([this.exitStatus, delay(EXIT_STATUS_WAIT_MS).then(() => undefined)]) : undefined;
     this.exitStatus = undefined;
     const now = Date.now();
     this.recentCrashes = this.recentCrashes.filter((t) => now - t < CRASH_WINDOW_MS);

@@ -13,18 +13,31 @@ export async function comparePackageCommand(client: WitLanguageClient): Promise<
     return;
   }
   const configured = vscode.workspace.getConfiguration('wit', doc.uri).get<string>('compatibility.base', '');
-  const pick = await vscode.window.showQuickPick([
-    { label: 'Git ref…', description: configured ? `wit.compatibility.base is ${configured}` : 'a branch, tag or commit', target: 'ref' as const },
-    { label: 'Folder…', description: 'another version of the package on disk', target: 'folder' as const },
-  ], { title: 'Compare the package with' });
+  const pick = await vscode.window.showQuickPick(
+    [
+      {
+        label: 'Git ref…',
+        description: configured ? `wit.compatibility.base is ${configured}` : 'a branch, tag or commit',
+        target: 'ref' as const,
+      },
+      { label: 'Folder…', description: 'another version of the package on disk', target: 'folder' as const },
+    ],
+    { title: 'Compare the package with' },
+  );
   if (!pick) return;
   let base: ComparePackageParams['base'];
   if (pick.target === 'ref') {
-    const ref = await vscode.window.showInputBox({ title: 'Compare with git ref', value: configured || 'HEAD', prompt: 'A branch, tag or commit' });
+    const ref = await vscode.window.showInputBox({
+      title: 'Compare with git ref',
+      value: configured || 'HEAD',
+      prompt: 'A branch, tag or commit',
+    });
     if (!ref) return;
     base = { kind: 'ref', ref };
   } else {
-    const [folder] = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title: 'The other version of the package' }) ?? [];
+    const [folder] =
+      (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title: 'The other version of the package' })) ??
+      [];
     if (!folder) return;
     base = { kind: 'folder', path: folder.fsPath };
   }

@@ -59,10 +59,13 @@ export class ServerViewProvider implements vscode.TextDocumentContentProvider, v
       if (viewSource(doc.uri)?.toString() !== source.toString()) continue;
       const key = doc.uri.toString();
       clearTimeout(this.pending.get(key));
-      this.pending.set(key, setTimeout(() => {
-        this.pending.delete(key);
-        this.changed.fire(doc.uri);
-      }, REFRESH_DELAY_MS));
+      this.pending.set(
+        key,
+        setTimeout(() => {
+          this.pending.delete(key);
+          this.changed.fire(doc.uri);
+        }, REFRESH_DELAY_MS),
+      );
     }
   }
 

@@ -65,9 +65,12 @@ export class WitStatusBar implements vscode.Disposable {
     const location = locateFile(worlds, uri.toString());
     if (location.packageName) return location;
     // A package without worlds: its name is the Package symbol of the file that declares it.
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>(
-      'vscode.executeDocumentSymbolProvider', uri,
-    ).then((s) => s ?? [], () => []);
+    const symbols = await vscode.commands
+      .executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri)
+      .then(
+        (s) => s ?? [],
+        () => [],
+      );
     const pkg = symbols.find((s) => s.kind === vscode.SymbolKind.Package);
     return { ...location, packageName: pkg?.name };
   }
@@ -81,10 +84,13 @@ export class WitStatusBar implements vscode.Disposable {
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**WIT language server**: ${state}${pid && state === 'running' ? ` (pid ${pid})` : ''}\n\n`);
     if (packageName) tooltip.appendMarkdown(`Package: \`${packageName}\`\n\n`);
-    if (worlds.length) tooltip.appendMarkdown(`World${worlds.length > 1 ? 's' : ''} in this file: ${worlds.map((w) => `\`${w}\``).join(', ')}\n\n`);
+    if (worlds.length)
+      tooltip.appendMarkdown(`World${worlds.length > 1 ? 's' : ''} in this file: ${worlds.map((w) => `\`${w}\``).join(', ')}\n\n`);
     const config = readConfig(currentWitEditor()?.document.uri);
     const off = [
-      !config.diagnosticsEnabled && 'diagnostics', !config.formatEnabled && 'formatting', !config.inlayHintsEnabled && 'inlay hints',
+      !config.diagnosticsEnabled && 'diagnostics',
+      !config.formatEnabled && 'formatting',
+      !config.inlayHintsEnabled && 'inlay hints',
     ].filter(Boolean);
     if (off.length) tooltip.appendMarkdown(`Switched off in settings: ${off.join(', ')}\n\n`);
     tooltip.appendMarkdown('Click to show the server output.');

@@ -5,7 +5,10 @@ import type { WorldInfo } from '../../common/protocol';
 
 export type ServerState = 'starting' | 'running' | 'stopped' | 'crashed';
 
-export interface ExitStatus { code: number | null; signal: string | null }
+export interface ExitStatus {
+  code: number | null;
+  signal: string | null;
+}
 
 /** Why the server process ended, for "The WIT language server stopped (…)". */
 export function describeExit(status: ExitStatus | undefined): string {
@@ -21,8 +24,10 @@ export function restartedNotice(status: ExitStatus | undefined): string {
 
 /** The notice when the server keeps dying and is left stopped. */
 export function gaveUpNotice(status: ExitStatus | undefined, crashes: number, windowMinutes: number): string {
-  return `The WIT language server stopped (${describeExit(status)}) ${crashes} times in ${windowMinutes} minutes; `
-    + 'it will not be restarted automatically.';
+  return (
+    `The WIT language server stopped (${describeExit(status)}) ${crashes} times in ${windowMinutes} minutes; ` +
+    'it will not be restarted automatically.'
+  );
 }
 
 export interface FileLocation {

@@ -35,9 +35,16 @@ function parseInterfaceName(name: string): { pkg: string; iface: string; version
 }
 
 const CLI: Record<string, Capability> = {
-  environment: 'environment', exit: 'exit',
-  stdin: 'stdio', stdout: 'stdio', stderr: 'stdio',
-  'terminal-input': 'stdio', 'terminal-output': 'stdio', 'terminal-stdin': 'stdio', 'terminal-stdout': 'stdio', 'terminal-stderr': 'stdio',
+  environment: 'environment',
+  exit: 'exit',
+  stdin: 'stdio',
+  stdout: 'stdio',
+  stderr: 'stdio',
+  'terminal-input': 'stdio',
+  'terminal-output': 'stdio',
+  'terminal-stdin': 'stdio',
+  'terminal-stdout': 'stdio',
+  'terminal-stderr': 'stdio',
 };
 
 /** The capability one import reaches. */
@@ -45,15 +52,23 @@ export function capabilityOf(name: string): Capability {
   const n = parseInterfaceName(name);
   if (!n) return 'other';
   switch (n.pkg) {
-    case 'wasi:filesystem': return 'filesystem';
+    case 'wasi:filesystem':
+      return 'filesystem';
     // Sockets, and http: outgoing requests, and the types both directions share (wasmtime links them with -S http).
-    case 'wasi:sockets': case 'wasi:http': return 'network';
-    case 'wasi:clocks': return 'clocks';
-    case 'wasi:random': return 'random';
+    case 'wasi:sockets':
+    case 'wasi:http':
+      return 'network';
+    case 'wasi:clocks':
+      return 'clocks';
+    case 'wasi:random':
+      return 'random';
     // Streams, polling and errors reach nothing by themselves: they are the plumbing of stdio (and of files and sockets).
-    case 'wasi:io': return 'stdio';
-    case 'wasi:cli': return CLI[n.iface] ?? 'other';
-    default: return 'other';
+    case 'wasi:io':
+      return 'stdio';
+    case 'wasi:cli':
+      return CLI[n.iface] ?? 'other';
+    default:
+      return 'other';
   }
 }
 

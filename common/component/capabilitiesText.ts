@@ -30,13 +30,22 @@ export function capabilitiesMarkdown(name: string, report: CapabilityReport): st
   for (const [c, names] of groups(report)) {
     lines.push(`## ${c}`, '', `${WHAT[c]}.`, '', ...names.map((n) => `- \`${n}\``), '');
   }
-  lines.push('## wasmtime', '', report.flags.length
-    ? `\`wasmtime run ${report.flags.join(' ')} ${name}\` grants exactly these (\`--dir .\` is the working folder: name the ones it needs).`
-    : `\`wasmtime run ${name}\` needs no grants.`, '');
-  if (report.imports.some((i) => i.capability === 'other')) lines.push('Its `other` imports must be provided by composing it with a component that exports them (`wac plug`).', '');
+  lines.push(
+    '## wasmtime',
+    '',
+    report.flags.length
+      ? `\`wasmtime run ${report.flags.join(' ')} ${name}\` grants exactly these (\`--dir .\` is the working folder: name the ones it needs).`
+      : `\`wasmtime run ${name}\` needs no grants.`,
+    '',
+  );
+  if (report.imports.some((i) => i.capability === 'other'))
+    lines.push('Its `other` imports must be provided by composing it with a component that exports them (`wac plug`).', '');
   if (report.nested.length) {
     lines.push('## Nested components', '');
-    for (const n of report.nested) lines.push(`- ${n.path}${n.name ? ` (${n.name})` : ''}: ${n.imports.length ? n.imports.map((i) => `\`${i.name}\``).join(', ') : 'no imports'}`);
+    for (const n of report.nested)
+      lines.push(
+        `- ${n.path}${n.name ? ` (${n.name})` : ''}: ${n.imports.length ? n.imports.map((i) => `\`${i.name}\``).join(', ') : 'no imports'}`,
+      );
     lines.push('');
   }
   return lines.join('\n');

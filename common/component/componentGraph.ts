@@ -19,9 +19,17 @@ export interface ComponentGraphNode {
   open?: boolean;
 }
 
-export interface ComponentGraphEdge { from: string; to: string; kind: ComponentEdgeKind; label?: string }
+export interface ComponentGraphEdge {
+  from: string;
+  to: string;
+  kind: ComponentEdgeKind;
+  label?: string;
+}
 
-export interface ComponentGraph { nodes: ComponentGraphNode[]; edges: ComponentGraphEdge[] }
+export interface ComponentGraph {
+  nodes: ComponentGraphNode[];
+  edges: ComponentGraphEdge[];
+}
 
 export interface ComponentGraphOptions {
   /** How many levels of nested instances to open up (their modules and instances drawn inside). */
@@ -55,7 +63,11 @@ function addComponent(info: ComponentInfo, prefix: string, parent: string | unde
       if (origin.how === 'import' && sort !== 'type' && sort !== 'core type') {
         id = `${prefix}import:${origin.name}`;
         graph.nodes.push({
-          id, kind: 'import', label: origin.name ?? '?', detail: `imported ${sort}`, parent,
+          id,
+          kind: 'import',
+          label: origin.name ?? '?',
+          detail: `imported ${sort}`,
+          parent,
           open: true,
         });
       } else if (origin.how === 'export' && (sort === 'instance' || sort === 'func')) {
@@ -68,7 +80,9 @@ function addComponent(info: ComponentInfo, prefix: string, parent: string | unde
         const name = info.names.instance?.get(index) ?? nested?.name;
         const exported = nested?.exports.map((e) => shortName(e.name)).join(', ');
         graph.nodes.push({
-          id, kind: 'instance', parent,
+          id,
+          kind: 'instance',
+          parent,
           label: name ?? (exported ? `component ${componentIndex} (${exported})` : `component ${componentIndex}`),
           detail: `instance ${index} of component ${componentIndex}`,
         });
@@ -79,7 +93,9 @@ function addComponent(info: ComponentInfo, prefix: string, parent: string | unde
         const module = info.modules.find((m) => m.index === moduleIndex);
         const name = info.names['core module']?.get(moduleIndex) ?? module?.name;
         graph.nodes.push({
-          id, kind: 'module', parent,
+          id,
+          kind: 'module',
+          parent,
           label: name ? name.replace(/^\$/, '') : `module ${moduleIndex}`,
           detail: module
             ? `core module ${moduleIndex}: ${module.imports.length} imports, ${module.exports.length} exports, ${module.size} bytes`

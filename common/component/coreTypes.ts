@@ -20,12 +20,26 @@ function limits(r: ByteReader): void {
 export function readCoreDesc(r: ByteReader): string {
   const kind = r.byte();
   switch (kind) {
-    case 0x00: r.u32(); return 'func';
-    case 0x01: coreValType(r); limits(r); return 'table';
-    case 0x02: limits(r); return 'memory';
-    case 0x03: coreValType(r); r.byte(); return 'global';
-    case 0x04: r.byte(); r.u32(); return 'tag';
-    default: throw new Error(`unknown core import kind 0x${kind.toString(16)}`);
+    case 0x00:
+      r.u32();
+      return 'func';
+    case 0x01:
+      coreValType(r);
+      limits(r);
+      return 'table';
+    case 0x02:
+      limits(r);
+      return 'memory';
+    case 0x03:
+      coreValType(r);
+      r.byte();
+      return 'global';
+    case 0x04:
+      r.byte();
+      r.u32();
+      return 'tag';
+    default:
+      throw new Error(`unknown core import kind 0x${kind.toString(16)}`);
   }
 }
 
@@ -44,7 +58,12 @@ export function readCoreType(r: ByteReader): ComponentType {
     const decl = r.byte();
     if (decl === 0x00) imports.push({ module: r.name(), name: r.name(), kind: readCoreDesc(r) });
     else if (decl === 0x01) readCoreType(r);
-    else if (decl === 0x02) { r.byte(); r.byte(); r.u32(); r.u32(); } // outer alias of a core type
+    else if (decl === 0x02) {
+      r.byte();
+      r.byte();
+      r.u32();
+      r.u32();
+    } // outer alias of a core type
     else if (decl === 0x03) exports.push({ name: r.name(), kind: readCoreDesc(r) });
     else throw new Error(`unknown module type declarator 0x${decl.toString(16)}`);
   }

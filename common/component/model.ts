@@ -5,8 +5,18 @@
 
 /** The sorts of the component model (core sorts prefixed with `core `). */
 export type Sort =
-  | 'func' | 'value' | 'type' | 'component' | 'instance'
-  | 'core func' | 'core table' | 'core memory' | 'core global' | 'core type' | 'core module' | 'core instance'
+  | 'func'
+  | 'value'
+  | 'type'
+  | 'component'
+  | 'instance'
+  | 'core func'
+  | 'core table'
+  | 'core memory'
+  | 'core global'
+  | 'core type'
+  | 'core module'
+  | 'core instance'
   | 'core tag';
 
 /** A component-level type, resolved enough to print it as WIT and compare it structurally. */
@@ -32,18 +42,38 @@ export type ComponentType =
   | { kind: 'core module'; imports: CoreImport[]; exports: CoreExport[] }
   | { kind: 'unknown'; why: string };
 
-export interface NamedType { name: string; type: ComponentType }
+export interface NamedType {
+  name: string;
+  type: ComponentType;
+}
 
 /** An import or export as a type sees it: a name, a sort and the type of the item. */
-export interface ExternItem { name: string; sort: Sort; type: ComponentType }
+export interface ExternItem {
+  name: string;
+  sort: Sort;
+  type: ComponentType;
+}
 
-export interface CoreImport { module: string; name: string; kind: string }
-export interface CoreExport { name: string; kind: string }
+export interface CoreImport {
+  module: string;
+  name: string;
+  kind: string;
+}
+export interface CoreExport {
+  name: string;
+  kind: string;
+}
 
 /** Where an item of an index space comes from. */
-export interface ItemRef { sort: Sort; index: number }
+export interface ItemRef {
+  sort: Sort;
+  index: number;
+}
 
-export interface InstantiateArg { name: string; item: ItemRef }
+export interface InstantiateArg {
+  name: string;
+  item: ItemRef;
+}
 
 export interface ComponentInstance {
   index: number;
@@ -90,7 +120,11 @@ export interface ItemOrigin {
   deps: InstantiateArg[];
 }
 
-export interface ComponentExport { name: string; item: ItemRef; type: ComponentType }
+export interface ComponentExport {
+  name: string;
+  item: ItemRef;
+  type: ComponentType;
+}
 
 export interface ComponentInfo {
   /** The index in the enclosing component's component space (undefined at the top). */

@@ -5,7 +5,10 @@ import type { ComponentInfo, ComponentType, ExternItem } from './model';
 import { definitionText, shapeText, typeText } from './witText';
 
 /** An item's WIT text (shown to the user) and its shape (compared: names left out). */
-export interface Signature { text: string; shape: string }
+export interface Signature {
+  text: string;
+  shape: string;
+}
 
 /** One side of a plug: interfaces by qualified name, each with function signatures and type definitions. */
 export interface PlugInterface {
@@ -33,13 +36,16 @@ export interface PlugMatch {
   reasons: string[];
 }
 
-export interface PlugFit { consumer: string; provider: string; matches: PlugMatch[] }
+export interface PlugFit {
+  consumer: string;
+  provider: string;
+  matches: PlugMatch[];
+}
 
 /** The imports (`which: 'imports'`) or exports of a component, as a plug side. */
 export function componentSide(info: ComponentInfo, which: 'imports' | 'exports', label: string): PlugSide {
-  const items: ExternItem[] = which === 'imports'
-    ? info.imports
-    : info.exports.map((e) => ({ name: e.name, sort: e.item.sort, type: e.type }));
+  const items: ExternItem[] =
+    which === 'imports' ? info.imports : info.exports.map((e) => ({ name: e.name, sort: e.item.sort, type: e.type }));
   const side: PlugSide = { label, interfaces: [], functions: new Map() };
   for (const item of items) {
     if (item.sort === 'instance') side.interfaces.push(interfaceOf(item.name, item.type));
@@ -62,7 +68,10 @@ function signature(t: ComponentType): Signature {
   return { text: typeText(t), shape: shapeText(t) };
 }
 
-interface ParsedName { base: string; version?: string }
+interface ParsedName {
+  base: string;
+  version?: string;
+}
 
 /** `ns:pkg/iface@1.2.3` -> base `ns:pkg/iface`, version `1.2.3`. */
 export function splitVersion(name: string): ParsedName {
@@ -88,8 +97,8 @@ export function plugFit(consumer: PlugSide, provider: PlugSide): PlugFit {
   for (const needed of consumer.interfaces) {
     const { base, version } = splitVersion(needed.name);
     const sameBase = provider.interfaces.filter((p) => splitVersion(p.name).base === base);
-    const exact = sameBase.find((p) => p.name === needed.name)
-      ?? sameBase.find((p) => versionsCompatible(version, splitVersion(p.name).version));
+    const exact =
+      sameBase.find((p) => p.name === needed.name) ?? sameBase.find((p) => versionsCompatible(version, splitVersion(p.name).version));
     if (exact) {
       const reasons = contentDifferences(needed, exact);
       matches.push({ import: needed.name, export: exact.name, status: reasons.length ? 'near-miss' : 'satisfied', reasons });
@@ -97,8 +106,13 @@ export function plugFit(consumer: PlugSide, provider: PlugSide): PlugFit {
       const closest = sameBase[0];
       const offered = splitVersion(closest.name).version ?? 'no version';
       matches.push({
-        import: needed.name, export: closest.name, status: 'near-miss',
-        reasons: [`version mismatch: needs ${version ?? 'no version'}, ${provider.label} exports ${offered}`, ...contentDifferences(needed, closest)],
+        import: needed.name,
+        export: closest.name,
+        status: 'near-miss',
+        reasons: [
+          `version mismatch: needs ${version ?? 'no version'}, ${provider.label} exports ${offered}`,
+          ...contentDifferences(needed, closest),
+        ],
       });
     } else {
       matches.push({ import: needed.name, status: 'missing', reasons: [`interface missing: ${provider.label} does not export ${base}`] });
@@ -106,9 +120,15 @@ export function plugFit(consumer: PlugSide, provider: PlugSide): PlugFit {
   }
   for (const [name, signature] of consumer.functions) {
     const offered = provider.functions.get(name);
-    if (offered === undefined) matches.push({ import: name, status: 'missing', reasons: [`function missing: ${provider.label} does not export ${name}`] });
+    if (offered === undefined)
+      matches.push({ import: name, status: 'missing', reasons: [`function missing: ${provider.label} does not export ${name}`] });
     else if (offered.shape !== signature.shape) {
-      matches.push({ import: name, export: name, status: 'near-miss', reasons: [`function \`${name}\` differs: needs ${signature.text}, gets ${offered.text}`] });
+      matches.push({
+        import: name,
+        export: name,
+        status: 'near-miss',
+        reasons: [`function \`${name}\` differs: needs ${signature.text}, gets ${offered.text}`],
+      });
     } else matches.push({ import: name, export: name, status: 'satisfied', reasons: [] });
   }
   return { consumer: consumer.label, provider: provider.label, matches };

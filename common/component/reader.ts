@@ -5,13 +5,19 @@
 // way, with their enclosing component as the scope of outer aliases.
 import { ByteReader } from './bytes';
 import type {
-  ComponentInfo, ComponentInstance, ComponentType, CoreInstance, ExternItem, InstantiateArg, ItemOrigin, ItemRef, Sort,
+  ComponentInfo,
+  ComponentInstance,
+  ComponentType,
+  CoreInstance,
+  ExternItem,
+  InstantiateArg,
+  ItemOrigin,
+  ItemRef,
+  Sort,
 } from './model';
 import { readCoreModule } from './coreModule';
 import { readCoreType } from './coreTypes';
-import {
-  readCoreSort, readDefType, readExternDesc, readExternName, readSort, typeAt, type TypeScope,
-} from './types';
+import { readCoreSort, readDefType, readExternDesc, readExternName, readSort, typeAt, type TypeScope } from './types';
 
 /** The index spaces of one component while it is read. */
 interface Scope extends TypeScope {
@@ -25,8 +31,19 @@ interface Scope extends TypeScope {
 }
 
 const SECTION_NAMES = [
-  'custom', 'core module', 'core instance', 'core type', 'component', 'instance', 'alias', 'type',
-  'canon', 'start', 'import', 'export', 'value',
+  'custom',
+  'core module',
+  'core instance',
+  'core type',
+  'component',
+  'instance',
+  'alias',
+  'type',
+  'canon',
+  'start',
+  'import',
+  'export',
+  'value',
 ];
 
 export class NotAComponentError extends Error {}
@@ -46,18 +63,36 @@ function readAt(bytes: Uint8Array, start: number, end: number, parent: Scope | u
   }
   r.pos += 8;
   const scope: Scope = {
-    parent, types: [], coreTypes: [], funcs: [], instances: [], components: [], coreModules: [], origins: {},
+    parent,
+    types: [],
+    coreTypes: [],
+    funcs: [],
+    instances: [],
+    components: [],
+    coreModules: [],
+    origins: {},
   };
   const info: ComponentInfo = {
-    index, imports: [], exports: [], components: [], modules: [], instances: [], coreInstances: [],
-    names: {}, items: scope.origins, problems: [], size: end - start,
+    index,
+    imports: [],
+    exports: [],
+    components: [],
+    modules: [],
+    instances: [],
+    coreInstances: [],
+    names: {},
+    items: scope.origins,
+    problems: [],
+    size: end - start,
   };
   while (!r.done) {
     const id = r.byte();
     const length = r.u32();
     const sectionStart = r.pos;
     if (sectionStart + length > end) {
-      info.problems.push(`${SECTION_NAMES[id] ?? `unknown (${id})`} section at offset ${sectionStart}: runs past the end (truncated file?)`);
+      info.problems.push(
+        `${SECTION_NAMES[id] ?? `unknown (${id})`} section at offset ${sectionStart}: runs past the end (truncated file?)`,
+      );
       break;
     }
     const section = r.sub(length);
@@ -72,41 +107,51 @@ function readAt(bytes: Uint8Array, start: number, end: number, parent: Scope | u
 
 function readSection(id: number, r: ByteReader, bytes: Uint8Array, scope: Scope, info: ComponentInfo): void {
   switch (id) {
-    case 0: return readCustom(r, info);
+    case 0:
+      return readCustom(r, info);
     case 1: {
       const module = readCoreModule(bytes, r.pos, r.end, scope.coreModules.length);
       info.modules.push(module);
       add(scope, 'core module', { kind: 'core module', imports: module.imports, exports: module.exports }, { how: 'define', deps: [] });
       return;
     }
-    case 2: return void r.vec((x) => info.coreInstances.push(readCoreInstance(x, scope)));
-    case 3: return void r.vec((x) => add(scope, 'core type', readCoreType(x), { how: 'define', deps: [] }));
+    case 2:
+      return void r.vec((x) => info.coreInstances.push(readCoreInstance(x, scope)));
+    case 3:
+      return void r.vec((x) => add(scope, 'core type', readCoreType(x), { how: 'define', deps: [] }));
     case 4: {
       const nested = readAt(bytes, r.pos, r.end, scope, scope.components.length);
       info.components.push(nested);
       add(scope, 'component', componentTypeOf(nested), { how: 'nested', deps: [] });
       return;
     }
-    case 5: return void r.vec((x) => info.instances.push(readInstance(x, scope)));
-    case 6: return void r.vec((x) => readAlias(x, scope, info));
-    case 7: return void r.vec((x) => add(scope, 'type', readDefType(x, scope), { how: 'define', deps: [] }));
-    case 8: return void r.vec((x) => readCanon(x, scope));
-    case 10: return void r.vec((x) => {
-      const item = readExternDesc(x, scope, readExternName(x));
-      info.imports.push(item);
-      const added = add(scope, item.sort, item.type, { how: 'import', name: item.name, deps: [] });
-      if (item.sort === 'instance') info.instances.push({ index: added, origin: 'import', name: item.name, args: [], type: item.type });
-    });
-    case 11: return void r.vec((x) => {
-      const name = readExternName(x);
-      const item = readSortIdx(x);
-      const ascribed = x.byte() === 0x01 ? readExternDesc(x, scope, name).type : undefined;
-      const type = ascribed ?? typeOfItem(scope, item);
-      info.exports.push({ name, item, type });
-      const added = add(scope, item.sort, type, { how: 'export', name, deps: [{ name, item }] });
-      if (item.sort === 'instance') info.instances.push({ index: added, origin: 'export', name, args: [], of: item.index, type });
-    });
-    default: return; // start and value sections add nothing the graph shows
+    case 5:
+      return void r.vec((x) => info.instances.push(readInstance(x, scope)));
+    case 6:
+      return void r.vec((x) => readAlias(x, scope, info));
+    case 7:
+      return void r.vec((x) => add(scope, 'type', readDefType(x, scope), { how: 'define', deps: [] }));
+    case 8:
+      return void r.vec((x) => readCanon(x, scope));
+    case 10:
+      return void r.vec((x) => {
+        const item = readExternDesc(x, scope, readExternName(x));
+        info.imports.push(item);
+        const added = add(scope, item.sort, item.type, { how: 'import', name: item.name, deps: [] });
+        if (item.sort === 'instance') info.instances.push({ index: added, origin: 'import', name: item.name, args: [], type: item.type });
+      });
+    case 11:
+      return void r.vec((x) => {
+        const name = readExternName(x);
+        const item = readSortIdx(x);
+        const ascribed = x.byte() === 0x01 ? readExternDesc(x, scope, name).type : undefined;
+        const type = ascribed ?? typeOfItem(scope, item);
+        info.exports.push({ name, item, type });
+        const added = add(scope, item.sort, type, { how: 'export', name, deps: [{ name, item }] });
+        if (item.sort === 'instance') info.instances.push({ index: added, origin: 'export', name, args: [], of: item.index, type });
+      });
+    default:
+      return; // start and value sections add nothing the graph shows
   }
 }
 
@@ -190,19 +235,78 @@ function readCanon(r: ByteReader, scope: Scope): void {
   }
   let deps: InstantiateArg[] = [];
   switch (op) {
-    case 0x01: r.byte(); deps = [{ name: '', item: { sort: 'func', index: r.u32() } }]; readCanonOpts(r); break;
-    case 0x02: case 0x03: case 0x04: case 0x07: case 0x0e: case 0x13: case 0x14: case 0x15: case 0x1a: case 0x1b:
-    case 0x40: r.u32(); break;
-    case 0x05: case 0x08: case 0x0d: case 0x1e: case 0x1f: case 0x22: case 0x23: case 0x24: case 0x25: case 0x42: break;
-    case 0x06: case 0x0c: r.byte(); break;
-    case 0x09: if (r.byte() === 0x00) r.s33(); else r.byte(); readCanonOpts(r); break;
-    case 0x0a: case 0x0b: r.byte(); r.u32(); break;
-    case 0x0f: case 0x10: case 0x16: case 0x17: r.u32(); readCanonOpts(r); break;
-    case 0x11: case 0x12: case 0x18: case 0x19: r.u32(); r.byte(); break;
-    case 0x1c: case 0x1d: readCanonOpts(r); break;
-    case 0x20: case 0x21: r.byte(); r.u32(); break;
-    case 0x41: r.u32(); r.u32(); break;
-    default: throw new Error(`unknown canonical definition 0x${op.toString(16)}`);
+    case 0x01:
+      r.byte();
+      deps = [{ name: '', item: { sort: 'func', index: r.u32() } }];
+      readCanonOpts(r);
+      break;
+    case 0x02:
+    case 0x03:
+    case 0x04:
+    case 0x07:
+    case 0x0e:
+    case 0x13:
+    case 0x14:
+    case 0x15:
+    case 0x1a:
+    case 0x1b:
+    case 0x40:
+      r.u32();
+      break;
+    case 0x05:
+    case 0x08:
+    case 0x0d:
+    case 0x1e:
+    case 0x1f:
+    case 0x22:
+    case 0x23:
+    case 0x24:
+    case 0x25:
+    case 0x42:
+      break;
+    case 0x06:
+    case 0x0c:
+      r.byte();
+      break;
+    case 0x09:
+      if (r.byte() === 0x00) r.s33();
+      else r.byte();
+      readCanonOpts(r);
+      break;
+    case 0x0a:
+    case 0x0b:
+      r.byte();
+      r.u32();
+      break;
+    case 0x0f:
+    case 0x10:
+    case 0x16:
+    case 0x17:
+      r.u32();
+      readCanonOpts(r);
+      break;
+    case 0x11:
+    case 0x12:
+    case 0x18:
+    case 0x19:
+      r.u32();
+      r.byte();
+      break;
+    case 0x1c:
+    case 0x1d:
+      readCanonOpts(r);
+      break;
+    case 0x20:
+    case 0x21:
+      r.byte();
+      r.u32();
+      break;
+    case 0x41:
+      r.u32();
+      r.u32();
+      break;
+    default:
+      throw new Error(`unknown canonical definition 0x${op.toString(16)}`);
   }
   add(scope, 'core func', unknownType, { how: op === 0x01 ? 'lower' : 'canon', deps });
 }
@@ -240,13 +344,20 @@ function add(scope: Scope, sort: Sort, type: ComponentType, origin: ItemOrigin):
 
 function spaceOf(scope: Scope, sort: Sort): ComponentType[] | undefined {
   switch (sort) {
-    case 'type': return scope.types;
-    case 'func': return scope.funcs;
-    case 'instance': return scope.instances;
-    case 'component': return scope.components;
-    case 'core module': return scope.coreModules;
-    case 'core type': return scope.coreTypes;
-    default: return undefined;
+    case 'type':
+      return scope.types;
+    case 'func':
+      return scope.funcs;
+    case 'instance':
+      return scope.instances;
+    case 'component':
+      return scope.components;
+    case 'core module':
+      return scope.coreModules;
+    case 'core type':
+      return scope.coreTypes;
+    default:
+      return undefined;
   }
 }
 

@@ -13,8 +13,20 @@ export interface TypeScope {
 }
 
 const PRIMITIVES: Record<number, string> = {
-  0x7f: 'bool', 0x7e: 's8', 0x7d: 'u8', 0x7c: 's16', 0x7b: 'u16', 0x7a: 's32', 0x79: 'u32',
-  0x78: 's64', 0x77: 'u64', 0x76: 'f32', 0x75: 'f64', 0x74: 'char', 0x73: 'string', 0x64: 'error-context',
+  0x7f: 'bool',
+  0x7e: 's8',
+  0x7d: 'u8',
+  0x7c: 's16',
+  0x7b: 'u16',
+  0x7a: 's32',
+  0x79: 'u32',
+  0x78: 's64',
+  0x77: 'u64',
+  0x76: 'f32',
+  0x75: 'f64',
+  0x74: 'char',
+  0x73: 'string',
+  0x64: 'error-context',
 };
 
 export function typeAt(scope: TypeScope, index: number): ComponentType {
@@ -39,38 +51,58 @@ export function readDefType(r: ByteReader, scope: TypeScope): ComponentType {
   const tag = r.byte();
   if (PRIMITIVES[tag]) return { kind: 'prim', name: PRIMITIVES[tag] };
   switch (tag) {
-    case 0x72: return { kind: 'record', fields: r.vec((x) => ({ name: x.name(), type: readValType(x, scope) })) };
-    case 0x71: return {
-      kind: 'variant',
-      cases: r.vec((x) => {
-        const name = x.name();
-        const type = optionalValType(x, scope);
-        if (x.byte() !== 0x00) throw new Error('variant case refinement is not supported');
-        return { name, type };
-      }),
-    };
-    case 0x70: return { kind: 'list', element: readValType(r, scope) };
-    case 0x67: return { kind: 'list', element: readValType(r, scope), length: r.u32() };
-    case 0x6f: return { kind: 'tuple', types: r.vec((x) => readValType(x, scope)) };
-    case 0x6e: return { kind: 'flags', names: r.vec((x) => x.name()) };
-    case 0x6d: return { kind: 'enum', names: r.vec((x) => x.name()) };
-    case 0x6b: return { kind: 'option', type: readValType(r, scope) };
-    case 0x6a: return { kind: 'result', ok: optionalValType(r, scope), err: optionalValType(r, scope) };
-    case 0x69: return { kind: 'own', resource: typeAt(scope, r.u32()) };
-    case 0x68: return { kind: 'borrow', resource: typeAt(scope, r.u32()) };
-    case 0x66: return { kind: 'stream', type: optionalValType(r, scope) };
-    case 0x65: return { kind: 'future', type: optionalValType(r, scope) };
-    case 0x63: return { kind: 'map', key: readValType(r, scope), value: readValType(r, scope) };
-    case 0x40: case 0x43: return readFuncType(r, scope, tag === 0x43);
-    case 0x41: return readComponentType(r, scope);
-    case 0x42: return readInstanceType(r, scope);
-    case 0x3f: case 0x3e: {
+    case 0x72:
+      return { kind: 'record', fields: r.vec((x) => ({ name: x.name(), type: readValType(x, scope) })) };
+    case 0x71:
+      return {
+        kind: 'variant',
+        cases: r.vec((x) => {
+          const name = x.name();
+          const type = optionalValType(x, scope);
+          if (x.byte() !== 0x00) throw new Error('variant case refinement is not supported');
+          return { name, type };
+        }),
+      };
+    case 0x70:
+      return { kind: 'list', element: readValType(r, scope) };
+    case 0x67:
+      return { kind: 'list', element: readValType(r, scope), length: r.u32() };
+    case 0x6f:
+      return { kind: 'tuple', types: r.vec((x) => readValType(x, scope)) };
+    case 0x6e:
+      return { kind: 'flags', names: r.vec((x) => x.name()) };
+    case 0x6d:
+      return { kind: 'enum', names: r.vec((x) => x.name()) };
+    case 0x6b:
+      return { kind: 'option', type: readValType(r, scope) };
+    case 0x6a:
+      return { kind: 'result', ok: optionalValType(r, scope), err: optionalValType(r, scope) };
+    case 0x69:
+      return { kind: 'own', resource: typeAt(scope, r.u32()) };
+    case 0x68:
+      return { kind: 'borrow', resource: typeAt(scope, r.u32()) };
+    case 0x66:
+      return { kind: 'stream', type: optionalValType(r, scope) };
+    case 0x65:
+      return { kind: 'future', type: optionalValType(r, scope) };
+    case 0x63:
+      return { kind: 'map', key: readValType(r, scope), value: readValType(r, scope) };
+    case 0x40:
+    case 0x43:
+      return readFuncType(r, scope, tag === 0x43);
+    case 0x41:
+      return readComponentType(r, scope);
+    case 0x42:
+      return readInstanceType(r, scope);
+    case 0x3f:
+    case 0x3e: {
       if (r.byte() !== 0x7f) throw new Error('resource representation other than i32');
       if (r.byte() === 0x01) r.u32(); // destructor
       if (tag === 0x3e && r.byte() === 0x01) r.u32(); // async callback
       return { kind: 'resource' };
     }
-    default: throw new Error(`unknown type 0x${tag.toString(16)} at offset ${r.pos - 1}`);
+    default:
+      throw new Error(`unknown type 0x${tag.toString(16)} at offset ${r.pos - 1}`);
   }
 }
 
@@ -103,21 +135,23 @@ export function readExternDesc(r: ByteReader, scope: TypeScope, name: string): E
       const type = scope.coreTypes[r.u32()] ?? { kind: 'unknown', why: 'core type out of range' };
       return { name, sort: 'core module', type };
     }
-    case 0x01: return { name, sort: 'func', type: typeAt(scope, r.u32()) };
+    case 0x01:
+      return { name, sort: 'func', type: typeAt(scope, r.u32()) };
     case 0x02: {
       if (r.byte() === 0x00) return { name, sort: 'value', type: { kind: 'unknown', why: `value index ${r.u32()}` } };
       return { name, sort: 'value', type: readValType(r, scope) };
     }
     case 0x03: {
       const bound = r.byte();
-      const type: ComponentType = bound === 0x00
-        ? { kind: 'named', name, type: typeAt(scope, r.u32()) }
-        : { kind: 'resource', name };
+      const type: ComponentType = bound === 0x00 ? { kind: 'named', name, type: typeAt(scope, r.u32()) } : { kind: 'resource', name };
       return { name, sort: 'type', type };
     }
-    case 0x04: return { name, sort: 'component', type: typeAt(scope, r.u32()) };
-    case 0x05: return { name, sort: 'instance', type: typeAt(scope, r.u32()) };
-    default: throw new Error(`unknown extern descriptor 0x${tag.toString(16)}`);
+    case 0x04:
+      return { name, sort: 'component', type: typeAt(scope, r.u32()) };
+    case 0x05:
+      return { name, sort: 'instance', type: typeAt(scope, r.u32()) };
+    default:
+      throw new Error(`unknown extern descriptor 0x${tag.toString(16)}`);
   }
 }
 
@@ -170,8 +204,14 @@ function readDeclarator(r: ByteReader, scope: TypeScope, tag: number): void {
 }
 
 const CORE_SORTS: Record<number, Sort> = {
-  0x00: 'core func', 0x01: 'core table', 0x02: 'core memory', 0x03: 'core global', 0x04: 'core tag',
-  0x10: 'core type', 0x11: 'core module', 0x12: 'core instance',
+  0x00: 'core func',
+  0x01: 'core table',
+  0x02: 'core memory',
+  0x03: 'core global',
+  0x04: 'core tag',
+  0x10: 'core type',
+  0x11: 'core module',
+  0x12: 'core instance',
 };
 const SORTS: Record<number, Sort> = { 0x01: 'func', 0x02: 'value', 0x03: 'type', 0x04: 'component', 0x05: 'instance' };
 

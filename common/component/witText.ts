@@ -21,29 +21,49 @@ function print(t: ComponentType | undefined, shape: boolean): string {
   const typeText = (x: ComponentType | undefined) => print(x, shape);
   if (!t) return '_';
   switch (t.kind) {
-    case 'prim': return t.name;
-    case 'named': return shape ? typeText(t.type) : t.name;
-    case 'resource': return shape ? 'resource' : t.name ?? 'resource';
-    case 'own': return typeText(t.resource);
-    case 'borrow': return `borrow<${typeText(t.resource)}>`;
-    case 'list': return t.length === undefined ? `list<${typeText(t.element)}>` : `list<${typeText(t.element)}, ${t.length}>`;
-    case 'tuple': return `tuple<${t.types.map(typeText).join(', ')}>`;
-    case 'option': return `option<${typeText(t.type)}>`;
+    case 'prim':
+      return t.name;
+    case 'named':
+      return shape ? typeText(t.type) : t.name;
+    case 'resource':
+      return shape ? 'resource' : (t.name ?? 'resource');
+    case 'own':
+      return typeText(t.resource);
+    case 'borrow':
+      return `borrow<${typeText(t.resource)}>`;
+    case 'list':
+      return t.length === undefined ? `list<${typeText(t.element)}>` : `list<${typeText(t.element)}, ${t.length}>`;
+    case 'tuple':
+      return `tuple<${t.types.map(typeText).join(', ')}>`;
+    case 'option':
+      return `option<${typeText(t.type)}>`;
     case 'result':
       if (!t.ok && !t.err) return 'result';
       if (!t.err) return `result<${typeText(t.ok)}>`;
       return `result<${typeText(t.ok)}, ${typeText(t.err)}>`;
-    case 'map': return `map<${typeText(t.key)}, ${typeText(t.value)}>`;
-    case 'stream': case 'future': return t.type ? `${t.kind}<${typeText(t.type)}>` : t.kind;
-    case 'record': return `record { ${t.fields.map((f) => `${f.name}: ${typeText(f.type)}`).join(', ')} }`;
-    case 'variant': return `variant { ${t.cases.map((c) => (c.type ? `${c.name}(${typeText(c.type)})` : c.name)).join(', ')} }`;
-    case 'enum': return `enum { ${t.names.join(', ')} }`;
-    case 'flags': return `flags { ${t.names.join(', ')} }`;
-    case 'func': return funcText(t, shape);
-    case 'instance': return 'instance';
-    case 'component': return 'component';
-    case 'core module': return 'core module';
-    case 'unknown': return '?';
+    case 'map':
+      return `map<${typeText(t.key)}, ${typeText(t.value)}>`;
+    case 'stream':
+    case 'future':
+      return t.type ? `${t.kind}<${typeText(t.type)}>` : t.kind;
+    case 'record':
+      return `record { ${t.fields.map((f) => `${f.name}: ${typeText(f.type)}`).join(', ')} }`;
+    case 'variant':
+      return `variant { ${t.cases.map((c) => (c.type ? `${c.name}(${typeText(c.type)})` : c.name)).join(', ')} }`;
+    case 'enum':
+      return `enum { ${t.names.join(', ')} }`;
+    case 'flags':
+      return `flags { ${t.names.join(', ')} }`;
+    case 'func':
+      return funcText(t, shape);
+    case 'instance':
+      return 'instance';
+    case 'component':
+      return 'component';
+    case 'core module':
+      return 'core module';
+    case 'unknown':
+      return '?';
   }
 }
 

@@ -24,7 +24,10 @@ export interface JcoWasmTools {
 }
 
 type Typegen = (witPath: string, opts: { worldName?: string; name?: string }) => Promise<Record<string, Uint8Array>>;
-export interface JcoTypegen { generateHostTypes: Typegen; generateGuestTypes: Typegen }
+export interface JcoTypegen {
+  generateHostTypes: Typegen;
+  generateGuestTypes: Typegen;
+}
 
 const PACKAGE = '@bytecodealliance/jco-transpile';
 const loaded = new Map<JcoFile, Promise<unknown>>();

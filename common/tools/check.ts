@@ -16,8 +16,7 @@ export type Located = { path: string } | { missing: WhereLooked };
 export type ToolProblem = 'untrusted' | 'missing' | 'tooOld' | 'failed' | 'lacksSubcommand';
 
 export type ToolCheck =
-  | { ok: true; path: string; version?: Version }
-  | { ok: false; problem: ToolProblem; tool: ToolId; message: string; setting?: string };
+  { ok: true; path: string; version?: Version } | { ok: false; problem: ToolProblem; tool: ToolId; message: string; setting?: string };
 
 export interface CheckOptions {
   /** False in an untrusted workspace: then nothing is started and the check says why. */
@@ -57,7 +56,10 @@ export async function checkTool(key: RequirementKey, located: Located, opts: Che
   if (answer.kind === 'failed') {
     // `cargo component` on a cargo without cargo-component: the subcommand is what is missing.
     if (tool === 'cargoComponent' && /no such (sub)?command/i.test(answer.run.stderr)) {
-      return problem('missing', `cargo-component is not installed: cargo at ${located.path} has no "component" subcommand. Install it (${TOOLS.cargoComponent.install}).`);
+      return problem(
+        'missing',
+        `cargo-component is not installed: cargo at ${located.path} has no "component" subcommand. Install it (${TOOLS.cargoComponent.install}).`,
+      );
     }
     return problem('failed', failedMessage(tool, located.path, commandText(tool, answer.args), answer.run, answer.timeoutMs));
   }
@@ -66,7 +68,8 @@ export async function checkTool(key: RequirementKey, located: Located, opts: Che
   if (version && min && compareVersions(version, min) < 0) return problem('tooOld', tooOldMessage(key, version, located.path));
   if (opts.subcommand) {
     const help = await probe.help(located.path);
-    if (help.kind === 'failed') return problem('failed', failedMessage(tool, located.path, commandText(tool, help.args), help.run, help.timeoutMs));
+    if (help.kind === 'failed')
+      return problem('failed', failedMessage(tool, located.path, commandText(tool, help.args), help.run, help.timeoutMs));
     // A help without a command list cannot say: the run itself then tells.
     const has = help.kind === 'help' ? helpSubcommands(help.text) : undefined;
     if (has && !has.includes(opts.subcommand)) {
@@ -77,7 +80,12 @@ export async function checkTool(key: RequirementKey, located: Located, opts: Che
 }
 
 /** The folders a PATH search looks in, in order (empty entries are never searched: they mean the current folder). */
-export function searchedFolders(pathEnv: string | undefined, platform: NodeJS.Platform = process.platform, before: readonly string[] = [], after: readonly string[] = []): string[] {
+export function searchedFolders(
+  pathEnv: string | undefined,
+  platform: NodeJS.Platform = process.platform,
+  before: readonly string[] = [],
+  after: readonly string[] = [],
+): string[] {
   const sep = platform === 'win32' ? ';' : ':';
   return [...before, ...(pathEnv ?? '').split(sep).filter(Boolean), ...after];
 }

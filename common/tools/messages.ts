@@ -35,19 +35,28 @@ function elsewhere(tool: ToolId, what: 'its path' | 'a newer one' | 'one that wo
 export function missingMessage(tool: ToolId, where: WhereLooked): string {
   const { name, setting, install } = TOOLS[tool];
   const fix = `Install it with: ${install} (or ${elsewhere(tool, 'its path')})`;
-  if (where.configured !== undefined) return `${name} not found: ${setting ?? name} is set to "${where.configured}", which is not an executable file. ${fix}.`;
+  if (where.configured !== undefined)
+    return `${name} not found: ${setting ?? name} is set to "${where.configured}", which is not an executable file. ${fix}.`;
   return `${name} not found. ${fix}. Looked in ${folders(where.searched)}${setting ? ` (${setting} is not set)` : ''}.`;
 }
 
 export function tooOldMessage(key: RequirementKey, found: Version, executable: string): string {
   const req = MINIMUMS[key];
   const { name, install } = TOOLS[req.tool];
-  return `${name} ${found.text} at ${executable} is too old: WIT DevKit needs ${name} >= ${req.min} for "${req.use}". `
-    + `Update it (${install}) or ${elsewhere(req.tool, 'a newer one')}.`;
+  return (
+    `${name} ${found.text} at ${executable} is too old: WIT DevKit needs ${name} >= ${req.min} for "${req.use}". ` +
+    `Update it (${install}) or ${elsewhere(req.tool, 'a newer one')}.`
+  );
 }
 
 /** The tool lacks the subcommand a use needs (e.g. a wit-bindgen without a `cpp` generator). */
-export function lacksSubcommandMessage(tool: ToolId, executable: string, version: Version | undefined, subcommand: string, has: readonly string[]): string {
+export function lacksSubcommandMessage(
+  tool: ToolId,
+  executable: string,
+  version: Version | undefined,
+  subcommand: string,
+  has: readonly string[],
+): string {
   const { name, install } = TOOLS[tool];
   const which = version ? `${name} ${version.text}` : name;
   const list = has.length > 0 ? ` (it has: ${has.join(', ')})` : '';
@@ -80,7 +89,6 @@ export function failedMessage(tool: ToolId, executable: string, command: string,
   return `${TOOLS[tool].name} at ${executable} failed: "${command}" ${howItEnded(run, timeoutMs)}${detail}${fix}`;
 }
 
- 
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
 /** Lines that begin a stack trace: they and the frames under them are dropped. */
@@ -107,7 +115,10 @@ const indentOf = (line: string) => /^\s*/.exec(line)![0].replace(/\t/g, '    ').
  * from the first line that reads as an error, without stack traces.
  */
 export function meaningfulLines(output: string, max = 4): string[] {
-  const lines = output.replace(ANSI, '').split(/\r?\n/).map((l) => l.replace(/\s+$/, ''));
+  const lines = output
+    .replace(ANSI, '')
+    .split(/\r?\n/)
+    .map((l) => l.replace(/\s+$/, ''));
   const kept: string[] = [];
   // Inside a trace: Python's ends at its unindented exception line; the others at the
   // first line (not a Go `pkg.fn(...)` frame) no deeper than where the trace began.

@@ -52,7 +52,10 @@ export type VersionProbe =
   | { kind: 'unknown'; output: string }
   | { kind: 'failed'; args: readonly string[]; run: RunOutcome; timeoutMs: number };
 
-export interface HelpProbe { kind: 'help'; text: string }
+export interface HelpProbe {
+  kind: 'help';
+  text: string;
+}
 
 /** What identifies one build of an executable: its real path, size and mtime (undefined when it cannot be read). */
 function identity(executable: string): string | undefined {

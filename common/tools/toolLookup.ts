@@ -6,7 +6,8 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import * as path from 'node:path';
 
-export type ToolName = 'wasmtime' | 'jco' | 'lldbDap' | 'cargo' | 'componentizePy' | 'go' | 'witBindgenGo' | 'clang' | 'witBindgen' | 'wasmTools';
+export type ToolName =
+  'wasmtime' | 'jco' | 'lldbDap' | 'cargo' | 'componentizePy' | 'go' | 'witBindgenGo' | 'clang' | 'witBindgen' | 'wasmTools';
 
 /** The executable names each tool goes by, in the order they are tried. */
 export const TOOL_EXECUTABLES: Record<ToolName, readonly string[]> = {
@@ -63,9 +64,7 @@ export interface LookupInput {
   pathExt?: string;
 }
 
-export type LookupResult =
-  | { found: true; path: string; source: 'setting' | 'search' }
-  | { found: false; reason: string };
+export type LookupResult = { found: true; path: string; source: 'setting' | 'search' } | { found: false; reason: string };
 
 /** Where the tool is, or why it is not there (said in words for the user). */
 export function lookupTool(input: LookupInput): LookupResult {
@@ -77,11 +76,7 @@ export function lookupTool(input: LookupInput): LookupResult {
     if (isExec(input.configured)) return { found: true, path: input.configured, source: 'setting' };
     return { found: false, reason: `${setting ?? input.tool} is set to "${input.configured}", which is not an executable file` };
   }
-  const dirs = [
-    ...(input.extraDirs ?? []),
-    ...(input.pathEnv ?? '').split(win ? ';' : ':').filter(Boolean),
-    ...(input.fallbackDirs ?? []),
-  ];
+  const dirs = [...(input.extraDirs ?? []), ...(input.pathEnv ?? '').split(win ? ';' : ':').filter(Boolean), ...(input.fallbackDirs ?? [])];
   const suffixes = win ? [...(input.pathExt ?? process.env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';').filter(Boolean), ''] : [''];
   const join = win ? path.win32.join : path.posix.join;
   for (const name of names) {
@@ -104,14 +99,17 @@ export function findOnPath(tool: ToolName, pathEnv = process.env.PATH ?? ''): st
 
 /** How to get a missing tool, for the message that says it is missing. */
 export const INSTALL_HINTS: Record<ToolName, string> = {
-  wasmtime: 'Install wasmtime: `curl https://wasmtime.dev/install.sh -sSf | bash` (https://docs.wasmtime.dev/cli-install.html), or set wit.tools.wasmtime. jco can run components too (set wit.runtime to "jco").',
+  wasmtime:
+    'Install wasmtime: `curl https://wasmtime.dev/install.sh -sSf | bash` (https://docs.wasmtime.dev/cli-install.html), or set wit.tools.wasmtime. jco can run components too (set wit.runtime to "jco").',
   jco: 'Install jco: `npm install -D @bytecodealliance/jco` in the workspace, or set wit.tools.jco.',
-  lldbDap: 'Install LLDB with its DAP server (lldb-dap, formerly lldb-vscode; Debian: `apt-get install lldb-16` gives lldb-vscode-16), or set wit.tools.lldbDap.',
+  lldbDap:
+    'Install LLDB with its DAP server (lldb-dap, formerly lldb-vscode; Debian: `apt-get install lldb-16` gives lldb-vscode-16), or set wit.tools.lldbDap.',
   cargo: 'Install Rust (https://rustup.rs) and cargo-component (`cargo install cargo-component`).',
   componentizePy: 'Install componentize-py: `pip install componentize-py`.',
   go: 'Install Go 1.24 or later (https://go.dev/dl/).',
   witBindgenGo: 'Install wit-bindgen-go: `go install go.bytecodealliance.org/cmd/wit-bindgen-go@latest`.',
-  clang: 'Install a clang that targets WASI: wasi-sdk (https://github.com/WebAssembly/wasi-sdk/releases, set WASI_SDK_PATH) or Debian\'s `apt-get install clang-16 lld-16 wasi-libc libclang-rt-16-dev-wasm32`.',
+  clang:
+    "Install a clang that targets WASI: wasi-sdk (https://github.com/WebAssembly/wasi-sdk/releases, set WASI_SDK_PATH) or Debian's `apt-get install clang-16 lld-16 wasi-libc libclang-rt-16-dev-wasm32`.",
   witBindgen: 'Install wit-bindgen: `cargo install wit-bindgen-cli`, or set wit.tools.witBindgen.',
   wasmTools: 'Install wasm-tools: `cargo install wasm-tools` (https://github.com/bytecodealliance/wasm-tools).',
 };

@@ -4,7 +4,9 @@
 import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 
-const suite = readdirSync('test/e2e/suite').filter((f) => f.endsWith('.test.ts')).map((f) => `test/e2e/suite/${f}`);
+const suite = readdirSync('test/e2e/suite')
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => `test/e2e/suite/${f}`);
 rmSync('out/test/e2e', { recursive: true, force: true });
 await build({
   entryPoints: ['test/e2e/index.ts', ...suite],

@@ -21,7 +21,10 @@ checkInstalled();
 const vsix = packagedVsix(repo);
 const work = mkdtempSync(join(tmpdir(), 'wit-first-run-'));
 const shot = resolve(opts.out ?? join(work, 'first-run.png'));
-const timer = setTimeout(() => { console.error('first run: timed out after 240 s'); process.exit(124); }, 240_000);
+const timer = setTimeout(() => {
+  console.error('first run: timed out after 240 s');
+  process.exit(124);
+}, 240_000);
 
 const { server, url, file } = await startSetupSession({ repo, work, vsix });
 const browser = await launchBrowser();
@@ -32,7 +35,16 @@ try {
   await page.locator('.monaco-workbench').waitFor();
   const name = basename(file);
   const check = async (what, locator, timeout = 30_000) => {
-    if (!(await locator.first().waitFor({ timeout }).then(() => true, () => false))) problems.push(what);
+    if (
+      !(await locator
+        .first()
+        .waitFor({ timeout })
+        .then(
+          () => true,
+          () => false,
+        ))
+    )
+      problems.push(what);
   };
   await check(`${name} open in the active tab`, page.locator(`.tab.active[aria-label^="${name}"]`));
   // It opens when the extension activates, which on a busy 2-core machine can take most of a minute.
@@ -41,8 +53,14 @@ try {
   await check('the WIT status item with the package', page.locator('.statusbar-item', { hasText: 'wasi:http@' }));
   // Highlighted: the extension's TextMate grammar gives keywords, names and comments
   // token classes of their own; a file without a grammar is one colour.
-  const colours = () => new Set([...document.querySelectorAll('.editor-instance .view-lines span[class^="mtk"]')].map((s) => s.className)).size;
-  if (!(await page.waitForFunction(`(${colours})() >= 3`, undefined, { timeout: 15_000 }).then(() => true, () => false))) {
+  const colours = () =>
+    new Set([...document.querySelectorAll('.editor-instance .view-lines span[class^="mtk"]')].map((s) => s.className)).size;
+  if (
+    !(await page.waitForFunction(`(${colours})() >= 3`, undefined, { timeout: 15_000 }).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     problems.push(`syntax highlighting (${await page.evaluate(colours)} token colour(s) in the editor)`);
   }
   if (await page.locator('.part.auxiliarybar').isVisible()) problems.push('no chat side bar (the secondary side bar is open)');

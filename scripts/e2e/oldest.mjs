@@ -18,8 +18,17 @@ import { parseArgs } from 'node:util';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The suites' describe() titles (test/e2e/suite/*.test.ts) run on the oldest VS Code. */
-export const OLDEST_SUITES = ['activation', 'diagnostics', 'language features', 'language configuration', 'commands',
-  'composition graphs', 'bindings', 'server restart', 'walkthrough'];
+export const OLDEST_SUITES = [
+  'activation',
+  'diagnostics',
+  'language features',
+  'language configuration',
+  'commands',
+  'composition graphs',
+  'bindings',
+  'server restart',
+  'walkthrough',
+];
 const { values: opts } = parseArgs({ options: { grep: { type: 'string' } } });
 const grep = opts.grep ?? `^(${OLDEST_SUITES.join('|')}) `;
 

@@ -12,8 +12,21 @@ import { installExtension } from './codeServer.mjs';
  * What `npm run package` makes the .vsix of (see .vscodeignore, esbuild.mjs), sources
  * included: when any is newer than the .vsix, it is stale.
  */
-const INPUTS = ['package.json', '.vscodeignore', 'esbuild.mjs', 'client/src', 'server/src', 'grammar/tree-sitter-wit.wasm',
-  'dist', 'media', 'syntaxes', 'snippets', 'language-configuration.json', 'README.md', 'LICENSE'];
+const INPUTS = [
+  'package.json',
+  '.vscodeignore',
+  'esbuild.mjs',
+  'client/src',
+  'server/src',
+  'grammar/tree-sitter-wit.wasm',
+  'dist',
+  'media',
+  'syntaxes',
+  'snippets',
+  'language-configuration.json',
+  'README.md',
+  'LICENSE',
+];
 
 /**
  * The path of `<name>-<version>.vsix` in `repo`, packaged first (`npm run package`)

@@ -61,7 +61,11 @@ const deadline = setTimeout(() => void finish(124, `timed out after ${timeoutSec
 try {
   await installPackaged(repo, { userData, extensionsDir: join(tmp, 'extensions') });
   server = await startCodeServer({
-    folder: workspace, userData, extensionsDir: join(tmp, 'extensions'), logFile: join(tmp, 'code-server.log'), verbose,
+    folder: workspace,
+    userData,
+    extensionsDir: join(tmp, 'extensions'),
+    logFile: join(tmp, 'code-server.log'),
+    verbose,
     // Read by the test index in the extension host, which inherits code-server's environment.
     // The installed .vsix ships no jco: like a user who installed it globally, the
     // repository's jco is found on PATH (after the toolchain) by the runtime-jco tests.
@@ -69,7 +73,10 @@ try {
   });
   const code = await runTests(server.port);
   if (code === 0 && contributionErrors.length) {
-    await finish(1, `extension tests passed, but the workbench could not load the extension's contributions:\n  ${[...new Set(contributionErrors)].join('\n  ')}`);
+    await finish(
+      1,
+      `extension tests passed, but the workbench could not load the extension's contributions:\n  ${[...new Set(contributionErrors)].join('\n  ')}`,
+    );
   }
   await finish(code, code === 0 ? 'extension tests passed' : `extension tests failed (exit code ${code})`);
 } catch (e) {
@@ -106,7 +113,11 @@ async function finish(code, message) {
   finished = true;
   clearTimeout(deadline);
   console.log(message);
-  try { await browser?.close(); } catch { /* already gone */ }
+  try {
+    await browser?.close();
+  } catch {
+    /* already gone */
+  }
   await server?.stop();
   if (code !== 0) console.log(`logs: ${join(tmp, 'code-server.log')}, ${join(tmp, 'workbench.log')}`);
   if (process.env.WIT_E2E_KEEP !== '1' && code === 0) rmSync(tmp, { recursive: true, force: true });

@@ -27,7 +27,10 @@ mkdirSync(outDir, { recursive: true });
 console.log(await installExtension(vsix, { userData, extensionsDir }));
 const server = await startCodeServer({ folder, userData, extensionsDir, logFile: join(tmp, 'code-server.log') });
 const browser = await launchBrowser();
-const timer = setTimeout(() => { console.error('timed out'); process.exit(124); }, 240_000);
+const timer = setTimeout(() => {
+  console.error('timed out');
+  process.exit(124);
+}, 240_000);
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(folder)}`);
@@ -51,7 +54,10 @@ try {
   await page.keyboard.press('Control+1');
   await page.locator('.editor-instance .monaco-editor.focused').waitFor();
   await page.keyboard.press('F8');
-  await page.locator('.marker-widget').waitFor({ timeout: 10_000 }).catch(() => console.log('F8 showed no problem'));
+  await page
+    .locator('.marker-widget')
+    .waitFor({ timeout: 10_000 })
+    .catch(() => console.log('F8 showed no problem'));
   await page.keyboard.press('Escape');
   await showHover(page);
   await shot(page, 'diagnostic.png');
@@ -73,12 +79,19 @@ try {
   if (serverPid) {
     process.kill(serverPid, 'SIGKILL');
     const notice = page.locator('.notification-toast', { hasText: 'WIT language server stopped' });
-    if (!(await notice.waitFor({ timeout: 15_000 }).then(() => true, () => false))) {
+    if (
+      !(await notice.waitFor({ timeout: 15_000 }).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       // Toasts can be hidden (a busy workbench, do-not-disturb): open the notification centre.
       await page.keyboard.press('F1');
       await typeSlowly(page, 'Notifications: Show Notifications');
       await page.keyboard.press('Enter');
-      await page.locator('.notifications-center', { hasText: 'WIT language server stopped' }).waitFor({ timeout: 10_000 })
+      await page
+        .locator('.notifications-center', { hasText: 'WIT language server stopped' })
+        .waitFor({ timeout: 10_000 })
         .catch(() => console.log('no notice about the restart'));
     }
     await shot(page, 'server-restarted.png');
@@ -116,7 +129,13 @@ async function showHover(page) {
   for (let attempt = 0; attempt < 4; attempt++) {
     await page.keyboard.press('Control+K', { delay: 50 });
     await page.keyboard.press('Control+I', { delay: 50 });
-    if (await hover.waitFor({ timeout: 4_000 }).then(() => true, () => false)) return;
+    if (
+      await hover.waitFor({ timeout: 4_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
   }
   console.log('no hover appeared');
 }

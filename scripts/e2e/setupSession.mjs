@@ -41,7 +41,13 @@ export function sessionUrl(port, folder, file) {
 
 /** The .wit file to show first: in the folder or its wit/, preferably one that declares a world. */
 export function firstWitFile(folder) {
-  const candidates = [folder, join(folder, 'wit')].filter((d) => existsSync(d))
-    .flatMap((d) => readdirSync(d).filter((n) => n.endsWith('.wit')).sort().map((n) => join(d, n)));
+  const candidates = [folder, join(folder, 'wit')]
+    .filter((d) => existsSync(d))
+    .flatMap((d) =>
+      readdirSync(d)
+        .filter((n) => n.endsWith('.wit'))
+        .sort()
+        .map((n) => join(d, n)),
+    );
   return candidates.find((f) => /^\s*world\s/m.test(readFileSync(f, 'utf8'))) ?? candidates[0];
 }

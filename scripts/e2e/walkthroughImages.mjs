@@ -20,21 +20,73 @@ cpSync(resolve(repo, '../shared/corpus/wasi-0.3/http'), folder, { recursive: tru
 copyFileSync(join(repo, 'test/fixtures/cli/hello.component.wasm'), join(folder, 'hello.wasm'));
 mkdirSync(join(folder, '.vscode'));
 // What a user writes (or WIT: Build / Run Component writes for them): the tasks and launch config the pictures show.
-writeFileSync(join(folder, '.vscode/tasks.json'), `${JSON.stringify({ version: '2.0.0', tasks: [
-  { label: 'build component', type: 'wasm-component', action: 'build', builder: 'cargo-component', release: true, group: 'build', problemMatcher: ['$wasm-component-rustc'] },
-  { label: 'serve component', type: 'wasm-component', action: 'run', program: 'target/wasm32-wasip2/release/service.wasm', mode: 'http', addr: '127.0.0.1:8080', env: { LOG: 'debug' } },
-] }, null, 2)}\n`);
-writeFileSync(join(folder, '.vscode/launch.json'), `${JSON.stringify({ version: '0.2.0', configurations: [
-  { type: 'wasm-component', request: 'launch', name: 'Debug component (wasmtime)', program: '${workspaceFolder}/hello.wasm', args: ['world'], runtime: 'wasmtime' },
-  { type: 'wasm-component', request: 'launch', name: 'Debug component (jco)', program: '${workspaceFolder}/hello.wasm', runtime: 'jco' },
-] }, null, 2)}\n`);
+writeFileSync(
+  join(folder, '.vscode/tasks.json'),
+  `${JSON.stringify(
+    {
+      version: '2.0.0',
+      tasks: [
+        {
+          label: 'build component',
+          type: 'wasm-component',
+          action: 'build',
+          builder: 'cargo-component',
+          release: true,
+          group: 'build',
+          problemMatcher: ['$wasm-component-rustc'],
+        },
+        {
+          label: 'serve component',
+          type: 'wasm-component',
+          action: 'run',
+          program: 'target/wasm32-wasip2/release/service.wasm',
+          mode: 'http',
+          addr: '127.0.0.1:8080',
+          env: { LOG: 'debug' },
+        },
+      ],
+    },
+    null,
+    2,
+  )}\n`,
+);
+writeFileSync(
+  join(folder, '.vscode/launch.json'),
+  `${JSON.stringify(
+    {
+      version: '0.2.0',
+      configurations: [
+        {
+          type: 'wasm-component',
+          request: 'launch',
+          name: 'Debug component (wasmtime)',
+          program: '${workspaceFolder}/hello.wasm',
+          args: ['world'],
+          runtime: 'wasmtime',
+        },
+        {
+          type: 'wasm-component',
+          request: 'launch',
+          name: 'Debug component (jco)',
+          program: '${workspaceFolder}/hello.wasm',
+          runtime: 'jco',
+        },
+      ],
+    },
+    null,
+    2,
+  )}\n`,
+);
 const userData = join(tmp, 'user-data');
 const extensionsDir = join(tmp, 'extensions');
 prepareUserData(userData, { 'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false });
 await installExtension(vsix, { userData, extensionsDir });
 const server = await startCodeServer({ folder, userData, extensionsDir, logFile: join(tmp, 'code-server.log') });
 const browser = await launchBrowser();
-const timer = setTimeout(() => { console.error('timed out'); process.exit(124); }, 300_000);
+const timer = setTimeout(() => {
+  console.error('timed out');
+  process.exit(124);
+}, 300_000);
 try {
   const page = await browser.newPage({ viewport: { width: 1100, height: 620 } });
   await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(folder)}`);
@@ -63,7 +115,10 @@ try {
   await openFile(page, 'launch.json');
   await shot(page, 'debug.png');
 } catch (e) {
-  await browser.contexts()[0]?.pages()[0]?.screenshot({ path: join(repo, 'walkthrough-images-failed.png') });
+  await browser
+    .contexts()[0]
+    ?.pages()[0]
+    ?.screenshot({ path: join(repo, 'walkthrough-images-failed.png') });
   console.error(`failed; what the page showed: ${join(repo, 'walkthrough-images-failed.png')}`);
   throw e;
 } finally {

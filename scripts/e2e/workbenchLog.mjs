@@ -10,9 +10,13 @@
  * machine without internet: never printed.
  */
 export function isWorkbenchNoise(text) {
-  return /^\[(driver|AgentHost[^\]]*|AccountPolicyGate|ChatModelSelection|Service Worker|reconnection-grace-time)\]/.test(text)
-    || /^(Resolving|Resolved) connection token|^Creating a socket|^Updating additional builtin extensions|^Creation of workbench contribution/.test(text)
-    || /open-vsx\.org|api\.github\.com|authentication provider 'github'/.test(text);
+  return (
+    /^\[(driver|AgentHost[^\]]*|AccountPolicyGate|ChatModelSelection|Service Worker|reconnection-grace-time)\]/.test(text) ||
+    /^(Resolving|Resolved) connection token|^Creating a socket|^Updating additional builtin extensions|^Creation of workbench contribution/.test(
+      text,
+    ) ||
+    /open-vsx\.org|api\.github\.com|authentication provider 'github'/.test(text)
+  );
 }
 
 /**

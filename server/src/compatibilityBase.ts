@@ -40,10 +40,18 @@ export class CompatibilityBases {
     const rootDir = path.dirname(uriToPath(rootFile));
     const base = this.checkout(rootDir);
     if (!base) return new Map();
-    const first = fs.existsSync(base.dir) ? fs.readdirSync(base.dir).filter((f) => f.endsWith('.wit')).sort()[0] : undefined;
+    const first = fs.existsSync(base.dir)
+      ? fs
+          .readdirSync(base.dir)
+          .filter((f) => f.endsWith('.wit'))
+          .sort()[0]
+      : undefined;
     // Not in the base at all: the whole package is new, nothing to compare with.
     if (!first) return new Map();
-    return service.compatibilityDiagnostics(pathToUri(path.join(base.dir, first)), rootFile, { baseLabel: this.ref, breaking: setting.breaking });
+    return service.compatibilityDiagnostics(pathToUri(path.join(base.dir, first)), rootFile, {
+      baseLabel: this.ref,
+      breaking: setting.breaking,
+    });
   }
 
   private checkout(rootDir: string): { dir: string; tempRoot: string } | null {
@@ -53,7 +61,8 @@ export class CompatibilityBases {
     try {
       result = checkoutBase(this.ref, rootDir);
       const depsNow = path.join(rootDir, 'deps');
-      if (!fs.existsSync(path.join(result.dir, 'deps')) && fs.existsSync(depsNow)) fs.cpSync(depsNow, path.join(result.dir, 'deps'), { recursive: true });
+      if (!fs.existsSync(path.join(result.dir, 'deps')) && fs.existsSync(depsNow))
+        fs.cpSync(depsNow, path.join(result.dir, 'deps'), { recursive: true });
     } catch (e) {
       this.log(`wit.compatibility.base: ${e instanceof Error ? e.message : String(e)}`);
     }

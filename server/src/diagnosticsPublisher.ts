@@ -16,7 +16,10 @@ export class DiagnosticsPublisher {
   /** Checkouts of `wit.compatibility.base`, for the diagnostics of changes against it. */
   private readonly bases: CompatibilityBases;
 
-  constructor(private readonly connection: Connection, private readonly settings: Settings) {
+  constructor(
+    private readonly connection: Connection,
+    private readonly settings: Settings,
+  ) {
     this.bases = new CompatibilityBases((m) => connection.console.warn(m));
   }
 

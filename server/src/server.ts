@@ -1,7 +1,11 @@
 // The language server's wiring: capabilities, document sync and handlers. No
 // analysis happens here; everything is asked of the core's language service.
 import {
-  type Connection, TextDocumentSyncKind, type InitializeResult, type InitializeParams, DidChangeWatchedFilesNotification,
+  type Connection,
+  TextDocumentSyncKind,
+  type InitializeResult,
+  type InitializeParams,
+  DidChangeWatchedFilesNotification,
 } from 'vscode-languageserver/node';
 import { createWitLanguageService, uriToPath, DEFAULT_FEATURES, type WitLanguageService } from './core/index';
 import type { WitHost } from './core/index';
@@ -20,8 +24,7 @@ export function startServer(connection: Connection, host: WitHost, wasmDir: stri
 
   let foldersChangeSupported = false;
   connection.onInitialize((params): InitializeResult => {
-    watchRegistrationSupported =
-      !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    watchRegistrationSupported = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     foldersChangeSupported = !!params.capabilities.workspace?.workspaceFolders;
     settings.init(params);
     // The workspace index (references, rename, symbols of packages not open) starts from these.

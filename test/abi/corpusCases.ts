@@ -53,7 +53,10 @@ export async function corpusWorlds(): Promise<{ worlds: CorpusWorld[]; skipped: 
     const service = await serviceOver(nodeHost);
     const analysis = service.analysis(pathToUri(root));
     const errors = [...analysis.diagnostics.values()].flat().filter((d) => d.severity === 1);
-    if (errors.length) { skipped.push(`${c.name}: ${errors[0].message}`); continue; }
+    if (errors.length) {
+      skipped.push(`${c.name}: ${errors[0].message}`);
+      continue;
+    }
     for (const pkg of analysis.packages) {
       if (pkg.isDependency) continue;
       for (const world of pkg.worlds) worlds.push({ caseName: c.name, dir: c.dir, analysis, world });

@@ -39,7 +39,7 @@ test('a record: size and alignment in memory, its flat core values, plain bits',
   assert.deepEqual(facts, { kind: 'type', size: 16, align: 8, flat: ['i32', 'f64'], memory: false, handles: false });
 });
 
-test('a variant joins its cases\' core values and owns memory for its string', async () => {
+test("a variant joins its cases' core values and owns memory for its string", async () => {
   const t = (await at('variant sh#ape')).facts as TypeAbiFacts;
   // discriminant u8, then the cases' payloads joined: f32 with i32 (string's pointer) -> i32, then the length.
   assert.deepEqual(t.flat, ['i32', 'i32', 'i32']);
@@ -48,7 +48,7 @@ test('a variant joins its cases\' core values and owns memory for its string', a
   assert.equal(t.memory, true);
 });
 
-test('flags and a resource: one byte of bits; a handle, with its intrinsics\' core names', async () => {
+test("flags and a resource: one byte of bits; a handle, with its intrinsics' core names", async () => {
   assert.deepEqual((await at('flags pe#rms')).facts, { kind: 'type', size: 1, align: 1, flat: ['i32'], memory: false, handles: false });
   const r = (await at('resource can#vas')).facts as TypeAbiFacts;
   assert.deepEqual([r.size, r.align, r.flat, r.handles], [4, 4, ['i32'], true]);
@@ -68,8 +68,10 @@ test('a method: `self` first, the core names of both sides, realloc where lists 
   const fn = (await at('dr#aw: func')).facts as FunctionAbiFacts;
   assert.equal(fn.coreName, '[method]canvas.draw');
   assert.deepEqual(fn.import, {
-    module: 'demo:app/shapes@1.2.3', name: '[method]canvas.draw',
-    options: { memory: true, realloc: true, postReturn: false }, spill: { results: { flat: 2, limit: 1 } },
+    module: 'demo:app/shapes@1.2.3',
+    name: '[method]canvas.draw',
+    options: { memory: true, realloc: true, postReturn: false },
+    spill: { results: { flat: 2, limit: 1 } },
   });
   // self, x, y, label (ptr, len) + the return pointer.
   assert.deepEqual(fn.lower, { params: ['i32', 'i32', 'f64', 'i32', 'i32', 'i32'], results: [] });
@@ -105,7 +107,7 @@ test('an async function: `[async-lower]`, at most 4 flat parameters, the result 
   assert.deepEqual(fn.export.taskReturn, { module: '[export]demo:app/shapes@1.2.3', name: '[task-return]wait' });
 });
 
-test('a world\'s own export: `$root`-less names, a list of strings needs realloc to lift', async () => {
+test("a world's own export: `$root`-less names, a list of strings needs realloc to lift", async () => {
   const fn = (await at('export r#un')).facts as FunctionAbiFacts;
   assert.equal(fn.coreName, 'run');
   assert.equal(fn.import.module, '$root');

@@ -30,7 +30,8 @@ const minorOf = (version: string) => Number(version.split('.')[1]);
 function optionsFor(version: string, scheme: NameScheme, mode: DummyMode): ModuleOptions {
   const old = minorOf(version) <= 239;
   return {
-    scheme, asyncAnnotation: old,
+    scheme,
+    asyncAnnotation: old,
     crossing: mode === 'sync' ? 'sync' : old ? 'async' : 'natural',
     lift: mode === 'async-stackful' ? 'stackful' : 'callback',
   };
@@ -49,7 +50,8 @@ function knownDifference(version: string, mode: DummyMode, line: string, sync: S
 
 /** 1.239 kept a resource's method names when `include ... with` renamed the resource (newer releases rename them). */
 function knownCase(version: string, w: CorpusWorld): string | undefined {
-  if (minorOf(version) <= 239 && w.caseName === 'wit-parser-ui/with-resource-as.wit' && w.world.name === 'b') return 'methods of a renamed resource';
+  if (minorOf(version) <= 239 && w.caseName === 'wit-parser-ui/with-resource-as.wit' && w.world.name === 'b')
+    return 'methods of a renamed resource';
   return undefined;
 }
 
@@ -76,7 +78,7 @@ const RUNS: Array<{ scheme: NameScheme; mode: DummyMode }> = [
 ];
 
 // The wasm-tools on PATH (the toolchain's newest first), and the shared 1.239 beside it when that is another one.
-test('every world of the corpus: our core module equals wasm-tools\' dummy module, names and signatures', async (t) => {
+test("every world of the corpus: our core module equals wasm-tools' dummy module, names and signatures", async (t) => {
   const tools = live(t, ['wasm-tools']);
   if (!tools) return;
   const found = [tools['wasm-tools'], ...(fs.existsSync(SHARED_WASM_TOOLS) ? [SHARED_WASM_TOOLS] : [])];
@@ -87,20 +89,33 @@ test('every world of the corpus: our core module equals wasm-tools\' dummy modul
 
 function judge(tool: string, version: string, worlds: CorpusWorld[], skipped: string[]): void {
   assert.ok(worlds.length > 50, `the corpus has its worlds (${worlds.length})`);
-  const disagreements: string[] = [], toolErrors: string[] = [], hoverWrong: string[] = [];
-  const unreadable = new Set<string>(), knownCases = new Set<string>();
+  const disagreements: string[] = [],
+    toolErrors: string[] = [],
+    hoverWrong: string[] = [];
+  const unreadable = new Set<string>(),
+    knownCases = new Set<string>();
   const known = new Map<string, number>();
-  let compared = 0, functions = 0, agreedWorlds = 0, hoverChecked = 0;
+  let compared = 0,
+    functions = 0,
+    agreedWorlds = 0,
+    hoverChecked = 0;
   for (const w of worlds) {
     const index = typeIndexOf(w.analysis);
     const caseKnown = knownCase(version, w);
-    if (caseKnown) { knownCases.add(`${w.caseName} ${w.world.name} (${caseKnown})`); continue; }
+    if (caseKnown) {
+      knownCases.add(`${w.caseName} ${w.world.name} (${caseKnown})`);
+      continue;
+    }
     let worldOk = true;
     for (const run of RUNS) {
       const dummy = dummyModule(tool, w.dir, worldSpecifier(w), run.scheme, run.mode);
       if ('error' in dummy) {
         // A case this release cannot read (1.239: maps, some gates) is not judged by it.
-        if (/failed to (resolve directory|parse)/.test(dummy.error)) { unreadable.add(w.caseName); worldOk = false; break; }
+        if (/failed to (resolve directory|parse)/.test(dummy.error)) {
+          unreadable.add(w.caseName);
+          worldOk = false;
+          break;
+        }
         toolErrors.push(`${w.caseName} ${w.world.qualified} ${run.scheme}/${run.mode}: ${dummy.error}`);
         worldOk = false;
         continue;
@@ -108,12 +123,14 @@ function judge(tool: string, version: string, worlds: CorpusWorld[], skipped: st
       const opts = optionsFor(version, run.scheme, run.mode);
       const items = coreModule(index, w.world, opts);
       const syncExports = new Set(items.filter((i) => i.fn && !i.fn.async && i.dir === 'export').map((i) => componentName(i.fn!, opts)));
-      const theirs = moduleLines(dummy.wat).filter((l) => {
-        if (run.mode !== 'sync' && isAsyncIntrinsic(l)) return false;
-        const why = knownDifference(version, run.mode, l, syncExports);
-        if (why) known.set(why, (known.get(why) ?? 0) + 1);
-        return !why;
-      }).sort();
+      const theirs = moduleLines(dummy.wat)
+        .filter((l) => {
+          if (run.mode !== 'sync' && isAsyncIntrinsic(l)) return false;
+          const why = knownDifference(version, run.mode, l, syncExports);
+          if (why) known.set(why, (known.get(why) ?? 0) + 1);
+          return !why;
+        })
+        .sort();
       const ours = items.map(printItem).sort();
       const missing = theirs.filter((l) => !ours.includes(l));
       const extra = ours.filter((l) => !theirs.includes(l));
@@ -121,7 +138,9 @@ function judge(tool: string, version: string, worlds: CorpusWorld[], skipped: st
       if (run.mode === 'sync' && run.scheme === 'legacy') functions += new Set(items.filter((i) => i.fn).map((i) => i.fn!.symbol)).size;
       if (missing.length || extra.length) {
         worldOk = false;
-        disagreements.push(`${w.caseName} ${w.world.qualified} ${run.scheme}/${run.mode}:\n  wasm-tools only: ${missing.slice(0, 4).join('\n    ')}\n  ours only: ${extra.slice(0, 4).join('\n    ')}`);
+        disagreements.push(
+          `${w.caseName} ${w.world.qualified} ${run.scheme}/${run.mode}:\n  wasm-tools only: ${missing.slice(0, 4).join('\n    ')}\n  ours only: ${extra.slice(0, 4).join('\n    ')}`,
+        );
       }
       // Hover shows what toolchains emit: a sync function as the sync runs make it, an async one
       // as the callback run does (only where that run crosses it alone: newer releases).
@@ -140,13 +159,17 @@ function judge(tool: string, version: string, worlds: CorpusWorld[], skipped: st
     if (worldOk) agreedWorlds++;
   }
   const judged = worlds.length - knownCases.size;
-  console.log(`canonical ABI vs wasm-tools ${version}: ${agreedWorlds}/${judged} worlds agree in all ${RUNS.length} modes (${compared} modules compared, ${functions} functions); `
-    + `unreadable by this release: ${unreadable.size} cases; cases with errors of ours: ${skipped.length}`);
+  console.log(
+    `canonical ABI vs wasm-tools ${version}: ${agreedWorlds}/${judged} worlds agree in all ${RUNS.length} modes (${compared} modules compared, ${functions} functions); ` +
+      `unreadable by this release: ${unreadable.size} cases; cases with errors of ours: ${skipped.length}`,
+  );
   if (unreadable.size) console.log(`  unreadable: ${[...unreadable].join('; ')}`);
   if (knownCases.size) console.log(`  known differences of this release: ${[...knownCases].join('; ')}`);
   for (const [why, n] of known) console.log(`  left out: ${n} lines (${why})`);
   if (skipped.length) console.log(`  skipped: ${skipped.join('; ')}`);
-  console.log(`  hover and wit/canonicalAbi: ${hoverChecked - hoverWrong.length}/${hoverChecked} function crossings shown as wasm-tools makes them`);
+  console.log(
+    `  hover and wit/canonicalAbi: ${hoverChecked - hoverWrong.length}/${hoverChecked} function crossings shown as wasm-tools makes them`,
+  );
   assert.deepEqual(toolErrors, [], 'wasm-tools makes a module of every world');
   assert.deepEqual(disagreements.slice(0, 8), []);
   assert.deepEqual(hoverWrong.slice(0, 10), []);

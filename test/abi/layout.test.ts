@@ -21,24 +21,40 @@ function findPython(): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     const p = path.join(dir, 'python3');
     try {
-      if (dir && fs.statSync(p).isFile()) { fs.accessSync(p, fs.constants.X_OK); return p; }
-    } catch { /* not here */ }
+      if (dir && fs.statSync(p).isFile()) {
+        fs.accessSync(p, fs.constants.X_OK);
+        return p;
+      }
+    } catch {
+      /* not here */
+    }
   }
   return undefined;
 }
 
-const u = (name: string): AbiType => ({ kind: 'primitive', name } as AbiType);
+const u = (name: string): AbiType => ({ kind: 'primitive', name }) as AbiType;
 
 /** Cases the corpus does not reach: wide discriminants, many flags, fixed lists, joins of every core type. */
 const EDGES: AbiType[] = [
-  enumeration(256), enumeration(257), enumeration(70000),
-  { kind: 'flags', count: 8 }, { kind: 'flags', count: 9 }, { kind: 'flags', count: 17 }, { kind: 'flags', count: 32 },
-  { kind: 'list', element: u('u16'), length: 3 }, { kind: 'list', element: tuple([u('u8'), u('f64')]), length: 2 },
+  enumeration(256),
+  enumeration(257),
+  enumeration(70000),
+  { kind: 'flags', count: 8 },
+  { kind: 'flags', count: 9 },
+  { kind: 'flags', count: 17 },
+  { kind: 'flags', count: 32 },
+  { kind: 'list', element: u('u16'), length: 3 },
+  { kind: 'list', element: tuple([u('u8'), u('f64')]), length: 2 },
   { kind: 'variant', cases: [u('f32'), u('u32'), u('f64'), u('s64'), undefined] },
   { kind: 'variant', cases: [tuple([u('f32'), u('f32')]), tuple([u('u8'), u('u64')])] },
-  result(undefined, undefined), option(option(u('char'))), tuple([u('u8'), u('u64'), u('u8')]),
-  map(u('string'), { kind: 'own', resource: 'r' }), { kind: 'future', element: u('string') }, { kind: 'stream' },
-  u('error-context'), tuple([u('bool'), u('s16'), { kind: 'borrow', resource: 'r' }]),
+  result(undefined, undefined),
+  option(option(u('char'))),
+  tuple([u('u8'), u('u64'), u('u8')]),
+  map(u('string'), { kind: 'own', resource: 'r' }),
+  { kind: 'future', element: u('string') },
+  { kind: 'stream' },
+  u('error-context'),
+  tuple([u('bool'), u('s16'), { kind: 'borrow', resource: 'r' }]),
 ];
 
 function corpusTypes(analyses: Analysis[]): AbiType[] {
@@ -62,14 +78,18 @@ function corpusTypes(analyses: Analysis[]): AbiType[] {
 function hasEmptyRecord(t: AbiType | undefined): boolean {
   if (!t) return false;
   switch (t.kind) {
-    case 'record': return t.fields.length === 0 || t.fields.some(hasEmptyRecord);
-    case 'variant': return t.cases.some(hasEmptyRecord);
-    case 'list': return hasEmptyRecord(t.element);
-    default: return false;
+    case 'record':
+      return t.fields.length === 0 || t.fields.some(hasEmptyRecord);
+    case 'variant':
+      return t.cases.some(hasEmptyRecord);
+    case 'list':
+      return hasEmptyRecord(t.element);
+    default:
+      return false;
   }
 }
 
-test('every corpus type: size, alignment and flattening as the canonical ABI\'s own code computes them', async (t) => {
+test("every corpus type: size, alignment and flattening as the canonical ABI's own code computes them", async (t) => {
   const python = findPython();
   if (!live(t, [], [() => (python ? undefined : { tool: 'python3', why: 'not on PATH' })])) return;
   const { worlds } = await corpusWorlds();
@@ -84,7 +104,8 @@ test('every corpus type: size, alignment and flattening as the canonical ABI\'s 
   const wrong: string[] = [];
   types.forEach((x, i) => {
     const ours = { size: size(x), align: alignment(x), flat: flattenType(x) };
-    if (JSON.stringify(ours) !== JSON.stringify(spec[i])) wrong.push(`${JSON.stringify(x)}: ours ${JSON.stringify(ours)}, spec ${JSON.stringify(spec[i])}`);
+    if (JSON.stringify(ours) !== JSON.stringify(spec[i]))
+      wrong.push(`${JSON.stringify(x)}: ours ${JSON.stringify(ours)}, spec ${JSON.stringify(spec[i])}`);
   });
   console.log(`canonical ABI layout vs CanonicalABI.md's definitions: ${types.length - wrong.length}/${types.length} distinct types agree`);
   assert.deepEqual(wrong.slice(0, 10), []);

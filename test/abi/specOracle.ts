@@ -13,9 +13,26 @@ const SPEC = path.join(sharedRoot, 'reference', 'CanonicalABI.md');
 
 /** The spec's functions the oracle needs, by name. */
 const NEEDED = [
-  'ptr_size', 'despecialize', 'alignment', 'alignment_list', 'alignment_record', 'alignment_variant', 'discriminant_type',
-  'max_case_alignment', 'alignment_flags', 'elem_size', 'elem_size_list', 'elem_size_record', 'align_to', 'elem_size_variant',
-  'elem_size_flags', 'flatten_type', 'flatten_list', 'flatten_record', 'flatten_variant', 'join',
+  'ptr_size',
+  'despecialize',
+  'alignment',
+  'alignment_list',
+  'alignment_record',
+  'alignment_variant',
+  'discriminant_type',
+  'max_case_alignment',
+  'alignment_flags',
+  'elem_size',
+  'elem_size_list',
+  'elem_size_record',
+  'align_to',
+  'elem_size_variant',
+  'elem_size_flags',
+  'flatten_type',
+  'flatten_list',
+  'flatten_record',
+  'flatten_variant',
+  'join',
 ];
 
 /** Each top-level `def NAME` of the document's ```python blocks, as written there. */
@@ -114,7 +131,11 @@ for j in json.load(sys.stdin):
 json.dump(out, sys.stdout)
 `;
 
-export interface SpecLayout { size: number; align: number; flat: string[] }
+export interface SpecLayout {
+  size: number;
+  align: number;
+  flat: string[];
+}
 
 /** What the spec's code says of each type: elem_size, alignment and flatten_type with 32-bit memory. */
 export function specLayouts(python: string, types: AbiType[]): SpecLayout[] {
@@ -124,5 +145,7 @@ export function specLayouts(python: string, types: AbiType[]): SpecLayout[] {
   // undefined payloads (a case without one) travel as JSON null.
   const input = JSON.stringify(types, (_k, v: unknown) => (v === undefined ? null : v));
   const program = [CLASSES, ...NEEDED.map((n) => fns.get(n)!), MAIN].join('\n\n');
-  return JSON.parse(execFileSync(python, ['-c', program], { input, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 })) as SpecLayout[];
+  return JSON.parse(
+    execFileSync(python, ['-c', program], { input, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 }),
+  ) as SpecLayout[];
 }

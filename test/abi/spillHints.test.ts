@@ -17,8 +17,14 @@ interface api {
 test('a function whose parameters spill gets an information hint naming the costliest ones', async () => {
   const f = await fixture({ 'main.wit': SRC });
   const hints = f.service.canonicalAbiSpillHints(f.uri('main.wit'));
-  assert.deepEqual(hints.map((h) => textAt(f.doc('main.wit'), h.range)), ['wide', 'few']);
-  assert.ok(hints.every((h) => h.severity === 3), 'information, not a warning');
+  assert.deepEqual(
+    hints.map((h) => textAt(f.doc('main.wit'), h.range)),
+    ['wide', 'few'],
+  );
+  assert.ok(
+    hints.every((h) => h.severity === 3),
+    'information, not a warning',
+  );
   const [wide, few] = hints.map((h) => (typeof h.message === 'string' ? h.message : h.message.value));
   assert.match(wide, /flatten to 19 core values, more than the 16 `canon lower` passes directly/);
   assert.match(wide, /`c` \(3\), `d` \(3\), `e` \(3\)/);

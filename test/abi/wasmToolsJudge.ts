@@ -20,11 +20,19 @@ export function toolVersion(tool: string): string {
 }
 
 /** The printed dummy module of a world, or the tool's error. */
-export function dummyModule(tool: string, witPath: string, world: string, scheme: 'legacy' | 'standard32', mode: DummyMode): { wat: string } | { error: string } {
+export function dummyModule(
+  tool: string,
+  witPath: string,
+  world: string,
+  scheme: 'legacy' | 'standard32',
+  mode: DummyMode,
+): { wat: string } | { error: string } {
   const args = ['component', 'embed', '--features', 'active', '--dummy-names', scheme];
   if (mode === 'async-callback') args.push('--async-callback');
   if (mode === 'async-stackful') args.push('--async-stackful');
-  const key = createHash('sha1').update(JSON.stringify([tool, witPath, world, args])).digest('hex');
+  const key = createHash('sha1')
+    .update(JSON.stringify([tool, witPath, world, args]))
+    .digest('hex');
   const cached = path.join(scratch, `${key}.json`);
   if (fs.existsSync(cached)) return JSON.parse(fs.readFileSync(cached, 'utf8'));
   const wasm = path.join(scratch, `${key}.wasm`);
@@ -33,7 +41,12 @@ export function dummyModule(tool: string, witPath: string, world: string, scheme
     execFileSync(tool, [...args, witPath, '-w', world, '-o', wasm], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 });
     out = { wat: execFileSync(tool, ['print', wasm], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 }) };
   } catch (e) {
-    out = { error: String((e as { stderr?: Buffer }).stderr ?? e).split('\n').slice(0, 3).join(' / ') };
+    out = {
+      error: String((e as { stderr?: Buffer }).stderr ?? e)
+        .split('\n')
+        .slice(0, 3)
+        .join(' / '),
+    };
   }
   fs.writeFileSync(cached, JSON.stringify(out));
   return out;

@@ -11,7 +11,11 @@ const repoRoot = path.resolve(__dirname, '..', '..');
 export async function benchActivation(): Promise<Row[]> {
   const run = promisify(execFile);
   await run('node', ['scripts/e2e/build.mjs'], { cwd: repoRoot });
-  const { stdout } = await run('node', ['scripts/e2e/run.mjs', '--grep', 'activation'], { cwd: repoRoot, timeout: 300_000, maxBuffer: 16 << 20 });
+  const { stdout } = await run('node', ['scripts/e2e/run.mjs', '--grep', 'activation'], {
+    cwd: repoRoot,
+    timeout: 300_000,
+    maxBuffer: 16 << 20,
+  });
   const m = /activation: activate\(\) ([\d.]+) ms, server ready ([\d.]+) ms/.exec(stdout);
   if (!m) throw new Error('the activation suite printed no timing line');
   const activate = Number(m[1]);

@@ -46,7 +46,12 @@ async function section(title: string, run: () => Promise<Row[]>): Promise<Row[]>
   const v = Math.max(...rows.map((r) => r.value.length));
   console.log(`${'measure'.padEnd(w)}  ${'value'.padEnd(v)}  budget`);
   for (const r of rows) console.log(`${r.name.padEnd(w)}  ${r.value.padEnd(v)}  ${r.budget}${r.budget ? (r.ok ? '  ok' : '  OVER') : ''}`);
-  console.log(`machine: ${require('node:os').cpus().length} cores, load ${require('node:os').loadavg().map((x: number) => x.toFixed(1)).join(' ')}`);
+  console.log(
+    `machine: ${require('node:os').cpus().length} cores, load ${require('node:os')
+      .loadavg()
+      .map((x: number) => x.toFixed(1))
+      .join(' ')}`,
+  );
   // A missed budget is a failed bench (the numbers are the issues' own).
   const over = rows.filter((r) => r.budget && !r.ok);
   if (over.length) {

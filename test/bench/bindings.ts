@@ -43,7 +43,13 @@ async function warmInProcess(language: 'typescript-host' | 'typescript-guest', r
     if (!files.some((f) => f.path === 'service.d.ts')) throw new Error('service.d.ts was not generated');
   }
   times.sort((a, b) => a - b);
-  return { name: `bindings ${language} ${WORLD}, warm in process`, runs, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), budgetMs: 150 };
+  return {
+    name: `bindings ${language} ${WORLD}, warm in process`,
+    runs,
+    p50Ms: percentile(times, 50),
+    p95Ms: percentile(times, 95),
+    budgetMs: 150,
+  };
 }
 
 /**
@@ -71,7 +77,9 @@ async function coldCli(): Promise<BindingsBench> {
 
 export async function benchBindings(runs = 20): Promise<BindingsBench[]> {
   return [
-    await warmInProcess('typescript-host', runs), await warmInProcess('typescript-guest', runs), await coldCli(),
+    await warmInProcess('typescript-host', runs),
+    await warmInProcess('typescript-guest', runs),
+    await coldCli(),
     ...(await benchExternalBindings()),
   ];
 }

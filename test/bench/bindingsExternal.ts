@@ -44,7 +44,12 @@ async function warm(language: BindingsLanguage, { world, file }: (typeof WORLDS)
     if (files.length === 0) throw new Error(`${language}: no files generated`);
   }
   times.sort((a, b) => a - b);
-  return { name: `bindings ${language} ${world}, warm (${LANGUAGES[language].generator})`, runs, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95) };
+  return {
+    name: `bindings ${language} ${world}, warm (${LANGUAGES[language].generator})`,
+    runs,
+    p50Ms: percentile(times, 50),
+    p95Ms: percentile(times, 95),
+  };
 }
 
 export async function benchExternalBindings(runs = 10): Promise<BindingsBench[]> {

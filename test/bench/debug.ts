@@ -22,7 +22,13 @@ async function f5ToStopped(adapter: string, wasmtime: string, component: string,
   const start = performance.now();
   const s = dapSession(adapter);
   try {
-    await s.ok('initialize', { clientID: 'vscode', adapterID: 'wasm-component', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path' });
+    await s.ok('initialize', {
+      clientID: 'vscode',
+      adapterID: 'wasm-component',
+      linesStartAt1: true,
+      columnsStartAt1: true,
+      pathFormat: 'path',
+    });
     const initialized = s.after(0, 'initialized event', (m) => m.event === 'initialized');
     await s.ok('launch', lldbDapLaunch({ name: 'bench', program: component }, wasmtime));
     await initialized;
@@ -37,9 +43,24 @@ async function f5ToStopped(adapter: string, wasmtime: string, component: string,
 }
 
 export async function benchDebug(): Promise<Row[]> {
-  const tools = { adapter: findLiveTool('lldb-dap'), wasmtime: findLiveTool('wasmtime'), clang: findLiveTool('clang-16'), jco: findLiveTool('jco') };
-  const missing = Object.entries(tools).filter(([, p]) => !p).map(([t]) => t);
-  if (missing.length) return [{ name: 'F5 to stopped at a breakpoint (wasmtime + lldb-dap)', value: `skipped: ${missing.join(', ')} not found`, budget: '', ok: true }];
+  const tools = {
+    adapter: findLiveTool('lldb-dap'),
+    wasmtime: findLiveTool('wasmtime'),
+    clang: findLiveTool('clang-16'),
+    jco: findLiveTool('jco'),
+  };
+  const missing = Object.entries(tools)
+    .filter(([, p]) => !p)
+    .map(([t]) => t);
+  if (missing.length)
+    return [
+      {
+        name: 'F5 to stopped at a breakpoint (wasmtime + lldb-dap)',
+        value: `skipped: ${missing.join(', ')} not found`,
+        budget: '',
+        ok: true,
+      },
+    ];
   const dir = mkdtempSync(path.join(tmpdir(), 'wit-bench-debug-'));
   try {
     const fixture = buildDebugFixture(dir, { clang: tools.clang!, jco: tools.jco! });
@@ -50,11 +71,14 @@ export async function benchDebug(): Promise<Row[]> {
     times.sort((a, b) => a - b);
     const p50 = times[Math.floor(times.length / 2)];
     const p95 = times[times.length - 1];
-    return [{
-      name: `F5 to stopped at a breakpoint (${path.basename(tools.adapter!)}, C fixture, wasmtime)`,
-      value: `p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`,
-      budget: '', ok: true,
-    }];
+    return [
+      {
+        name: `F5 to stopped at a breakpoint (${path.basename(tools.adapter!)}, C fixture, wasmtime)`,
+        value: `p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`,
+        budget: '',
+        ok: true,
+      },
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -29,13 +29,27 @@ export function generatePackage(lines: number): string {
     if (i > 0) out.push(`    use iface${i - 1}.{point${i - 1}, color${i - 1}};`);
     out.push(
       `    /// A point in interface ${i}.`,
-      `    record point${i} {`, '        x: u32,', '        y: u32,', `        label: option<string>,`, '    }',
-      `    enum color${i} {`, '        red,', '        green,', '        blue,', '    }',
-      `    variant shape${i} {`, `        dot(point${i}),`, `        line(tuple<point${i}, point${i}>),`, '        none,', '    }',
+      `    record point${i} {`,
+      '        x: u32,',
+      '        y: u32,',
+      `        label: option<string>,`,
+      '    }',
+      `    enum color${i} {`,
+      '        red,',
+      '        green,',
+      '        blue,',
+      '    }',
+      `    variant shape${i} {`,
+      `        dot(point${i}),`,
+      `        line(tuple<point${i}, point${i}>),`,
+      '        none,',
+      '    }',
       `    type points${i} = list<point${i}>;`,
-      `    resource canvas${i} {`, '        constructor();',
+      `    resource canvas${i} {`,
+      '        constructor();',
       `        draw: func(s: shape${i}, c: color${i}) -> result<_, string>;`,
-      `        points: func() -> points${i};`, '    }',
+      `        points: func() -> points${i};`,
+      '    }',
       `    make: func(x: u32, y: u32) -> point${i};`,
     );
     if (i > 0) out.push(`    convert: func(p: point${i - 1}, c: color${i - 1}) -> point${i};`);
@@ -50,9 +64,16 @@ function percentile(sorted: number[], p: number): number {
 
 /** Times `f` (after an untimed `setup`, e.g. an edit) over `runs` runs. */
 function time(
-  name: string, runs: number, budgetMs: number | undefined, f: (i: number) => void, setup?: (i: number) => void,
+  name: string,
+  runs: number,
+  budgetMs: number | undefined,
+  f: (i: number) => void,
+  setup?: (i: number) => void,
 ): FeaturesBench {
-  for (let i = 0; i < 3; i++) { setup?.(i); f(i); }
+  for (let i = 0; i < 3; i++) {
+    setup?.(i);
+    f(i);
+  }
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     setup?.(i);
@@ -68,7 +89,9 @@ export async function benchFeatures(runs = 50): Promise<FeaturesBench[]> {
   const text = generatePackage(5000);
   const file = path.resolve('/bench/big.wit');
   const service = await createWitLanguageService(
-    { readFile: (p) => (p === file ? text : undefined), readDirectory: () => [] }, { wasmDir: path.join(repoRoot, 'dist') });
+    { readFile: (p) => (p === file ? text : undefined), readDirectory: () => [] },
+    { wasmDir: path.join(repoRoot, 'dist') },
+  );
   const uri = pathToUri(file);
   service.openDocument(uri, text, 1);
   const doc = service.document(uri)!;
@@ -92,20 +115,36 @@ export async function benchFeatures(runs = 50): Promise<FeaturesBench[]> {
   ];
   // Completion right after an edit, as the server asks it (analysis only when needed).
   let edits = 1000;
-  results.push(time(`completion right after an edit (${lines}-line file)`, runs, 20, (i) => {
-    if (!completion(() => service.analysis(uri), service.document(uri)!, pick(i)).length) throw new Error('no completion');
-  }, (i) => {
-    const p = pick(i);
-    service.changeDocument(uri, [{ range: { start: p, end: p }, text: '' }], ++edits);
-  }));
+  results.push(
+    time(
+      `completion right after an edit (${lines}-line file)`,
+      runs,
+      20,
+      (i) => {
+        if (!completion(() => service.analysis(uri), service.document(uri)!, pick(i)).length) throw new Error('no completion');
+      },
+      (i) => {
+        const p = pick(i);
+        service.changeDocument(uri, [{ range: { start: p, end: p }, text: '' }], ++edits);
+      },
+    ),
+  );
   // One edit, then the first hover: the re-analysis users wait for after typing.
   let version = 5000;
-  results.push(time(`hover after an edit (re-analysis, ${lines}-line file)`, Math.max(5, runs / 10), undefined, (i) => {
-    hover(service.analysis(uri), service.document(uri)!, pick(i));
-  }, (i) => {
-    const p = pick(i);
-    service.changeDocument(uri, [{ range: { start: p, end: p }, text: '' }], ++version);
-  }));
+  results.push(
+    time(
+      `hover after an edit (re-analysis, ${lines}-line file)`,
+      Math.max(5, runs / 10),
+      undefined,
+      (i) => {
+        hover(service.analysis(uri), service.document(uri)!, pick(i));
+      },
+      (i) => {
+        const p = pick(i);
+        service.changeDocument(uri, [{ range: { start: p, end: p }, text: '' }], ++version);
+      },
+    ),
+  );
   return results;
 }
 
@@ -113,7 +152,9 @@ if (require.main === module) {
   void benchFeatures().then((rows) => {
     for (const r of rows) {
       const verdict = r.budgetMs === undefined ? '' : r.p95Ms <= r.budgetMs ? ' ok' : ' OVER BUDGET';
-      console.log(`${r.name}: p50 ${r.p50Ms.toFixed(2)} ms, p95 ${r.p95Ms.toFixed(2)} ms${r.budgetMs ? ` (budget ${r.budgetMs} ms)` : ''}${verdict}`);
+      console.log(
+        `${r.name}: p50 ${r.p50Ms.toFixed(2)} ms, p95 ${r.p95Ms.toFixed(2)} ms${r.budgetMs ? ` (budget ${r.budgetMs} ms)` : ''}${verdict}`,
+      );
     }
   });
 }

@@ -8,7 +8,13 @@ import { toViewGraph } from '../../client/src/graph/viewGraphs';
 import { wasiWorkspaceGraph } from '../graph/wasiWorkspace';
 
 export interface GraphBench {
-  name: string; runs: number; p50Ms: number; p95Ms: number; budgetMs?: number; nodes: number; edges: number;
+  name: string;
+  runs: number;
+  p50Ms: number;
+  p95Ms: number;
+  budgetMs?: number;
+  nodes: number;
+  edges: number;
   /** CPU time of this process (p50): what the wall time is when the machine is not shared. */
   cpuP50Ms?: number;
 }
@@ -44,9 +50,30 @@ export async function benchGraph(runs = 10): Promise<GraphBench[]> {
   build.sort((a, b) => a - b);
   const size = { nodes: graph.nodes.length, edges: graph.edges.length };
   return [
-    { name: 'graph layout: WASI 0.3 workspace, all packages open (elkjs, warm)', runs, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), budgetMs: 250, cpuP50Ms: percentile(cpu, 50), ...size },
-    { name: 'graph layout: same graph, first layout in a fresh process (cold JIT)', runs: 1, p50Ms: coldMs, p95Ms: coldMs, budgetMs: 800, ...size },
-    { name: 'graph build: WASI 0.3 workspace (cold service, parse + resolve + graph)', runs, p50Ms: percentile(build, 50), p95Ms: percentile(build, 95), ...size },
+    {
+      name: 'graph layout: WASI 0.3 workspace, all packages open (elkjs, warm)',
+      runs,
+      p50Ms: percentile(times, 50),
+      p95Ms: percentile(times, 95),
+      budgetMs: 250,
+      cpuP50Ms: percentile(cpu, 50),
+      ...size,
+    },
+    {
+      name: 'graph layout: same graph, first layout in a fresh process (cold JIT)',
+      runs: 1,
+      p50Ms: coldMs,
+      p95Ms: coldMs,
+      budgetMs: 800,
+      ...size,
+    },
+    {
+      name: 'graph build: WASI 0.3 workspace (cold service, parse + resolve + graph)',
+      runs,
+      p50Ms: percentile(build, 50),
+      p95Ms: percentile(build, 95),
+      ...size,
+    },
   ];
 }
 
@@ -57,7 +84,9 @@ if (require.main === module) {
   void benchGraph().then((rows) => {
     for (const r of rows) {
       const cpu = r.cpuP50Ms !== undefined ? `, cpu p50 ${r.cpuP50Ms.toFixed(1)} ms` : '';
-      console.log(`${r.name}: p50 ${r.p50Ms.toFixed(1)} ms, p95 ${r.p95Ms.toFixed(1)} ms${cpu} (${r.nodes} nodes, ${r.edges} edges)${r.budgetMs ? `, budget ${r.budgetMs} ms` : ''}`);
+      console.log(
+        `${r.name}: p50 ${r.p50Ms.toFixed(1)} ms, p95 ${r.p95Ms.toFixed(1)} ms${cpu} (${r.nodes} nodes, ${r.edges} edges)${r.budgetMs ? `, budget ${r.budgetMs} ms` : ''}`,
+      );
     }
   });
 }

@@ -13,14 +13,30 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { findLiveTool, type LiveTool } from '../live';
-import { BUILD_TOOLS, LANGS, RUN_WASI, buildWithTask, builtOutput, cacheRoot, copyFixture, removeCopy, repo, taskFor, type Lang } from '../live/langFixtures';
+import {
+  BUILD_TOOLS,
+  LANGS,
+  RUN_WASI,
+  buildWithTask,
+  builtOutput,
+  cacheRoot,
+  copyFixture,
+  removeCopy,
+  repo,
+  taskFor,
+  type Lang,
+} from '../live/langFixtures';
 import type { Row } from './core';
 
 const RUNS = 5;
 const ARGS = ['a', 'b'];
 
 /** The spawn-to-exit time of one process, and what it printed. */
-function timeProcess(command: string, args: string[], env: Record<string, string> = {}): Promise<{ ms: number; code: number; out: string }> {
+function timeProcess(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ ms: number; code: number; out: string }> {
   return new Promise((resolve) => {
     const start = performance.now();
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -65,7 +81,12 @@ async function measure(label: string, command: string, args: string[], expected:
     }
     times.push(run.ms);
   }
-  return { name: label, value: `median ${median(times).toFixed(0)} ms (${RUNS} runs, min ${Math.min(...times).toFixed(0)})`, budget: '', ok: true };
+  return {
+    name: label,
+    value: `median ${median(times).toFixed(0)} ms (${RUNS} runs, min ${Math.min(...times).toFixed(0)})`,
+    budget: '',
+    ok: true,
+  };
 }
 
 export async function benchLangStartup(): Promise<Row[]> {
@@ -82,7 +103,9 @@ export async function benchLangStartup(): Promise<Row[]> {
     const wasi = RUN_WASI[lang].flatMap((option) => ['-S', option]);
     if (wasmtime) {
       rows.push(await measure(`cold start ${lang}: wasmtime run (cache)`, wasmtime, ['run', ...wasi, built, ...ARGS], expected));
-      rows.push(await measure(`cold start ${lang}: wasmtime run -C cache=n`, wasmtime, ['run', '-C', 'cache=n', ...wasi, built, ...ARGS], expected));
+      rows.push(
+        await measure(`cold start ${lang}: wasmtime run -C cache=n`, wasmtime, ['run', '-C', 'cache=n', ...wasi, built, ...ARGS], expected),
+      );
     } else {
       rows.push({ name: `cold start ${lang}: wasmtime run`, value: 'wasmtime not on PATH', budget: '', ok: true });
     }

@@ -27,8 +27,18 @@ function writeOut(files: GeneratedFile[]): string {
 /** tsc --strict --noEmit over every generated .d.ts; resolves with tsc's output, rejects on errors. */
 async function compile(dir: string, files: GeneratedFile[]): Promise<void> {
   // Resources are `Disposable` (Symbol.dispose): ES2022 plus esnext.disposable.
-  const args = [tscBin, '--strict', '--noEmit', '--target', 'es2022', '--lib', 'es2022,esnext.disposable',
-    '--module', 'nodenext', ...files.map((f) => f.path)];
+  const args = [
+    tscBin,
+    '--strict',
+    '--noEmit',
+    '--target',
+    'es2022',
+    '--lib',
+    'es2022,esnext.disposable',
+    '--module',
+    'nodenext',
+    ...files.map((f) => f.path),
+  ];
   try {
     await run(process.execPath, args, { cwd: dir });
   } catch (e) {
@@ -38,8 +48,20 @@ async function compile(dir: string, files: GeneratedFile[]): Promise<void> {
 }
 
 const cases = [
-  { dir: wasi03Http, world: 'wasi:http/service@0.3.0', main: 'service.d.ts', iface: 'interfaces/wasi-http-handler.d.ts', exported: 'handler' },
-  { dir: wasi02Http, world: 'wasi:http/proxy@0.2.0-rc-2023-12-05', main: 'proxy.d.ts', iface: 'interfaces/wasi-http-incoming-handler.d.ts', exported: 'incomingHandler' },
+  {
+    dir: wasi03Http,
+    world: 'wasi:http/service@0.3.0',
+    main: 'service.d.ts',
+    iface: 'interfaces/wasi-http-handler.d.ts',
+    exported: 'handler',
+  },
+  {
+    dir: wasi02Http,
+    world: 'wasi:http/proxy@0.2.0-rc-2023-12-05',
+    main: 'proxy.d.ts',
+    iface: 'interfaces/wasi-http-incoming-handler.d.ts',
+    exported: 'incomingHandler',
+  },
 ];
 
 for (const c of cases) {
@@ -81,9 +103,14 @@ test('unsaved text is what gets generated (a function added in a buffer appears)
   assert.match(after, /export function addedInBuffer\(count: number\): string;/);
 });
 
-test('a world that does not exist is reported with jco\'s reason', async () => {
+test("a world that does not exist is reported with jco's reason", async () => {
   await assert.rejects(
-    generateBindings(diskSource(), { file: path.join(wasi03Http, 'types.wit'), language: 'typescript-host', world: 'wasi:http/nope@0.3.0', tools: {} }),
+    generateBindings(diskSource(), {
+      file: path.join(wasi03Http, 'types.wit'),
+      language: 'typescript-host',
+      world: 'wasi:http/nope@0.3.0',
+      tools: {},
+    }),
     /nope/,
   );
 });

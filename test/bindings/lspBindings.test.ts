@@ -84,7 +84,7 @@ test('WASI 0.3 http, host types: an export added in the buffer (not on disk) is 
   }
 });
 
-test('a WIT with an error is refused with file:line and the server\'s message', async () => {
+test("a WIT with an error is refused with file:line and the server's message", async () => {
   open(worldFile, WORLD_WIT.replace('hello: func(name: string) -> string;', 'hello: func(name: string) -> ;'));
   try {
     await assert.rejects(generate({ file: worldFile, language: 'typescript-host', world: 'demo:greet/greeter@0.1.0' }), (e: unknown) => {
@@ -101,7 +101,7 @@ test('a WIT with an error is refused with file:line and the server\'s message', 
   }
 });
 
-test('a resolution error (an unknown type) is refused with its file:line too, not jco\'s wording', async () => {
+test("a resolution error (an unknown type) is refused with its file:line too, not jco's wording", async () => {
   open(worldFile, WORLD_WIT.replace('hello: func(name: string)', 'hello: func(name: nmae)'));
   try {
     await assert.rejects(
@@ -114,10 +114,7 @@ test('a resolution error (an unknown type) is refused with its file:line too, no
 });
 
 test('an unknown language is refused', async () => {
-  await assert.rejects(
-    generate({ file: worldFile, language: 'cobol' as never }),
-    /Unknown bindings language: cobol/,
-  );
+  await assert.rejects(generate({ file: worldFile, language: 'cobol' as never }), /Unknown bindings language: cobol/);
 });
 
 for (const [language, command, tool, install] of [
@@ -136,7 +133,10 @@ for (const [language, command, tool, install] of [
         assert.ok(e instanceof ResponseError);
         const setting = `wit.tools.${command === 'wit-bindgen' ? 'witBindgen' : 'componentizePy'}`;
         // The install command first, then where it was looked for (common/tools/messages.ts).
-        assert.ok(e.message.startsWith(`${command} not found. Install it with: ${install} (or set ${setting} to its path). Looked in `), e.message);
+        assert.ok(
+          e.message.startsWith(`${command} not found. Install it with: ${install} (or set ${setting} to its path). Looked in `),
+          e.message,
+        );
         assert.deepEqual(e.data, { kind: 'toolMissing', setting });
         return true;
       });
@@ -144,19 +144,24 @@ for (const [language, command, tool, install] of [
   });
 }
 
-test('wit/listWorlds names the package\'s worlds, qualified, with their location', async () => {
+test("wit/listWorlds names the package's worlds, qualified, with their location", async () => {
   const worlds = await server.connection.sendRequest(ListWorldsRequest, { uri: URI.file(worldFile).toString() });
-  assert.deepEqual(worlds, [{
-    name: 'demo:greet/greeter@0.1.0',
-    package: 'demo:greet@0.1.0',
-    uri: URI.file(worldFile).toString(),
-    range: { start: { line: 6, character: 6 }, end: { line: 6, character: 13 } },
-  }]);
+  assert.deepEqual(worlds, [
+    {
+      name: 'demo:greet/greeter@0.1.0',
+      package: 'demo:greet@0.1.0',
+      uri: URI.file(worldFile).toString(),
+      range: { start: { line: 6, character: 6 }, end: { line: 6, character: 13 } },
+    },
+  ]);
 });
 
 test('without a world: the only world of the package is used; several worlds are named for the user to pick', async () => {
   const { files } = await generate({ file: worldFile, language: 'typescript-host' });
-  assert.ok(files.some((f) => f.path === 'greeter.d.ts'), files.map((f) => f.path).join(', '));
+  assert.ok(
+    files.some((f) => f.path === 'greeter.d.ts'),
+    files.map((f) => f.path).join(', '),
+  );
   await assert.rejects(
     generate({ file: path.join(wasi03Http, 'worlds.wit'), language: 'typescript-host' }),
     /The package has 2 worlds; name one of: wasi:http\/service@0\.3\.0, wasi:http\/middleware@0\.3\.0/,

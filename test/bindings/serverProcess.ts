@@ -3,7 +3,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { StreamMessageReader, StreamMessageWriter, createProtocolConnection, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import {
+  StreamMessageReader,
+  StreamMessageWriter,
+  createProtocolConnection,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
 import { repoRoot } from './paths';
 
 const serverJs = path.join(repoRoot, 'dist', 'server.js');
@@ -24,7 +29,11 @@ export function ensureBuilt(): void {
   }
 }
 
-export interface RunningServer { connection: ProtocolConnection; child: ChildProcess; stop(): Promise<void> }
+export interface RunningServer {
+  connection: ProtocolConnection;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
 
 export async function startServer(rootUri: string): Promise<RunningServer> {
   ensureBuilt();

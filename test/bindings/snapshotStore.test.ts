@@ -32,7 +32,10 @@ test('a kept snapshot follows edits, new and deleted files; out/ is cleared for 
     assert.ok(!fs.existsSync(first.outDir));
 
     const unsaved = path.join(dir, 'b.wit');
-    const second = store.update(dir, disk({ [path.join(dir, 'a.wit')]: 'package a:b;\ninterface a { f: func(); }\n', [unsaved]: 'package a:b;\n' }));
+    const second = store.update(
+      dir,
+      disk({ [path.join(dir, 'a.wit')]: 'package a:b;\ninterface a { f: func(); }\n', [unsaved]: 'package a:b;\n' }),
+    );
     assert.equal(second.root, first.root, 'the same folder is reused');
     assert.equal(fs.readFileSync(a, 'utf8'), 'package a:b;\ninterface a { f: func(); }\n');
     assert.equal(fs.readFileSync(path.join(second.witDir, 'b.wit'), 'utf8'), 'package a:b;\n');

@@ -16,8 +16,13 @@ const input = { witDir: '/tmp/snap/wit', world: 'wasi:http/proxy@0.2.0', outDir:
 test('wit-bindgen: `<lang> [options it requires] --out-dir OUT --world WORLD WIT` for each of its languages', () => {
   // wit-bindgen 0.63 refuses Rust without --generate-all (or a --with per interface) and C# without --runtime.
   const expected: Record<string, string[]> = {
-    rust: ['rust', '--generate-all'], c: ['c'], cpp: ['cpp'], csharp: ['csharp', '--runtime', 'native-aot'],
-    go: ['go'], moonbit: ['moonbit'], markdown: ['markdown'],
+    rust: ['rust', '--generate-all'],
+    c: ['c'],
+    cpp: ['cpp'],
+    csharp: ['csharp', '--runtime', 'native-aot'],
+    go: ['go'],
+    moonbit: ['moonbit'],
+    markdown: ['markdown'],
   };
   for (const [language, head] of Object.entries(expected)) {
     assert.deepEqual(
@@ -62,11 +67,25 @@ test('lookupTool for wit-bindgen: the setting wins; else PATH in order; empty PA
   const isExecutable = (f: string) => exists.has(f);
   const at = (r: ReturnType<typeof lookupTool>) => (r.found ? r.path : undefined);
   assert.equal(at(lookupTool({ tool: 'witBindgen', pathEnv: ':/opt/a:/usr/bin', platform: 'linux', isExecutable })), '/opt/a/wit-bindgen');
-  assert.equal(at(lookupTool({ tool: 'witBindgen', configured: '/custom/wb', pathEnv: '/opt/a', platform: 'linux', isExecutable })), '/custom/wb');
-  assert.equal(at(lookupTool({ tool: 'witBindgen', configured: '/nope/wb', pathEnv: '/opt/a', platform: 'linux', isExecutable })), undefined);
+  assert.equal(
+    at(lookupTool({ tool: 'witBindgen', configured: '/custom/wb', pathEnv: '/opt/a', platform: 'linux', isExecutable })),
+    '/custom/wb',
+  );
+  assert.equal(
+    at(lookupTool({ tool: 'witBindgen', configured: '/nope/wb', pathEnv: '/opt/a', platform: 'linux', isExecutable })),
+    undefined,
+  );
   assert.equal(at(lookupTool({ tool: 'witBindgen', pathEnv: '/bin', platform: 'linux', isExecutable })), undefined);
   assert.equal(
-    at(lookupTool({ tool: 'witBindgen', pathEnv: 'C:\\tools', pathExt: '.EXE', platform: 'win32', isExecutable: (f) => f === 'C:\\tools\\wit-bindgen.EXE' })),
+    at(
+      lookupTool({
+        tool: 'witBindgen',
+        pathEnv: 'C:\\tools',
+        pathExt: '.EXE',
+        platform: 'win32',
+        isExecutable: (f) => f === 'C:\\tools\\wit-bindgen.EXE',
+      }),
+    ),
     'C:\\tools\\wit-bindgen.EXE',
   );
 });
@@ -91,7 +110,11 @@ test('generateExternal refuses plainly when the tool is missing, and runs nothin
 test('generated files: text as text, binary outputs (C component type objects) as marked base64', () => {
   assert.deepEqual(fileEntry('w.h', Buffer.from('#include <stdint.h>\n')), { path: 'w.h', text: '#include <stdint.h>\n' });
   const object = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
-  assert.deepEqual(fileEntry('w_component_type.o', object), { path: 'w_component_type.o', text: object.toString('base64'), encoding: 'base64' });
+  assert.deepEqual(fileEntry('w_component_type.o', object), {
+    path: 'w_component_type.o',
+    text: object.toString('base64'),
+    encoding: 'base64',
+  });
   assert.equal(fileEntry('latin1.txt', Buffer.from([0xe9, 0x74, 0xe9])).encoding, 'base64');
   // A byte-order mark is part of the file: dropping it would make the written file differ from the tool's.
   assert.equal(fileEntry('bom.cs', Buffer.from([0xef, 0xbb, 0xbf, 0x41])).text, '\ufeffA');

@@ -21,9 +21,19 @@ test('fmt takes --check; diff takes two folders or --base and at most one', () =
 });
 
 test('usage errors: unknown command, option of another command, bad format, missing value, operand counts', () => {
-  for (const argv of [['lint'], ['check', '--check'], ['fmt', '--format', 'json'], ['check', '--format', 'xml'],
-    ['diff', '--format', 'sarif', 'a', 'b'], ['check', '--format'], ['diff', 'one'], ['diff', 'a', 'b', 'c'],
-    ['diff', '--base', 'main', 'a', 'b'], ['fmt', '--check=yes'], ['diff', '--base=', 'a']]) {
+  for (const argv of [
+    ['lint'],
+    ['check', '--check'],
+    ['fmt', '--format', 'json'],
+    ['check', '--format', 'xml'],
+    ['diff', '--format', 'sarif', 'a', 'b'],
+    ['check', '--format'],
+    ['diff', 'one'],
+    ['diff', 'a', 'b', 'c'],
+    ['diff', '--base', 'main', 'a', 'b'],
+    ['fmt', '--check=yes'],
+    ['diff', '--base=', 'a'],
+  ]) {
     assert.throws(() => parseArgs(argv), UsageError, argv.join(' '));
   }
 });

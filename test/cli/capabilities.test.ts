@@ -12,12 +12,18 @@ test('--format json: every import with its capability, and the wasmtime flags', 
   const r = await cli(['capabilities', '--format', 'json', hello]);
   assert.equal(r.code, 0, r.stderr);
   const report = JSON.parse(r.stdout);
-  assert.deepEqual(report.imports.find((i: { name: string }) => i.name === 'wasi:filesystem/preopens@0.2.12'), { name: 'wasi:filesystem/preopens@0.2.12', capability: 'filesystem' });
-  assert.deepEqual(report.imports.find((i: { name: string }) => i.name === 'wasi:cli/environment@0.2.12'), { name: 'wasi:cli/environment@0.2.12', capability: 'environment' });
+  assert.deepEqual(
+    report.imports.find((i: { name: string }) => i.name === 'wasi:filesystem/preopens@0.2.12'),
+    { name: 'wasi:filesystem/preopens@0.2.12', capability: 'filesystem' },
+  );
+  assert.deepEqual(
+    report.imports.find((i: { name: string }) => i.name === 'wasi:cli/environment@0.2.12'),
+    { name: 'wasi:cli/environment@0.2.12', capability: 'environment' },
+  );
   assert.deepEqual(report.flags, ['--dir', '.', '-S', 'inherit-env']);
 });
 
-test('a composed component: what the host must provide, and its nested components\' own imports', async () => {
+test("a composed component: what the host must provide, and its nested components' own imports", async () => {
   const r = await cli(['capabilities', composed]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^other:\n {2}docs:calc\/logger@0\.1\.0$/m);

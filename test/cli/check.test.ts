@@ -46,10 +46,12 @@ test('github format: each line parses as a workflow command with the location', 
     // The runner's syntax: ::command key=value,key=value::message (actions/toolkit command.ts).
     const m = /^::(error|warning|notice) ([^:]*)::(.*)$/.exec(line);
     assert.ok(m, line);
-    const props = Object.fromEntries(m[2].split(',').map((kv) => {
-      const [k, v] = kv.split('=');
-      return [k, decodeURIComponent(v.replace(/%3A/g, ':').replace(/%2C/g, ','))];
-    }));
+    const props = Object.fromEntries(
+      m[2].split(',').map((kv) => {
+        const [k, v] = kv.split('=');
+        return [k, decodeURIComponent(v.replace(/%3A/g, ':').replace(/%2C/g, ','))];
+      }),
+    );
     assert.equal(props.file, 'broken.wit');
     assert.ok(Number(props.line) >= 1 && Number(props.col) >= 1 && Number(props.endLine) >= Number(props.line), line);
     assert.ok(!m[3].includes('\n'));
@@ -88,7 +90,13 @@ test('json format: one entry per diagnostic with 1-based positions', async () =>
   const out = JSON.parse(r.stdout);
   const { code, ...rest } = out.diagnostics[0];
   assert.deepEqual(rest, {
-    file: 'broken.wit', line: 4, column: 20, endLine: 4, endColumn: 32, severity: 'error', message: 'name `missing-type` does not exist',
+    file: 'broken.wit',
+    line: 4,
+    column: 20,
+    endLine: 4,
+    endColumn: 32,
+    severity: 'error',
+    message: 'name `missing-type` does not exist',
   });
   // The core's diagnostic code, when it gives one.
   assert.ok(code === undefined || (typeof code === 'string' && code.length > 0));

@@ -13,14 +13,25 @@ import { editedCopy, fixtures, removeTemps, repoRoot, witFiles } from './helpers
 after(removeTemps);
 
 const shop = path.join(fixtures, 'shop');
-const bumped = (edits: Record<string, Array<[string | RegExp, string]>>) => editedCopy(shop, Object.fromEntries(witFiles(shop)
-  .map((f) => [f, [['package example:shop@1.0.0;', 'package example:shop@1.1.0;'], ...(edits[f] ?? [])]])));
+const bumped = (edits: Record<string, Array<[string | RegExp, string]>>) =>
+  editedCopy(
+    shop,
+    Object.fromEntries(
+      witFiles(shop).map((f) => [f, [['package example:shop@1.0.0;', 'package example:shop@1.1.0;'], ...(edits[f] ?? [])]]),
+    ),
+  );
 
 async function diagnosticsOf(dir: string, breaking: 'error' | 'warning' = 'warning') {
   const service = await createWitLanguageService(nodeHost, { wasmDir: path.join(repoRoot, 'dist') });
   const uri = (d: string, f: string) => pathToUri(path.join(d, f));
   const map = service.compatibilityDiagnostics(uri(shop, 'catalog.wit'), uri(dir, 'catalog.wit'), { baseLabel: 'main', breaking });
-  return { service, map, catalog: map.get(uri(dir, 'catalog.wit')) ?? [], store: map.get(uri(dir, 'store.wit')) ?? [], uri: uri(dir, 'catalog.wit') };
+  return {
+    service,
+    map,
+    catalog: map.get(uri(dir, 'catalog.wit')) ?? [],
+    store: map.get(uri(dir, 'store.wit')) ?? [],
+    uri: uri(dir, 'catalog.wit'),
+  };
 }
 
 test('a changed type: a diagnostic at its name, breaking as the setting says, the base text in the message', async () => {
@@ -31,12 +42,20 @@ test('a changed type: a diagnostic at its name, breaking as the setting says, th
   assert.equal(d.code, COMPATIBILITY_CODE);
   assert.equal(d.severity, DiagnosticSeverity.Warning);
   assert.equal(d.range.start.line, 6);
-  assert.match(String(d.message), /^`catalog\/item` changed since main \(importers: breaking, exporters: breaking\)\n- field price added \(u32\)\n- breaks both sides: [^\n]*\nmain had:\n@since\(version = 1\.0\.0\)\n {4}record item \{\n {8}id: u64,\n {8}name: string,\n {4}\}$/);
+  assert.match(
+    String(d.message),
+    /^`catalog\/item` changed since main \(importers: breaking, exporters: breaking\)\n- field price added \(u32\)\n- breaks both sides: [^\n]*\nmain had:\n@since\(version = 1\.0\.0\)\n {4}record item \{\n {8}id: u64,\n {8}name: string,\n {4}\}$/,
+  );
   assert.equal((await diagnosticsOf(dir, 'error')).catalog[0].severity, DiagnosticSeverity.Error);
 });
 
 test('a removed method is shown on its resource; an added one without @since gets the quick fix', async () => {
-  const dir = bumped({ 'catalog.wit': [[/ +@since\(version = 1\.0\.0\)\n +total: func\(\) -> u64;\n/, ''], ['        add: func(id: u64);', '        add: func(id: u64);\n        clear: func();']] });
+  const dir = bumped({
+    'catalog.wit': [
+      [/ +@since\(version = 1\.0\.0\)\n +total: func\(\) -> u64;\n/, ''],
+      ['        add: func(id: u64);', '        add: func(id: u64);\n        clear: func();'],
+    ],
+  });
   const { catalog, service, uri } = await diagnosticsOf(dir);
   const removed = catalog.find((d) => String(d.message).startsWith('`catalog/cart.total` removed'))!;
   assert.ok(removed, catalog.map((d) => d.message).join('\n'));
@@ -57,7 +76,14 @@ test('a removed method is shown on its resource; an added one without @since get
 });
 
 test('a wrong @since version is corrected in place; compatible changes are information', async () => {
-  const dir = bumped({ 'catalog.wit': [['    @since(version = 1.0.0)\n    lookup', '    @since(version = 1.0.0)\n    find: func() -> u32;\n\n    @since(version = 1.0.0)\n    @deprecated(version = 1.1.0)\n    lookup']] });
+  const dir = bumped({
+    'catalog.wit': [
+      [
+        '    @since(version = 1.0.0)\n    lookup',
+        '    @since(version = 1.0.0)\n    find: func() -> u32;\n\n    @since(version = 1.0.0)\n    @deprecated(version = 1.1.0)\n    lookup',
+      ],
+    ],
+  });
   const { catalog, service, uri } = await diagnosticsOf(dir);
   const wrong = catalog.find((d) => d.code === MISSING_SINCE_CODE)!;
   assert.match(String(wrong.message), /gated `@since\(version = 1\.0\.0\)`; this release is 1\.1\.0/);
@@ -68,6 +94,9 @@ test('a wrong @since version is corrected in place; compatible changes are infor
 });
 
 test('no named package on a side: no diagnostics', async () => {
-  const dir = editedCopy(shop, { 'catalog.wit': [['package example:shop@1.0.0;\n', '']], 'store.wit': [['package example:shop@1.0.0;\n', '']] });
+  const dir = editedCopy(shop, {
+    'catalog.wit': [['package example:shop@1.0.0;\n', '']],
+    'store.wit': [['package example:shop@1.0.0;\n', '']],
+  });
   assert.equal((await diagnosticsOf(dir)).map.size, 0);
 });

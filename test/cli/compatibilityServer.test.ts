@@ -31,16 +31,21 @@ const message = (d: { message: string | { value: string } }) => (typeof d.messag
 
 test('changes against the base ref as diagnostics, with the @since quick fix', { timeout: 60_000 }, async () => {
   const repo = editedCopy(path.join(fixtures, 'shop'));
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo, stdio: 'pipe' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo, stdio: 'pipe' });
   git('init', '-q');
   git('add', '.');
   git('commit', '-q', '-m', 'v1');
   const file = path.join(repo, 'catalog.wit');
-  const text = fs.readFileSync(file, 'utf8')
+  const text = fs
+    .readFileSync(file, 'utf8')
     .replace(/package example:shop@1\.0\.0;/, 'package example:shop@1.1.0;')
     .replace(/ +@since\(version = 1\.0\.0\)\n +lookup: func[^\n]*\n/, '    find: func(name: string) -> u64;\n');
   fs.writeFileSync(path.join(repo, 'store.wit'), fs.readFileSync(path.join(repo, 'store.wit'), 'utf8').replace('@1.0.0;', '@1.1.0;'));
-  const client = new LspClient({ rootUri: pathToFileURL(repo).href, settings: { compatibility: { base: 'HEAD', breakingSeverity: 'error' } } });
+  const client = new LspClient({
+    rootUri: pathToFileURL(repo).href,
+    settings: { compatibility: { base: 'HEAD', breakingSeverity: 'error' } },
+  });
   try {
     await client.start();
     const uri = client.open(file, text);
@@ -52,41 +57,59 @@ test('changes against the base ref as diagnostics, with the @since quick fix', {
     assert.match(message(removed), /HEAD had:\n@since\(version = 1\.0\.0\)\n {4}lookup: func\(id: u64\) -> option<item>;/);
     const missing = diagnostics.find((d) => d.code === 'missing-since');
     const actions = await client.request<any[]>('textDocument/codeAction', {
-      textDocument: { uri }, range: missing.range, context: { diagnostics: [missing], only: ['quickfix'] },
+      textDocument: { uri },
+      range: missing.range,
+      context: { diagnostics: [missing], only: ['quickfix'] },
     });
     const fix = actions.find((a) => a.title === 'Add @since(version = 1.1.0)');
     assert.ok(fix, JSON.stringify(actions));
-    assert.deepEqual(fix.edit.changes[uri], [{ range: { start: { line: missing.range.start.line, character: 0 }, end: { line: missing.range.start.line, character: 0 } }, newText: '    @since(version = 1.1.0)\n' }]);
+    assert.deepEqual(fix.edit.changes[uri], [
+      {
+        range: { start: { line: missing.range.start.line, character: 0 }, end: { line: missing.range.start.line, character: 0 } },
+        newText: '    @since(version = 1.1.0)\n',
+      },
+    ]);
   } finally {
     await client.stop();
   }
 });
 
-test('wit/comparePackage: the classified diff as Markdown, against a git ref or a folder, linked to both sides', { timeout: 60_000 }, async () => {
-  const repo = editedCopy(path.join(fixtures, 'shop'));
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo, stdio: 'pipe' });
-  git('init', '-q');
-  git('add', '.');
-  git('commit', '-q', '-m', 'v1');
-  const file = path.join(repo, 'catalog.wit');
-  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('name: string,', 'name: string,\n        price: u32,'));
-  const client = new LspClient({ rootUri: pathToFileURL(repo).href });
-  try {
-    await client.start();
-    const uri = client.open(file, fs.readFileSync(file, 'utf8'));
-    const { markdown } = await client.request<{ markdown: string }>('wit/comparePackage', { uri, base: { kind: 'ref', ref: 'HEAD' } });
-    assert.match(markdown, /^# example:shop@1\.0\.0 \(HEAD\) → example:shop@1\.0\.0 \(working tree\)\n/);
-    assert.match(markdown, /\*\*Verdict: fails\*\*: the changes need a major bump; 1\.0\.0 → 1\.0\.0\./);
-    const entry = /- ~ `catalog\/item` changed: importers \*\*breaking\*\*, exporters \*\*breaking\*\* · \[base: catalog\.wit:7\]\((file:[^)]+)#L7\) · \[now: catalog\.wit:7\]\((file:[^)]+)#L7\)\n {2}- field price added \(u32\)/.exec(markdown);
-    assert.ok(entry, markdown);
-    // The base side's link is a checkout of the ref that still exists; the new side is the working file.
-    assert.ok(fs.existsSync(new URL(entry[1])), entry[1]);
-    assert.equal(entry[2], uri);
-    const folder = await client.request<{ markdown: string }>('wit/comparePackage', { uri, base: { kind: 'folder', path: path.join(fixtures, 'shop') } });
-    assert.match(folder.markdown, /`catalog\/item` changed/);
-    const bad = await client.request<{ markdown: string }>('wit/comparePackage', { uri, base: { kind: 'ref', ref: 'no-such-ref' } });
-    assert.match(bad.markdown, /^Cannot compare: --base no-such-ref: no such commit, branch or tag/);
-  } finally {
-    await client.stop();
-  }
-});
+test(
+  'wit/comparePackage: the classified diff as Markdown, against a git ref or a folder, linked to both sides',
+  { timeout: 60_000 },
+  async () => {
+    const repo = editedCopy(path.join(fixtures, 'shop'));
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'v1');
+    const file = path.join(repo, 'catalog.wit');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('name: string,', 'name: string,\n        price: u32,'));
+    const client = new LspClient({ rootUri: pathToFileURL(repo).href });
+    try {
+      await client.start();
+      const uri = client.open(file, fs.readFileSync(file, 'utf8'));
+      const { markdown } = await client.request<{ markdown: string }>('wit/comparePackage', { uri, base: { kind: 'ref', ref: 'HEAD' } });
+      assert.match(markdown, /^# example:shop@1\.0\.0 \(HEAD\) → example:shop@1\.0\.0 \(working tree\)\n/);
+      assert.match(markdown, /\*\*Verdict: fails\*\*: the changes need a major bump; 1\.0\.0 → 1\.0\.0\./);
+      const entry =
+        /- ~ `catalog\/item` changed: importers \*\*breaking\*\*, exporters \*\*breaking\*\* · \[base: catalog\.wit:7\]\((file:[^)]+)#L7\) · \[now: catalog\.wit:7\]\((file:[^)]+)#L7\)\n {2}- field price added \(u32\)/.exec(
+          markdown,
+        );
+      assert.ok(entry, markdown);
+      // The base side's link is a checkout of the ref that still exists; the new side is the working file.
+      assert.ok(fs.existsSync(new URL(entry[1])), entry[1]);
+      assert.equal(entry[2], uri);
+      const folder = await client.request<{ markdown: string }>('wit/comparePackage', {
+        uri,
+        base: { kind: 'folder', path: path.join(fixtures, 'shop') },
+      });
+      assert.match(folder.markdown, /`catalog\/item` changed/);
+      const bad = await client.request<{ markdown: string }>('wit/comparePackage', { uri, base: { kind: 'ref', ref: 'no-such-ref' } });
+      assert.match(bad.markdown, /^Cannot compare: --base no-such-ref: no such commit, branch or tag/);
+    } finally {
+      await client.stop();
+    }
+  },
+);

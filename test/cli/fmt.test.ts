@@ -7,9 +7,13 @@ import { cli, editedCopy, fixtures, removeTemps } from './helpers';
 
 after(removeTemps);
 
-const messy = (): string => editedCopy(path.join(fixtures, 'shop'), {
-  'catalog.wit': [['    id: u64,', '      id:u64 ,'], ['  lookup: func(id: u64)', '  lookup:   func( id : u64 )']],
-});
+const messy = (): string =>
+  editedCopy(path.join(fixtures, 'shop'), {
+    'catalog.wit': [
+      ['    id: u64,', '      id:u64 ,'],
+      ['  lookup: func(id: u64)', '  lookup:   func( id : u64 )'],
+    ],
+  });
 
 test('--check lists the unformatted files, exits 1 and changes nothing', async () => {
   const dir = messy();
@@ -33,7 +37,12 @@ test('fmt rewrites in the canonical style; then --check passes; formatted files 
 });
 
 test('a file with syntax errors is not touched and fails', async () => {
-  const dir = editedCopy(path.join(fixtures, 'shop'), { 'catalog.wit': [['  lookup: func', '  lookup func'], ['    id: u64,', '    id:u64,']] });
+  const dir = editedCopy(path.join(fixtures, 'shop'), {
+    'catalog.wit': [
+      ['  lookup: func', '  lookup func'],
+      ['    id: u64,', '    id:u64,'],
+    ],
+  });
   const before = fs.readFileSync(path.join(dir, 'catalog.wit'), 'utf8');
   const r = await cli(['fmt', path.join(dir, 'catalog.wit')], dir);
   assert.equal(r.code, 1);

@@ -12,11 +12,25 @@ export const corpusRoot = path.resolve(repoRoot, '..', 'shared', 'corpus');
 export const fixtures = path.join(repoRoot, 'test', 'fixtures', 'evolution');
 const wasmDir = path.join(repoRoot, 'dist');
 
-export interface CliResult { code: number; stdout: string; stderr: string }
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 export async function cli(args: string[], cwd = repoRoot): Promise<CliResult> {
-  let stdout = '', stderr = '';
-  const code = await runCli(args, { cwd, wasmDir, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
+  let stdout = '',
+    stderr = '';
+  const code = await runCli(args, {
+    cwd,
+    wasmDir,
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+  });
   return { code, stdout, stderr };
 }
 

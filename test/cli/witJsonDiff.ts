@@ -8,16 +8,22 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-type Json = any;  
+type Json = any;
 
-interface Item { shape: string; parent?: string }
+interface Item {
+  shape: string;
+  parent?: string;
+}
 
 /** wit-parser's resolve of a folder, and which of its packages is the folder's own (named by its `package` header). */
 export function witJson(tool: string, dir: string, features: string[] = ['active']): Json {
   const args = ['component', 'wit', '--json', ...(features.length ? ['--features', features.join(',')] : []), dir];
   const doc = JSON.parse(execFileSync(tool, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 }));
-  const header = fs.readdirSync(dir).filter((f) => f.endsWith('.wit'))
-    .map((f) => /^package\s+([^;\s]+)\s*;/m.exec(fs.readFileSync(path.join(dir, f), 'utf8'))?.[1]).find(Boolean);
+  const header = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.wit'))
+    .map((f) => /^package\s+([^;\s]+)\s*;/m.exec(fs.readFileSync(path.join(dir, f), 'utf8'))?.[1])
+    .find(Boolean);
   doc.rootPackage = doc.packages.findIndex((p: Json) => p.name === header);
   if (doc.rootPackage < 0) throw new Error(`no package ${header} in wit-parser's resolve of ${dir}`);
   return doc;
@@ -55,15 +61,24 @@ export function jsonSurface(doc: Json): Map<string, Item> {
     if (typeof k === 'string') return k;
     const [tag, v] = Object.entries(k)[0] as [string, Json];
     switch (tag) {
-      case 'handle': return v.own !== undefined ? ty(v.own) : `borrow<${ty(v.borrow)}>`;
-      case 'record': return `record{${v.fields.map((f: Json) => `${f.name}:${ty(f.type)}`).join(',')}}`;
-      case 'variant': return `variant{${v.cases.map((c: Json) => `${c.name}${c.type == null ? '' : `(${ty(c.type)})`}`).join(',')}}`;
-      case 'enum': return `enum{${v.cases.map((c: Json) => c.name).join(',')}}`;
-      case 'flags': return `flags{${v.flags.map((c: Json) => c.name).join(',')}}`;
-      case 'tuple': return `tuple<${v.types.map(ty).join(',')}>`;
-      case 'result': return `result<${v.ok == null ? '_' : ty(v.ok)},${v.err == null ? '_' : ty(v.err)}>`;
-      case 'type': return `=${ty(v)}`;
-      default: return v == null ? tag : `${tag}<${Array.isArray(v) ? v.map((x) => (typeof x === 'number' ? x : ty(x))).join(',') : ty(v)}>`;
+      case 'handle':
+        return v.own !== undefined ? ty(v.own) : `borrow<${ty(v.borrow)}>`;
+      case 'record':
+        return `record{${v.fields.map((f: Json) => `${f.name}:${ty(f.type)}`).join(',')}}`;
+      case 'variant':
+        return `variant{${v.cases.map((c: Json) => `${c.name}${c.type == null ? '' : `(${ty(c.type)})`}`).join(',')}}`;
+      case 'enum':
+        return `enum{${v.cases.map((c: Json) => c.name).join(',')}}`;
+      case 'flags':
+        return `flags{${v.flags.map((c: Json) => c.name).join(',')}}`;
+      case 'tuple':
+        return `tuple<${v.types.map(ty).join(',')}>`;
+      case 'result':
+        return `result<${v.ok == null ? '_' : ty(v.ok)},${v.err == null ? '_' : ty(v.err)}>`;
+      case 'type':
+        return `=${ty(v)}`;
+      default:
+        return v == null ? tag : `${tag}<${Array.isArray(v) ? v.map((x) => (typeof x === 'number' ? x : ty(x))).join(',') : ty(v)}>`;
     }
   };
   const func = (f: Json): string => {
@@ -98,7 +113,11 @@ export function jsonSurface(doc: Json): Map<string, Item> {
         } else {
           const iface = doc.interfaces[item.interface.id];
           let path = key;
-          let target = `inline{${Object.entries(iface.functions).map(([n, f]) => `${n}:${func(f)}`).join(',')}|${Object.entries(iface.types).map(([n, t]) => `${n}:${kind(doc.types[t as number].kind)}`).join(',')}}`;
+          let target = `inline{${Object.entries(iface.functions)
+            .map(([n, f]) => `${n}:${func(f)}`)
+            .join(',')}|${Object.entries(iface.types)
+            .map(([n, t]) => `${n}:${kind(doc.types[t as number].kind)}`)
+            .join(',')}}`;
           if (/^interface-\d+$/.test(key)) {
             const q = `${noVersion(doc.packages[iface.package].name)}/${iface.name}`;
             path = iface.package === pkgIndex ? iface.name : q;
@@ -116,7 +135,8 @@ export function jsonSurface(doc: Json): Map<string, Item> {
 
 /** `path -> added | removed | changed` between two resolved packages. */
 export function jsonDiff(oldDoc: Json, newDoc: Json): Map<string, string> {
-  const a = jsonSurface(oldDoc), b = jsonSurface(newDoc);
+  const a = jsonSurface(oldDoc),
+    b = jsonSurface(newDoc);
   const out = new Map<string, string>();
   for (const [path, item] of a) {
     const after = b.get(path);

@@ -48,7 +48,10 @@ test('the wit language, its grammar, snippets and configuration files exist', ()
 test('the settings the server reads have defaults and descriptions', () => {
   const props = manifest.contributes.configuration.properties;
   const expected: Record<string, unknown> = {
-    'wit.trace.server': 'off', 'wit.diagnostics.enable': true, 'wit.format.enable': true, 'wit.inlayHints.enable': true,
+    'wit.trace.server': 'off',
+    'wit.diagnostics.enable': true,
+    'wit.format.enable': true,
+    'wit.inlayHints.enable': true,
   };
   for (const [key, value] of Object.entries(expected)) {
     assert.equal(props[key]?.default, value, `${key} default`);
@@ -69,16 +72,29 @@ test('language configuration: doc comments continue, words keep - and %', () => 
   assert.deepEqual(languageConfig.comments, { lineComment: '//', blockComment: ['/*', '*/'] });
 });
 
-test('the .vsix ships the bundle and the language files, nothing else', { skip: !existsSync(join(repo, 'dist/extension.js')) && 'dist/ not built (npm run build)' }, () => {
-  const vsce = join(repo, 'node_modules/.bin/vsce');
-  const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: repo, encoding: 'utf8' }).trim().split('\n');
-  for (const needed of ['package.json', 'LICENSE', 'language-configuration.json', 'dist/extension.js', 'dist/server.js',
-    'dist/tree-sitter.wasm', 'dist/tree-sitter-wit.wasm', 'syntaxes/wit.tmLanguage.json', 'snippets/wit.json']) {
-    assert.ok(files.includes(needed), `${needed} is not packaged`);
-  }
-  for (const f of files) {
-    assert.ok(!f.endsWith('.map'), `source map packaged: ${f}`);
-    assert.ok(!f.endsWith('.ts') && !f.endsWith('tsconfig.json'), `source packaged: ${f}`);
-    assert.ok(!/^(client|server|test|scripts|node_modules|grammar|out)\//.test(f), `not for the package: ${f}`);
-  }
-});
+test(
+  'the .vsix ships the bundle and the language files, nothing else',
+  { skip: !existsSync(join(repo, 'dist/extension.js')) && 'dist/ not built (npm run build)' },
+  () => {
+    const vsce = join(repo, 'node_modules/.bin/vsce');
+    const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: repo, encoding: 'utf8' }).trim().split('\n');
+    for (const needed of [
+      'package.json',
+      'LICENSE',
+      'language-configuration.json',
+      'dist/extension.js',
+      'dist/server.js',
+      'dist/tree-sitter.wasm',
+      'dist/tree-sitter-wit.wasm',
+      'syntaxes/wit.tmLanguage.json',
+      'snippets/wit.json',
+    ]) {
+      assert.ok(files.includes(needed), `${needed} is not packaged`);
+    }
+    for (const f of files) {
+      assert.ok(!f.endsWith('.map'), `source map packaged: ${f}`);
+      assert.ok(!f.endsWith('.ts') && !f.endsWith('tsconfig.json'), `source packaged: ${f}`);
+      assert.ok(!/^(client|server|test|scripts|node_modules|grammar|out)\//.test(f), `not for the package: ${f}`);
+    }
+  },
+);

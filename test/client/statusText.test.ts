@@ -1,16 +1,17 @@
 // The words the client shows about the server: crash notices and the status bar.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import {
-  describeExit, restartedNotice, gaveUpNotice, locateFile, unqualifiedWorld, statusBarText,
-} from '../../client/src/statusText';
+import { describeExit, restartedNotice, gaveUpNotice, locateFile, unqualifiedWorld, statusBarText } from '../../client/src/statusText';
 import type { WorldInfo } from '../../common/protocol';
 
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
 const world = (name: string, pkg: string, uri: string): WorldInfo => ({ name, package: pkg, uri, range });
 
 test('the crash notice says how the server ended', () => {
-  assert.equal(restartedNotice({ code: null, signal: 'SIGKILL' }), 'The WIT language server stopped (killed by SIGKILL) and was restarted.');
+  assert.equal(
+    restartedNotice({ code: null, signal: 'SIGKILL' }),
+    'The WIT language server stopped (killed by SIGKILL) and was restarted.',
+  );
   assert.equal(restartedNotice({ code: 3, signal: null }), 'The WIT language server stopped (exit code 3) and was restarted.');
   assert.equal(describeExit(undefined), 'its connection closed');
   assert.equal(

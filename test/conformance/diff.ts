@@ -37,14 +37,20 @@ async function main() {
   for (const d of res.disagreements) {
     const key = `${d.kind} / ${d.mutation.split(':')[0]}`;
     if (!byKind.has(key)) byKind.set(key, []);
-    byKind.get(key)!.push(`#${d.n} ${d.case}: ${d.mutation}\n      wasm-tools: ${d.tool}\n      ours: ${d.ours.slice(0, 3).join(' | ') || '(none)'}${d.known ? `\n      ${d.known}` : ''}`);
+    byKind
+      .get(key)!
+      .push(
+        `#${d.n} ${d.case}: ${d.mutation}\n      wasm-tools: ${d.tool}\n      ours: ${d.ours.slice(0, 3).join(' | ') || '(none)'}${d.known ? `\n      ${d.known}` : ''}`,
+      );
   }
   for (const [key, list] of [...byKind].sort()) {
     console.log(`\n== ${key} (${list.length})`);
     for (const l of args.includes('--verbose') ? list : list.slice(0, 5)) console.log(`  ${l}`);
   }
   const pct = res.total ? ((100 * res.agree) / res.total).toFixed(1) : '0';
-  console.log(`\nwasm-tools ${tool.version} (${tool.path}): ${res.total} mutants, ${res.agree} agree (${pct}%), ${res.disagree} disagree, ${res.known} known differences of ${tool.version}; seed ${seed}; ${res.usable}/${res.cases} cases usable; saved under /tmp/witdiff/out-${seed}-${tool.version}`);
+  console.log(
+    `\nwasm-tools ${tool.version} (${tool.path}): ${res.total} mutants, ${res.agree} agree (${pct}%), ${res.disagree} disagree, ${res.known} known differences of ${tool.version}; seed ${seed}; ${res.usable}/${res.cases} cases usable; saved under /tmp/witdiff/out-${seed}-${tool.version}`,
+  );
 }
 
 main().catch((e) => {

@@ -60,7 +60,11 @@ export interface DiffResult {
   disagreements: Disagreement[];
 }
 
-interface Case { name: string; from: string; isDir: boolean }
+interface Case {
+  name: string;
+  from: string;
+  isDir: boolean;
+}
 
 function cases(only: string | undefined): Case[] {
   const out: Case[] = [];
@@ -157,7 +161,9 @@ export async function runDifferential(o: DiffOptions): Promise<DiffResult> {
   const r = rng(o.seed);
   const started = Date.now();
   const disagreements: Disagreement[] = [];
-  let total = 0, agree = 0, known = 0;
+  let total = 0,
+    agree = 0,
+    known = 0;
   for (let n = 0; n < o.count && usable.length && Date.now() - started < o.timeMs; n++) {
     const c = usable[n % usable.length];
     const dir = materialize(c, work);
@@ -169,15 +175,43 @@ export async function runDifferential(o: DiffOptions): Promise<DiffResult> {
     const v = runWasmTools(tool.path, dir);
     const ours = runCore(dir);
     const differs = compare(v, ours);
-    if (!differs) { agree++; continue; }
-    const label = knownDifference(tool.version, { suite: 'diff', name: what, grade: differs, message: v.detail ?? v.message, ours: ours.list[0] });
+    if (!differs) {
+      agree++;
+      continue;
+    }
+    const label = knownDifference(tool.version, {
+      suite: 'diff',
+      name: what,
+      grade: differs,
+      message: v.detail ?? v.message,
+      ours: ours.list[0],
+    });
     if (label) known++;
     const saved = path.join(outDir, String(n));
     fs.cpSync(dir, saved, { recursive: true });
     const wt = v.error ? `${v.file ? `${path.relative(dir, v.file)}:${v.line}` : '(no location)'} ${v.message}` : 'ok';
     const info = `case: ${c.name}\nmutation: ${what}\nwasm-tools ${tool.version}: ${wt}${label ? `\nknown difference: ${label}` : ''}\nours:\n  ${ours.list.join('\n  ') || '(none)'}\n`;
     fs.writeFileSync(path.join(saved, 'info.txt'), info);
-    disagreements.push({ n, case: c.name, mutation: what, kind: label ? label.replace(/:.*/, '') : differs, known: label, tool: wt, ours: ours.list });
+    disagreements.push({
+      n,
+      case: c.name,
+      mutation: what,
+      kind: label ? label.replace(/:.*/, '') : differs,
+      known: label,
+      tool: wt,
+      ours: ours.list,
+    });
   }
-  return { tool, seed: o.seed, total, agree, known, disagree: total - agree - known, usable: usable.length, cases: all.length, skipped, disagreements };
+  return {
+    tool,
+    seed: o.seed,
+    total,
+    agree,
+    known,
+    disagree: total - agree - known,
+    usable: usable.length,
+    cases: all.length,
+    skipped,
+    disagreements,
+  };
 }

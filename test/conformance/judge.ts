@@ -20,10 +20,15 @@ async function main() {
   const results = await judgeUiCases(tool, cases);
   for (const r of results) if (r.grade !== 'agree') console.log(describe(r));
   const t = tally(results);
-  const grades = Object.entries(t.byGrade).filter(([g]) => g !== 'agree').map(([g, n]) => `${g} ${n}`).join(', ');
+  const grades = Object.entries(t.byGrade)
+    .filter(([g]) => g !== 'agree')
+    .map(([g, n]) => `${g} ${n}`)
+    .join(', ');
   const json = opt('json');
   if (json) fs.writeFileSync(json, JSON.stringify({ tool, ...t, results: results.filter((r) => r.grade !== 'agree') }, null, 2));
-  console.log(`\nwasm-tools ${tool.version} (${tool.path}): ${t.cases} cases, ${t.agree} agree, ${t.known} known differences, ${t.disagree} disagree${grades ? ` (${grades})` : ''}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `\nwasm-tools ${tool.version} (${tool.path}): ${t.cases} cases, ${t.agree} agree, ${t.known} known differences, ${t.disagree} disagree${grades ? ` (${grades})` : ''}; ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   process.exit(t.disagree ? 1 : 0);
 }
 

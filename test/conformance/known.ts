@@ -75,7 +75,11 @@ const KNOWN: KnownDifference[] = [
     // found later.
     versions: ['1.239.0', '1.239.0'],
     why: 'names compared exactly, not strongly-unique',
-    applies: (c) => c.grade !== 'missed' && /conflicts with previous (name|field|flag|case) `|kebab-case identifiers are case-insensitive|duplicate (field|flag|case) `/.test(c.ours ?? ''),
+    applies: (c) =>
+      c.grade !== 'missed' &&
+      /conflicts with previous (name|field|flag|case) `|kebab-case identifiers are case-insensitive|duplicate (field|flag|case) `/.test(
+        c.ours ?? '',
+      ),
   },
   {
     // Nesting limits of the corpus and 1.263: 1.239 has none for types and

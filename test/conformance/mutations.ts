@@ -21,7 +21,12 @@ export function rng(seed: number): Rng {
 
 export const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
-interface Token { start: number; end: number; text: string; kind: 'ident' | 'int' | 'punct' | 'version' }
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  kind: 'ident' | 'int' | 'punct' | 'version';
+}
 
 /** WIT tokens (comments and whitespace skipped); versions after `@` are one token. */
 export function tokenize(src: string): Token[] {
@@ -35,9 +40,41 @@ export function tokenize(src: string): Token[] {
   return out;
 }
 
-const KEYWORDS = ['use', 'type', 'func', 'u32', 'string', 'record', 'resource', 'interface', 'world', 'import',
-  'export', 'package', 'include', 'with', 'as', 'from', 'static', 'constructor', 'own', 'borrow', 'list', 'result',
-  'option', 'flags', 'enum', 'variant', 'async', 'stream', 'future', 'tuple', 'bool', 'char', 'error-context'];
+const KEYWORDS = [
+  'use',
+  'type',
+  'func',
+  'u32',
+  'string',
+  'record',
+  'resource',
+  'interface',
+  'world',
+  'import',
+  'export',
+  'package',
+  'include',
+  'with',
+  'as',
+  'from',
+  'static',
+  'constructor',
+  'own',
+  'borrow',
+  'list',
+  'result',
+  'option',
+  'flags',
+  'enum',
+  'variant',
+  'async',
+  'stream',
+  'future',
+  'tuple',
+  'bool',
+  'char',
+  'error-context',
+];
 const PUNCT = ['{', '}', '(', ')', '<', '>', ';', ':', ',', '.', '/', '@', '=', '->', '*', '_', '%'];
 
 const splice = (s: string, start: number, end: number, insert: string) => s.slice(0, start) + insert + s.slice(end);
@@ -108,7 +145,8 @@ export const textMutations: Record<string, TextMutation> = {
     const c = codeLines(ls);
     if (c.length < 2) return undefined;
     const k = Math.floor(r() * (c.length - 1));
-    const a = c[k].i, b = c[k + 1].i;
+    const a = c[k].i,
+      b = c[k + 1].i;
     [ls[a], ls[b]] = [ls[b], ls[a]];
     return { text: ls.join('\n'), what: `swapped lines ${a + 1} and ${b + 1}` };
   },
@@ -154,17 +192,32 @@ export const textMutations: Record<string, TextMutation> = {
   },
   'add-since': (src, r) => {
     const ls = lines(src);
-    const c = codeLines(ls).filter(({ l }) => /^\s*(interface|world|type|record|resource|variant|enum|flags|[a-z%][a-z0-9-]*\s*:\s*(async\s+)?func|import|export|use|include|constructor)\b/.test(l));
+    const c = codeLines(ls).filter(({ l }) =>
+      /^\s*(interface|world|type|record|resource|variant|enum|flags|[a-z%][a-z0-9-]*\s*:\s*(async\s+)?func|import|export|use|include|constructor)\b/.test(
+        l,
+      ),
+    );
     if (!c.length) return undefined;
     const { i } = pick(r, c);
-    const gate = pick(r, ['@since(version = 99.0.0)', '@since(version = 0.1.0)', '@unstable(feature = not-active)', '@unstable(feature = active)', '@deprecated(version = 0.1.0)', '@since(version = 0.2.0, feature = x)', '@since(version = 0.2.0-rc)']);
+    const gate = pick(r, [
+      '@since(version = 99.0.0)',
+      '@since(version = 0.1.0)',
+      '@unstable(feature = not-active)',
+      '@unstable(feature = active)',
+      '@deprecated(version = 0.1.0)',
+      '@since(version = 0.2.0, feature = x)',
+      '@since(version = 0.2.0-rc)',
+    ]);
     ls.splice(i, 0, `${ls[i].match(/^\s*/)![0]}${gate}`);
     return { text: ls.join('\n'), what: `added ${gate} before line ${i + 1}` };
   },
   'borrow-result': (src, r) => {
     const m = [...src.matchAll(/->\s*([a-z%][a-z0-9-]*)/g)];
     const own = [...src.matchAll(/own<([a-z%][a-z0-9-]*)>/g)];
-    const choices = [...m.map((x) => ({ at: x.index! + x[0].length - x[1].length, name: x[1] })), ...own.map((x) => ({ at: x.index! + 4, name: x[1] }))];
+    const choices = [
+      ...m.map((x) => ({ at: x.index! + x[0].length - x[1].length, name: x[1] })),
+      ...own.map((x) => ({ at: x.index! + 4, name: x[1] })),
+    ];
     if (!choices.length) return undefined;
     const c = pick(r, choices);
     const text = splice(src, c.at, c.at + c.name.length, `borrow<${c.name}>`);
@@ -177,7 +230,8 @@ export const textMutations: Record<string, TextMutation> = {
     const end = x.index! + x[0].length;
     const variant = Math.floor(r() * 3);
     if (variant === 0) return { text: splice(src, end - 1, end, ''), what: `dropped \`${x[2]}\` of package decl` };
-    if (variant === 1) return { text: splice(src, x.index!, x.index!, 'package x:y {\n'), what: 'opened a nested package before the package decl' };
+    if (variant === 1)
+      return { text: splice(src, x.index!, x.index!, 'package x:y {\n'), what: 'opened a nested package before the package decl' };
     const other = x[2] === '{' ? ';' : '{';
     return { text: splice(src, end - 1, end, other), what: `package decl \`${x[2]}\` -> \`${other}\`` };
   },
@@ -193,7 +247,23 @@ export const textMutations: Record<string, TextMutation> = {
     const c = codeLines(ls).filter(({ l }) => /\{\s*$/.test(l));
     if (!c.length) return undefined;
     const { i } = pick(r, c);
-    const item = pick(r, ['type t = u32;', 'f: func();', 'use self.x;', 'import f: func();', 'export a: interface {}', 'resource r;', 'include w;', 'enum e {}', 'flags f {}', 'variant v {}', 'record r {}', 'type t2 = tuple<>;', 'f: async func() -> stream;', 'constructor();', 'x: func() -> result<_, u8>;']);
+    const item = pick(r, [
+      'type t = u32;',
+      'f: func();',
+      'use self.x;',
+      'import f: func();',
+      'export a: interface {}',
+      'resource r;',
+      'include w;',
+      'enum e {}',
+      'flags f {}',
+      'variant v {}',
+      'record r {}',
+      'type t2 = tuple<>;',
+      'f: async func() -> stream;',
+      'constructor();',
+      'x: func() -> result<_, u8>;',
+    ]);
     ls.splice(i + 1, 0, `  ${item}`);
     return { text: ls.join('\n'), what: `inserted \`${item}\` after line ${i + 1}` };
   },
@@ -202,7 +272,10 @@ export const textMutations: Record<string, TextMutation> = {
 /** More edits that keep the text well-formed, so they reach name resolution and elaboration. */
 export const semanticMutations: Record<string, TextMutation> = {
   'add-world-ref': (src, r) => {
-    const names = [...src.matchAll(/^\s*(?:@[^\n]*\n\s*)*(interface|world)\s+(%?[a-z][a-z0-9-]*)/gm)].map((m) => ({ kind: m[1], name: m[2] }));
+    const names = [...src.matchAll(/^\s*(?:@[^\n]*\n\s*)*(interface|world)\s+(%?[a-z][a-z0-9-]*)/gm)].map((m) => ({
+      kind: m[1],
+      name: m[2],
+    }));
     const worlds = [...src.matchAll(/^(\s*)world\s+%?[a-z][a-z0-9-]*\s*\{[^\n]*$/gm)];
     if (!names.length || !worlds.length) return undefined;
     const w = pick(r, worlds);
@@ -223,9 +296,24 @@ export const semanticMutations: Record<string, TextMutation> = {
     const toks = tokenize(src).filter((t) => /^(u8|u16|u32|u64|s8|s16|s32|s64|f32|f64|bool|char|string)$/.test(t.text));
     if (!toks.length) return undefined;
     const t = pick(r, toks);
-    const named = tokenize(src).filter((x) => x.kind === 'ident' && !KEYWORDS.includes(x.text)).map((x) => x.text);
+    const named = tokenize(src)
+      .filter((x) => x.kind === 'ident' && !KEYWORDS.includes(x.text))
+      .map((x) => x.text);
     const n = named.length ? pick(r, named) : 'x';
-    const w = pick(r, ['list<u8>', `option<${n}>`, `own<${n}>`, `borrow<${n}>`, `result<${n}>`, 'tuple<u8, u8>', `future<${n}>`, `stream<${n}>`, n, 'list<u8, 4>', 'error-context', '_']);
+    const w = pick(r, [
+      'list<u8>',
+      `option<${n}>`,
+      `own<${n}>`,
+      `borrow<${n}>`,
+      `result<${n}>`,
+      'tuple<u8, u8>',
+      `future<${n}>`,
+      `stream<${n}>`,
+      n,
+      'list<u8, 4>',
+      'error-context',
+      '_',
+    ]);
     return { text: splice(src, t.start, t.end, w), what: `type \`${t.text}\` -> \`${w}\`` };
   },
   'async-func': (src, r) => {

@@ -50,7 +50,12 @@ export function uiCases(root = UI_CASES): UiCase[] {
 }
 
 /** One error of ours: path relative to the case, 1-based line and column. */
-interface OurError { file: string; line: number; col: number; message: string }
+interface OurError {
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+}
 
 /**
  * Our errors for a case copied alone into `scratch` (the core reads a folder as
@@ -72,7 +77,13 @@ function ourErrors(c: UiCase, scratch: string): OurError[] {
   for (const [uri, diags] of service.diagnostics(pathToUri(root))) {
     const file = path.relative(dir, decodeURIComponent(uri.replace(/^file:\/\//, '')));
     for (const d of diags) {
-      if (d.severity === 1) out.push({ file, line: d.range.start.line + 1, col: d.range.start.character + 1, message: typeof d.message === 'string' ? d.message : d.message.value });
+      if (d.severity === 1)
+        out.push({
+          file,
+          line: d.range.start.line + 1,
+          col: d.range.start.character + 1,
+          message: typeof d.message === 'string' ? d.message : d.message.value,
+        });
     }
   }
   return out;
@@ -125,7 +136,16 @@ export async function judgeUiCases(tool: WasmTools, cases = uiCases()): Promise<
       if (v.file) v.where = `${path.relative(base, v.file)}:${v.line}:${v.col}`;
       const ours = ourErrors(c, scratch);
       const g = grade(v, ours);
-      const known = g === 'agree' ? undefined : knownDifference(tool.version, { suite: 'ui', name: c.name.replace(/^parse-fail\//, ''), grade: g, message: v.detail ?? v.message, ours: firstOf(ours) });
+      const known =
+        g === 'agree'
+          ? undefined
+          : knownDifference(tool.version, {
+              suite: 'ui',
+              name: c.name.replace(/^parse-fail\//, ''),
+              grade: g,
+              message: v.detail ?? v.message,
+              ours: firstOf(ours),
+            });
       return { case: c, tool: v, ours, grade: g, known };
     });
   } finally {
@@ -137,11 +157,19 @@ export async function judgeUiCases(tool: WasmTools, cases = uiCases()): Promise<
 export function describe(r: CaseResult): string {
   const tool = r.tool.error ? `fails at ${r.tool.where ?? '(no location)'}: ${r.tool.message}` : 'passes';
   const first = r.ours[0];
-  const ours = first ? `${first.file}:${first.line}:${first.col} ${first.message}${r.ours.length > 1 ? ` (+${r.ours.length - 1} more)` : ''}` : 'no error';
+  const ours = first
+    ? `${first.file}:${first.line}:${first.col} ${first.message}${r.ours.length > 1 ? ` (+${r.ours.length - 1} more)` : ''}`
+    : 'no error';
   return `${r.grade}${r.known ? ` (known: ${r.known})` : ''}: ${r.case.name}${r.case.expectFail ? '' : ' [passing case]'}\n    wasm-tools: ${tool}\n    ours:       ${ours}`;
 }
 
-export interface Tally { cases: number; agree: number; known: number; disagree: number; byGrade: Record<string, number> }
+export interface Tally {
+  cases: number;
+  agree: number;
+  known: number;
+  disagree: number;
+  byGrade: Record<string, number>;
+}
 
 export function tally(results: readonly CaseResult[]): Tally {
   const byGrade: Record<string, number> = {};

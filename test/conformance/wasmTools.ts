@@ -14,7 +14,11 @@ const shared = path.resolve(__dirname, '..', '..', '..', 'shared');
 export const SHARED_WASM_TOOLS = path.join(shared, 'tools', 'wasm-tools');
 
 /** Where scripts/toolchain/install.sh links the pinned (newest) wasm-tools. */
-export const TOOLCHAIN_WASM_TOOLS = path.join(process.env.WIT_DEVKIT_CACHE || path.join(homedir(), '.cache/wit-devkit'), 'bin', 'wasm-tools');
+export const TOOLCHAIN_WASM_TOOLS = path.join(
+  process.env.WIT_DEVKIT_CACHE || path.join(homedir(), '.cache/wit-devkit'),
+  'bin',
+  'wasm-tools',
+);
 
 export interface WasmTools {
   path: string;
@@ -81,7 +85,8 @@ export function runWasmTools(tool: string, target: string, features: readonly st
 
 /** Compares dotted versions: negative when a < b. */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number), pb = b.split('.').map(Number);
+  const pa = a.split('.').map(Number),
+    pb = b.split('.').map(Number);
   for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
   return 0;
 }

@@ -47,7 +47,6 @@ export function memoryHost(files: Record<string, string>): WitHost {
   };
 }
 
-
 /** Splits the `|` cursor marker out of a source. */
 export function cursor(src: string): { text: string; offset: number } {
   const offset = src.indexOf('|');

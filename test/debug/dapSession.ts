@@ -4,22 +4,42 @@
 import * as assert from 'node:assert/strict';
 import { dapClient, type DapMessage } from '../live/dapClient';
 
-export interface StackFrame { id: number; name: string; line: number; source?: { name?: string; path?: string } }
-export interface Variable { name: string; value: string; type?: string }
+export interface StackFrame {
+  id: number;
+  name: string;
+  line: number;
+  source?: { name?: string; path?: string };
+}
+export interface Variable {
+  name: string;
+  value: string;
+  type?: string;
+}
 
 export function dapSession(adapter: string, timeoutMs = 60_000) {
   const dap = dapClient(adapter);
-  const transcript = () => dap.messages.map((m) => `${m.type} ${m.command ?? m.event ?? ''} ${JSON.stringify(m.body ?? m.message ?? '').slice(0, 200)}`).join('\n');
+  const transcript = () =>
+    dap.messages
+      .map((m) => `${m.type} ${m.command ?? m.event ?? ''} ${JSON.stringify(m.body ?? m.message ?? '').slice(0, 200)}`)
+      .join('\n');
 
   /** The first message matching after position `from` of the transcript (events come in order). */
-  const after = (from: number, what: string, match: (m: DapMessage) => boolean) => new Promise<DapMessage>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${what} within ${timeoutMs} ms; seen:\n${transcript()}`)), timeoutMs);
-    void dap.waitFor((m) => dap.messages.indexOf(m) >= from && match(m)).then((m) => { clearTimeout(timer); resolve(m); });
-  });
+  const after = (from: number, what: string, match: (m: DapMessage) => boolean) =>
+    new Promise<DapMessage>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${what} within ${timeoutMs} ms; seen:\n${transcript()}`)), timeoutMs);
+      void dap
+        .waitFor((m) => dap.messages.indexOf(m) >= from && match(m))
+        .then((m) => {
+          clearTimeout(timer);
+          resolve(m);
+        });
+    });
 
   /** Sends a request and waits for its response, which must succeed. */
   const ok = async (command: string, args: unknown): Promise<DapMessage> => {
-    const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no response to ${command}; seen:\n${transcript()}`)), timeoutMs).unref());
+    const timer = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`no response to ${command}; seen:\n${transcript()}`)), timeoutMs).unref(),
+    );
     const response = await Promise.race([dap.request(command, args), timer]);
     assert.equal(response.success, true, `${command} failed: ${response.message}\n${transcript()}`);
     return response;
@@ -48,7 +68,11 @@ export function dapSession(adapter: string, timeoutMs = 60_000) {
   };
 
   /** Output the debuggee wrote (not lldb's console echo). */
-  const programOutput = () => dap.messages.filter((m) => m.event === 'output' && m.body?.category !== 'console').map((m) => String(m.body?.output)).join('');
+  const programOutput = () =>
+    dap.messages
+      .filter((m) => m.event === 'output' && m.body?.category !== 'console')
+      .map((m) => String(m.body?.output))
+      .join('');
 
   /**
    * Ends the session: `disconnect` (terminating the debuggee), then the adapter
@@ -60,14 +84,20 @@ export function dapSession(adapter: string, timeoutMs = 60_000) {
   const close = async (): Promise<void> => {
     let answered = false;
     if (dap.child.exitCode === null && dap.child.signalCode === null) {
-      const disconnect = dap.request('disconnect', { terminateDebuggee: true }).then(() => { answered = true; });
+      const disconnect = dap.request('disconnect', { terminateDebuggee: true }).then(() => {
+        answered = true;
+      });
       await Promise.race([disconnect, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     }
     dap.child.kill();
     // Only a debuggee known to be alive: an exited one's pid may be another process's by now.
     const pid = dap.messages.find((m) => m.event === 'process')?.body?.systemProcessId;
     if (!answered && typeof pid === 'number' && !dap.messages.some((m) => m.event === 'exited')) {
-      try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }
   };
 

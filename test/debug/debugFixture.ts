@@ -46,7 +46,9 @@ export function buildDebugFixture(dir: string, tools: { clang: string; jco: stri
   const core = path.join(dir, 'debug.core.wasm');
   const component = path.join(dir, 'debug.wasm');
   copyFileSync(DEBUG_SOURCE, source);
-  execFileSync(tools.clang, ['--target=wasm32-wasi', '--sysroot=/usr', '-g', '-O0', '-o', core, source], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(tools.clang, ['--target=wasm32-wasi', '--sysroot=/usr', '-g', '-O0', '-o', core, source], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   execFileSync(tools.jco, ['new', core, '--wasi-command', '-o', component], { stdio: ['ignore', 'ignore', 'pipe'] });
   return { source, component, lines: markerLines(readFileSync(source, 'utf8')) };
 }
@@ -64,8 +66,35 @@ export function buildHttpFixture(dir: string, tools: { clang: string; witBindgen
   writeFileSync(path.join(wit, 'world.wit'), 'package debug:http;\n\nworld handler {\n  include wasi:http/proxy@0.2.12;\n}\n');
   const quiet = { stdio: ['ignore', 'ignore', 'pipe'] as ['ignore', 'ignore', 'pipe'] };
   execFileSync(tools.witBindgen, ['c', wit, '--world', 'handler', '--out-dir', gen], quiet);
-  execFileSync(tools.clang, ['--target=wasm32-wasi', '--sysroot=/usr', '-mexec-model=reactor', '-g', '-O0', `-I${gen}`, '-o', core,
-    source, path.join(gen, 'handler.c'), path.join(gen, 'handler_component_type.o')], quiet);
-  execFileSync(tools.wasmTools, ['component', 'new', core, '--adapt', `wasi_snapshot_preview1=${path.join(JCO_LIB, 'wasi_snapshot_preview1.reactor.wasm')}`, '-o', component], quiet);
+  execFileSync(
+    tools.clang,
+    [
+      '--target=wasm32-wasi',
+      '--sysroot=/usr',
+      '-mexec-model=reactor',
+      '-g',
+      '-O0',
+      `-I${gen}`,
+      '-o',
+      core,
+      source,
+      path.join(gen, 'handler.c'),
+      path.join(gen, 'handler_component_type.o'),
+    ],
+    quiet,
+  );
+  execFileSync(
+    tools.wasmTools,
+    [
+      'component',
+      'new',
+      core,
+      '--adapt',
+      `wasi_snapshot_preview1=${path.join(JCO_LIB, 'wasi_snapshot_preview1.reactor.wasm')}`,
+      '-o',
+      component,
+    ],
+    quiet,
+  );
   return { source, component, lines: markerLines(readFileSync(source, 'utf8')) };
 }

@@ -10,7 +10,7 @@ import { lldbDapLaunch } from '../../client/src/debug/launchArgs';
 test('arguments: single quotes, or double quotes escaping \\ and " when the argument holds a single quote', () => {
   assert.equal(quoteLldbArg('a b'), "'a b'");
   assert.equal(quoteLldbArg(''), "''");
-  assert.equal(quoteLldbArg('$(id) `x` "q" \\n'), "'$(id) `x` \"q\" \\n'");
+  assert.equal(quoteLldbArg('$(id) `x` "q" \\n'), '\'$(id) `x` "q" \\n\'');
   assert.equal(quoteLldbArg('it\'s "q" `x` \\'), '"it\'s \\"q\\" `x` \\\\"');
   assert.equal(quoteLldbArg('line\nbreak'), undefined);
 });
@@ -39,7 +39,23 @@ test('an argument with a line break: a plain lldb-dap launch with args (breakpoi
 });
 
 test('mode http: wasmtime serve with the debug flags on its address; a source map passes through', () => {
-  const launch = lldbDapLaunch({ program: '/h.wasm', mode: 'http', addr: '127.0.0.1:9001', sourceMap: [['/build', '/ws']] }, '/bin/wasmtime');
-  assert.deepEqual(launch.args, ['serve', '-C', 'cache=n', '-D', 'debug-info', '-O', 'opt-level=0', '--addr', '127.0.0.1:9001', '-S', 'cli', '/h.wasm']);
+  const launch = lldbDapLaunch(
+    { program: '/h.wasm', mode: 'http', addr: '127.0.0.1:9001', sourceMap: [['/build', '/ws']] },
+    '/bin/wasmtime',
+  );
+  assert.deepEqual(launch.args, [
+    'serve',
+    '-C',
+    'cache=n',
+    '-D',
+    'debug-info',
+    '-O',
+    'opt-level=0',
+    '--addr',
+    '127.0.0.1:9001',
+    '-S',
+    'cli',
+    '/h.wasm',
+  ]);
   assert.deepEqual(launch.sourceMap, [['/build', '/ws']]);
 });

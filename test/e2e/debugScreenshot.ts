@@ -31,15 +31,34 @@ async function main(): Promise<void> {
   const extensionsDir = path.join(tmp, 'extensions');
   mkdirSync(path.join(folder, '.vscode'), { recursive: true });
   const fixture = buildDebugFixture(folder, { clang, jco });
-  writeFileSync(path.join(folder, '.vscode/launch.json'), JSON.stringify({
-    version: '0.2.0',
-    configurations: [{ type: 'wasm-component', request: 'launch', name: 'Debug debug.wasm (wasmtime + lldb-dap)', program: '${workspaceFolder}/debug.wasm', args: ['hello'], runtime: 'wasmtime' }],
-  }, null, 2));
+  writeFileSync(
+    path.join(folder, '.vscode/launch.json'),
+    JSON.stringify(
+      {
+        version: '0.2.0',
+        configurations: [
+          {
+            type: 'wasm-component',
+            request: 'launch',
+            name: 'Debug debug.wasm (wasmtime + lldb-dap)',
+            program: '${workspaceFolder}/debug.wasm',
+            args: ['hello'],
+            runtime: 'wasmtime',
+          },
+        ],
+      },
+      null,
+      2,
+    ),
+  );
   prepareUserData(userData, { 'workbench.colorTheme': 'Default Dark Modern', 'debug.toolBarLocation': 'docked' });
   console.log(await installExtension(vsix, { userData, extensionsDir }));
   const server = await startCodeServer({ folder, userData, extensionsDir, logFile: path.join(tmp, 'code-server.log') });
   const browser = await launchBrowser();
-  const timer = setTimeout(() => { console.error('timed out'); process.exit(124); }, 240_000);
+  const timer = setTimeout(() => {
+    console.error('timed out');
+    process.exit(124);
+  }, 240_000);
   try {
     const page: Page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(folder)}`);
@@ -92,4 +111,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (e: unknown) => { console.error(e); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

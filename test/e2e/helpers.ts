@@ -27,7 +27,10 @@ export function repoPath(...segments: string[]): string {
 
 /** Features whose tests can be skipped with WIT_E2E_SKIP="hover,definition,...". */
 export function skipped(feature: string): boolean {
-  return (process.env.WIT_E2E_SKIP ?? '').split(',').map((s) => s.trim()).includes(feature);
+  return (process.env.WIT_E2E_SKIP ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .includes(feature);
 }
 
 /** `it`, or `it.skip` when the feature is listed in WIT_E2E_SKIP. */
@@ -46,7 +49,10 @@ export async function openWit(relativePath: string): Promise<vscode.TextEditor> 
   return vscode.window.showTextDocument(doc, { preview: false });
 }
 
-export interface ServerInfo { state: string; pid: number | undefined }
+export interface ServerInfo {
+  state: string;
+  pid: number | undefined;
+}
 
 export async function serverInfo(): Promise<ServerInfo> {
   return (await vscode.commands.executeCommand<ServerInfo>('wit.internal.serverInfo'))!;
@@ -55,10 +61,14 @@ export async function serverInfo(): Promise<ServerInfo> {
 /** Activates the extension (if needed) and waits until its server runs. */
 export async function whenServerRunning(previousPid?: number): Promise<ServerInfo> {
   await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
-  return waitFor('the WIT language server to run', async () => {
-    const info = await serverInfo();
-    return info.state === 'running' && info.pid !== undefined && info.pid !== previousPid ? info : undefined;
-  }, { timeoutMs: 30_000 });
+  return waitFor(
+    'the WIT language server to run',
+    async () => {
+      const info = await serverInfo();
+      return info.state === 'running' && info.pid !== undefined && info.pid !== previousPid ? info : undefined;
+    },
+    { timeoutMs: 30_000 },
+  );
 }
 
 export interface WaitOptions {
@@ -106,12 +116,19 @@ export function waitFor<T>(what: string, check: () => T | undefined | Promise<T 
 
 /** Waits until the diagnostics of `uri` satisfy `accept`, woken by onDidChangeDiagnostics. */
 export function waitForDiagnostics(
-  uri: vscode.Uri, what: string, accept: (d: readonly vscode.Diagnostic[]) => boolean, timeoutMs = 20_000,
+  uri: vscode.Uri,
+  what: string,
+  accept: (d: readonly vscode.Diagnostic[]) => boolean,
+  timeoutMs = 20_000,
 ): Promise<readonly vscode.Diagnostic[]> {
-  return waitFor(`diagnostics of ${vscode.workspace.asRelativePath(uri)}: ${what}`, () => {
-    const d = vscode.languages.getDiagnostics(uri);
-    return accept(d) ? d : undefined;
-  }, { event: vscode.languages.onDidChangeDiagnostics, timeoutMs });
+  return waitFor(
+    `diagnostics of ${vscode.workspace.asRelativePath(uri)}: ${what}`,
+    () => {
+      const d = vscode.languages.getDiagnostics(uri);
+      return accept(d) ? d : undefined;
+    },
+    { event: vscode.languages.onDidChangeDiagnostics, timeoutMs },
+  );
 }
 
 /** Replaces the whole text of `doc` through a WorkspaceEdit, as an editing user would. */

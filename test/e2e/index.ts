@@ -18,7 +18,9 @@ export async function run(): Promise<void> {
     retries: Number(process.env.WIT_E2E_RETRIES ?? (process.env.CI ? 1 : 0)),
   });
   const suiteDir = path.join(__dirname, 'suite');
-  for (const file of readdirSync(suiteDir).filter((f) => f.endsWith('.test.js')).sort()) {
+  for (const file of readdirSync(suiteDir)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(path.join(suiteDir, file));
   }
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));

@@ -15,7 +15,8 @@ export function writeTasks(tasks: object[]): void {
 /** Runs the tasks.json task with this label; resolves with the exit code VS Code reports for it. */
 export async function runTaskNamed(label: string): Promise<number | undefined> {
   const task = await waitFor(`the task "${label}" to be listed`, async () =>
-    (await vscode.tasks.fetchTasks({ type: 'wasm-component' })).find((t) => t.name === label));
+    (await vscode.tasks.fetchTasks({ type: 'wasm-component' })).find((t) => t.name === label),
+  );
   const ended = new Promise<number | undefined>((resolve) => {
     const sub = vscode.tasks.onDidEndTaskProcess((e) => {
       if (e.execution.task.name === label) {

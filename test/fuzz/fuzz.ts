@@ -19,28 +19,95 @@ function random(n: number): number {
   return seed % Math.max(1, n);
 }
 
-const TOKENS = ['{', '}', '(', ')', '<', '>', ',', ';', ':', '.', '@', '/', '->', '%', '_', '=', 'use', 'type', 'func',
-  'record', 'resource', 'world', 'interface', 'import', 'export', 'include', 'with', 'as', 'package', 'list<', 'borrow<',
-  'own<', 'result<', 'map<', 'future', 'stream', 'async', 'constructor', 'static', '@since(version = 0.2.0)',
-  '@unstable(feature = x)', '/*', '*/', '///', '\u202e', '\u0000', 'é', '𝕏', 'a'.repeat(2000), '1.2.3'];
+const TOKENS = [
+  '{',
+  '}',
+  '(',
+  ')',
+  '<',
+  '>',
+  ',',
+  ';',
+  ':',
+  '.',
+  '@',
+  '/',
+  '->',
+  '%',
+  '_',
+  '=',
+  'use',
+  'type',
+  'func',
+  'record',
+  'resource',
+  'world',
+  'interface',
+  'import',
+  'export',
+  'include',
+  'with',
+  'as',
+  'package',
+  'list<',
+  'borrow<',
+  'own<',
+  'result<',
+  'map<',
+  'future',
+  'stream',
+  'async',
+  'constructor',
+  'static',
+  '@since(version = 0.2.0)',
+  '@unstable(feature = x)',
+  '/*',
+  '*/',
+  '///',
+  '\u202e',
+  '\u0000',
+  'é',
+  '𝕏',
+  'a'.repeat(2000),
+  '1.2.3',
+];
 
-const NESTINGS: Array<[string, string]> = [['list<', '>'], ['option<', '>'], ['tuple<u8, ', '>'], ['result<', ', u8>'], ['borrow<', '>']];
+const NESTINGS: Array<[string, string]> = [
+  ['list<', '>'],
+  ['option<', '>'],
+  ['tuple<u8, ', '>'],
+  ['result<', ', u8>'],
+  ['borrow<', '>'],
+];
 
 function mutate(text: string): string {
   const at = random(text.length + 1);
   switch (random(7)) {
-    case 0: return text.slice(0, at) + text.slice(at + 1 + random(40)); // delete a span
-    case 1: return text.slice(0, at) + TOKENS[random(TOKENS.length)] + text.slice(at); // insert a token
-    case 2: { const len = random(200); return text.slice(0, at) + text.slice(at, at + len).repeat(2) + text.slice(at + len); }
-    case 3: { const lines = text.split('\n'); const i = random(lines.length), j = random(lines.length); [lines[i], lines[j]] = [lines[j], lines[i]]; return lines.join('\n'); }
-    case 4: return text.slice(0, at) + String.fromCharCode(random(0x3000)) + text.slice(at);
+    case 0:
+      return text.slice(0, at) + text.slice(at + 1 + random(40)); // delete a span
+    case 1:
+      return text.slice(0, at) + TOKENS[random(TOKENS.length)] + text.slice(at); // insert a token
+    case 2: {
+      const len = random(200);
+      return text.slice(0, at) + text.slice(at, at + len).repeat(2) + text.slice(at + len);
+    }
+    case 3: {
+      const lines = text.split('\n');
+      const i = random(lines.length),
+        j = random(lines.length);
+      [lines[i], lines[j]] = [lines[j], lines[i]];
+      return lines.join('\n');
+    }
+    case 4:
+      return text.slice(0, at) + String.fromCharCode(random(0x3000)) + text.slice(at);
     case 5: {
       // Deep nesting, closed or not: up to 20,000 levels (issue 17 measured 28 s formatting one).
       const [open, close] = NESTINGS[random(NESTINGS.length)];
       const depth = random(2) ? random(300) : random(20_000);
       return text.slice(0, at) + open.repeat(depth) + (random(2) ? `u32${close.repeat(depth)}` : '') + text.slice(at);
     }
-    default: return text.slice(0, at);
+    default:
+      return text.slice(0, at);
   }
 }
 

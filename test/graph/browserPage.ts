@@ -20,33 +20,63 @@ export const THEMES = {
   dark: {
     bodyClass: 'vscode-dark',
     vars: {
-      '--vscode-editor-background': '#1f1f1f', '--vscode-editor-foreground': '#cccccc', '--vscode-descriptionForeground': '#9d9d9d',
-      '--vscode-panel-border': '#2b2b2b', '--vscode-editorWidget-background': '#202020', '--vscode-focusBorder': '#0078d4',
-      '--vscode-charts-blue': '#3794ff', '--vscode-charts-green': '#89d185', '--vscode-charts-purple': '#b180d7',
-      '--vscode-charts-orange': '#d18616', '--vscode-charts-red': '#f14c4c', '--vscode-charts-yellow': '#cca700',
-      '--vscode-font-family': 'system-ui, "DejaVu Sans", sans-serif', '--vscode-editor-font-family': '"DejaVu Sans Mono", monospace',
+      '--vscode-editor-background': '#1f1f1f',
+      '--vscode-editor-foreground': '#cccccc',
+      '--vscode-descriptionForeground': '#9d9d9d',
+      '--vscode-panel-border': '#2b2b2b',
+      '--vscode-editorWidget-background': '#202020',
+      '--vscode-focusBorder': '#0078d4',
+      '--vscode-charts-blue': '#3794ff',
+      '--vscode-charts-green': '#89d185',
+      '--vscode-charts-purple': '#b180d7',
+      '--vscode-charts-orange': '#d18616',
+      '--vscode-charts-red': '#f14c4c',
+      '--vscode-charts-yellow': '#cca700',
+      '--vscode-font-family': 'system-ui, "DejaVu Sans", sans-serif',
+      '--vscode-editor-font-family': '"DejaVu Sans Mono", monospace',
     },
   },
   light: {
     bodyClass: 'vscode-light',
     vars: {
-      '--vscode-editor-background': '#ffffff', '--vscode-editor-foreground': '#3b3b3b', '--vscode-descriptionForeground': '#717171',
-      '--vscode-panel-border': '#c8c8c8', '--vscode-editorWidget-background': '#f8f8f8', '--vscode-focusBorder': '#005fb8',
-      '--vscode-charts-blue': '#1a85ff', '--vscode-charts-green': '#388a34', '--vscode-charts-purple': '#652d90',
-      '--vscode-charts-orange': '#d18616', '--vscode-charts-red': '#e51400', '--vscode-charts-yellow': '#bf8803',
-      '--vscode-button-secondaryBackground': '#e5e5e5', '--vscode-button-secondaryForeground': '#3b3b3b', '--vscode-button-secondaryHoverBackground': '#cccccc',
-      '--vscode-font-family': 'system-ui, "DejaVu Sans", sans-serif', '--vscode-editor-font-family': '"DejaVu Sans Mono", monospace',
+      '--vscode-editor-background': '#ffffff',
+      '--vscode-editor-foreground': '#3b3b3b',
+      '--vscode-descriptionForeground': '#717171',
+      '--vscode-panel-border': '#c8c8c8',
+      '--vscode-editorWidget-background': '#f8f8f8',
+      '--vscode-focusBorder': '#005fb8',
+      '--vscode-charts-blue': '#1a85ff',
+      '--vscode-charts-green': '#388a34',
+      '--vscode-charts-purple': '#652d90',
+      '--vscode-charts-orange': '#d18616',
+      '--vscode-charts-red': '#e51400',
+      '--vscode-charts-yellow': '#bf8803',
+      '--vscode-button-secondaryBackground': '#e5e5e5',
+      '--vscode-button-secondaryForeground': '#3b3b3b',
+      '--vscode-button-secondaryHoverBackground': '#cccccc',
+      '--vscode-font-family': 'system-ui, "DejaVu Sans", sans-serif',
+      '--vscode-editor-font-family': '"DejaVu Sans Mono", monospace',
     },
   },
   hc: {
     bodyClass: 'vscode-high-contrast',
     vars: {
-      '--vscode-editor-background': '#000000', '--vscode-editor-foreground': '#ffffff', '--vscode-descriptionForeground': '#ffffff',
-      '--vscode-panel-border': '#6fc3df', '--vscode-contrastBorder': '#6fc3df', '--vscode-contrastActiveBorder': '#f38518',
-      '--vscode-editorWidget-background': '#0c141f', '--vscode-focusBorder': '#f38518',
-      '--vscode-charts-blue': '#3794ff', '--vscode-charts-green': '#89d185', '--vscode-charts-purple': '#b180d7',
-      '--vscode-charts-orange': '#d18616', '--vscode-charts-red': '#f48771', '--vscode-charts-yellow': '#ffd700',
-      '--vscode-font-family': 'system-ui, "DejaVu Sans", sans-serif', '--vscode-editor-font-family': '"DejaVu Sans Mono", monospace',
+      '--vscode-editor-background': '#000000',
+      '--vscode-editor-foreground': '#ffffff',
+      '--vscode-descriptionForeground': '#ffffff',
+      '--vscode-panel-border': '#6fc3df',
+      '--vscode-contrastBorder': '#6fc3df',
+      '--vscode-contrastActiveBorder': '#f38518',
+      '--vscode-editorWidget-background': '#0c141f',
+      '--vscode-focusBorder': '#f38518',
+      '--vscode-charts-blue': '#3794ff',
+      '--vscode-charts-green': '#89d185',
+      '--vscode-charts-purple': '#b180d7',
+      '--vscode-charts-orange': '#d18616',
+      '--vscode-charts-red': '#f48771',
+      '--vscode-charts-yellow': '#ffd700',
+      '--vscode-font-family': 'system-ui, "DejaVu Sans", sans-serif',
+      '--vscode-editor-font-family': '"DejaVu Sans Mono", monospace',
     },
   },
 } as const;
@@ -88,9 +118,15 @@ export class BrowserHarness {
       const url = new URL(req.url ?? '/', 'http://x');
       if (url.pathname === '/') {
         res.writeHead(200, { 'content-type': 'text/html' });
-        res.end(graphPageHtml({
-          cspSource: this.origin, scriptUri: `${this.origin}/dist/graph.js`, styleUri: `${this.origin}/graph.css`, nonce: makeNonce(), title: 'graph',
-        }));
+        res.end(
+          graphPageHtml({
+            cspSource: this.origin,
+            scriptUri: `${this.origin}/dist/graph.js`,
+            styleUri: `${this.origin}/graph.css`,
+            nonce: makeNonce(),
+            title: 'graph',
+          }),
+        );
         return;
       }
       const file = path.join(mediaGraph, path.normalize(url.pathname));
@@ -107,7 +143,15 @@ export class BrowserHarness {
     this.browser = await chromium.launch({
       executablePath: chromiumPath(),
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }
 
@@ -121,14 +165,16 @@ export class BrowserHarness {
     });
     const t = THEMES[theme];
     // A string, not a function: the test runner's transpiler would add helpers the page lacks.
-    await page.addInitScript({ content: `
+    await page.addInitScript({
+      content: `
       window.__sent = [];
       window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__sent.push(m), getState: () => undefined, setState: () => undefined });
       document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));
       document.addEventListener('DOMContentLoaded', () => {
         document.body.classList.add(${JSON.stringify(t.bodyClass)});
         for (const [k, v] of Object.entries(${JSON.stringify(t.vars)})) document.documentElement.style.setProperty(k, v);
-      });` });
+      });`,
+    });
     await page.goto(`${this.origin}/`);
     // Page-side code is typed through PageGlobals (this project compiles without the DOM
     // library) and passed as functions: the page's CSP forbids evaluating strings.
@@ -143,8 +189,11 @@ export class BrowserHarness {
           g.document.body.dataset.state = 'sending';
           g.postMessage(m, '*');
         }, message);
-        await page.waitForFunction(() => ['ready', 'error'].includes((globalThis as unknown as PageGlobals).document.body.dataset.state ?? ''),
-          undefined, { timeout: 60_000 });
+        await page.waitForFunction(
+          () => ['ready', 'error'].includes((globalThis as unknown as PageGlobals).document.body.dataset.state ?? ''),
+          undefined,
+          { timeout: 60_000 },
+        );
       },
     };
   }

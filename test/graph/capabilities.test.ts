@@ -21,7 +21,14 @@ function committedComponents(): string[] {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.wasm') && fs.readFileSync(p).subarray(4, 8).equals(Buffer.from([0x0d, 0x00, 0x01, 0x00]))) out.push(p);
+      else if (
+        e.name.endsWith('.wasm') &&
+        fs
+          .readFileSync(p)
+          .subarray(4, 8)
+          .equals(Buffer.from([0x0d, 0x00, 0x01, 0x00]))
+      )
+        out.push(p);
     }
   };
   walk(fixtures);
@@ -30,20 +37,38 @@ function committedComponents(): string[] {
 
 test('each WASI interface reaches one capability; non-WASI imports are other', () => {
   const cases: Array<[string, string]> = [
-    ['wasi:filesystem/types@0.2.3', 'filesystem'], ['wasi:filesystem/preopens@0.3.0', 'filesystem'],
-    ['wasi:sockets/tcp@0.2.0', 'network'], ['wasi:http/outgoing-handler@0.2.0', 'network'], ['wasi:http/client@0.3.0', 'network'],
-    ['wasi:cli/environment@0.2.12', 'environment'], ['wasi:cli/exit@0.2.0', 'exit'], ['wasi:cli/stdout@0.2.0', 'stdio'],
-    ['wasi:cli/terminal-stdin@0.2.0', 'stdio'], ['wasi:io/streams@0.2.0', 'stdio'], ['wasi:clocks/monotonic-clock@0.2.0', 'clocks'],
-    ['wasi:random/insecure-seed@0.3.0', 'random'], ['docs:calc/adder@0.1.0', 'other'], ['greet', 'other'], ['wasi:keyvalue/store@0.2.0', 'other'],
+    ['wasi:filesystem/types@0.2.3', 'filesystem'],
+    ['wasi:filesystem/preopens@0.3.0', 'filesystem'],
+    ['wasi:sockets/tcp@0.2.0', 'network'],
+    ['wasi:http/outgoing-handler@0.2.0', 'network'],
+    ['wasi:http/client@0.3.0', 'network'],
+    ['wasi:cli/environment@0.2.12', 'environment'],
+    ['wasi:cli/exit@0.2.0', 'exit'],
+    ['wasi:cli/stdout@0.2.0', 'stdio'],
+    ['wasi:cli/terminal-stdin@0.2.0', 'stdio'],
+    ['wasi:io/streams@0.2.0', 'stdio'],
+    ['wasi:clocks/monotonic-clock@0.2.0', 'clocks'],
+    ['wasi:random/insecure-seed@0.3.0', 'random'],
+    ['docs:calc/adder@0.1.0', 'other'],
+    ['greet', 'other'],
+    ['wasi:keyvalue/store@0.2.0', 'other'],
   ];
-  assert.deepEqual(cases.map(([n]) => [n, capabilityOf(n)]), cases);
+  assert.deepEqual(
+    cases.map(([n]) => [n, capabilityOf(n)]),
+    cases,
+  );
 });
 
 test('flags grant what the imports reach and nothing else', () => {
   const of = (...names: string[]) => wasmtimeFlags(names.map((name) => ({ name, capability: capabilityOf(name) })));
   assert.deepEqual(of('wasi:clocks/wall-clock@0.2.0', 'wasi:random/random@0.2.0', 'wasi:cli/stdout@0.2.0'), []);
   assert.deepEqual(of('wasi:filesystem/types@0.2.0'), ['--dir', '.']);
-  assert.deepEqual(of('wasi:sockets/tcp@0.2.0', 'wasi:sockets/ip-name-lookup@0.2.0'), ['-S', 'inherit-network', '-S', 'allow-ip-name-lookup']);
+  assert.deepEqual(of('wasi:sockets/tcp@0.2.0', 'wasi:sockets/ip-name-lookup@0.2.0'), [
+    '-S',
+    'inherit-network',
+    '-S',
+    'allow-ip-name-lookup',
+  ]);
   assert.deepEqual(of('wasi:http/outgoing-handler@0.2.0'), ['-S', 'http']);
   assert.deepEqual(of('wasi:cli/environment@0.3.0'), ['-S', 'inherit-env', '-S', 'p3', '-W', 'component-model-async']);
 });
@@ -65,7 +90,8 @@ test('the imports of every committed component are those wasm-tools shows it imp
     const theirs = witImports(execFileSync(tools['wasm-tools'], ['component', 'wit', file], { encoding: 'utf8', timeout: 60_000 }));
     compared += theirs.length;
     const ours = capabilitiesOf(readComponent(fs.readFileSync(file))).imports.map((i) => i.name);
-    if (JSON.stringify([...ours].sort()) !== JSON.stringify([...theirs].sort())) wrong.push(`${path.relative(fixtures, file)}: ours ${ours.join(', ')}; wasm-tools ${theirs.join(', ')}`);
+    if (JSON.stringify([...ours].sort()) !== JSON.stringify([...theirs].sort()))
+      wrong.push(`${path.relative(fixtures, file)}: ours ${ours.join(', ')}; wasm-tools ${theirs.join(', ')}`);
   }
   console.log(`capabilities: ${files.length} components, ${compared} imports compared with wasm-tools component wit`);
   assert.ok(compared > 30, 'the comparison saw the imports');
@@ -82,7 +108,8 @@ test('the C command runs under wasmtime with only the generated flags: its file 
   try {
     fs.writeFileSync(path.join(cwd, 'note.txt'), 'granted\n');
     const env = { ...process.env, WIT_FIXTURE_NAME: 'caps', WIT_FIXTURE_READ: 'note.txt' };
-    const run = (flags: string[]) => spawnSync(tools.wasmtime, ['run', ...flags, component], { cwd, env, encoding: 'utf8', timeout: 60_000 });
+    const run = (flags: string[]) =>
+      spawnSync(tools.wasmtime, ['run', ...flags, component], { cwd, env, encoding: 'utf8', timeout: 60_000 });
     const granted = run(report.flags);
     assert.equal(granted.status, 0, granted.stderr);
     assert.match(granted.stdout, /WIT_FIXTURE_NAME=caps/);
@@ -97,12 +124,16 @@ test('the C command runs under wasmtime with only the generated flags: its file 
   }
 });
 
-test('the page and the viewer\'s notes say what a component reaches, with the flags', () => {
+test("the page and the viewer's notes say what a component reaches, with the flags", () => {
   const report = capabilitiesOf(readComponent(fs.readFileSync(path.join(fixtures, 'compose', 'app.wasm'))));
   const page = capabilitiesMarkdown('app.wasm', report);
   assert.match(page, /^## filesystem\n\nfiles and folders the host preopens\.\n\n- `wasi:filesystem\/types@0\.2\.12`/m);
   assert.match(page, /`wasmtime run --dir \. -S inherit-env app\.wasm`/);
   assert.match(page, /composing it with a component that exports them/);
-  assert.ok(capabilitySummary(report).includes('Reaches other (not WASI: a host or another component must provide it): wit-devkit:compose/greet@0.1.0'));
+  assert.ok(
+    capabilitySummary(report).includes(
+      'Reaches other (not WASI: a host or another component must provide it): wit-devkit:compose/greet@0.1.0',
+    ),
+  );
   assert.deepEqual(capabilitySummary({ imports: [], flags: [], nested: [] }), ['Reaches nothing outside itself: it imports nothing.']);
 });

@@ -13,16 +13,23 @@ test('a single component: its export with the function signature from the binary
   const adder = readFixture('adder');
   assert.deepEqual(adder.problems, []);
   assert.deepEqual(adder.imports, []);
-  assert.deepEqual(adder.exports.map((e) => e.name), ['docs:calc/adder@0.1.0']);
+  assert.deepEqual(
+    adder.exports.map((e) => e.name),
+    ['docs:calc/adder@0.1.0'],
+  );
   assert.deepEqual(exportsOf(adder.exports[0].type), ['add: func(a: u32, b: u32) -> u32']);
-  assert.deepEqual(adder.modules.map((m) => m.exports.map((e) => e.name)), [['memory', 'docs:calc/adder@0.1.0#add']]);
+  assert.deepEqual(
+    adder.modules.map((m) => m.exports.map((e) => e.name)),
+    [['memory', 'docs:calc/adder@0.1.0#add']],
+  );
 });
 
 test('imports keep their instance types; the u64 variant reads as u64', () => {
   const calc = readFixture('calculator');
-  assert.deepEqual(calc.imports.map((i) => `${i.sort} ${i.name}`), [
-    'instance docs:calc/adder@0.1.0', 'instance docs:calc/logger@0.1.0',
-  ]);
+  assert.deepEqual(
+    calc.imports.map((i) => `${i.sort} ${i.name}`),
+    ['instance docs:calc/adder@0.1.0', 'instance docs:calc/logger@0.1.0'],
+  );
   assert.deepEqual(exportsOf(calc.imports[1].type), ['log: func(msg: string)']);
   const wide = readFixture('adder-wide');
   assert.deepEqual(exportsOf(wide.exports[0].type), ['add: func(a: u64, b: u64) -> u64']);
@@ -33,13 +40,28 @@ test('a composed component: nested components, instances and with-wiring, open i
   assert.deepEqual(composed.problems, []);
   // Two components defined inside: the calculator (0) and the adder (1).
   assert.equal(composed.components.length, 2);
-  assert.deepEqual(composed.components[0].exports.map((e) => e.name), ['docs:calc/calculate@0.1.0']);
-  assert.deepEqual(composed.components[1].exports.map((e) => e.name), ['docs:calc/adder@0.1.0']);
-  assert.deepEqual(composed.components[0].imports.map((i) => i.name), ['docs:calc/adder@0.1.0', 'docs:calc/logger@0.1.0']);
+  assert.deepEqual(
+    composed.components[0].exports.map((e) => e.name),
+    ['docs:calc/calculate@0.1.0'],
+  );
+  assert.deepEqual(
+    composed.components[1].exports.map((e) => e.name),
+    ['docs:calc/adder@0.1.0'],
+  );
+  assert.deepEqual(
+    composed.components[0].imports.map((i) => i.name),
+    ['docs:calc/adder@0.1.0', 'docs:calc/logger@0.1.0'],
+  );
   // Only the logger stays open at the top.
-  assert.deepEqual(composed.imports.map((i) => i.name), ['docs:calc/logger@0.1.0']);
+  assert.deepEqual(
+    composed.imports.map((i) => i.name),
+    ['docs:calc/logger@0.1.0'],
+  );
   // instance 0: import; 1: instantiate adder; 2: alias of its export; 3: instantiate the calculator ...
-  const summary = composed.instances.map((i) => `${i.index} ${i.origin}${i.component !== undefined ? ` c${i.component}` : ''}${i.of !== undefined ? ` of ${i.of}` : ''}${i.name ? ` ${i.name}` : ''}`);
+  const summary = composed.instances.map(
+    (i) =>
+      `${i.index} ${i.origin}${i.component !== undefined ? ` c${i.component}` : ''}${i.of !== undefined ? ` of ${i.of}` : ''}${i.name ? ` ${i.name}` : ''}`,
+  );
   assert.deepEqual(summary, [
     '0 import docs:calc/logger@0.1.0',
     '1 instantiate c1',
@@ -50,10 +72,10 @@ test('a composed component: nested components, instances and with-wiring, open i
   ]);
   // ... with the adder's export wired to the calculator's adder import, the open import to its logger.
   const calcInstance = composed.instances[3];
-  assert.deepEqual(calcInstance.args.map((a) => `${a.name} <- ${a.item.sort} ${a.item.index}`), [
-    'docs:calc/adder@0.1.0 <- instance 2',
-    'docs:calc/logger@0.1.0 <- instance 0',
-  ]);
+  assert.deepEqual(
+    calcInstance.args.map((a) => `${a.name} <- ${a.item.sort} ${a.item.index}`),
+    ['docs:calc/adder@0.1.0 <- instance 2', 'docs:calc/logger@0.1.0 <- instance 0'],
+  );
   assert.deepEqual(exportsOf(composed.exports[0].type), ['sum3: func(a: u32, b: u32, c: u32) -> u32']);
 });
 
@@ -62,7 +84,8 @@ test('core modules inside a nested component and their instantiation', () => {
   const main = calculator.modules.find((m) => m.imports.length === 2);
   assert.ok(main);
   assert.deepEqual(main.imports.map((i) => `${i.module} ${i.name} ${i.kind}`).sort(), [
-    'docs:calc/adder@0.1.0 add func', 'docs:calc/logger@0.1.0 log func',
+    'docs:calc/adder@0.1.0 add func',
+    'docs:calc/logger@0.1.0 log func',
   ]);
   assert.equal(calculator.names['core module']?.get(main.index), 'main');
   const instantiated = calculator.coreInstances.find((c) => c.origin === 'instantiate' && c.module === main.index);
@@ -71,7 +94,10 @@ test('core modules inside a nested component and their instantiation', () => {
 
 test('core modules and other files are refused with a reason', () => {
   const core = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
-  assert.throws(() => readComponent(core), (e: Error) => e instanceof NotAComponentError && /core WebAssembly module/.test(e.message));
+  assert.throws(
+    () => readComponent(core),
+    (e: Error) => e instanceof NotAComponentError && /core WebAssembly module/.test(e.message),
+  );
   assert.throws(() => readComponent(new TextEncoder().encode('package a:b;')), NotAComponentError);
 });
 
@@ -83,7 +109,13 @@ test('a truncated binary reports the broken section instead of throwing', () => 
 });
 
 test('function types print as WIT', () => {
-  assert.equal(funcText({ kind: 'func', async: true, params: [{ name: 'x', type: { kind: 'list', element: { kind: 'prim', name: 'u8' } } }],
-    result: { kind: 'result', err: { kind: 'named', name: 'error-code', type: { kind: 'enum', names: ['a'] } } } }),
-  'async func(x: list<u8>) -> result<_, error-code>');
+  assert.equal(
+    funcText({
+      kind: 'func',
+      async: true,
+      params: [{ name: 'x', type: { kind: 'list', element: { kind: 'prim', name: 'u8' } } }],
+      result: { kind: 'result', err: { kind: 'named', name: 'error-code', type: { kind: 'enum', names: ['a'] } } },
+    }),
+    'async func(x: list<u8>) -> result<_, error-code>',
+  );
 });

@@ -12,13 +12,27 @@ function pkg(name: string, isDependency = false): PackageModel {
 }
 function iface(p: PackageModel, name: string, uses: InterfaceModel[] = []): InterfaceModel {
   const [base, version] = p.name.split('@');
-  const i: InterfaceModel = { name, qualified: `${base}/${name}${version ? `@${version}` : ''}`, package: p, uses, functions: [], types: [] };
+  const i: InterfaceModel = {
+    name,
+    qualified: `${base}/${name}${version ? `@${version}` : ''}`,
+    package: p,
+    uses,
+    functions: [],
+    types: [],
+  };
   p.interfaces.push(i);
   return i;
 }
 function world(p: PackageModel, name: string): WorldModel {
   const [base, version] = p.name.split('@');
-  const w: WorldModel = { name, qualified: `${base}/${name}${version ? `@${version}` : ''}`, package: p, imports: [], exports: [], includes: [] };
+  const w: WorldModel = {
+    name,
+    qualified: `${base}/${name}${version ? `@${version}` : ''}`,
+    package: p,
+    imports: [],
+    exports: [],
+    includes: [],
+  };
   p.worlds.push(w);
   return w;
 }
@@ -57,13 +71,22 @@ const show = (g: ReturnType<typeof buildCompositionGraph>) => {
 test('the whole package: home items by name, dependency items qualified, unreached deps folded', () => {
   const { analysis, app } = sample();
   const g = buildCompositionGraph(analysis, { uri: app.uris[0] });
-  assert.deepEqual(g.nodes.map((n) => `${n.kind} ${n.label}${n.dependency ? ' (dep)' : ''}`).sort(), [
-    // A world's own functions belong to that world: one node each.
-    'function log', 'function log', 'interface api', 'interface types',
-    'interface wasi:io/poll@0.2.0 (dep)', 'interface wasi:io/streams@0.2.0 (dep)',
-    'package my:app@1.0.0', 'package wasi:io@0.2.0 (dep)',
-    'world base', 'world service',
-  ].sort());
+  assert.deepEqual(
+    g.nodes.map((n) => `${n.kind} ${n.label}${n.dependency ? ' (dep)' : ''}`).sort(),
+    [
+      // A world's own functions belong to that world: one node each.
+      'function log',
+      'function log',
+      'interface api',
+      'interface types',
+      'interface wasi:io/poll@0.2.0 (dep)',
+      'interface wasi:io/streams@0.2.0 (dep)',
+      'package my:app@1.0.0',
+      'package wasi:io@0.2.0 (dep)',
+      'world base',
+      'world service',
+    ].sort(),
+  );
   assert.deepEqual(show(g), [
     'api -use-> types',
     'base -import-> log',
@@ -95,7 +118,7 @@ test('folding deps/ in the view: one node per dependency package, edges merged o
   const { analysis, app } = sample();
   const folded = foldDependencies(toViewGraph(buildCompositionGraph(analysis, { uri: app.uris[0] })));
   const label = (id: string) => folded.nodes.find((n) => n.id === id)!.label;
-  assert.ok(!folded.nodes.some((n) => n.label.startsWith('wasi:io/')), 'the dependency\'s interfaces are folded');
+  assert.ok(!folded.nodes.some((n) => n.label.startsWith('wasi:io/')), "the dependency's interfaces are folded");
   assert.equal(folded.nodes.find((n) => n.label === 'wasi:io@0.2.0')?.detail, '2 items folded (deps/)');
   assert.deepEqual(folded.edges.map((e) => `${label(e.from)} -${e.kind}-> ${label(e.to)}`).sort(), [
     'api -use-> types',

@@ -32,33 +32,53 @@ function read(file: string) {
 }
 
 for (const name of ['adder', 'adder-v2', 'adder-wide', 'calculator', 'composed']) {
-  test(`${name}.wasm: imports and exports as wasm-tools prints them`, { skip: !fs.existsSync(wasmTools) && 'wasm-tools not beside the repo' }, () => {
-    const file = path.join(componentsDir, `${name}.wasm`);
-    const { info, imports, exports } = read(file);
-    assert.deepEqual(info.problems, []);
-    assert.deepEqual({ imports, exports }, oracle(file));
-  });
+  test(
+    `${name}.wasm: imports and exports as wasm-tools prints them`,
+    { skip: !fs.existsSync(wasmTools) && 'wasm-tools not beside the repo' },
+    () => {
+      const file = path.join(componentsDir, `${name}.wasm`);
+      const { info, imports, exports } = read(file);
+      assert.deepEqual(info.problems, []);
+      assert.deepEqual({ imports, exports }, oracle(file));
+    },
+  );
 }
 
-test('a WASI command built from C: every WASI import, the run export, nothing unread', { skip: !fs.existsSync('/usr/bin/clang-16') && 'clang-16 not installed' }, () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wit-graph-'));
-  try {
-    fs.writeFileSync(path.join(dir, 'hello.c'), '#include <stdio.h>\nint main(void) { printf("hello\\n"); return 0; }\n');
-    execFileSync('clang-16', ['--target=wasm32-wasi', '--sysroot=/usr', '-O1', '-o', path.join(dir, 'hello.wasm'), path.join(dir, 'hello.c')]);
-    execFileSync(jco, ['new', path.join(dir, 'hello.wasm'), '--wasi-command', '-o', path.join(dir, 'hello.component.wasm')]);
-    const file = path.join(dir, 'hello.component.wasm');
-    const { info, imports, exports } = read(file);
-    assert.deepEqual(info.problems, []);
-    assert.deepEqual({ imports, exports }, oracle(file));
-    assert.ok(imports.some((i) => i.startsWith('wasi:io/streams@')));
-    // Resources keep their names in the instance types.
-    const streams = info.imports.find((i) => i.name.startsWith('wasi:io/streams@'))!;
-    assert.ok(streams.type.kind === 'instance' && streams.type.exports.some((e) => e.name === 'output-stream' && e.type.kind === 'resource'));
-    // The graph: the adapter and the program are core modules between the imports and the export.
-    const g = componentGraph(info);
-    assert.ok(g.nodes.filter((n) => n.kind === 'module').length >= 2);
-    assert.deepEqual(g.nodes.filter((n) => n.kind === 'export').map((n) => n.label), exports);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+test(
+  'a WASI command built from C: every WASI import, the run export, nothing unread',
+  { skip: !fs.existsSync('/usr/bin/clang-16') && 'clang-16 not installed' },
+  () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wit-graph-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'hello.c'), '#include <stdio.h>\nint main(void) { printf("hello\\n"); return 0; }\n');
+      execFileSync('clang-16', [
+        '--target=wasm32-wasi',
+        '--sysroot=/usr',
+        '-O1',
+        '-o',
+        path.join(dir, 'hello.wasm'),
+        path.join(dir, 'hello.c'),
+      ]);
+      execFileSync(jco, ['new', path.join(dir, 'hello.wasm'), '--wasi-command', '-o', path.join(dir, 'hello.component.wasm')]);
+      const file = path.join(dir, 'hello.component.wasm');
+      const { info, imports, exports } = read(file);
+      assert.deepEqual(info.problems, []);
+      assert.deepEqual({ imports, exports }, oracle(file));
+      assert.ok(imports.some((i) => i.startsWith('wasi:io/streams@')));
+      // Resources keep their names in the instance types.
+      const streams = info.imports.find((i) => i.name.startsWith('wasi:io/streams@'))!;
+      assert.ok(
+        streams.type.kind === 'instance' && streams.type.exports.some((e) => e.name === 'output-stream' && e.type.kind === 'resource'),
+      );
+      // The graph: the adapter and the program are core modules between the imports and the export.
+      const g = componentGraph(info);
+      assert.ok(g.nodes.filter((n) => n.kind === 'module').length >= 2);
+      assert.deepEqual(
+        g.nodes.filter((n) => n.kind === 'export').map((n) => n.label),
+        exports,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);

@@ -18,7 +18,10 @@ export async function wasiWorkspaceGraph(only?: string): Promise<CompositionGrap
   for (const root of fs.readdirSync(wasi03).sort()) {
     if (only && root !== only) continue;
     const dir = path.join(wasi03, root);
-    const first = fs.readdirSync(dir).filter((f) => f.endsWith('.wit')).sort()[0];
+    const first = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.wit'))
+      .sort()[0];
     if (!first) continue;
     const uri = pathToUri(path.join(dir, first));
     const g = service.compositionGraph(uri);

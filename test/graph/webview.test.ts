@@ -30,12 +30,24 @@ after(() => (noBrowser ? undefined : harness.stop()));
 test('component graph: instances, wiring labels and the open import, keyboard and reveal', needsBrowser, async () => {
   const g = componentViewGraph(componentGraph(readFixture('composed')));
   const p = await harness.open('dark');
-  await p.show({ type: 'graph', mode: 'component', title: 'composed.wasm: 2 nested components, 1 open import', graph: g, wit: 'package root:component;\n\nworld root {\n  import docs:calc/logger@0.1.0;\n\n  export docs:calc/calculate@0.1.0;\n}\n' });
+  await p.show({
+    type: 'graph',
+    mode: 'component',
+    title: 'composed.wasm: 2 nested components, 1 open import',
+    graph: g,
+    wit: 'package root:component;\n\nworld root {\n  import docs:calc/logger@0.1.0;\n\n  export docs:calc/calculate@0.1.0;\n}\n',
+  });
   const page = p.page;
   // At first the composition alone: instances closed.
   assert.equal(await page.locator('g.node').count(), closeInstances(g).nodes.length);
-  assert.deepEqual((await page.locator('g.node').evaluateAll((els) => els.map((e) => (e as unknown as { getAttribute(n: string): string }).getAttribute('data-id')))).sort(),
-    ['export:docs:calc/calculate@0.1.0', 'import:docs:calc/logger@0.1.0', 'instance:1', 'instance:3']);
+  assert.deepEqual(
+    (
+      await page
+        .locator('g.node')
+        .evaluateAll((els) => els.map((e) => (e as unknown as { getAttribute(n: string): string }).getAttribute('data-id')))
+    ).sort(),
+    ['export:docs:calc/calculate@0.1.0', 'import:docs:calc/logger@0.1.0', 'instance:1', 'instance:3'],
+  );
   await page.screenshot({ path: path.join(screenshotsDir, 'graph-component.png') });
   await page.getByRole('button', { name: 'Show insides' }).click();
   await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.body.dataset.state === 'ready');
@@ -87,7 +99,7 @@ test('WIT graph of WASI 0.3 http (light theme): packages around their interfaces
   assert.ok(folded.nodes.length < g.nodes.length);
   assert.equal(await page.locator('g.node').count(), folded.nodes.length);
   assert.equal(await page.locator('g.compound.kind-package').count(), 1, 'the home package is a frame around its items');
-  assert.ok(await page.locator('g.edge-import path').count() > 0);
+  assert.ok((await page.locator('g.edge-import path').count()) > 0);
   await page.screenshot({ path: path.join(screenshotsDir, 'graph-wit.png') });
   await page.getByRole('button', { name: 'Unfold deps' }).click();
   await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.body.dataset.state === 'ready');
@@ -105,12 +117,24 @@ test('plug fit: satisfied, near miss with its reason, missing', needsBrowser, as
   const provider = componentSide(readFixture('adder-wide'), 'exports', 'adder-wide');
   const fit = plugFit(consumer, provider);
   const p = await harness.open('dark', { width: 1200, height: 520 });
-  await p.show({ type: 'graph', mode: 'plug', title: 'Does adder-wide satisfy calculator\'s imports?', graph: plugFitViewGraph(fit, provider.interfaces.map((i) => i.name)), notes: plugFitNotes(fit) });
+  await p.show({
+    type: 'graph',
+    mode: 'plug',
+    title: "Does adder-wide satisfy calculator's imports?",
+    graph: plugFitViewGraph(
+      fit,
+      provider.interfaces.map((i) => i.name),
+    ),
+    notes: plugFitNotes(fit),
+  });
   const page = p.page;
   assert.equal(await page.locator('g.node.status-near-miss').count(), 1);
   assert.equal(await page.locator('g.node.status-missing').count(), 1);
   const notes = await page.locator('aside.notes li').allTextContents();
-  assert.ok(notes.some((n) => n.includes('function `add` differs: needs func(a: u32, b: u32) -> u32, gets func(a: u64, b: u64) -> u64')), notes.join('\n'));
+  assert.ok(
+    notes.some((n) => n.includes('function `add` differs: needs func(a: u32, b: u32) -> u32, gets func(a: u64, b: u64) -> u64')),
+    notes.join('\n'),
+  );
   await page.screenshot({ path: path.join(screenshotsDir, 'graph-plugfit.png') });
   assert.deepEqual(p.problems, []);
   await page.close();
@@ -123,7 +147,11 @@ test('high contrast: contrast borders, the focused node outlined in the active b
   const page = p.page;
   const instance = page.locator('g.node.kind-instance').first();
   await instance.focus();
-  const stroke = await instance.locator('rect.box').evaluate((el) => (globalThis as unknown as PageGlobals & { getComputedStyle(e: unknown): { stroke: string } }).getComputedStyle(el).stroke);
+  const stroke = await instance
+    .locator('rect.box')
+    .evaluate(
+      (el) => (globalThis as unknown as PageGlobals & { getComputedStyle(e: unknown): { stroke: string } }).getComputedStyle(el).stroke,
+    );
   assert.equal(stroke, 'rgb(243, 133, 24)', 'the focused node uses contrastActiveBorder');
   await page.screenshot({ path: path.join(screenshotsDir, 'graph-component-hc.png') });
   assert.deepEqual(p.problems, []);

@@ -24,7 +24,9 @@ test('the page: strict CSP, nonce on the only script, nothing remote', () => {
   assert.notEqual(nonce, makeNonce(), 'a fresh nonce each time');
   assert.match(nonce, /^[A-Za-z0-9_-]{24}$/);
   const page = graphPageHtml({
-    cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce, title: 'Graph <of> "x"',
+    cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+    nonce,
+    title: 'Graph <of> "x"',
     scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/graph/dist/graph.js',
     styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/graph/graph.css',
   });

@@ -10,8 +10,17 @@ import { createWitLanguageServiceFrom, type WitGrammar } from '../../server/src/
 import { nodeHost } from '../../server/src/nodeHost';
 import { pathToUri } from '../../server/src/core/workspace';
 
-interface JsonItem { interface?: { id: number }; function?: unknown; type?: number }
-interface JsonWorld { name: string; package: number; imports: Record<string, JsonItem>; exports: Record<string, JsonItem> }
+interface JsonItem {
+  interface?: { id: number };
+  function?: unknown;
+  type?: number;
+}
+interface JsonWorld {
+  name: string;
+  package: number;
+  imports: Record<string, JsonItem>;
+  exports: Record<string, JsonItem>;
+}
 interface JsonResolve {
   worlds: JsonWorld[];
   interfaces: { name: string | null; package: number | null }[];
@@ -27,17 +36,20 @@ function qualify(pkg: string, name: string): string {
 }
 
 function expectedItems(json: JsonResolve, items: Record<string, JsonItem>): string[] {
-  return Object.entries(items).map(([key, item]) => {
-    if (item.interface) {
-      const iface = json.interfaces[item.interface.id];
-      if (iface.name === null || iface.package === null) return `inline ${key}`;
-      return `interface ${qualify(json.packages[iface.package].name, iface.name)}`;
-    }
-    return `${item.function ? 'function' : 'type'} ${key}`;
-  }).sort();
+  return Object.entries(items)
+    .map(([key, item]) => {
+      if (item.interface) {
+        const iface = json.interfaces[item.interface.id];
+        if (iface.name === null || iface.package === null) return `inline ${key}`;
+        return `interface ${qualify(json.packages[iface.package].name, iface.name)}`;
+      }
+      return `${item.function ? 'function' : 'type'} ${key}`;
+    })
+    .sort();
 }
 
-const cases = fs.readdirSync(casesDir)
+const cases = fs
+  .readdirSync(casesDir)
   .filter((f) => f.endsWith('.wit.json'))
   .map((f) => ({ name: f.slice(0, -'.wit.json'.length), json: JSON.parse(fs.readFileSync(path.join(casesDir, f), 'utf8')) as JsonResolve }))
   .filter((c) => c.json.worlds.length > 0);
@@ -46,14 +58,19 @@ const cases = fs.readdirSync(casesDir)
 function entryFile(name: string): string | undefined {
   const p = path.join(casesDir, name);
   if (fs.existsSync(p) && fs.statSync(p).isDirectory()) {
-    const wit = fs.readdirSync(p).filter((f) => f.endsWith('.wit')).sort()[0];
+    const wit = fs
+      .readdirSync(p)
+      .filter((f) => f.endsWith('.wit'))
+      .sort()[0];
     return wit ? path.join(p, wit) : undefined;
   }
   return fs.existsSync(`${p}.wit`) ? `${p}.wit` : undefined;
 }
 
 let grammar: WitGrammar;
-before(async () => { grammar = await ready(); });
+before(async () => {
+  grammar = await ready();
+});
 
 test('the corpus has cases with worlds', () => assert.ok(cases.length > 30, `${cases.length} cases`));
 
@@ -70,13 +87,15 @@ for (const c of cases) {
     for (const w of c.json.worlds) {
       const worldId = `world:${qualify(c.json.packages[w.package].name, w.name)}`;
       assert.ok(byId.has(worldId), `world node ${worldId} (have: ${[...byId.keys()].filter((k) => k.startsWith('world:')).join(', ')})`);
-      const actual = (kind: 'import' | 'export') => graph.edges
-        .filter((e) => e.from === worldId && e.kind === kind)
-        .map((e) => {
-          const n = byId.get(e.to)!;
-          if (n.kind === 'interface') return n.id.includes('#') ? `inline ${n.label}` : `interface ${n.id.slice('interface:'.length)}`;
-          return `${n.kind} ${n.label}`;
-        }).sort();
+      const actual = (kind: 'import' | 'export') =>
+        graph.edges
+          .filter((e) => e.from === worldId && e.kind === kind)
+          .map((e) => {
+            const n = byId.get(e.to)!;
+            if (n.kind === 'interface') return n.id.includes('#') ? `inline ${n.label}` : `interface ${n.id.slice('interface:'.length)}`;
+            return `${n.kind} ${n.label}`;
+          })
+          .sort();
       assert.deepEqual(actual('import'), expectedItems(c.json, w.imports), `imports of ${worldId}`);
       assert.deepEqual(actual('export'), expectedItems(c.json, w.exports), `exports of ${worldId}`);
     }

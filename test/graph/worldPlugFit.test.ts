@@ -17,7 +17,10 @@ test('a world as consumer: the calculator world needs what the calculator compon
   const fns = (side: typeof world) => side.interfaces.map((i) => [i.name, [...i.functions].map(([n, sig]) => `${n}: ${sig.text}`)]);
   assert.deepEqual(fns(world), fns(built));
   const fit = plugFit(world, componentSide(readFixture('adder-v2'), 'exports', 'adder-v2'));
-  assert.deepEqual(fit.matches.map((m) => `${m.status} ${m.import}`), ['near-miss docs:calc/adder@0.1.0', 'missing docs:calc/logger@0.1.0']);
+  assert.deepEqual(
+    fit.matches.map((m) => `${m.status} ${m.import}`),
+    ['near-miss docs:calc/adder@0.1.0', 'missing docs:calc/logger@0.1.0'],
+  );
 });
 
 test('a world as provider: WASI 0.3 http service exports the handler a middleware world imports', async () => {

@@ -17,22 +17,28 @@ const cacheRoot = process.env.WIT_DEVKIT_CACHE ?? path.join(process.env.HOME ?? 
 /** Runs bash under `npm exec`, sources the cleaning step, then runs `after`. */
 function underNpm(after: string, env: NodeJS.ProcessEnv = {}): string {
   return execFileSync('npm', ['exec', '--offline', '--', 'bash', '-c', `source scripts/clean-npm-env.sh; ${after}`], {
-    cwd: repo, encoding: 'utf8', env: { ...process.env, ...env },
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
   });
 }
 
-test('npm exec really exports the outer npm\'s user agent (the premise of the bug)', () => {
-  const seen = execFileSync('npm', ['exec', '--offline', '--', 'node', '-p', 'process.env.npm_config_user_agent'], { cwd: repo, encoding: 'utf8' });
+test("npm exec really exports the outer npm's user agent (the premise of the bug)", () => {
+  const seen = execFileSync('npm', ['exec', '--offline', '--', 'node', '-p', 'process.env.npm_config_user_agent'], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
   assert.match(seen, /node\/v20\./);
 });
 
 test('after clean-npm-env.sh no npm_* variable of the outer npm is left, the cache root is kept', () => {
   const env = underNpm('env', { npm_config_cache: path.join(cacheRoot, 'npm') })
-    .split('\n').filter((l) => /^(npm_|NPM_|INIT_CWD=|NODE=)/.test(l));
+    .split('\n')
+    .filter((l) => /^(npm_|NPM_|INIT_CWD=|NODE=)/.test(l));
   assert.deepEqual(env, [`npm_config_cache=${path.join(cacheRoot, 'npm')}`]);
 });
 
-test('the inner npm under Node 24 then identifies as Node 24 (what code-server\'s install checks)', (t) => {
+test("the inner npm under Node 24 then identifies as Node 24 (what code-server's install checks)", (t) => {
   const node24Bin = path.join(cacheRoot, 'code-server/node24/node_modules/node/bin');
   if (!existsSync(path.join(node24Bin, 'node'))) {
     t.skip(`Node 24 not installed at ${node24Bin} (scripts/e2e/install-code-server.sh)`);

@@ -14,7 +14,15 @@ import { live, type LiveTool, type ToolPaths } from '../live';
 import { BindingsSession, disposeCases, worldCases, writeBindings, type WorldCase } from './bindingsCases';
 import { cliOutput, compareWithCli } from './cliParity';
 import {
-  cargoCheck, clangC, clangCxx, findPython, pythonImports, pythonReady, rustCheckReady, wasiLibcxxReady, type Verdict,
+  cargoCheck,
+  clangC,
+  clangCxx,
+  findPython,
+  pythonImports,
+  pythonReady,
+  rustCheckReady,
+  wasiLibcxxReady,
+  type Verdict,
 } from './bindingsCompilers';
 import { goReady, goVet } from './goCheck';
 
@@ -29,7 +37,11 @@ interface LanguageCheck {
 }
 
 const snake = (s: string) => s.replace(/-/g, '_');
-const pascal = (s: string) => s.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+const pascal = (s: string) =>
+  s
+    .split('-')
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
 
 /**
  * Worlds a generator of wit-bindgen 0.63 cannot do: it panics, on the CLI as
@@ -46,16 +58,34 @@ const GENERATOR_GAPS: Record<string, RegExp> = {
 };
 
 const CHECKS: LanguageCheck[] = [
-  { language: 'rust', tools: ['wit-bindgen', 'cargo'], extra: [rustCheckReady], main: (c) => `${snake(c.plain)}.rs`,
-    compile: (t, dir) => cargoCheck(t.cargo, dir) },
-  { language: 'c', tools: ['wit-bindgen', 'clang-16'], main: (c) => `${snake(c.plain)}.h`,
-    compile: (t, dir) => clangC(t['clang-16'], dir) },
-  { language: 'cpp', tools: ['wit-bindgen', 'clang++-16'], extra: [wasiLibcxxReady], main: (c) => `${snake(c.plain)}_cpp.h`,
-    compile: (t, dir) => clangCxx(t['clang++-16'], dir) },
-  { language: 'go', tools: ['wit-bindgen', 'go'], extra: [goReady], main: () => 'wit_exports.go',
-    compile: (t, dir) => goVet(t.go, dir) },
-  { language: 'python', tools: ['componentize-py'], extra: [pythonReady], main: () => 'wit_world/__init__.py',
-    compile: (_t, dir) => pythonImports(findPython()!, dir) },
+  {
+    language: 'rust',
+    tools: ['wit-bindgen', 'cargo'],
+    extra: [rustCheckReady],
+    main: (c) => `${snake(c.plain)}.rs`,
+    compile: (t, dir) => cargoCheck(t.cargo, dir),
+  },
+  {
+    language: 'c',
+    tools: ['wit-bindgen', 'clang-16'],
+    main: (c) => `${snake(c.plain)}.h`,
+    compile: (t, dir) => clangC(t['clang-16'], dir),
+  },
+  {
+    language: 'cpp',
+    tools: ['wit-bindgen', 'clang++-16'],
+    extra: [wasiLibcxxReady],
+    main: (c) => `${snake(c.plain)}_cpp.h`,
+    compile: (t, dir) => clangCxx(t['clang++-16'], dir),
+  },
+  { language: 'go', tools: ['wit-bindgen', 'go'], extra: [goReady], main: () => 'wit_exports.go', compile: (t, dir) => goVet(t.go, dir) },
+  {
+    language: 'python',
+    tools: ['componentize-py'],
+    extra: [pythonReady],
+    main: () => 'wit_world/__init__.py',
+    compile: (_t, dir) => pythonImports(findPython()!, dir),
+  },
   { language: 'csharp', tools: ['wit-bindgen'], main: (c) => `${pascal(c.plain)}.cs` },
   { language: 'moonbit', tools: ['wit-bindgen'], main: () => 'gen/ffi.mbt' },
   { language: 'markdown', tools: ['wit-bindgen'], main: (c) => `${c.plain}.md` },
@@ -83,7 +113,7 @@ function summary(files: GeneratedFile[]): string {
 
 for (const c of cases) {
   for (const check of CHECKS) {
-    const plain = check.compile ? 'compile' : 'equal the CLI\'s byte for byte';
+    const plain = check.compile ? 'compile' : "equal the CLI's byte for byte";
     const proof = GENERATOR_GAPS[`${check.language} ${c.id}`] ? `${plain}, or wit-bindgen 0.63's panic on them is reported plainly` : plain;
     test(`${check.language} bindings of ${c.world} (${c.id}) ${proof}`, async (t) => {
       const tools = live(t, check.tools, check.extra);
@@ -105,7 +135,11 @@ for (const c of cases) {
       const { files, ms } = generated;
       t.diagnostic(`generated ${files.length} file(s) in ${ms.toFixed(0)} ms over LSP`);
       const main = check.main(c);
-      if (main) assert.ok(files.some((f) => f.path === main), `${main} in ${summary(files)}`);
+      if (main)
+        assert.ok(
+          files.some((f) => f.path === main),
+          `${main} in ${summary(files)}`,
+        );
       const { problems, reordered } = compareWithCli(await cliOutput(cliTool(check, tools), check.language, c), files);
       assert.deepEqual(problems, []);
       if (reordered.length) t.diagnostic(`equal up to the order of wit-bindgen's FFI helper blocks: ${reordered.join(', ')}`);

@@ -42,10 +42,28 @@ function singleFilePackage(name: string): string {
 export function worldCases(): WorldCase[] {
   const resources = singleFilePackage('world-top-level-resources.wit');
   return [
-    { id: 'wasi-0.2-http-proxy', witDir: wasi02Http, file: path.join(wasi02Http, 'proxy.wit'), world: 'wasi:http/proxy@0.2.0-rc-2023-12-05', plain: 'proxy' },
-    { id: 'wasi-0.3-http-service', witDir: wasi03Http, file: path.join(wasi03Http, 'worlds.wit'), world: 'wasi:http/service@0.3.0', plain: 'service' },
+    {
+      id: 'wasi-0.2-http-proxy',
+      witDir: wasi02Http,
+      file: path.join(wasi02Http, 'proxy.wit'),
+      world: 'wasi:http/proxy@0.2.0-rc-2023-12-05',
+      plain: 'proxy',
+    },
+    {
+      id: 'wasi-0.3-http-service',
+      witDir: wasi03Http,
+      file: path.join(wasi03Http, 'worlds.wit'),
+      world: 'wasi:http/service@0.3.0',
+      plain: 'service',
+    },
     // Resources with methods, borrow<> and own<> handles, one interface both imported and exported.
-    { id: 'resources-proxy', witDir: resources, file: path.join(resources, 'world-top-level-resources.wit'), world: 'foo:foo/proxy', plain: 'proxy' },
+    {
+      id: 'resources-proxy',
+      witDir: resources,
+      file: path.join(resources, 'world-top-level-resources.wit'),
+      world: 'foo:foo/proxy',
+      plain: 'proxy',
+    },
   ];
 }
 
@@ -61,7 +79,10 @@ export function disposeCases(cases: WorldCase[]): void {
   }
 }
 
-export interface Generation { files: GeneratedFile[]; ms: number }
+export interface Generation {
+  files: GeneratedFile[];
+  ms: number;
+}
 
 /** One server for a test file; its rootUri is the folder of the first case. */
 export class BindingsSession {
@@ -74,7 +95,9 @@ export class BindingsSession {
   async generate(c: WorldCase, language: BindingsLanguage): Promise<Generation> {
     const start = performance.now();
     const { files } = await this.server.connection.sendRequest(GenerateBindingsRequest, {
-      uri: URI.file(c.file).toString(), world: c.world, language,
+      uri: URI.file(c.file).toString(),
+      world: c.world,
+      language,
     });
     return { files, ms: performance.now() - start };
   }

@@ -7,18 +7,31 @@ import * as path from 'node:path';
 import { execFile, spawnSync } from 'node:child_process';
 import { listTree } from './bindingsCases';
 
-export interface Verdict { ok: boolean; command: string; output: string }
+export interface Verdict {
+  ok: boolean;
+  command: string;
+  output: string;
+}
 
 const cacheRoot = process.env.WIT_DEVKIT_CACHE ?? path.join(os.homedir(), '.cache/wit-devkit');
 const toolchain = path.join(cacheRoot, 'toolchain');
 
-export interface RunOptions { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; /** Shown instead of the arguments. */ label?: string }
+export interface RunOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  /** Shown instead of the arguments. */ label?: string;
+}
 
 export function run(file: string, args: string[], opts: RunOptions = {}): Promise<Verdict> {
   const command = opts.label ?? [path.basename(file), ...args].join(' ');
   return new Promise((resolve) => {
-    execFile(file, args, { cwd: opts.cwd, env: opts.env ?? process.env, timeout: opts.timeoutMs ?? 600_000, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => resolve({ ok: !error, command, output: `${stdout}${stderr}`.trim() || String(error ?? '') }));
+    execFile(
+      file,
+      args,
+      { cwd: opts.cwd, env: opts.env ?? process.env, timeout: opts.timeoutMs ?? 600_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ ok: !error, command, output: `${stdout}${stderr}`.trim() || String(error ?? '') }),
+    );
   });
 }
 
@@ -34,7 +47,9 @@ export const RUST_TARGET = 'wasm32-wasip2';
 
 export function rustCheckReady(): { tool: string; why: string } | undefined {
   const built = fs.existsSync(rustCheckCrate) && fs.readdirSync(rustCheckCrate).some((f) => f.startsWith('.built-'));
-  return built ? undefined : { tool: 'rust-bindings-check', why: `${rustCheckCrate} not built yet (scripts/toolchain/install.sh builds it)` };
+  return built
+    ? undefined
+    : { tool: 'rust-bindings-check', why: `${rustCheckCrate} not built yet (scripts/toolchain/install.sh builds it)` };
 }
 
 /** `cargo check --target wasm32-wasip2` of a library crate whose modules are the generated .rs files. */
@@ -77,8 +92,12 @@ export function clangC(clang: string, bindingsDir: string): Promise<Verdict> {
 export const WASI_LIBCXX = '/usr/include/wasm32-wasi/c++/v1';
 
 export function wasiLibcxxReady(): { tool: string; why: string } | undefined {
-  return fs.existsSync(path.join(WASI_LIBCXX, 'expected')) ? undefined
-    : { tool: 'libc++-16-dev-wasm32', why: `${WASI_LIBCXX} missing (apt-get install libc++-16-dev-wasm32 libc++abi-16-dev-wasm32; scripts/install.sh does)` };
+  return fs.existsSync(path.join(WASI_LIBCXX, 'expected'))
+    ? undefined
+    : {
+        tool: 'libc++-16-dev-wasm32',
+        why: `${WASI_LIBCXX} missing (apt-get install libc++-16-dev-wasm32 libc++abi-16-dev-wasm32; scripts/install.sh does)`,
+      };
 }
 
 /**
@@ -89,8 +108,11 @@ export function wasiLibcxxReady(): { tool: string; why: string } | undefined {
  */
 export function clangCxx(clangxx: string, bindingsDir: string): Promise<Verdict> {
   const sources = listTree(bindingsDir).filter((f) => f.endsWith('.cpp'));
-  return run(clangxx, ['--target=wasm32-wasi', '--sysroot=/usr', '-isystem', WASI_LIBCXX, '-std=c++2b', '-fsyntax-only', '-Wall', '-I', '.', ...sources],
-    { cwd: bindingsDir });
+  return run(
+    clangxx,
+    ['--target=wasm32-wasi', '--sysroot=/usr', '-isystem', WASI_LIBCXX, '-std=c++2b', '-fsyntax-only', '-Wall', '-I', '.', ...sources],
+    { cwd: bindingsDir },
+  );
 }
 
 // ---- Python --------------------------------------------------------------
@@ -120,7 +142,9 @@ export function findPython(): string | undefined {
 }
 
 export function pythonReady(): { tool: string; why: string } | undefined {
-  return findPython() ? undefined : { tool: 'python>=3.12', why: 'no Python 3.12 or newer on PATH or in pyenv (componentize-py bindings use PEP 695)' };
+  return findPython()
+    ? undefined
+    : { tool: 'python>=3.12', why: 'no Python 3.12 or newer on PATH or in pyenv (componentize-py bindings use PEP 695)' };
 }
 
 // componentize_py_runtime is the native module componentize-py links into the
@@ -165,7 +189,13 @@ export function pythonModules(bindingsDir: string): string[] {
   const http02 = files.includes('wit_world/imports/outgoing_handler.py');
   return files
     .filter((f) => f.endsWith('.py') && (f !== 'poll_loop.py' || http02))
-    .map((f) => f.replace(/\.py$/, '').replace(/\/__init__$/, '').split('/').join('.'));
+    .map((f) =>
+      f
+        .replace(/\.py$/, '')
+        .replace(/\/__init__$/, '')
+        .split('/')
+        .join('.'),
+    );
 }
 
 export function pythonImports(python: string, bindingsDir: string): Promise<Verdict> {

@@ -37,19 +37,28 @@ function witImports(text: string): string[] {
 }
 
 for (const lang of LANGS) {
-  test(`${lang}: the capabilities are the imports wasm-tools shows, and wasmtime runs it with only our flags`, { timeout: 15 * 60_000 }, async (t) => {
-    const tools = live(t, ['wasmtime', 'wasm-tools', ...BUILD_TOOLS[lang]]);
-    if (!tools) return;
-    const file = await component(lang, tools);
-    const report = capabilitiesOf(readComponent(readFileSync(file)));
-    const theirs = witImports(execFileSync(tools['wasm-tools'], ['component', 'wit', file], { encoding: 'utf8', timeout: 60_000 }));
-    assert.deepEqual(report.imports.map((i) => i.name).sort(), [...theirs].sort());
-    assert.ok(report.imports.some((i) => i.name.startsWith('wasi:cli/environment@') && i.capability === 'environment'));
-    console.log(`${lang}: ${report.imports.length} imports (${[...new Set(report.imports.map((i) => i.capability))].join(', ')}); flags: ${report.flags.join(' ') || '(none)'}`);
-    // The run: an argument list, never a shell; the flags are all it gets.
-    let out = '';
-    const code = await startProcess({ command: tools.wasmtime, args: ['run', ...report.flags, file, 'caps'], cwd: path.dirname(file) }, (s) => (out += s)).done;
-    assert.equal(code, 0, out);
-    assert.equal(out, `hello from ${lang} caps\n`);
-  });
+  test(
+    `${lang}: the capabilities are the imports wasm-tools shows, and wasmtime runs it with only our flags`,
+    { timeout: 15 * 60_000 },
+    async (t) => {
+      const tools = live(t, ['wasmtime', 'wasm-tools', ...BUILD_TOOLS[lang]]);
+      if (!tools) return;
+      const file = await component(lang, tools);
+      const report = capabilitiesOf(readComponent(readFileSync(file)));
+      const theirs = witImports(execFileSync(tools['wasm-tools'], ['component', 'wit', file], { encoding: 'utf8', timeout: 60_000 }));
+      assert.deepEqual(report.imports.map((i) => i.name).sort(), [...theirs].sort());
+      assert.ok(report.imports.some((i) => i.name.startsWith('wasi:cli/environment@') && i.capability === 'environment'));
+      console.log(
+        `${lang}: ${report.imports.length} imports (${[...new Set(report.imports.map((i) => i.capability))].join(', ')}); flags: ${report.flags.join(' ') || '(none)'}`,
+      );
+      // The run: an argument list, never a shell; the flags are all it gets.
+      let out = '';
+      const code = await startProcess(
+        { command: tools.wasmtime, args: ['run', ...report.flags, file, 'caps'], cwd: path.dirname(file) },
+        (s) => (out += s),
+      ).done;
+      assert.equal(code, 0, out);
+      assert.equal(out, `hello from ${lang} caps\n`);
+    },
+  );
 }

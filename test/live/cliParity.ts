@@ -19,9 +19,10 @@ export async function cliOutput(tool: string, language: BindingsLanguage, c: Wor
   try {
     // Written out here, not taken from the product: a wrong option there shows as a difference.
     const required: Partial<Record<BindingsLanguage, string[]>> = { rust: ['--generate-all'], csharp: ['--runtime', 'native-aot'] };
-    const args = language === 'python'
-      ? ['-d', c.witDir, '-w', c.world, 'bindings', out]
-      : [language, ...(required[language] ?? []), '--out-dir', out, '--world', c.world, c.witDir];
+    const args =
+      language === 'python'
+        ? ['-d', c.witDir, '-w', c.world, 'bindings', out]
+        : [language, ...(required[language] ?? []), '--out-dir', out, '--world', c.world, c.witDir];
     const r = await run(tool, args);
     if (!r.ok) throw new Error(`${r.command} failed:\n${r.output}`);
     return new Map(listTree(out).map((f) => [f, fs.readFileSync(path.join(out, f))]));
@@ -39,7 +40,12 @@ export async function cliOutput(tool: string, language: BindingsLanguage, c: Wor
 const ORDER_FREE_BLOCKS = /(^|\/)ffi\.mbt$/;
 
 function sameBlocks(a: Buffer, b: Buffer): boolean {
-  const blocks = (x: Buffer) => x.toString('utf8').split('///|\n').map((block) => block.trimEnd()).sort();
+  const blocks = (x: Buffer) =>
+    x
+      .toString('utf8')
+      .split('///|\n')
+      .map((block) => block.trimEnd())
+      .sort();
   const [x, y] = [blocks(a), blocks(b)];
   return x.length === y.length && x.every((block, i) => block === y[i]);
 }

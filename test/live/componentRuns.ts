@@ -19,7 +19,18 @@ export const pythonHttpFixture = path.join(cacheRoot, 'http-fixture-py.wasm');
 
 /** A run plan with the test defaults (a command, no args, dirs, env or -S options). */
 export function plan(runtimePath: string, over: Partial<RunPlan> = {}): RunPlan {
-  return { runtime: 'wasmtime', runtimePath, mode: 'cli', program: cliFixture, args: [], addr: '127.0.0.1:0', dirs: [], env: {}, wasi: [], ...over };
+  return {
+    runtime: 'wasmtime',
+    runtimePath,
+    mode: 'cli',
+    program: cliFixture,
+    args: [],
+    addr: '127.0.0.1:0',
+    dirs: [],
+    env: {},
+    wasi: [],
+    ...over,
+  };
 }
 
 /** Runs a plan to its end: the exit code and everything printed (stdout and stderr, in order). */
@@ -29,11 +40,12 @@ export async function runToEnd(p: RunPlan): Promise<{ code: number; out: string 
   return { code: await child.done, out };
 }
 
-
 /** Resolves when the port can be bound again (rejects with EADDRINUSE otherwise). */
 export function portIsFree(port: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const s = createServer().once('error', reject).listen(port, '127.0.0.1', () => s.close(() => resolve()));
+    const s = createServer()
+      .once('error', reject)
+      .listen(port, '127.0.0.1', () => s.close(() => resolve()));
   });
 }
 

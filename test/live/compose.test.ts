@@ -32,8 +32,12 @@ const read = (file: string) => readComponent(readFileSync(file));
 /** The top-level edges of a component graph as `from -> to kind "label"` lines. */
 function topEdges(g: ComponentGraph): string[] {
   const top = new Map(g.nodes.filter((n) => !n.parent).map((n) => [n.id, n]));
-  return g.edges.filter((e) => top.has(e.from) && top.has(e.to))
-    .map((e) => `${top.get(e.from)!.kind} ${top.get(e.from)!.label} -> ${top.get(e.to)!.kind} ${top.get(e.to)!.label} ${e.kind}${e.label ? ` "${e.label}"` : ''}`);
+  return g.edges
+    .filter((e) => top.has(e.from) && top.has(e.to))
+    .map(
+      (e) =>
+        `${top.get(e.from)!.kind} ${top.get(e.from)!.label} -> ${top.get(e.to)!.kind} ${top.get(e.to)!.label} ${e.kind}${e.label ? ` "${e.label}"` : ''}`,
+    );
 }
 
 /** What a composition of app + greeter must look like in the graph. */
@@ -46,7 +50,10 @@ function assertWiring(composed: string): void {
   assert.ok(greeter && app, `instances: ${instances.map((n) => n.label).join(', ')}`);
   const edges = topEdges(g);
   assert.ok(edges.includes(`instance ${greeter.label} -> instance ${app.label} with "${GREET}"`), edges.join('\n'));
-  assert.ok(edges.some((e) => e.startsWith(`instance ${app.label} -> export wasi:cli/run@`)), edges.join('\n'));
+  assert.ok(
+    edges.some((e) => e.startsWith(`instance ${app.label} -> export wasi:cli/run@`)),
+    edges.join('\n'),
+  );
   // Nothing satisfies WASI inside the composition: those stay open for wasmtime; greet does not.
   const open = g.nodes.filter((n) => n.open && !n.parent).map((n) => n.label);
   assert.ok(open.length > 0 && open.every((l) => l.startsWith('wasi:')), open.join(', '));
@@ -116,15 +123,25 @@ test('app alone cannot run: wasmtime names the open greet import', { timeout: 60
   assert.ok(out.includes(`component imports instance \`${GREET}\`, but a matching implementation was not found in the linker`), out);
 });
 
-test('plug fit: greeter satisfies app\'s import; greeter-mismatch is a near miss naming the signatures', () => {
+test("plug fit: greeter satisfies app's import; greeter-mismatch is a near miss naming the signatures", () => {
   const app = componentSide(read(fixture('app')), 'imports', 'app');
   const fits = plugFit(app, componentSide(read(fixture('greeter')), 'exports', 'greeter'));
-  assert.deepEqual(fits.matches.filter((m) => m.import === GREET), [{ import: GREET, export: GREET, status: 'satisfied', reasons: [] }]);
+  assert.deepEqual(
+    fits.matches.filter((m) => m.import === GREET),
+    [{ import: GREET, export: GREET, status: 'satisfied', reasons: [] }],
+  );
   const misfit = plugFit(app, componentSide(read(fixture('greeter-mismatch')), 'exports', 'greeter-mismatch'));
-  assert.deepEqual(misfit.matches.filter((m) => m.import === GREET), [{
-    import: GREET, export: GREET, status: 'near-miss',
-    reasons: ['function `greet` differs: needs func(name: string) -> string, gets func(name: string, times: u32) -> string'],
-  }]);
+  assert.deepEqual(
+    misfit.matches.filter((m) => m.import === GREET),
+    [
+      {
+        import: GREET,
+        export: GREET,
+        status: 'near-miss',
+        reasons: ['function `greet` differs: needs func(name: string) -> string, gets func(name: string, times: u32) -> string'],
+      },
+    ],
+  );
 });
 
 test('wac refuses the mismatched pair (without saying why; plug fit does)', { timeout: 60_000 }, async (t) => {
@@ -132,8 +149,17 @@ test('wac refuses the mismatched pair (without saying why; plug fit does)', { ti
   if (!tools) return;
   const dir = mkdtempSync(path.join(tmpdir(), 'wit-wac-bad-'));
   try {
-    const result = await run(tools.wac, ['plug', fixture('app'), '--plug', fixture('greeter-mismatch'), '-o', path.join(dir, 'x.wasm')])
-      .then(() => 'composed', (e: { stderr?: string }) => e.stderr ?? String(e));
+    const result = await run(tools.wac, [
+      'plug',
+      fixture('app'),
+      '--plug',
+      fixture('greeter-mismatch'),
+      '-o',
+      path.join(dir, 'x.wasm'),
+    ]).then(
+      () => 'composed',
+      (e: { stderr?: string }) => e.stderr ?? String(e),
+    );
     // wac only says that nothing fitted; plug fit (above) says which function differs and how.
     assert.match(result, /^error: the socket component had no matching imports for the plugs that were provided\n/);
   } finally {

@@ -3,7 +3,15 @@
 // send requests, wait for their responses and for events, keep every message.
 import { spawn } from 'node:child_process';
 
-export interface DapMessage { seq: number; type: string; command?: string; event?: string; success?: boolean; message?: string; body?: Record<string, unknown> }
+export interface DapMessage {
+  seq: number;
+  type: string;
+  command?: string;
+  event?: string;
+  success?: boolean;
+  message?: string;
+  body?: Record<string, unknown>;
+}
 
 /** Starts the adapter and talks DAP to it over its stdin/stdout. */
 export function dapClient(command: string) {

@@ -47,8 +47,12 @@ export function goRuntimeSource(): string | undefined {
 }
 
 export function goReady(): { tool: string; why: string } | undefined {
-  return goRuntimeSource() ? undefined
-    : { tool: RUNTIME_MODULE, why: 'the wit-bindgen-go crate source (the Go runtime) is not in the toolchain CARGO_HOME (scripts/toolchain/install.sh fetches it)' };
+  return goRuntimeSource()
+    ? undefined
+    : {
+        tool: RUNTIME_MODULE,
+        why: 'the wit-bindgen-go crate source (the Go runtime) is not in the toolchain CARGO_HOME (scripts/toolchain/install.sh fetches it)',
+      };
 }
 
 function localGoVersion(go: string): string {
@@ -76,7 +80,9 @@ function requiredRuntimeVersion(goMod: string): string {
   return m[1];
 }
 
-export interface GoVetVerdict extends Verdict { packages: string[] }
+export interface GoVetVerdict extends Verdict {
+  packages: string[];
+}
 
 export async function goVet(go: string, bindingsDir: string): Promise<GoVetVerdict> {
   const goMod = path.join(bindingsDir, 'go.mod');
@@ -89,15 +95,20 @@ export async function goVet(go: string, bindingsDir: string): Promise<GoVetVerdi
     runtimeCopy(source, runtime, goVersion);
     const version = requiredRuntimeVersion(fs.readFileSync(goMod, 'utf8'));
     fs.writeFileSync(path.join(bindingsDir, 'go.work'), `go ${goVersion}\n\nuse .\n\nreplace ${RUNTIME_MODULE} ${version} => ${runtime}\n`);
-    const packages = fs.readdirSync(bindingsDir, { withFileTypes: true })
+    const packages = fs
+      .readdirSync(bindingsDir, { withFileTypes: true })
       .filter((e) => e.isDirectory() && fs.readdirSync(path.join(bindingsDir, e.name)).some((f) => f.endsWith('.go')))
       .map((e) => `./${e.name}`)
       .sort();
     if (packages.length === 0) return { ok: false, command: 'go vet', output: 'no Go package was generated', packages };
     const env = {
       ...process.env,
-      GOOS: 'wasip1', GOARCH: 'wasm', GOTOOLCHAIN: 'local', GOFLAGS: '-mod=readonly',
-      GOPATH: path.join(toolchain, 'go'), GOMODCACHE: path.join(toolchain, 'go', 'mod'),
+      GOOS: 'wasip1',
+      GOARCH: 'wasm',
+      GOTOOLCHAIN: 'local',
+      GOFLAGS: '-mod=readonly',
+      GOPATH: path.join(toolchain, 'go'),
+      GOMODCACHE: path.join(toolchain, 'go', 'mod'),
     };
     const args = ['vet', '-unsafeptr=false', ...packages];
     const verdict = await run(go, args, { cwd: bindingsDir, env, label: `GOOS=wasip1 GOARCH=wasm go ${args.join(' ')}` });

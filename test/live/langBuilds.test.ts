@@ -19,7 +19,18 @@ import * as assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { live } from '../live';
-import { BUILD_TOOLS, LANGS, RUN_WASI, buildWithTask, builtOutput, cacheRoot, copyFixture, removeCopy, runComponent, taskFor } from './langFixtures';
+import {
+  BUILD_TOOLS,
+  LANGS,
+  RUN_WASI,
+  buildWithTask,
+  builtOutput,
+  cacheRoot,
+  copyFixture,
+  removeCopy,
+  runComponent,
+  taskFor,
+} from './langFixtures';
 
 const COMPONENT_HEADER = [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00];
 const ARGS = ['first', 'two words', '$(touch PWNED)', '--flag'];

@@ -44,11 +44,16 @@ export const BUILD_TOOLS: Record<Lang, LiveTool[]> = {
 export function taskFor(lang: Lang, output: string, wit = '../wit'): Record<string, unknown> {
   const common = { type: 'wasm-component', action: 'build', wit, world: 'hello' };
   switch (lang) {
-    case 'c': return { ...common, builder: 'clang', sources: ['hello.c'], output };
-    case 'go': return { ...common, builder: 'go', output };
-    case 'rust': return { type: 'wasm-component', action: 'build', builder: 'cargo' };
-    case 'python': return { ...common, builder: 'componentize-py', source: 'app', output };
-    case 'js': return { ...common, builder: 'jco-componentize', source: 'app.js', output };
+    case 'c':
+      return { ...common, builder: 'clang', sources: ['hello.c'], output };
+    case 'go':
+      return { ...common, builder: 'go', output };
+    case 'rust':
+      return { type: 'wasm-component', action: 'build', builder: 'cargo' };
+    case 'python':
+      return { ...common, builder: 'componentize-py', source: 'app', output };
+    case 'js':
+      return { ...common, builder: 'jco-componentize', source: 'app.js', output };
   }
 }
 
@@ -115,15 +120,22 @@ export async function buildWithTask(raw: Record<string, unknown>, cwd: string, t
   const env = buildEnv();
   if (task.builder === 'go' || task.builder === 'clang') {
     const stepTools: StepTools = {
-      go: tools.go, witBindgenGo: tools['wit-bindgen-go'], clang: tools['clang-16'], witBindgen: tools['wit-bindgen'],
-      wasmTools: tools['wasm-tools'], adapter: tools.jco ? preview1Adapter(tools.jco) : undefined, clangSysroot: '/usr',
+      go: tools.go,
+      witBindgenGo: tools['wit-bindgen-go'],
+      clang: tools['clang-16'],
+      witBindgen: tools['wit-bindgen'],
+      wasmTools: tools['wasm-tools'],
+      adapter: tools.jco ? preview1Adapter(tools.jco) : undefined,
+      clangSysroot: '/usr',
     };
     const code = await runBuild(cwd, (paths) => buildSteps(task as BuildTask, stepTools, paths), print, env).done;
     return { code, out };
   }
   const jco = tools.jco ?? 'jco';
   const buildTools: BuildTools = {
-    cargo: tools.cargo ?? 'cargo', jco, componentizePy: tools['componentize-py'] ?? 'componentize-py',
+    cargo: tools.cargo ?? 'cargo',
+    jco,
+    componentizePy: tools['componentize-py'] ?? 'componentize-py',
     jcoNode: task.builder === 'jco-componentize' ? prepareComponentizeBuild(jco, path.join(tmpdir(), 'wit-devkit-build')) : undefined,
   };
   const line = buildCommandLine(task, buildTools);
@@ -142,7 +154,17 @@ export function builtOutput(lang: Lang, cwd: string, output: string): string {
 
 /** Runs a built component as the run task does (runCommandLine + startProcess) to its end. */
 export async function runComponent(runtimePath: string, over: Partial<RunPlan> & Pick<RunPlan, 'program'>): Promise<BuildResult> {
-  const plan: RunPlan = { runtime: 'wasmtime', runtimePath, mode: 'cli', args: [], addr: '127.0.0.1:0', dirs: [], env: {}, wasi: [], ...over };
+  const plan: RunPlan = {
+    runtime: 'wasmtime',
+    runtimePath,
+    mode: 'cli',
+    args: [],
+    addr: '127.0.0.1:0',
+    dirs: [],
+    env: {},
+    wasi: [],
+    ...over,
+  };
   let out = '';
   const code = await startProcess(runCommandLine(plan), (text) => (out += text)).done;
   return { code, out };

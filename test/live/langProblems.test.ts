@@ -33,7 +33,13 @@ const CASES: Expected[] = [
   { fixture: 'broken/go', lang: 'go', file: 'main.go', line: 17, column: 6, message: /undefined: undefinedName/ },
   { fixture: 'broken/rust', lang: 'rust', file: 'src/lib.rs', line: 12, column: 9, message: /cannot find value `undefined_name`/ },
   { fixture: 'broken/python', lang: 'python', file: 'app.py', line: 8, message: /SyntaxError: '\(' was never closed/ },
-  { fixture: 'broken/python-import', lang: 'python', file: 'app.py', line: 4, message: /ModuleNotFoundError: No module named 'no_such_module'/ },
+  {
+    fixture: 'broken/python-import',
+    lang: 'python',
+    file: 'app.py',
+    line: 4,
+    message: /ModuleNotFoundError: No module named 'no_such_module'/,
+  },
   { fixture: 'broken/js', lang: 'js', file: 'app.js', line: 5, column: 18, message: /ReferenceError: undefinedName is not defined/ },
 ];
 
@@ -45,26 +51,38 @@ function matchersOf(raw: Record<string, unknown>): string[] {
 }
 
 for (const c of CASES) {
-  test(`${c.fixture}: the compiler's error is put on ${c.file}:${c.line}${c.column ? `:${c.column}` : ''}`, { timeout: 15 * 60_000 }, async (t) => {
-    const slow = c.lang === 'js' ? [() => (process.env.WIT_DEVKIT_SLOW === '1' ? undefined : { tool: 'jco', why: 'componentize-js takes ~30 s and ~800 MB: set WIT_DEVKIT_SLOW=1' })] : [];
-    const tools = live(t, BUILD_TOOLS[c.lang], slow);
-    if (!tools) return;
-    const cwd = copyFixture(c.fixture);
-    try {
-      const raw = taskFor(c.lang, 'hello.wasm', witFrom(c.fixture));
-      const build = await buildWithTask(raw, cwd, tools);
-      assert.notEqual(build.code, 0, `the broken ${c.lang} fixture built:\n${build.out}`);
-      const problems = matchProblems(build.out, matchersOf(raw), cwd);
-      const want = path.join(cwd, c.file);
-      const here = problems.filter((p: Problem) => p.file === want);
-      assert.ok(here.length > 0, `no problem on ${want}; matched: ${JSON.stringify(problems)}\noutput:\n${build.out}`);
-      const first = here[0];
-      assert.equal(first.line, c.line, JSON.stringify(first));
-      assert.equal(first.column, c.column, JSON.stringify(first));
-      assert.equal(first.severity, 'error');
-      assert.match(first.message, c.message);
-    } finally {
-      removeCopy(cwd, c.fixture);
-    }
-  });
+  test(
+    `${c.fixture}: the compiler's error is put on ${c.file}:${c.line}${c.column ? `:${c.column}` : ''}`,
+    { timeout: 15 * 60_000 },
+    async (t) => {
+      const slow =
+        c.lang === 'js'
+          ? [
+              () =>
+                process.env.WIT_DEVKIT_SLOW === '1'
+                  ? undefined
+                  : { tool: 'jco', why: 'componentize-js takes ~30 s and ~800 MB: set WIT_DEVKIT_SLOW=1' },
+            ]
+          : [];
+      const tools = live(t, BUILD_TOOLS[c.lang], slow);
+      if (!tools) return;
+      const cwd = copyFixture(c.fixture);
+      try {
+        const raw = taskFor(c.lang, 'hello.wasm', witFrom(c.fixture));
+        const build = await buildWithTask(raw, cwd, tools);
+        assert.notEqual(build.code, 0, `the broken ${c.lang} fixture built:\n${build.out}`);
+        const problems = matchProblems(build.out, matchersOf(raw), cwd);
+        const want = path.join(cwd, c.file);
+        const here = problems.filter((p: Problem) => p.file === want);
+        assert.ok(here.length > 0, `no problem on ${want}; matched: ${JSON.stringify(problems)}\noutput:\n${build.out}`);
+        const first = here[0];
+        assert.equal(first.line, c.line, JSON.stringify(first));
+        assert.equal(first.column, c.column, JSON.stringify(first));
+        assert.equal(first.severity, 'error');
+        assert.match(first.message, c.message);
+      } finally {
+        removeCopy(cwd, c.fixture);
+      }
+    },
+  );
 }

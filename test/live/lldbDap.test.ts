@@ -18,7 +18,12 @@ import { dapClient } from './dapClient';
 async function debugRun(lldbDap: string, launch: ReturnType<typeof lldbDapLaunch>): Promise<{ output: string; exitCode: unknown }> {
   const dap = dapClient(lldbDap);
   try {
-    const init = await dap.request('initialize', { adapterID: 'wasm-component', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path' });
+    const init = await dap.request('initialize', {
+      adapterID: 'wasm-component',
+      linesStartAt1: true,
+      columnsStartAt1: true,
+      pathFormat: 'path',
+    });
     assert.equal(init.success, true);
     const launched = await dap.request('launch', launch);
     assert.equal(launched.success, true, launched.message);
@@ -26,7 +31,10 @@ async function debugRun(lldbDap: string, launch: ReturnType<typeof lldbDapLaunch
     await dap.request('configurationDone', {});
     const exited = await dap.waitFor((m) => m.event === 'exited');
     await dap.waitFor((m) => m.event === 'terminated');
-    const output = dap.messages.filter((m) => m.event === 'output' && m.body?.category !== 'console').map((m) => String(m.body?.output)).join('');
+    const output = dap.messages
+      .filter((m) => m.event === 'output' && m.body?.category !== 'console')
+      .map((m) => String(m.body?.output))
+      .join('');
     await dap.request('disconnect', { terminateDebuggee: true });
     return { output, exitCode: exited.body?.exitCode };
   } finally {
@@ -34,22 +42,37 @@ async function debugRun(lldbDap: string, launch: ReturnType<typeof lldbDapLaunch
   }
 }
 
-test('lldb-dap runs the real wasmtime from the launch request: the component\'s output, args, env and --dir, exit code 0', { timeout: 120_000 }, async (t) => {
-  const tools = live(t, ['lldb-dap', 'wasmtime']);
-  if (!tools) return;
-  const host = mkdtempSync(path.join(tmpdir(), 'wit-lldb-'));
-  try {
-    writeFileSync(path.join(host, 'seen.txt'), 'seen under lldb\n');
-    const launch = lldbDapLaunch({
-      name: 'Debug', program: cliFixture, args: ['a b', '$(id)'], env: { WIT_FIXTURE_NAME: 'under lldb', WIT_FIXTURE_READ: '/h/seen.txt' }, dirs: [`${host}::/h`], cwd: host,
-    }, tools.wasmtime);
-    const { output, exitCode } = await debugRun(tools['lldb-dap'], launch);
-    assert.equal(exitCode, 0, output);
-    assert.match(output, /hello from a wasm component\r?\narg\[1\]=a b\r?\narg\[2\]=\$\(id\)\r?\nWIT_FIXTURE_NAME=under lldb\r?\nread \/h\/seen\.txt: seen under lldb\r?\n/);
-  } finally {
-    rmSync(host, { recursive: true, force: true });
-  }
-});
+test(
+  "lldb-dap runs the real wasmtime from the launch request: the component's output, args, env and --dir, exit code 0",
+  { timeout: 120_000 },
+  async (t) => {
+    const tools = live(t, ['lldb-dap', 'wasmtime']);
+    if (!tools) return;
+    const host = mkdtempSync(path.join(tmpdir(), 'wit-lldb-'));
+    try {
+      writeFileSync(path.join(host, 'seen.txt'), 'seen under lldb\n');
+      const launch = lldbDapLaunch(
+        {
+          name: 'Debug',
+          program: cliFixture,
+          args: ['a b', '$(id)'],
+          env: { WIT_FIXTURE_NAME: 'under lldb', WIT_FIXTURE_READ: '/h/seen.txt' },
+          dirs: [`${host}::/h`],
+          cwd: host,
+        },
+        tools.wasmtime,
+      );
+      const { output, exitCode } = await debugRun(tools['lldb-dap'], launch);
+      assert.equal(exitCode, 0, output);
+      assert.match(
+        output,
+        /hello from a wasm component\r?\narg\[1\]=a b\r?\narg\[2\]=\$\(id\)\r?\nWIT_FIXTURE_NAME=under lldb\r?\nread \/h\/seen\.txt: seen under lldb\r?\n/,
+      );
+    } finally {
+      rmSync(host, { recursive: true, force: true });
+    }
+  },
+);
 
 test('lldb-dap reports the failing exit code of a component run by wasmtime', { timeout: 120_000 }, async (t) => {
   const tools = live(t, ['lldb-dap', 'wasmtime']);

@@ -69,7 +69,12 @@ async function answers(host: string, auth: boolean): Promise<boolean> {
 }
 
 /** Starts the registry binary at `registryBin`; resolves once `/v2/` answers (200, or 401 with `auth`). */
-export async function startRegistry(registryBin: string, namespace: string, timeoutMs = 20_000, opts: { auth?: boolean } = {}): Promise<RunningRegistry> {
+export async function startRegistry(
+  registryBin: string,
+  namespace: string,
+  timeoutMs = 20_000,
+  opts: { auth?: boolean } = {},
+): Promise<RunningRegistry> {
   const auth = opts.auth ?? false;
   const dir = mkdtempSync(path.join(tmpdir(), 'wit-devkit-registry-'));
   const storage = path.join(dir, 'storage');
@@ -84,14 +89,25 @@ export async function startRegistry(registryBin: string, namespace: string, time
   writeFileSync(wkgConfig, wkgConfigFor(namespace, host));
   let out = '';
   const child: ChildProcess = spawn(registryBin, ['serve', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr?.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   let exited: number | null | undefined;
-  const done = new Promise<void>((resolve) => child.once('exit', (code) => { exited = code; resolve(); }));
+  const done = new Promise<void>((resolve) =>
+    child.once('exit', (code) => {
+      exited = code;
+      resolve();
+    }),
+  );
   const stop = async () => {
     if (exited === undefined && child.pid !== undefined) {
       process.kill(child.pid, 'SIGTERM');
-      const killer = setTimeout(() => { if (exited === undefined && child.pid !== undefined) process.kill(child.pid, 'SIGKILL'); }, 5000);
+      const killer = setTimeout(() => {
+        if (exited === undefined && child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
+      }, 5000);
       await done;
       clearTimeout(killer);
     }

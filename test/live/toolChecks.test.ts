@@ -39,9 +39,11 @@ test('a wasmtime that says 13.0.0 is refused for serve: found version, path, nee
   assert.ok(found.found);
   const checked = await checkTool('wasmtimeServe', { path: found.path }, { trusted: true, probe: new ToolProbe() });
   assert.equal(problem(checked), 'tooOld');
-  assert.equal(message(checked),
-    `wasmtime 13.0.0 at ${wasmtime} is too old: WIT DevKit needs wasmtime >= 19.0.0 for "wasmtime serve". `
-    + 'Update it (curl https://wasmtime.dev/install.sh -sSf | bash, see https://docs.wasmtime.dev/cli-install.html) or set wit.tools.wasmtime to a newer one.');
+  assert.equal(
+    message(checked),
+    `wasmtime 13.0.0 at ${wasmtime} is too old: WIT DevKit needs wasmtime >= 19.0.0 for "wasmtime serve". ` +
+      'Update it (curl https://wasmtime.dev/install.sh -sSf | bash, see https://docs.wasmtime.dev/cli-install.html) or set wit.tools.wasmtime to a newer one.',
+  );
   assert.equal(checked.ok ? undefined : checked.setting, 'wit.tools.wasmtime');
 });
 
@@ -50,15 +52,19 @@ test('a tool whose --version exits 1: its exit code and error line, not its back
   const wasmtime = script('wasmtime', `echo "error: failed to load the engine configuration" >&2; cat '${trace}' >&2; exit 1`);
   const checked = await checkTool('wasmtimeRun', { path: wasmtime }, { trusted: true, probe: new ToolProbe() });
   assert.equal(problem(checked), 'failed');
-  assert.equal(message(checked),
-    `wasmtime at ${wasmtime} failed: "wasmtime --version" exited with code 1: error: failed to load the engine configuration\n`
-    + "thread 'main' (31371) panicked at /tmp/p.rs:1:77:\nboom from rust: index 0");
+  assert.equal(
+    message(checked),
+    `wasmtime at ${wasmtime} failed: "wasmtime --version" exited with code 1: error: failed to load the engine configuration\n` +
+      "thread 'main' (31371) panicked at /tmp/p.rs:1:77:\nboom from rust: index 0",
+  );
 });
 
 test('a tool that crashes is reported by its signal, one that hangs is stopped', async () => {
   const crashing = script('wasmtime', 'kill -SEGV $$');
-  assert.equal(message(await checkTool('wasmtimeRun', { path: crashing }, { trusted: true, probe: new ToolProbe() })),
-    `wasmtime at ${crashing} failed: "wasmtime --version" was killed by SIGSEGV`);
+  assert.equal(
+    message(await checkTool('wasmtimeRun', { path: crashing }, { trusted: true, probe: new ToolProbe() })),
+    `wasmtime at ${crashing} failed: "wasmtime --version" was killed by SIGSEGV`,
+  );
   const hanging = script('jco', 'exec sleep 30');
   const started = Date.now();
   const checked = await checkTool('jcoRun', { path: hanging }, { trusted: true, probe: new ToolProbe(1000) });
@@ -71,15 +77,21 @@ test('missing: a configured path that is not there, and a PATH without the tool,
   const configured = lookupTool({ tool: 'wasmtime', configured: nowhere });
   assert.equal(configured.found, false);
   const a = await checkTool('wasmtimeRun', { missing: { configured: nowhere, searched: [] } }, { trusted: true });
-  assert.equal(message(a), `wasmtime not found: wit.tools.wasmtime is set to "${nowhere}", which is not an executable file. `
-    + 'Install it with: curl https://wasmtime.dev/install.sh -sSf | bash, see https://docs.wasmtime.dev/cli-install.html (or set wit.tools.wasmtime to its path).');
+  assert.equal(
+    message(a),
+    `wasmtime not found: wit.tools.wasmtime is set to "${nowhere}", which is not an executable file. ` +
+      'Install it with: curl https://wasmtime.dev/install.sh -sSf | bash, see https://docs.wasmtime.dev/cli-install.html (or set wit.tools.wasmtime to its path).',
+  );
   const empty = mkdtempSync(path.join(dir, 'empty-'));
   const pathEnv = `${empty}:${path.join(dir, 'gone')}`;
   assert.equal(lookupTool({ tool: 'witBindgen', pathEnv, platform: 'linux' }).found, false);
   const b = await checkTool('witBindgenBindings', { missing: { searched: searchedFolders(pathEnv, 'linux') } }, { trusted: true });
   assert.equal(problem(b), 'missing');
-  assert.equal(message(b), 'wit-bindgen not found. Install it with: cargo install wit-bindgen-cli (or set wit.tools.witBindgen to its path). '
-    + `Looked in ${empty}, ${path.join(dir, 'gone')} (wit.tools.witBindgen is not set).`);
+  assert.equal(
+    message(b),
+    'wit-bindgen not found. Install it with: cargo install wit-bindgen-cli (or set wit.tools.witBindgen to its path). ' +
+      `Looked in ${empty}, ${path.join(dir, 'gone')} (wit.tools.witBindgen is not set).`,
+  );
 });
 
 test('untrusted workspace: the check starts nothing, not even --version', async () => {
@@ -120,19 +132,28 @@ test('cargo without cargo-component: the missing subcommand is named, with how t
   const cargo = script('cargo', 'echo "error: no such command: \\`component\\`" >&2; exit 101');
   const checked = await checkTool('cargoComponentBuild', { path: cargo }, { trusted: true, probe: new ToolProbe() });
   assert.equal(problem(checked), 'missing');
-  assert.equal(message(checked), `cargo-component is not installed: cargo at ${cargo} has no "component" subcommand. Install it (cargo install cargo-component).`);
+  assert.equal(
+    message(checked),
+    `cargo-component is not installed: cargo at ${cargo} has no "component" subcommand. Install it (cargo install cargo-component).`,
+  );
 });
 
-test('a wit-bindgen without the language\'s generator is refused before it runs', async () => {
-  const witBindgen = script('wit-bindgen', [
-    'case "$1" in',
-    '  --version) echo "wit-bindgen-cli 0.30.0" ;;',
-    '  --help) printf "Usage: wit-bindgen <COMMAND>\\n\\nCommands:\\n  rust      Rust\\n  c         C\\n  help      Print this message\\n\\nOptions:\\n" ;;',
-    '  *) echo "ran $1" >&2; exit 3 ;;',
-    'esac',
-  ].join('\n'));
+test("a wit-bindgen without the language's generator is refused before it runs", async () => {
+  const witBindgen = script(
+    'wit-bindgen',
+    [
+      'case "$1" in',
+      '  --version) echo "wit-bindgen-cli 0.30.0" ;;',
+      '  --help) printf "Usage: wit-bindgen <COMMAND>\\n\\nCommands:\\n  rust      Rust\\n  c         C\\n  help      Print this message\\n\\nOptions:\\n" ;;',
+      '  *) echo "ran $1" >&2; exit 3 ;;',
+      'esac',
+    ].join('\n'),
+  );
   const checked = await checkTool('witBindgenBindings', { path: witBindgen }, { trusted: true, subcommand: 'cpp', probe: new ToolProbe() });
-  assert.equal(message(checked), `wit-bindgen 0.30.0 at ${witBindgen} has no "cpp" subcommand (it has: rust, c). Update it (cargo install wit-bindgen-cli) or set wit.tools.witBindgen to a newer one.`);
+  assert.equal(
+    message(checked),
+    `wit-bindgen 0.30.0 at ${witBindgen} has no "cpp" subcommand (it has: rust, c). Update it (cargo install wit-bindgen-cli) or set wit.tools.witBindgen to a newer one.`,
+  );
   // Through the server's generator: the same refusal, as the error the client shows.
   await assert.rejects(
     generateExternal({ language: 'cpp', witDir: dir, outDir: path.join(dir, 'out') }, { witBindgen }),
@@ -141,7 +162,9 @@ test('a wit-bindgen without the language\'s generator is refused before it runs'
   const old = script('wit-bindgen', 'echo "wit-bindgen-cli 0.20.0"');
   await assert.rejects(
     generateExternal({ language: 'rust', witDir: dir, outDir: path.join(dir, 'out') }, { witBindgen: old }),
-    (e: unknown) => e instanceof ToolMissingError && e.message.startsWith(`wit-bindgen 0.20.0 at ${old} is too old: WIT DevKit needs wit-bindgen >= 0.26.0 for "wit-bindgen bindings"`),
+    (e: unknown) =>
+      e instanceof ToolMissingError &&
+      e.message.startsWith(`wit-bindgen 0.20.0 at ${old} is too old: WIT DevKit needs wit-bindgen >= 0.26.0 for "wit-bindgen bindings"`),
   );
 });
 
@@ -153,8 +176,12 @@ test('LLDB: the version from the name when --version says nothing (lldb-vscode-1
   const ok19 = await checkTool('lldbDapDebug', { path: unknownFlag }, { trusted: true, probe: new ToolProbe() });
   assert.equal(ok19.ok && ok19.version?.text, '19');
   const old = script('lldb-vscode-14', 'exit 0');
-  assert.match(message(await checkTool('lldbDapDebug', { path: old }, { trusted: true, probe: new ToolProbe() })),
-    new RegExp(`^lldb-dap 14 at ${old.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is too old: WIT DevKit needs lldb-dap >= 16\\.0\\.0 for "debugging with wasmtime"`));
+  assert.match(
+    message(await checkTool('lldbDapDebug', { path: old }, { trusted: true, probe: new ToolProbe() })),
+    new RegExp(
+      `^lldb-dap 14 at ${old.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is too old: WIT DevKit needs lldb-dap >= 16\\.0\\.0 for "debugging with wasmtime"`,
+    ),
+  );
   // A crash is a failure even where the flag is optional.
   const crashing = script('lldb-dap-20', 'kill -ABRT $$');
   assert.equal(problem(await checkTool('lldbDapDebug', { path: crashing }, { trusted: true, probe: new ToolProbe() })), 'failed');
@@ -204,7 +231,7 @@ test('the installed componentize-py passes for bindings and builds', async (t) =
   await passes(['componentizePyBuild'], tools['componentize-py'], ['componentize']);
 });
 
-test('the repo\'s jco passes for run, serve, debugging and componentize', async (t) => {
+test("the repo's jco passes for run, serve, debugging and componentize", async (t) => {
   const tools = live(t, ['jco']);
   if (!tools) return;
   await passes(['jcoRun', 'jcoServe', 'jcoDebug', 'jcoComponentize'], tools.jco);
@@ -244,13 +271,21 @@ test('a real componentize-py failing on a missing WIT folder: exit code and erro
   mkdirSync(out, { recursive: true });
   const witDir = path.join(dir, 'no wit here');
   try {
-    await assert.rejects(generateExternal({ language: 'python', witDir, outDir: out }, { componentizePy: tools['componentize-py'] }), (e: unknown) => {
-      assert.ok(e instanceof Error && !(e instanceof ToolMissingError));
-      assert.match(e.message, new RegExp(`^componentize-py at ${tools['componentize-py'].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} failed: "componentize-py bindings" exited with code 1: `));
-      assert.match(e.message, /failed to read path for WIT/);
-      assert.doesNotMatch(e.message, /backtrace|^\s*\d+: |Traceback| at \.\//im);
-      return true;
-    });
+    await assert.rejects(
+      generateExternal({ language: 'python', witDir, outDir: out }, { componentizePy: tools['componentize-py'] }),
+      (e: unknown) => {
+        assert.ok(e instanceof Error && !(e instanceof ToolMissingError));
+        assert.match(
+          e.message,
+          new RegExp(
+            `^componentize-py at ${tools['componentize-py'].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} failed: "componentize-py bindings" exited with code 1: `,
+          ),
+        );
+        assert.match(e.message, /failed to read path for WIT/);
+        assert.doesNotMatch(e.message, /backtrace|^\s*\d+: |Traceback| at \.\//im);
+        return true;
+      },
+    );
   } finally {
     if (saved === undefined) delete process.env.RUST_BACKTRACE;
     else process.env.RUST_BACKTRACE = saved;
@@ -265,13 +300,19 @@ test('a real wit-bindgen failing on broken WIT: its error chain, no backtrace, p
   const witDir = mkdtempSync(path.join(dir, 'bad-wit-'));
   writeFileSync(path.join(witDir, 'w.wit'), 'package a:b;\n\nworld w {\n  import x: func(;\n}\n');
   try {
-    await assert.rejects(generateExternal({ language: 'rust', witDir, outDir: path.join(witDir, 'out') }, { witBindgen: tools['wit-bindgen'] }), (e: unknown) => {
-      assert.ok(e instanceof Error && !(e instanceof ToolMissingError));
-      assert.equal(e.message, `wit-bindgen at ${tools['wit-bindgen']} failed: "wit-bindgen rust" exited with code 1: `
-        + `Error: failed to resolve directory while parsing WIT for path [${witDir}]\nCaused by:\n  0: failed to parse package: ${witDir}\n`
-        + "  1: expected an identifier or string, found ';'");
-      return true;
-    });
+    await assert.rejects(
+      generateExternal({ language: 'rust', witDir, outDir: path.join(witDir, 'out') }, { witBindgen: tools['wit-bindgen'] }),
+      (e: unknown) => {
+        assert.ok(e instanceof Error && !(e instanceof ToolMissingError));
+        assert.equal(
+          e.message,
+          `wit-bindgen at ${tools['wit-bindgen']} failed: "wit-bindgen rust" exited with code 1: ` +
+            `Error: failed to resolve directory while parsing WIT for path [${witDir}]\nCaused by:\n  0: failed to parse package: ${witDir}\n` +
+            "  1: expected an identifier or string, found ';'",
+        );
+        return true;
+      },
+    );
   } finally {
     if (saved === undefined) delete process.env.RUST_BACKTRACE;
     else process.env.RUST_BACKTRACE = saved;

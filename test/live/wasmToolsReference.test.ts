@@ -36,10 +36,21 @@ test('the newest wasm-tools agrees with us on mutants of the corpus', { timeout:
   try {
     // A fixed seed: the same mutants every run, so a failure replays with
     // `node --import tsx test/conformance/diff.ts --wasm-tools newest --seed 7 --count 150`.
-    const res = await runDifferential({ tool, count: 150, seed: 7, timeMs: 60_000, workDir: path.join(scratch, 'work'), outDir: path.join(scratch, 'out') });
-    console.log(`wasm-tools ${tool.version}: ${res.total} mutants, ${res.agree} agree, ${res.known} known differences, ${res.disagree} disagree (${res.usable}/${res.cases} cases usable)`);
+    const res = await runDifferential({
+      tool,
+      count: 150,
+      seed: 7,
+      timeMs: 60_000,
+      workDir: path.join(scratch, 'work'),
+      outDir: path.join(scratch, 'out'),
+    });
+    console.log(
+      `wasm-tools ${tool.version}: ${res.total} mutants, ${res.agree} agree, ${res.known} known differences, ${res.disagree} disagree (${res.usable}/${res.cases} cases usable)`,
+    );
     assert.ok(res.total >= 100, `only ${res.total} mutants were tried`);
-    const unknown = res.disagreements.filter((d) => !d.known).map((d) => `#${d.n} ${d.case}: ${d.mutation}\n    wasm-tools: ${d.tool}\n    ours: ${d.ours.slice(0, 3).join(' | ') || '(none)'}`);
+    const unknown = res.disagreements
+      .filter((d) => !d.known)
+      .map((d) => `#${d.n} ${d.case}: ${d.mutation}\n    wasm-tools: ${d.tool}\n    ours: ${d.ours.slice(0, 3).join(' | ') || '(none)'}`);
     assert.deepEqual(unknown, []);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -48,9 +59,10 @@ test('the newest wasm-tools agrees with us on mutants of the corpus', { timeout:
 
 // The shared wrapper downloads Debian's build on its first call; a machine that
 // never fetched it skips (with the reason) rather than going to the network.
-const sharedFetched = () => existsSync(path.join(process.env.WASM_TOOLS_CACHE ?? path.join(homedir(), '.cache/wasm-tools-sid'), 'root/usr/bin/wasm-tools'))
-  ? undefined
-  : { tool: 'wasm-tools-1.239', why: `not fetched yet (run ${SHARED_WASM_TOOLS} --version once)` };
+const sharedFetched = () =>
+  existsSync(path.join(process.env.WASM_TOOLS_CACHE ?? path.join(homedir(), '.cache/wasm-tools-sid'), 'root/usr/bin/wasm-tools'))
+    ? undefined
+    : { tool: 'wasm-tools-1.239', why: `not fetched yet (run ${SHARED_WASM_TOOLS} --version once)` };
 
 test('wasm-tools 1.239 agrees with us on every wit-parser UI case, but for its known differences', { timeout: 120_000 }, async (t) => {
   const tools = live(t, [], [sharedFetched]);

@@ -17,12 +17,18 @@ test('wasmtime run of the C fixture: its output, args, env and --dir preopens re
   const host = mkdtempSync(path.join(tmpdir(), 'wit-wasmtime-'));
   try {
     writeFileSync(path.join(host, 'note.txt'), 'via --dir\n');
-    const { code, out } = await runToEnd(plan(tools.wasmtime, {
-      args: ['a b', '$(touch x)', '--', '-S'], dirs: [`${host}::/data`],
-      env: { WIT_FIXTURE_NAME: 'from wasmtime', WIT_FIXTURE_READ: '/data/note.txt' },
-    }));
+    const { code, out } = await runToEnd(
+      plan(tools.wasmtime, {
+        args: ['a b', '$(touch x)', '--', '-S'],
+        dirs: [`${host}::/data`],
+        env: { WIT_FIXTURE_NAME: 'from wasmtime', WIT_FIXTURE_READ: '/data/note.txt' },
+      }),
+    );
     assert.equal(code, 0, out);
-    assert.equal(out, 'hello from a wasm component\narg[1]=a b\narg[2]=$(touch x)\narg[3]=--\narg[4]=-S\nWIT_FIXTURE_NAME=from wasmtime\nread /data/note.txt: via --dir\n');
+    assert.equal(
+      out,
+      'hello from a wasm component\narg[1]=a b\narg[2]=$(touch x)\narg[3]=--\narg[4]=-S\nWIT_FIXTURE_NAME=from wasmtime\nread /data/note.txt: via --dir\n',
+    );
   } finally {
     rmSync(host, { recursive: true, force: true });
   }
@@ -53,7 +59,7 @@ test('wasmtime run: a component exiting non-zero ends the run with a non-zero ex
   assert.match(out, /^hello from a wasm component\nWIT_FIXTURE_NAME=\(unset\)\n/);
 });
 
-test('wasmtime run of a file that is not a component fails with wasmtime\'s own error', async (t) => {
+test("wasmtime run of a file that is not a component fails with wasmtime's own error", async (t) => {
   const tools = live(t, ['wasmtime']);
   if (!tools) return;
   const dir = mkdtempSync(path.join(tmpdir(), 'wit-wasmtime-bad-'));

@@ -14,8 +14,20 @@ import { describeFailure, redact, rootCause } from '../../client/src/packages/fa
 import { announceWitFiles, fetchDependencies, planFetch, replaceWith } from '../../client/src/packages/fetchDeps';
 
 test('the package of a reference: namespace, name and the version it asks for', () => {
-  assert.deepEqual(parsePackageRef('wasi:http/types@0.2.3'), { namespace: 'wasi', name: 'http', version: '0.2.3', key: 'wasi:http', spec: 'wasi:http@0.2.3' });
-  assert.deepEqual(parsePackageRef('devkit:shapes/types'), { namespace: 'devkit', name: 'shapes', version: undefined, key: 'devkit:shapes', spec: 'devkit:shapes' });
+  assert.deepEqual(parsePackageRef('wasi:http/types@0.2.3'), {
+    namespace: 'wasi',
+    name: 'http',
+    version: '0.2.3',
+    key: 'wasi:http',
+    spec: 'wasi:http@0.2.3',
+  });
+  assert.deepEqual(parsePackageRef('devkit:shapes/types'), {
+    namespace: 'devkit',
+    name: 'shapes',
+    version: undefined,
+    key: 'devkit:shapes',
+    spec: 'devkit:shapes',
+  });
   assert.equal(parsePackageRef('wasi:cli/run@0.3.0-rc-2026-01-06')?.version, '0.3.0-rc-2026-01-06');
   assert.equal(parsePackageRef('%use:%interface/x')?.key, 'use:interface');
   // A nested namespace is not a registry package; plain names are not packages.
@@ -38,9 +50,16 @@ test('"Add to wkg.toml" writes an [overrides] entry pinning the version, once, a
   const existing = '[overrides]\n"my:dep" = { path = "../dep/wit" }\n\n[metadata]\nlicense = "MIT"\n';
   const more = addOverride(existing, ref);
   assert.equal(more.kind, 'added');
-  if (more.kind === 'added') assert.equal(more.text, '[overrides]\n"my:dep" = { path = "../dep/wit" }\n"devkit:shapes" = { version = "=0.1.0" }\n\n[metadata]\nlicense = "MIT"\n');
+  if (more.kind === 'added')
+    assert.equal(
+      more.text,
+      '[overrides]\n"my:dep" = { path = "../dep/wit" }\n"devkit:shapes" = { version = "=0.1.0" }\n\n[metadata]\nlicense = "MIT"\n',
+    );
   assert.deepEqual(addOverride('[overrides]\n"devkit:shapes" = { path = "x" }\n', ref), { kind: 'present', line: 1 });
-  assert.equal(addOverride('\r\n[overrides]\r\n', ref).kind === 'added' && (addOverride('[overrides]\r\n', ref) as { text: string }).text, '[overrides]\r\n"devkit:shapes" = { version = "=0.1.0" }\r\n');
+  assert.equal(
+    addOverride('\r\n[overrides]\r\n', ref).kind === 'added' && (addOverride('[overrides]\r\n', ref) as { text: string }).text,
+    '[overrides]\r\n"devkit:shapes" = { version = "=0.1.0" }\r\n',
+  );
   assert.equal(addOverride('[workspace]\nmembers = ["a"]\n', ref).kind, 'refused');
   assert.equal(addOverride('', parsePackageRef('devkit:shapes/types')!).kind, 'refused');
 });
@@ -69,7 +88,13 @@ test('the registry wkg asks for a package: package override, namespace, default,
 
 test('the fetch plan: wkg fetch by default, wit-deps update where the package folder has a deps.toml', () => {
   const wkg = planFetch('/p/wit', () => false);
-  assert.deepEqual(wkg, { tool: 'wkg', root: '/p', args: ['fetch', 'wit'], copyIn: ['wkg.toml', 'wkg.lock', 'wkg', 'wit'], moveBack: ['wit/deps', 'wkg.lock'] });
+  assert.deepEqual(wkg, {
+    tool: 'wkg',
+    root: '/p',
+    args: ['fetch', 'wit'],
+    copyIn: ['wkg.toml', 'wkg.lock', 'wkg', 'wit'],
+    moveBack: ['wit/deps', 'wkg.lock'],
+  });
   const deps = planFetch('/p/wit', (f) => f === path.join('/p/wit', 'deps.toml'));
   assert.equal(deps.tool, 'wit-deps');
   assert.deepEqual(deps.args, ['--manifest', 'wit/deps.toml', '--lock', 'wit/deps.lock', '--deps', 'wit/deps', 'update']);
@@ -77,41 +102,91 @@ test('the fetch plan: wkg fetch by default, wit-deps update where the package fo
 });
 
 test('failures: one sentence naming the registry, the package and what failed', () => {
-  const ctx = { action: 'Fetching the WIT dependencies of wit/', packageSpec: 'devkit:x@0.1.0', registry: 'reg.example', tool: 'wkg', timeoutSeconds: 30 };
+  const ctx = {
+    action: 'Fetching the WIT dependencies of wit/',
+    packageSpec: 'devkit:x@0.1.0',
+    registry: 'reg.example',
+    tool: 'wkg',
+    timeoutSeconds: 30,
+  };
   // What wkg 0.16.1 prints (seen against the test registry).
-  const refused = 'Error: failed to fetch dependencies for wit\n\nCaused by:\n    0: package: devkit:x\n    1: registry error: devkit/x: error sending request for url (http://127.0.0.1:45999/v2/): client error (Connect): tcp connect error: Connection refused (os error 111)\n    2: devkit/x\n    3: error sending request for url (http://127.0.0.1:45999/v2/)\n    4: client error (Connect)\n    5: tcp connect error\n    6: Connection refused (os error 111)\n';
+  const refused =
+    'Error: failed to fetch dependencies for wit\n\nCaused by:\n    0: package: devkit:x\n    1: registry error: devkit/x: error sending request for url (http://127.0.0.1:45999/v2/): client error (Connect): tcp connect error: Connection refused (os error 111)\n    2: devkit/x\n    3: error sending request for url (http://127.0.0.1:45999/v2/)\n    4: client error (Connect)\n    5: tcp connect error\n    6: Connection refused (os error 111)\n';
   const down = describeFailure({ code: 1, stdout: '', stderr: refused }, ctx);
   assert.equal(down.kind, 'unreachable');
-  assert.equal(down.message, 'Fetching the WIT dependencies of wit/ for devkit:x@0.1.0 failed: registry 127.0.0.1:45999 is unreachable: Connection refused (os error 111)');
-  const missing = describeFailure({ code: 1, stdout: '', stderr: 'Error: failed to fetch dependencies for wit\n\nCaused by:\n    package `devkit:x` was not found in component registry\n' }, ctx);
+  assert.equal(
+    down.message,
+    'Fetching the WIT dependencies of wit/ for devkit:x@0.1.0 failed: registry 127.0.0.1:45999 is unreachable: Connection refused (os error 111)',
+  );
+  const missing = describeFailure(
+    {
+      code: 1,
+      stdout: '',
+      stderr: 'Error: failed to fetch dependencies for wit\n\nCaused by:\n    package `devkit:x` was not found in component registry\n',
+    },
+    ctx,
+  );
   assert.equal(missing.kind, 'not-found');
-  assert.equal(missing.message, 'Fetching the WIT dependencies of wit/ for devkit:x@0.1.0 failed: the package was not found in registry reg.example: package `devkit:x` was not found in component registry');
-  const auth = describeFailure({ code: 1, stdout: '', stderr: 'Error: x\n\nCaused by:\n    0: package: devkit:x\n    1: registry error: devkit/x: Authentication failure: 404 page not found\n' }, ctx);
+  assert.equal(
+    missing.message,
+    'Fetching the WIT dependencies of wit/ for devkit:x@0.1.0 failed: the package was not found in registry reg.example: package `devkit:x` was not found in component registry',
+  );
+  const auth = describeFailure(
+    {
+      code: 1,
+      stdout: '',
+      stderr:
+        'Error: x\n\nCaused by:\n    0: package: devkit:x\n    1: registry error: devkit/x: Authentication failure: 404 page not found\n',
+    },
+    ctx,
+  );
   assert.equal(auth.kind, 'unauthorized');
   assert.match(auth.message, /registry reg\.example refused the request as unauthorized/);
   const slow = describeFailure({ code: null, stdout: '', stderr: '', timedOut: true }, ctx);
-  assert.equal(slow.message, 'Fetching the WIT dependencies of wit/ for devkit:x@0.1.0 failed: timed out after 30 s waiting for registry reg.example; nothing in deps/ was changed');
+  assert.equal(
+    slow.message,
+    'Fetching the WIT dependencies of wit/ for devkit:x@0.1.0 failed: timed out after 30 s waiting for registry reg.example; nothing in deps/ was changed',
+  );
   assert.equal(describeFailure({ code: null, stdout: '', stderr: '', cancelled: true }, ctx).kind, 'cancelled');
   assert.equal(describeFailure({ code: null, stdout: '', stderr: '', spawnError: 'spawn wkg ENOENT' }, ctx).kind, 'missing-tool');
-  const manifest = describeFailure({ code: 1, stdout: '', stderr: 'Error: invalid manifest at /p/wkg.toml\n\nCaused by:\n    TOML parse error at line 2, column 21\n' }, ctx);
+  const manifest = describeFailure(
+    { code: 1, stdout: '', stderr: 'Error: invalid manifest at /p/wkg.toml\n\nCaused by:\n    TOML parse error at line 2, column 21\n' },
+    ctx,
+  );
   assert.equal(manifest.kind, 'bad-manifest');
   assert.match(manifest.message, /malformed: TOML parse error at line 2, column 21/);
-  const wit = describeFailure({ code: 1, stdout: '', stderr: "Error: failed to fetch dependencies for wit\n\nCaused by:\n    0: failed to merge package from directory `wit`\n    1: package 'devkit:shapes' not found. known packages:\n" }, ctx);
+  const wit = describeFailure(
+    {
+      code: 1,
+      stdout: '',
+      stderr:
+        "Error: failed to fetch dependencies for wit\n\nCaused by:\n    0: failed to merge package from directory `wit`\n    1: package 'devkit:shapes' not found. known packages:\n",
+    },
+    ctx,
+  );
   assert.equal(wit.kind, 'bad-wit');
-  assert.equal(rootCause("Error: x\n\nCaused by:\n    0: failed to merge package from directory `wit`\n    1: package 'devkit:shapes' not found. known packages:\n           devkit:shapes@0.1.0\n           devkit:badwit\n"), "package 'devkit:shapes' not found. known packages: devkit:shapes@0.1.0, devkit:badwit");
+  assert.equal(
+    rootCause(
+      "Error: x\n\nCaused by:\n    0: failed to merge package from directory `wit`\n    1: package 'devkit:shapes' not found. known packages:\n           devkit:shapes@0.1.0\n           devkit:badwit\n",
+    ),
+    "package 'devkit:shapes' not found. known packages: devkit:shapes@0.1.0, devkit:badwit",
+  );
 });
 
 test('credentials never reach a message or a log line', () => {
-  const secret = 'Error: x\n\nCaused by:\n    error sending request for url (https://alice:s3cr3t@reg.example/v2/): 401 Unauthorized; Authorization: Bearer abc.def.ghi\n password = "hunter2" token=tok123 WKG_REGISTRY_REG_EXAMPLE_AUTH_BEARER=zzz\n auth = { username = "u", password = "p" }';
+  const secret =
+    'Error: x\n\nCaused by:\n    error sending request for url (https://alice:s3cr3t@reg.example/v2/): 401 Unauthorized; Authorization: Bearer abc.def.ghi\n password = "hunter2" token=tok123 WKG_REGISTRY_REG_EXAMPLE_AUTH_BEARER=zzz\n auth = { username = "u", password = "p" }';
   const cleaned = redact(secret);
-  for (const leaked of ['s3cr3t', 'alice', 'abc.def.ghi', 'hunter2', 'tok123', 'zzz', 'username = "u"']) assert.ok(!cleaned.includes(leaked), `${leaked} in ${cleaned}`);
+  for (const leaked of ['s3cr3t', 'alice', 'abc.def.ghi', 'hunter2', 'tok123', 'zzz', 'username = "u"'])
+    assert.ok(!cleaned.includes(leaked), `${leaked} in ${cleaned}`);
   const f = describeFailure({ code: 1, stdout: '', stderr: secret }, { action: 'Fetching', tool: 'wkg' });
   assert.equal(f.kind, 'unauthorized');
   assert.ok(f.message.includes('reg.example') && !f.message.includes('s3cr3t') && !f.detail.includes('s3cr3t'), f.message);
   assert.equal(redact('wkg oci push -u me -p pa55 ref file'), 'wkg oci push -u me -p *** ref file');
   assert.equal(rootCause('Error: only line'), 'only line');
   // wit-deps 0.6 with RUST_BACKTRACE=1: the trace after the causes is cut, colours too.
-  const traced = '\x1b[32m INFO\x1b[0m fetch `http://127.0.0.1:1/x.tar.gz` into `wit/deps/shapes`\nError: failed to lock dependencies\n\nCaused by:\n    0: failed to lock deps to `wit/deps`\n    1: failed to GET\n    2: Connection refused (os error 111)\n\nStack backtrace:\n   0: anyhow::error::<impl core::convert::From<E> for anyhow::Error>::from\n  13: __libc_start_call_main\n             at ./csu/../sysdeps/nptl/libc_start_call_main.h:58:16\n';
+  const traced =
+    '\x1b[32m INFO\x1b[0m fetch `http://127.0.0.1:1/x.tar.gz` into `wit/deps/shapes`\nError: failed to lock dependencies\n\nCaused by:\n    0: failed to lock deps to `wit/deps`\n    1: failed to GET\n    2: Connection refused (os error 111)\n\nStack backtrace:\n   0: anyhow::error::<impl core::convert::From<E> for anyhow::Error>::from\n  13: __libc_start_call_main\n             at ./csu/../sysdeps/nptl/libc_start_call_main.h:58:16\n';
   assert.equal(rootCause(traced), 'Connection refused (os error 111)');
 });
 
@@ -133,14 +208,26 @@ test('moving the fetched deps/ in replaces the old folder whole; a failed fetch 
     const project = path.join(dir, 'proj');
     mkdirSync(path.join(project, 'wit', 'deps', 'keep'), { recursive: true });
     writeFileSync(path.join(project, 'wit', 'deps', 'keep', 'k.wit'), 'k');
-    const plan = { ...planFetch(path.join(project, 'wit')), args: ['-e', 'require("fs").mkdirSync("wit/deps/half", { recursive: true }); process.exit(3)'] };
+    const plan = {
+      ...planFetch(path.join(project, 'wit')),
+      args: ['-e', 'require("fs").mkdirSync("wit/deps/half", { recursive: true }); process.exit(3)'],
+    };
     const result = await fetchDependencies(plan, process.execPath);
     assert.equal(result.outcome.code, 3);
     assert.deepEqual(result.updated, []);
     assert.deepEqual(readdirSync(path.join(project, 'wit', 'deps')), ['keep']);
-    assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('.wit-devkit-fetch-')), []);
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.startsWith('.wit-devkit-fetch-')),
+      [],
+    );
     // A tool that succeeds: what it wrote is moved in, the lock too.
-    const ok = { ...plan, args: ['-e', 'const fs = require("fs"); fs.rmSync("wit/deps", { recursive: true }); fs.mkdirSync("wit/deps/got", { recursive: true }); fs.writeFileSync("wkg.lock", "version = 1\\n")'] };
+    const ok = {
+      ...plan,
+      args: [
+        '-e',
+        'const fs = require("fs"); fs.rmSync("wit/deps", { recursive: true }); fs.mkdirSync("wit/deps/got", { recursive: true }); fs.writeFileSync("wkg.lock", "version = 1\\n")',
+      ],
+    };
     const done = await fetchDependencies(ok, process.execPath);
     assert.equal(done.outcome.code, 0, done.outcome.stderr);
     assert.deepEqual(readdirSync(path.join(project, 'wit', 'deps')), ['got']);

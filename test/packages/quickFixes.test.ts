@@ -15,12 +15,21 @@ test('the diagnostic code as LSP delivers it', () => {
 
 test('a wkg project is offered the fetch and, when the reference names a version, the wkg.toml entry', () => {
   const versioned = fixesFor(parsePackageRef('wasi:http/types@0.2.3')!, '/p/wit', () => false);
-  assert.deepEqual(versioned.fixes.map((f) => f.title), ['Fetch WIT dependencies (wkg fetch)', 'Add `wasi:http@0.2.3` to wkg.toml']);
+  assert.deepEqual(
+    versioned.fixes.map((f) => f.title),
+    ['Fetch WIT dependencies (wkg fetch)', 'Add `wasi:http@0.2.3` to wkg.toml'],
+  );
   const bare = fixesFor(parsePackageRef('wasi:http/types')!, '/p/wit', () => false);
-  assert.deepEqual(bare.fixes.map((f) => f.kind), ['fetch']);
+  assert.deepEqual(
+    bare.fixes.map((f) => f.kind),
+    ['fetch'],
+  );
   // A wit-deps project (deps.toml in the WIT folder) fetches with wit-deps and has no wkg.toml entry.
   const witDeps = fixesFor(parsePackageRef('wasi:http/types@0.2.3')!, '/p/wit', (f) => f === path.join('/p/wit', 'deps.toml'));
-  assert.deepEqual(witDeps.fixes.map((f) => f.title), ['Fetch WIT dependencies (wit-deps update)']);
+  assert.deepEqual(
+    witDeps.fixes.map((f) => f.title),
+    ['Fetch WIT dependencies (wit-deps update)'],
+  );
   assert.equal(wkgTomlFor('/p/wit'), path.join('/p', 'wkg.toml'));
 });
 

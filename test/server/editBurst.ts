@@ -53,4 +53,3 @@ export async function editBurst(gapMs: number, edits = 114) {
     await client.stop();
   }
 }
-

@@ -18,8 +18,20 @@ const PACKAGES = [
   path.join(corpusRoot, 'wasi-0.2-http'),
 ];
 const DECLARATIONS = new Set([
-  'interface_item', 'world_item', 'type_item', 'record_item', 'variant_item', 'enum_item', 'flags_item',
-  'resource_item', 'func_item', 'static_func_item', 'record_field', 'variant_case', 'enum_case', 'flags_field',
+  'interface_item',
+  'world_item',
+  'type_item',
+  'record_item',
+  'variant_item',
+  'enum_item',
+  'flags_item',
+  'resource_item',
+  'func_item',
+  'static_func_item',
+  'record_field',
+  'variant_case',
+  'enum_case',
+  'flags_field',
 ]);
 
 let client: LspClient;
@@ -27,7 +39,11 @@ let parser: WitParser;
 const opened = new Map<string, { uri: string; text: string; tree: ReturnType<WitParser['parse']> }>();
 
 function packageFiles(dir: string): string[] {
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.wit')).map((f) => path.join(dir, f)).sort();
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.wit'))
+    .map((f) => path.join(dir, f))
+    .sort();
 }
 
 function offsetAt(text: string, pos: { line: number; character: number }): number {
@@ -149,19 +165,25 @@ test('references hold only occurrences of the name and include the one asked fro
     for (const ref of refs) {
       const name = bare(ref.text);
       const locs: any[] = await client.request('textDocument/references', {
-        textDocument: { uri }, position: pos(ref), context: { includeDeclaration: true },
+        textDocument: { uri },
+        position: pos(ref),
+        context: { includeDeclaration: true },
       });
       const where = `${path.relative(corpusRoot, file)}:${ref.startPosition.row + 1}: ${name}`;
       for (const l of locs) assert.equal(bare(textOf(l.uri, l.range)), name, where);
-      assert.ok(locs.some((l) => l.uri === uri && l.range.start.line === ref.startPosition.row &&
-        l.range.start.character === ref.startPosition.column), `${where}: the asked occurrence is missing`);
+      assert.ok(
+        locs.some(
+          (l) => l.uri === uri && l.range.start.line === ref.startPosition.row && l.range.start.character === ref.startPosition.column,
+        ),
+        `${where}: the asked occurrence is missing`,
+      );
       checked++;
     }
   }
   assert.ok(checked > 50);
 });
 
-test('completion in a parameter type position offers builtins and the interface\'s types', async () => {
+test("completion in a parameter type position offers builtins and the interface's types", async () => {
   const file = path.join(corpusRoot, 'wasi-0.3', 'filesystem', 'types.wit');
   const { uri, tree } = opened.get(file)!;
   let param: Node | undefined;
@@ -192,15 +214,25 @@ test('formatting twice gives the same text as once and keeps every token but tra
     return leaves.filter((t, i) => !(t === ',' && ['}', ')', '>'].includes(leaves[i + 1])));
   };
   for (const [file, { uri, text }] of opened) {
-    const once = applyEdits(text, await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }));
+    const once = applyEdits(
+      text,
+      await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }),
+    );
     client.change(uri, once);
-    const twice = applyEdits(once, await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }));
+    const twice = applyEdits(
+      once,
+      await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }),
+    );
     assert.equal(twice, once, `${file}: not idempotent`);
     assert.deepEqual(significant(once), significant(text), `${file}: tokens changed`);
     // Half-way through an edit (a syntax error): the file is left as it is.
     const broken = text.replace('{', '{ ;');
     client.change(uri, broken);
-    assert.deepEqual(await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }), [], `${file}: broken file formatted`);
+    assert.deepEqual(
+      await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }),
+      [],
+      `${file}: broken file formatted`,
+    );
     client.change(uri, text);
   }
 });
@@ -231,11 +263,16 @@ for (const { file, kind, name, newName } of RENAMES) {
       if (!opened.has(f)) client.open(f, current);
       client.change(u, applyEdits(current, edits));
     }
-    const diagnostics = await Promise.all(packageFiles(path.dirname(file)).map((f) => {
-      const u = opened.get(f)!.uri;
-      return client.nextDiagnostics(u, client.versionOf(u));
-    }));
-    assert.deepEqual(diagnostics.flat().map((d) => d.message), []);
+    const diagnostics = await Promise.all(
+      packageFiles(path.dirname(file)).map((f) => {
+        const u = opened.get(f)!.uri;
+        return client.nextDiagnostics(u, client.versionOf(u));
+      }),
+    );
+    assert.deepEqual(
+      diagnostics.flat().map((d) => d.message),
+      [],
+    );
     for (const [u] of Object.entries<any[]>(edit.changes)) {
       const f = fileURLToPath(u);
       client.change(u, opened.get(f)?.text ?? fs.readFileSync(f, 'utf8'));
@@ -267,7 +304,11 @@ test('format and inlay hints follow their settings', async () => {
     fs.writeFileSync(path.join(root, 'deps', 'clocks', 'wall.wit'), SETTINGS_DEP);
     const uri = client.open(path.join(root, 'main.wit'));
     const format = () => client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
-    const hints = () => client.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } });
+    const hints = () =>
+      client.request('textDocument/inlayHint', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } },
+      });
     assert.deepEqual(await format(), []);
     assert.deepEqual(await hints(), []);
 
@@ -276,7 +317,10 @@ test('format and inlay hints follow their settings', async () => {
     client.notify('workspace/didChangeConfiguration', { settings: {} });
     await reconfigured;
     assert.ok((await format()).length > 0, 'formatting stayed off after it was enabled');
-    assert.deepEqual((await hints()).map((h: any) => h.label), ['@0.2.0']);
+    assert.deepEqual(
+      (await hints()).map((h: any) => h.label),
+      ['@0.2.0'],
+    );
   } finally {
     await client.stop();
     fs.rmSync(root, { recursive: true, force: true });
@@ -295,11 +339,16 @@ test('code actions over LSP: the published diagnostic gets its quick fix', async
     const diagnostics = await published;
     assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
     const actions: any[] = await client.request('textDocument/codeAction', {
-      textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics },
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics },
     });
     const fix = actions.find((a) => a.title === 'Add `use types.{point}`');
     assert.ok(fix, actions.map((a) => a.title).join(', '));
-    assert.equal(applyEdits(src, fix.edit.changes[uri]), 'package demo:app;\n\ninterface api {\n    use types.{point};\n    get: func() -> point;\n}\n');
+    assert.equal(
+      applyEdits(src, fix.edit.changes[uri]),
+      'package demo:app;\n\ninterface api {\n    use types.{point};\n    get: func() -> point;\n}\n',
+    );
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

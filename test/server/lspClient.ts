@@ -38,7 +38,9 @@ export class LspClient {
     if (!fs.existsSync(server)) throw new Error('dist/server.js is missing: run `npm run build` first');
     this.proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stdout!.on('data', (chunk: Buffer) => this.onData(chunk));
-    this.proc.stderr!.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
+    this.proc.stderr!.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString();
+    });
     this.proc.on('exit', () => {
       for (const p of this.pending.values()) p.reject(new Error(`server exited during ${p.method}\n${this.stderr}`));
       this.pending.clear();
@@ -54,7 +56,8 @@ export class LspClient {
       workspaceFolders: this.options.workspaceFolders?.map((f) => ({ uri: pathToFileURL(f).toString(), name: path.basename(f) })) ?? null,
       capabilities: {
         workspace: {
-          configuration: true, didChangeWatchedFiles: { dynamicRegistration: false },
+          configuration: true,
+          didChangeWatchedFiles: { dynamicRegistration: false },
           workspaceFolders: !!this.options.workspaceFolders,
         },
         textDocument: {
@@ -106,8 +109,10 @@ export class LspClient {
   configurationAnswered(): Promise<void> {
     return new Promise((resolve) => {
       const listener: Listener = () => {
-        this.listeners.set('answered:workspace/configuration',
-          (this.listeners.get('answered:workspace/configuration') ?? []).filter((l) => l !== listener));
+        this.listeners.set(
+          'answered:workspace/configuration',
+          (this.listeners.get('answered:workspace/configuration') ?? []).filter((l) => l !== listener),
+        );
         resolve();
       };
       this.on('answered:workspace/configuration', listener);
@@ -128,8 +133,10 @@ export class LspClient {
       const listener: Listener = (p) => {
         if (p.uri !== uri) return;
         if (version !== undefined && !(typeof p.version === 'number' && p.version >= version)) return;
-        this.listeners.set('textDocument/publishDiagnostics',
-          (this.listeners.get('textDocument/publishDiagnostics') ?? []).filter((l) => l !== listener));
+        this.listeners.set(
+          'textDocument/publishDiagnostics',
+          (this.listeners.get('textDocument/publishDiagnostics') ?? []).filter((l) => l !== listener),
+        );
         resolve(p.diagnostics);
       };
       this.on('textDocument/publishDiagnostics', listener);
@@ -180,9 +187,12 @@ export class LspClient {
     if (msg.id !== undefined) {
       // A request from the server: answer what a plain client would.
       const folders = this.options.workspaceFolders?.map((f) => ({ uri: pathToFileURL(f).toString(), name: path.basename(f) }));
-      const result = msg.method === 'workspace/configuration'
-        ? (msg.params.items as Array<{ section?: string }>).map((i) => (i.section === 'wit' ? this.settings : null))
-        : msg.method === 'workspace/workspaceFolders' ? folders ?? null : null;
+      const result =
+        msg.method === 'workspace/configuration'
+          ? (msg.params.items as Array<{ section?: string }>).map((i) => (i.section === 'wit' ? this.settings : null))
+          : msg.method === 'workspace/workspaceFolders'
+            ? (folders ?? null)
+            : null;
       this.send({ jsonrpc: '2.0', id: msg.id, result });
       for (const l of this.listeners.get(`answered:${msg.method}`) ?? []) l(msg.params);
       return;

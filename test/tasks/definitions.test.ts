@@ -14,8 +14,20 @@ const folder = (files: Record<string, string>): FolderReader => ({
 
 test('a build definition: builder, defaults, and a user command given as an array', () => {
   assert.deepEqual(parseTaskDefinition({ type: 'wasm-component', action: 'build', builder: 'cargo-component', release: true }), {
-    action: 'build', builder: 'cargo-component', cwd: undefined, release: true, source: undefined, sources: undefined, wit: undefined,
-    world: undefined, output: undefined, bindings: undefined, adapter: undefined, sysroot: undefined, command: undefined, args: undefined,
+    action: 'build',
+    builder: 'cargo-component',
+    cwd: undefined,
+    release: true,
+    source: undefined,
+    sources: undefined,
+    wit: undefined,
+    world: undefined,
+    output: undefined,
+    bindings: undefined,
+    adapter: undefined,
+    sysroot: undefined,
+    command: undefined,
+    args: undefined,
   });
   const cmd = parseTaskDefinition({ action: 'build', command: ['sh', 'build.sh'] });
   assert.equal(typeof cmd !== 'string' && cmd.action === 'build' && cmd.builder, 'command');
@@ -42,13 +54,22 @@ test('builds are detected from Cargo.toml, package.json and Python projects', ()
   assert.equal(isCargoComponent('[package]\nname = "x"\n\n[package.metadata.component]\npackage = "a:b"\n'), true);
   assert.equal(isCargoComponent('[package.metadata.component.dependencies]\n'), true);
   assert.equal(isCargoComponent('[package]\nname = "x"\n[dependencies]\ncomponent = "1"\n'), false);
-  assert.deepEqual(detectBuilds(folder({ 'Cargo.toml': '[package]\nname="x"\n[package.metadata.component]\n' })), [{ action: 'build', builder: 'cargo-component' }]);
-  assert.deepEqual(detectBuilds(folder({
-    'package.json': JSON.stringify({ main: './src/app.js', devDependencies: { '@bytecodealliance/jco': '1' } }),
-    'src/app.js': '', 'wit/world.wit': '',
-  })), [{ action: 'build', builder: 'jco-componentize', source: 'src/app.js', wit: 'wit' }]);
-  assert.deepEqual(detectBuilds(folder({ 'requirements.txt': 'componentize-py==0.17\n', 'app.py': '', 'wit/w.wit': '' })),
-    [{ action: 'build', builder: 'componentize-py', source: 'app', wit: 'wit' }]);
+  assert.deepEqual(detectBuilds(folder({ 'Cargo.toml': '[package]\nname="x"\n[package.metadata.component]\n' })), [
+    { action: 'build', builder: 'cargo-component' },
+  ]);
+  assert.deepEqual(
+    detectBuilds(
+      folder({
+        'package.json': JSON.stringify({ main: './src/app.js', devDependencies: { '@bytecodealliance/jco': '1' } }),
+        'src/app.js': '',
+        'wit/world.wit': '',
+      }),
+    ),
+    [{ action: 'build', builder: 'jco-componentize', source: 'src/app.js', wit: 'wit' }],
+  );
+  assert.deepEqual(detectBuilds(folder({ 'requirements.txt': 'componentize-py==0.17\n', 'app.py': '', 'wit/w.wit': '' })), [
+    { action: 'build', builder: 'componentize-py', source: 'app', wit: 'wit' },
+  ]);
   // A JS project without WIT, or a plain Rust crate, is not a component build.
   assert.deepEqual(detectBuilds(folder({ 'package.json': '{"dependencies":{"@bytecodealliance/jco":"1"}}', 'index.js': '' })), []);
   assert.deepEqual(detectBuilds(folder({ 'Cargo.toml': '[package]\nname="x"\n' })), []);
@@ -57,11 +78,18 @@ test('builds are detected from Cargo.toml, package.json and Python projects', ()
 test('where a build leaves its component', () => {
   const f = folder({ 'Cargo.toml': '[package]\nname = "my-app"\n[package.metadata.component]\n' });
   assert.deepEqual(builtComponentCandidates({ action: 'build', builder: 'cargo-component' }, f), [
-    'target/wasm32-wasip1/debug/my_app.wasm', 'target/wasm32-wasi/debug/my_app.wasm', 'target/wasm32-wasip2/debug/my_app.wasm',
+    'target/wasm32-wasip1/debug/my_app.wasm',
+    'target/wasm32-wasi/debug/my_app.wasm',
+    'target/wasm32-wasip2/debug/my_app.wasm',
   ]);
-  assert.equal(builtComponentCandidates({ action: 'build', builder: 'cargo-component', release: true }, f)[0], 'target/wasm32-wasip1/release/my_app.wasm');
+  assert.equal(
+    builtComponentCandidates({ action: 'build', builder: 'cargo-component', release: true }, f)[0],
+    'target/wasm32-wasip1/release/my_app.wasm',
+  );
   assert.deepEqual(builtComponentCandidates({ action: 'build', builder: 'jco-componentize', source: 'src/app.js' }, f), ['src/app.wasm']);
-  assert.deepEqual(builtComponentCandidates({ action: 'build', builder: 'componentize-py', source: 'app', output: 'out.wasm' }, f), ['out.wasm']);
+  assert.deepEqual(builtComponentCandidates({ action: 'build', builder: 'componentize-py', source: 'app', output: 'out.wasm' }, f), [
+    'out.wasm',
+  ]);
 });
 
 test('run mode: explicit wins, auto follows the world, unknown worlds are explained', () => {
@@ -87,18 +115,46 @@ test('run plan: paths made absolute against the folder, dirs keep their guest na
 
 test('tools: the setting first, then extra folders, PATH, fallbacks; lldb-vscode-16 counts as lldb-dap', () => {
   const exec = (files: string[]) => (f: string) => files.includes(f);
-  assert.deepEqual(lookupTool({ tool: 'wasmtime', configured: '/opt/wt', pathEnv: '/usr/bin', isExecutable: exec(['/opt/wt', '/usr/bin/wasmtime']) }),
-    { found: true, path: '/opt/wt', source: 'setting' });
+  assert.deepEqual(
+    lookupTool({ tool: 'wasmtime', configured: '/opt/wt', pathEnv: '/usr/bin', isExecutable: exec(['/opt/wt', '/usr/bin/wasmtime']) }),
+    { found: true, path: '/opt/wt', source: 'setting' },
+  );
   const bad = lookupTool({ tool: 'wasmtime', configured: '/nope', pathEnv: '/usr/bin', isExecutable: exec(['/usr/bin/wasmtime']) });
   assert.deepEqual(bad, { found: false, reason: 'wit.tools.wasmtime is set to "/nope", which is not an executable file' });
-  assert.deepEqual(lookupTool({ tool: 'wasmtime', pathEnv: '/a:/b', isExecutable: exec([]) }),
-    { found: false, reason: 'wasmtime was not found on PATH or at wit.tools.wasmtime' });
-  assert.deepEqual(lookupTool({ tool: 'jco', pathEnv: '/usr/bin', extraDirs: ['/ws/node_modules/.bin'], fallbackDirs: ['/ext/node_modules/.bin'], isExecutable: exec(['/usr/bin/jco', '/ws/node_modules/.bin/jco']) }),
-    { found: true, path: '/ws/node_modules/.bin/jco', source: 'search' });
-  assert.deepEqual(lookupTool({ tool: 'jco', pathEnv: '/usr/bin', fallbackDirs: ['/ext/node_modules/.bin'], isExecutable: exec(['/ext/node_modules/.bin/jco']) }),
-    { found: true, path: '/ext/node_modules/.bin/jco', source: 'search' });
-  assert.deepEqual(lookupTool({ tool: 'lldbDap', pathEnv: '/usr/bin', isExecutable: exec(['/usr/bin/lldb-vscode-16']) }),
-    { found: true, path: '/usr/bin/lldb-vscode-16', source: 'search' });
-  assert.deepEqual(lookupTool({ tool: 'lldbDap', pathEnv: '/usr/bin:/usr/local/bin', isExecutable: exec(['/usr/bin/lldb-vscode-16', '/usr/local/bin/lldb-dap']) }),
-    { found: true, path: '/usr/local/bin/lldb-dap', source: 'search' });
+  assert.deepEqual(lookupTool({ tool: 'wasmtime', pathEnv: '/a:/b', isExecutable: exec([]) }), {
+    found: false,
+    reason: 'wasmtime was not found on PATH or at wit.tools.wasmtime',
+  });
+  assert.deepEqual(
+    lookupTool({
+      tool: 'jco',
+      pathEnv: '/usr/bin',
+      extraDirs: ['/ws/node_modules/.bin'],
+      fallbackDirs: ['/ext/node_modules/.bin'],
+      isExecutable: exec(['/usr/bin/jco', '/ws/node_modules/.bin/jco']),
+    }),
+    { found: true, path: '/ws/node_modules/.bin/jco', source: 'search' },
+  );
+  assert.deepEqual(
+    lookupTool({
+      tool: 'jco',
+      pathEnv: '/usr/bin',
+      fallbackDirs: ['/ext/node_modules/.bin'],
+      isExecutable: exec(['/ext/node_modules/.bin/jco']),
+    }),
+    { found: true, path: '/ext/node_modules/.bin/jco', source: 'search' },
+  );
+  assert.deepEqual(lookupTool({ tool: 'lldbDap', pathEnv: '/usr/bin', isExecutable: exec(['/usr/bin/lldb-vscode-16']) }), {
+    found: true,
+    path: '/usr/bin/lldb-vscode-16',
+    source: 'search',
+  });
+  assert.deepEqual(
+    lookupTool({
+      tool: 'lldbDap',
+      pathEnv: '/usr/bin:/usr/local/bin',
+      isExecutable: exec(['/usr/bin/lldb-vscode-16', '/usr/local/bin/lldb-dap']),
+    }),
+    { found: true, path: '/usr/local/bin/lldb-dap', source: 'search' },
+  );
 });

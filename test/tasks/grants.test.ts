@@ -11,13 +11,29 @@ import type { RunPlan } from '../../client/src/tasks/commandLines';
 
 const fixtures = path.resolve(__dirname, '..', 'fixtures');
 const reportOf = (rel: string) => capabilitiesOf(readComponent(fs.readFileSync(path.join(fixtures, rel))));
-const plan = (over: Partial<RunPlan>): RunPlan => ({ runtime: 'wasmtime', runtimePath: 'wasmtime', mode: 'cli', program: 'x.wasm', args: [], addr: '127.0.0.1:0', dirs: [], env: {}, wasi: [], ...over });
+const plan = (over: Partial<RunPlan>): RunPlan => ({
+  runtime: 'wasmtime',
+  runtimePath: 'wasmtime',
+  mode: 'cli',
+  program: 'x.wasm',
+  args: [],
+  addr: '127.0.0.1:0',
+  dirs: [],
+  env: {},
+  wasi: [],
+  ...over,
+});
 
 test('a command that imports files and the environment: its grants are used; a missing folder is noted', () => {
   const hello = reportOf('cli/hello.component.wasm');
   assert.deepEqual(grantProblems(plan({ dirs: ['.'], env: { A: '1' } }), hello), { warnings: [], notes: [] });
-  assert.deepEqual(grantProblems(plan({}), hello).notes, ['the component imports wasi:filesystem but the task grants no "dirs": it sees no files']);
-  assert.match(grantProblems(plan({ wasi: ['inherit-network'] }), hello).warnings.join('\n'), /grants the network, but the component imports no wasi:sockets/);
+  assert.deepEqual(grantProblems(plan({}), hello).notes, [
+    'the component imports wasi:filesystem but the task grants no "dirs": it sees no files',
+  ]);
+  assert.match(
+    grantProblems(plan({ wasi: ['inherit-network'] }), hello).warnings.join('\n'),
+    /grants the network, but the component imports no wasi:sockets/,
+  );
 });
 
 test('a component that imports no WASI: every grant is one it cannot use; jco runs are not judged', () => {

@@ -27,7 +27,16 @@ const jco = path.join(repo, 'node_modules/.bin/jco');
 const httpFixture = path.join(process.env.WIT_DEVKIT_CACHE ?? path.join(homedir(), '.cache/wit-devkit'), 'http-fixture.wasm');
 
 const plan = (over: Partial<RunPlan>): RunPlan => ({
-  runtime: 'jco', runtimePath: jco, mode: 'cli', program: fixture, args: [], addr: '127.0.0.1:0', dirs: [], env: {}, wasi: [], ...over,
+  runtime: 'jco',
+  runtimePath: jco,
+  mode: 'cli',
+  program: fixture,
+  args: [],
+  addr: '127.0.0.1:0',
+  dirs: [],
+  env: {},
+  wasi: [],
+  ...over,
 });
 
 /** Runs to the end; returns exit code and all output. */
@@ -38,7 +47,6 @@ async function run(p: RunPlan, extraEnv: Record<string, string> = {}): Promise<{
   const child = startProcess({ ...line, env: { ...line.env, ...extraEnv } }, (t) => (out += t));
   return { code: await child.done, out };
 }
-
 
 test('jco run of the C fixture: its output, args and env reach the user, exit code 0', async () => {
   const { code, out } = await run(plan({ args: ['first', 'second arg'], env: { WIT_FIXTURE_NAME: 'from the task' } }));
@@ -85,7 +93,10 @@ test('arguments and paths with spaces, quotes, ; $(...) and backticks run exactl
     const { code, out } = await run(plan({ program: component, args, cwd: dir }));
     assert.equal(code, 0, out);
     const lines = out.split('\n').filter((l) => l.startsWith('arg['));
-    assert.deepEqual(lines, args.map((a, i) => `arg[${i + 1}]=${a}`));
+    assert.deepEqual(
+      lines,
+      args.map((a, i) => `arg[${i + 1}]=${a}`),
+    );
     assert.equal(existsSync(marker), false, 'something ran a shell');
     assert.deepEqual(readdirSync(dir), [path.basename(hostile)]);
   } finally {
@@ -93,7 +104,7 @@ test('arguments and paths with spaces, quotes, ; $(...) and backticks run exactl
   }
 });
 
-test('the fixture\'s world says cli, read lazily through jco', async () => {
+test("the fixture's world says cli, read lazily through jco", async () => {
   assert.deepEqual(await componentKind(fixture, jcoWitReader), { kind: 'cli' });
   const notWasm = await componentKind(path.join(repo, 'package.json'), jcoWitReader);
   assert.equal(notWasm.kind, 'unknown');
@@ -114,11 +125,16 @@ test('debug runner (runtime jco): transpiles, runs the command, prints the exit 
     const child = startProcess({ command: process.execPath, args: [runner, ...args], env }, (t) => (out += t));
     const code = await child.done;
     assert.equal(code, 1, out);
-    assert.match(out, /hello from a wasm component\narg\[1\]=arg one\narg\[2\]=\$\(x\)\nWIT_FIXTURE_NAME=dbg\nread \/store\/seen\.txt: seen by the debuggee\n/);
+    assert.match(
+      out,
+      /hello from a wasm component\narg\[1\]=arg one\narg\[2\]=\$\(x\)\nWIT_FIXTURE_NAME=dbg\nread \/store\/seen\.txt: seen by the debuggee\n/,
+    );
     assert.match(out, new RegExp(`${EXIT_LINE_PREFIX.replace(/[[\]]/g, '\\$&')} 1\\n$`));
     // The transpiled core module still carries the DWARF the debugger binds breakpoints with.
     const core = readdirSync(path.join(store, 'out')).filter((f) => f.endsWith('.wasm'));
-    assert.ok(core.some((f) => execFileSync('grep', ['-c', '.debug_info', path.join(store, 'out', f)], { encoding: 'utf8' }).trim() !== '0'));
+    assert.ok(
+      core.some((f) => execFileSync('grep', ['-c', '.debug_info', path.join(store, 'out', f)], { encoding: 'utf8' }).trim() !== '0'),
+    );
   } finally {
     rmSync(store, { recursive: true, force: true });
   }
@@ -150,6 +166,8 @@ test('jco serve of the wasi:http fixture answers a GET on 127.0.0.1', { timeout:
   }
   // Stopping the run stopped jco's own node child too: the port is free again.
   await new Promise<void>((resolve, reject) => {
-    const s = createServer().once('error', reject).listen(port, '127.0.0.1', () => s.close(() => resolve()));
+    const s = createServer()
+      .once('error', reject)
+      .listen(port, '127.0.0.1', () => s.close(() => resolve()));
   });
 });

@@ -13,7 +13,15 @@ test('real outputs of each tool give its version', () => {
   assert.equal(text(readVersion('componentizePy', 'componentize-py 0.25.1\n')), '0.25.1');
   assert.equal(text(readVersion('witBindgenGo', 'wit-bindgen-go version v0.7.0\n')), '0.7.0');
   assert.equal(text(readVersion('go', 'go version go1.26.8 linux/amd64\n')), '1.26.8');
-  assert.equal(text(readVersion('clang', 'Debian clang version 16.0.6 (15~deb12u1)\nTarget: x86_64-pc-linux-gnu\nThread model: posix\nInstalledDir: /usr/bin\n')), '16.0.6');
+  assert.equal(
+    text(
+      readVersion(
+        'clang',
+        'Debian clang version 16.0.6 (15~deb12u1)\nTarget: x86_64-pc-linux-gnu\nThread model: posix\nInstalledDir: /usr/bin\n',
+      ),
+    ),
+    '16.0.6',
+  );
   assert.equal(text(readVersion('jco', '1.35.0\n')), '1.35.0');
   assert.equal(text(readVersion('wasmTools', 'wasm-tools 1.263.0\n')), '1.263.0');
   assert.equal(text(readVersion('witBindgen', 'wit-bindgen-cli 0.63.0\n')), '0.63.0');
@@ -21,7 +29,8 @@ test('real outputs of each tool give its version', () => {
   assert.equal(text(readVersion('wac', 'wac-cli 0.12.0\n')), '0.12.0');
   assert.equal(text(readVersion('lldbDap', 'lldb version 16.0.6\n')), '16.0.6');
   // lldb-dap >= LLVM 21 (llvm-project#134114, the PR's own output):
-  const lldbDap21 = 'lldb-dap: LLVM (http://llvm.org/):\n  LLVM version 21.0.0git\n  Optimized build with assertions.\nliblldb: lldb version 21.0.0git (git@github.com:llvm/llvm-project.git revision 90f1e4f)\n';
+  const lldbDap21 =
+    'lldb-dap: LLVM (http://llvm.org/):\n  LLVM version 21.0.0git\n  Optimized build with assertions.\nliblldb: lldb version 21.0.0git (git@github.com:llvm/llvm-project.git revision 90f1e4f)\n';
   assert.deepEqual(readVersion('lldbDap', lldbDap21), { major: 21, minor: 0, patch: 0, pre: 'git', text: '21.0.0git' });
 });
 

@@ -43,7 +43,7 @@ test('an unreadable component is unknown, with the first line of the reason', as
   assert.deepEqual(r, { kind: 'unknown', error: 'Failed to decode wit component' });
 });
 
-test('the extension\'s own reader tells a command from a library in the built .wasm, no jco needed', async () => {
+test("the extension's own reader tells a command from a library in the built .wasm, no jco needed", async () => {
   const fixtures = path.resolve(__dirname, '../fixtures');
   assert.deepEqual(await componentKindOfFile(path.join(fixtures, 'cli/hello.component.wasm')), { kind: 'cli' });
   assert.deepEqual(await componentKindOfFile(path.join(fixtures, 'compose/app.wasm')), { kind: 'cli' });

@@ -40,7 +40,10 @@ test('greet.wac composes, validates, runs under wasmtime, and its graph wires gr
     assert.match(stdout, /Hello, world, from greeter\.c!/);
 
     const { graph, sources } = wacCompositionGraph(new Uint8Array(fs.readFileSync(output)), text);
-    assert.deepEqual(graph.nodes.filter((n) => n.kind === 'instance').map((n) => n.label), ['greeter', 'app']);
+    assert.deepEqual(
+      graph.nodes.filter((n) => n.kind === 'instance').map((n) => n.label),
+      ['greeter', 'app'],
+    );
     const edges = edgesOf(graph);
     assert.ok(edges.includes('instance greeter -> instance app "wit-devkit:compose/greet@0.1.0"'), edges.join('\n'));
     assert.ok(edges.includes('instance app -> export wasi:cli/run@0.2.12'), edges.join('\n'));
@@ -78,8 +81,14 @@ test('calculator.wac composes and validates; adder feeds calc, logger stays an o
       'instance adder -> instance calc "docs:calc/adder@0.1.0"',
       'instance calc -> export docs:calc/calculate@0.1.0',
     ]);
-    assert.deepEqual(graph.nodes.filter((n) => n.open).map((n) => n.label), ['docs:calc/logger@0.1.0']);
-    assert.ok(graph.nodes.every((n) => n.revealable), 'every node leads to a statement');
+    assert.deepEqual(
+      graph.nodes.filter((n) => n.open).map((n) => n.label),
+      ['docs:calc/logger@0.1.0'],
+    );
+    assert.ok(
+      graph.nodes.every((n) => n.revealable),
+      'every node leads to a statement',
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

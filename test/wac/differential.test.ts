@@ -34,8 +34,30 @@ const SEEDS = [
   'package docs:calc-spread;\n\nlet adder = new wit-devkit:adder {};\nlet calc = new wit-devkit:calculator { ...adder, ... };\nexport calc...;\n',
   'package wit-devkit:greet-mismatch;\n\nlet greeter = new wit-devkit:greeter-mismatch {};\nlet app = new wit-devkit:app { ... };\nexport app["wasi:cli/run@0.2.12"] as run;\n',
 ];
-const WORDS = ['greeter', 'app', 'adder', 'calc', 'wit-devkit:greeter', 'wit-devkit:app', 'wit-devkit:adder', 'wit-devkit:greeter-mismatch',
-  '...', 'new', 'let', 'export', ';', '{', '}', ',', '.calculate', '["wasi:cli/run@0.2.12"]', 'as', 'x', '"docs:calc/adder@0.1.0"', ':'];
+const WORDS = [
+  'greeter',
+  'app',
+  'adder',
+  'calc',
+  'wit-devkit:greeter',
+  'wit-devkit:app',
+  'wit-devkit:adder',
+  'wit-devkit:greeter-mismatch',
+  '...',
+  'new',
+  'let',
+  'export',
+  ';',
+  '{',
+  '}',
+  ',',
+  '.calculate',
+  '["wasi:cli/run@0.2.12"]',
+  'as',
+  'x',
+  '"docs:calc/adder@0.1.0"',
+  ':',
+];
 
 /** One random edit: delete, duplicate or replace a token, swap two names, drop a line. */
 function mutate(text: string, rnd: () => number): string {
@@ -44,9 +66,12 @@ function mutate(text: string, rnd: () => number): string {
   const tok = pick(tokens);
   const at = tok.index ?? 0;
   switch (Math.floor(rnd() * 5)) {
-    case 0: return text.slice(0, at) + text.slice(at + tok[0].length);
-    case 1: return text.slice(0, at) + tok[0] + ' ' + text.slice(at);
-    case 2: return text.slice(0, at) + pick(WORDS) + text.slice(at + tok[0].length);
+    case 0:
+      return text.slice(0, at) + text.slice(at + tok[0].length);
+    case 1:
+      return text.slice(0, at) + tok[0] + ' ' + text.slice(at);
+    case 2:
+      return text.slice(0, at) + pick(WORDS) + text.slice(at + tok[0].length);
     case 3: {
       const lines = text.split('\n');
       lines.splice(Math.floor(rnd() * lines.length), 1);
@@ -80,7 +105,10 @@ test('the live check agrees with wac compose on random mutants of valid document
       fs.writeFileSync(file, text);
       let theirs: string;
       try {
-        await run(tools.wac, ['compose', file, '-o', path.join(dir, 'mutant.wasm')], { cwd: dir, env: { ...process.env, RUST_BACKTRACE: '0' } });
+        await run(tools.wac, ['compose', file, '-o', path.join(dir, 'mutant.wasm')], {
+          cwd: dir,
+          env: { ...process.env, RUST_BACKTRACE: '0' },
+        });
         theirs = 'ok';
       } catch (e) {
         const [err] = parseWacErrors(String((e as { stderr?: string }).stderr));
@@ -88,7 +116,11 @@ test('the live check agrees with wac compose on random mutants of valid document
       }
       const p = ours.problems[0];
       // Where wac gives no location (a failed registry lookup), we point at the package; compare the verdict only.
-      const oursText = !p ? 'ok' : theirs.startsWith('- ') ? theirs : `${p.start.line + 1}:${p.start.character + 1} ${p.message.split('\n')[0]}`;
+      const oursText = !p
+        ? 'ok'
+        : theirs.startsWith('- ')
+          ? theirs
+          : `${p.start.line + 1}:${p.start.character + 1} ${p.message.split('\n')[0]}`;
       if (theirs !== 'ok') errors++;
       if (oursText !== theirs) disagreements.push(`mutant ${i} (seed ${seed}):\n${text}\n  ours:   ${oursText}\n  theirs: ${theirs}`);
     }

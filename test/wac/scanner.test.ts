@@ -5,7 +5,10 @@ import * as assert from 'node:assert/strict';
 import { scanWac, unusedLets } from '../../server/src/wac/wacScanner';
 import { isWacUri } from '../../server/src/wac/wacDocuments';
 
-const names = (text: string) => scanWac(text).statements.map((s) => `${s.kind} ${s.name}${s.instantiates ? ` <- ${s.instantiates}` : ''}${s.importName ? ` as ${s.importName}` : ''}`);
+const names = (text: string) =>
+  scanWac(text).statements.map(
+    (s) => `${s.kind} ${s.name}${s.instantiates ? ` <- ${s.instantiates}` : ''}${s.importName ? ` as ${s.importName}` : ''}`,
+  );
 
 test('statements of a composition, with what lets instantiate and what imports are called', () => {
   const text = `package a:b@1.0.0 targets wasi:cli/command;
@@ -23,8 +26,19 @@ export one...;
 export one["x:y/z@1.0.0"];
 world w { import i; }`;
   assert.deepEqual(names(text), [
-    'package a:b', 'import greeter as my-greeter', 'import log as example:log/sink@0.2.0', 'import f', 'import i', 'type point',
-    'let one <- x:y', 'let two', 'export run', 'export renamed', 'export one...', 'export x:y/z@1.0.0', 'world w',
+    'package a:b',
+    'import greeter as my-greeter',
+    'import log as example:log/sink@0.2.0',
+    'import f',
+    'import i',
+    'type point',
+    'let one <- x:y',
+    'let two',
+    'export run',
+    'export renamed',
+    'export one...',
+    'export x:y/z@1.0.0',
+    'world w',
   ]);
   const packages = scanWac(text).packageRefs.map((p) => `${p.name}=${text.slice(p.span.start, p.span.end)}`);
   assert.deepEqual(packages, ['x:y=x:y@2.0.0', 'x:z=x:z']);
@@ -38,7 +52,12 @@ test('a let spans keyword to semicolon, its name span is the name', () => {
 });
 
 test('half-typed statements end at the next statement keyword', () => {
-  assert.deepEqual(names('package a:b;\nlet g = new x:y {\nlet h = new x:z {};\nexport h'), ['package a:b', 'let g <- x:y', 'let h <- x:z', 'export h']);
+  assert.deepEqual(names('package a:b;\nlet g = new x:y {\nlet h = new x:z {};\nexport h'), [
+    'package a:b',
+    'let g <- x:y',
+    'let h <- x:z',
+    'export h',
+  ]);
   assert.deepEqual(names('let'), []);
   assert.deepEqual(names('"unterminated\nlet a = b;'), ['let a']);
 });
@@ -53,7 +72,7 @@ test('.wac uris are WAC; .wit and others are not', () => {
 test('unused lets: not named by a later argument, spread, access or export', () => {
   const unused = (text: string) => unusedLets(scanWac(text)).map((s) => s.name);
   assert.deepEqual(unused('let a = new x:y {};\nlet b = new x:z { a };\nexport b.run;'), []);
-  assert.deepEqual(unused('let a = new x:y {};\nlet b = new x:z { a: c };\nexport b.run;'), ['a'], 'a named argument\'s name is not a use');
+  assert.deepEqual(unused('let a = new x:y {};\nlet b = new x:z { a: c };\nexport b.run;'), ['a'], "a named argument's name is not a use");
   assert.deepEqual(unused('let a = new x:y {};\nlet b = new x:z { ...c };\nexport c.a;'), ['a', 'b'], 'an access `.a` is not a use of a');
   assert.deepEqual(unused('let a = new x:y {};\nexport a...;'), []);
 });

@@ -47,24 +47,28 @@ const slice = (text: string, range: any) => text.split('\n')[range.start.line].s
 
 const greet = (dir: string) => fs.readFileSync(path.join(dir, 'greet.wac'), 'utf8');
 
-test('a valid composition has no problems; a mismatched argument is an error at its token, with wac\'s reasons; fixing it clears it', { timeout: 60_000 }, (t) =>
-  withServer(t, async (client, dir) => {
-    const text = greet(dir);
-    const uri = client.open(path.join(dir, 'greet.wac'), text);
-    assert.deepEqual(await client.diagnostics(uri, 1), []);
-    const broken = text.replace('new wit-devkit:greeter {}', 'new wit-devkit:greeter-mismatch {}');
-    const v2 = client.change(uri, broken);
-    const [d, ...rest] = await client.diagnostics(uri, v2);
-    assert.equal(rest.length, 0);
-    assert.equal(d.severity, 1);
-    assert.equal(d.source, 'wac');
-    assert.equal(slice(broken, d.range), 'greeter', 'the spread argument ...greeter');
-    assert.match(d.message, /^mismatched instantiation argument `wit-devkit:compose\/greet@0\.1\.0`/);
-    assert.match(d.message, /mismatched type for export `greet`/);
-    assert.match(d.message, /expected function with parameter count 1, found parameter count 2/);
-    const v3 = client.change(uri, text);
-    assert.deepEqual(await client.diagnostics(uri, v3), []);
-  }));
+test(
+  "a valid composition has no problems; a mismatched argument is an error at its token, with wac's reasons; fixing it clears it",
+  { timeout: 60_000 },
+  (t) =>
+    withServer(t, async (client, dir) => {
+      const text = greet(dir);
+      const uri = client.open(path.join(dir, 'greet.wac'), text);
+      assert.deepEqual(await client.diagnostics(uri, 1), []);
+      const broken = text.replace('new wit-devkit:greeter {}', 'new wit-devkit:greeter-mismatch {}');
+      const v2 = client.change(uri, broken);
+      const [d, ...rest] = await client.diagnostics(uri, v2);
+      assert.equal(rest.length, 0);
+      assert.equal(d.severity, 1);
+      assert.equal(d.source, 'wac');
+      assert.equal(slice(broken, d.range), 'greeter', 'the spread argument ...greeter');
+      assert.match(d.message, /^mismatched instantiation argument `wit-devkit:compose\/greet@0\.1\.0`/);
+      assert.match(d.message, /mismatched type for export `greet`/);
+      assert.match(d.message, /expected function with parameter count 1, found parameter count 2/);
+      const v3 = client.change(uri, text);
+      assert.deepEqual(await client.diagnostics(uri, v3), []);
+    }),
+);
 
 test('syntax errors, unknown exports and missing arguments are at their tokens, where wac compose puts them', { timeout: 90_000 }, (t) =>
   withServer(t, async (client, dir, wac) => {
@@ -72,9 +76,24 @@ test('syntax errors, unknown exports and missing arguments are at their tokens, 
     const uri = client.open(path.join(dir, 'greet.wac'), text);
     await client.diagnostics(uri, 1);
     const cases: Array<{ name: string; text: string; token: string; message: RegExp }> = [
-      { name: 'an unclosed brace', text: text.replace('new wit-devkit:greeter {};', 'new wit-devkit:greeter {'), token: 'let', message: /found `let` keyword/ },
-      { name: 'an unknown export', text: text.replace('run@0.2.12', 'walk@0.2.12'), token: '["wasi:cli/walk@0.2.12"]', message: /no export named `wasi:cli\/walk@0\.2\.12`/ },
-      { name: 'a missing argument', text: text.replace('{ ...greeter, ... }', '{ ...greeter }'), token: 'wit-devkit:app', message: /missing instantiation argument `wasi:cli\/environment@0\.2\.12`/ },
+      {
+        name: 'an unclosed brace',
+        text: text.replace('new wit-devkit:greeter {};', 'new wit-devkit:greeter {'),
+        token: 'let',
+        message: /found `let` keyword/,
+      },
+      {
+        name: 'an unknown export',
+        text: text.replace('run@0.2.12', 'walk@0.2.12'),
+        token: '["wasi:cli/walk@0.2.12"]',
+        message: /no export named `wasi:cli\/walk@0\.2\.12`/,
+      },
+      {
+        name: 'a missing argument',
+        text: text.replace('{ ...greeter, ... }', '{ ...greeter }'),
+        token: 'wit-devkit:app',
+        message: /missing instantiation argument `wasi:cli\/environment@0\.2\.12`/,
+      },
       { name: 'a duplicate name', text: text.replace('let app', 'let greeter'), token: 'greeter', message: /greeter/ },
       { name: 'an unterminated comment', text: `${text}\n/* still open`, token: '/* still open', message: /unterminated comment/ },
     ];
@@ -87,7 +106,8 @@ test('syntax errors, unknown exports and missing arguments are at their tokens, 
       assert.equal(slice(c.text, d[0].range), c.token, `${c.name}: the range covers the token`);
       assert.equal(verdictOf(d), await composeVerdict(wac, dir, c.text), `${c.name}: the same place as wac compose`);
     }
-  }));
+  }),
+);
 
 test('a package that is not in deps/ is named at its `new`', { timeout: 60_000 }, (t) =>
   withServer(t, async (client, dir) => {
@@ -97,27 +117,38 @@ test('a package that is not in deps/ is named at its `new`', { timeout: 60_000 }
     assert.equal(d.length, 1, JSON.stringify(d));
     assert.equal(slice(text, d[0].range), 'wit-devkit:absent');
     assert.match(d[0].message, /^unknown package `wit-devkit:absent`/);
-  }));
+  }),
+);
 
 test('document symbols: the package, lets (with what they instantiate) and exports', { timeout: 60_000 }, (t) =>
   withServer(t, async (client, dir) => {
     const uri = client.open(path.join(dir, 'calculator.wac'));
     const symbols: any[] = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.deepEqual(symbols.map((s) => [s.name, s.detail]), [
-      ['docs:calculator-app', 'package'],
-      ['adder', 'new wit-devkit:adder'],
-      ['calc', 'new wit-devkit:calculator'],
-      ['calculate', 'export'],
-    ]);
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.detail]),
+      [
+        ['docs:calculator-app', 'package'],
+        ['adder', 'new wit-devkit:adder'],
+        ['calc', 'new wit-devkit:calculator'],
+        ['calculate', 'export'],
+      ],
+    );
     const calc = symbols[2];
     assert.equal(calc.selectionRange.start.line, 5);
     assert.deepEqual([calc.range.start.line, calc.range.end.line], [5, 8], 'the let spans its statement');
     // Folding: the block comment at the top, the let's braces.
     const folds = await client.request('textDocument/foldingRange', { textDocument: { uri } });
-    assert.deepEqual(folds.map((f: any) => [f.startLine, f.endLine, f.kind]), [[0, 1, 'comment'], [5, 7, undefined]]);
+    assert.deepEqual(
+      folds.map((f: any) => [f.startLine, f.endLine, f.kind]),
+      [
+        [0, 1, 'comment'],
+        [5, 7, undefined],
+      ],
+    );
     // The WIT features stay out of WAC documents: no semantic tokens from the WIT analysis.
     assert.equal(await client.request('textDocument/semanticTokens/full', { textDocument: { uri } }), null);
-  }));
+  }),
+);
 
 test('a WIT document beside them is still checked by the WIT analysis', { timeout: 60_000 }, (t) =>
   withServer(t, async (client, dir) => {
@@ -126,7 +157,8 @@ test('a WIT document beside them is still checked by the WIT analysis', { timeou
     const d = await client.diagnostics(uri, 1);
     assert.equal(d.length, 1);
     assert.notEqual(d[0].source, 'wac');
-  }));
+  }),
+);
 
 test('wac/composed answers the component the last check composed, and the problems since', { timeout: 60_000 }, (t) =>
   withServer(t, async (client, dir) => {
@@ -141,7 +173,8 @@ test('wac/composed answers the component the last check composed, and the proble
     const broken = await client.request('wac/composed', { uri });
     assert.equal(broken.problems.length, 1);
     assert.equal(broken.composed, first.composed, 'the last composition that worked stays');
-  }));
+  }),
+);
 
 test('an instance nothing uses is a warning at its name, gone once it is used', { timeout: 60_000 }, (t) =>
   withServer(t, async (client, dir) => {
@@ -156,7 +189,8 @@ test('an instance nothing uses is a warning at its name, gone once it is used', 
     assert.deepEqual((await client.request('wac/composed', { uri })).problems, [], 'a warning is not a problem of the composition');
     const used = `${text}export spare["docs:calc/adder@0.1.0"];\n`;
     assert.deepEqual(await client.diagnostics(uri, client.change(uri, used)), []);
-  }));
+  }),
+);
 
 /** The position of the `occurrence`-th `needle` in `text` (plus `into` characters). */
 function positionOf(text: string, needle: string, occurrence = 0, into = 0) {
@@ -167,20 +201,28 @@ function positionOf(text: string, needle: string, occurrence = 0, into = 0) {
   return { line: before.length - 1, character: before[before.length - 1].length };
 }
 
-test('hover: a package\'s world, an instance\'s exports, the import an argument is for', { timeout: 60_000 }, (t) =>
+test("hover: a package's world, an instance's exports, the import an argument is for", { timeout: 60_000 }, (t) =>
   withServer(t, async (client, dir) => {
     const text = greet(dir).replace('{ ...greeter, ... }', '{ greet: greeter["wit-devkit:compose/greet@0.1.0"], ... }');
     const uri = client.open(path.join(dir, 'greet.wac'), text);
     const hover = async (needle: string, occurrence = 0, into = 1) =>
-      (await client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle, occurrence, into) }))?.contents.value ?? '';
+      (await client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle, occurrence, into) }))
+        ?.contents.value ?? '';
     const pkg = await hover('wit-devkit:app');
     assert.match(pkg, /component `wit-devkit:app` \(deps\/wit-devkit\/app\.wasm\)/);
-    assert.match(pkg, /world app \{[\s\S]*import wit-devkit:compose\/greet@0\.1\.0 \{\n\s+greet: func\(name: string\) -> string;[\s\S]*export wasi:cli\/run@0\.2\.12;/);
+    assert.match(
+      pkg,
+      /world app \{[\s\S]*import wit-devkit:compose\/greet@0\.1\.0 \{\n\s+greet: func\(name: string\) -> string;[\s\S]*export wasi:cli\/run@0\.2\.12;/,
+    );
     const instance = await hover('greeter["');
-    assert.match(instance, /instance `greeter` of `wit-devkit:greeter`, exporting[\s\S]*export wit-devkit:compose\/greet@0\.1\.0 \{\n\s+greet: func\(name: string\) -> string;/);
+    assert.match(
+      instance,
+      /instance `greeter` of `wit-devkit:greeter`, exporting[\s\S]*export wit-devkit:compose\/greet@0\.1\.0 \{\n\s+greet: func\(name: string\) -> string;/,
+    );
     const argument = await hover('greet:');
     assert.match(argument, /argument for the import of `wit-devkit:app`[\s\S]*import wit-devkit:compose\/greet@0\.1\.0/);
-  }));
+  }),
+);
 
 test('definition: a local name goes to its let; completion offers packages, exports and missing arguments', { timeout: 60_000 }, (t) =>
   withServer(t, async (client, dir) => {
@@ -191,15 +233,27 @@ test('definition: a local name goes to its let; completion offers packages, expo
 
     const complete = async (doc: string, needle: string) => {
       client.change(uri, doc);
-      const items = await client.request('textDocument/completion', { textDocument: { uri }, position: positionOf(doc, needle, 0, needle.length) });
+      const items = await client.request('textDocument/completion', {
+        textDocument: { uri },
+        position: positionOf(doc, needle, 0, needle.length),
+      });
       return (Array.isArray(items) ? items : items.items).map((i: any) => i.label);
     };
-    assert.deepEqual(await complete('package a:b;\nlet x = new wit-devkit:', 'new wit-devkit:'),
-      ['wit-devkit:adder', 'wit-devkit:app', 'wit-devkit:calculator', 'wit-devkit:greeter', 'wit-devkit:greeter-mismatch']);
+    assert.deepEqual(await complete('package a:b;\nlet x = new wit-devkit:', 'new wit-devkit:'), [
+      'wit-devkit:adder',
+      'wit-devkit:app',
+      'wit-devkit:calculator',
+      'wit-devkit:greeter',
+      'wit-devkit:greeter-mismatch',
+    ]);
     assert.deepEqual(await complete('package a:b;\nlet g = new wit-devkit:greeter {};\nexport g.', 'g.'), ['greet']);
-    const args = await complete('package a:b;\nlet add = new wit-devkit:adder {};\nlet c = new wit-devkit:calculator { logger: x,  };', 'x, ');
+    const args = await complete(
+      'package a:b;\nlet add = new wit-devkit:adder {};\nlet c = new wit-devkit:calculator { logger: x,  };',
+      'x, ',
+    );
     assert.deepEqual(args, ['adder', '...add', '...'], 'logger is given; adder is still needed');
-  }));
+  }),
+);
 
 test('formatting a WAC document: one edit, and wac composes the formatted text to the same component', { timeout: 60_000 }, (t) =>
   withServer(t, async (client, dir) => {
@@ -212,5 +266,9 @@ test('formatting a WAC document: one edit, and wac composes the formatted text t
     const version = client.change(uri, edits[0].newText);
     await client.diagnostics(uri, version);
     assert.equal((await client.request('wac/composed', { uri })).composed, before, 'the same component, byte for byte');
-    assert.deepEqual(await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }), []);
-  }));
+    assert.deepEqual(
+      await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }),
+      [],
+    );
+  }),
+);

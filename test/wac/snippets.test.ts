@@ -12,8 +12,7 @@ import { live } from '../live';
 import { repoRoot } from './wacTokenizer';
 
 const run = promisify(execFile);
-const snippets: Record<string, { body: string[] }> =
-  JSON.parse(fs.readFileSync(path.join(repoRoot, 'snippets/wac.json'), 'utf8'));
+const snippets: Record<string, { body: string[] }> = JSON.parse(fs.readFileSync(path.join(repoRoot, 'snippets/wac.json'), 'utf8'));
 
 test('every WAC snippet expands to a document wac parse accepts', { timeout: 60_000 }, async (t) => {
   const tools = live(t, ['wac']);
@@ -26,8 +25,10 @@ test('every WAC snippet expands to a document wac parse accepts', { timeout: 60_
       const doc = name.startsWith('package') ? `${expanded}\n` : `package example:doc;\n${expanded}\n`;
       const file = path.join(dir, 'doc.wac');
       fs.writeFileSync(file, doc);
-      await assert.doesNotReject(run(tools.wac, ['parse', file], { env: { ...process.env, RUST_BACKTRACE: '0' } }),
-        `snippet "${name}" does not parse:\n${doc}`);
+      await assert.doesNotReject(
+        run(tools.wac, ['parse', file], { env: { ...process.env, RUST_BACKTRACE: '0' } }),
+        `snippet "${name}" does not parse:\n${doc}`,
+      );
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

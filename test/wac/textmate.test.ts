@@ -22,7 +22,8 @@ test('package directive with a targets clause', async () => {
 });
 
 test('import statements: by path, renamed, inline function and interface', async () => {
-  const src = 'package a:b;\nimport greeter as "my-greeter": example:greeter/greeter;\nimport greet: func(name: string) -> string;\n' +
+  const src =
+    'package a:b;\nimport greeter as "my-greeter": example:greeter/greeter;\nimport greet: func(name: string) -> string;\n' +
     'import i: interface {\n  f: func();\n};\nlet x = new a:c {};';
   assert.equal(await scopeOf(src, 'import'), 'keyword.control.import.wac');
   assert.equal(await scopeOf(src, 'greeter'), 'entity.name.variable.wac');
@@ -82,7 +83,8 @@ test('export statements: renamed and spread', async () => {
 });
 
 test('WIT types, interfaces and worlds declared in WAC', async () => {
-  const src = 'package a:b;\nrecord point { x: u32, y: u32 }\ninterface host {\n  get: func() -> option<point>;\n}\n' +
+  const src =
+    'package a:b;\nrecord point { x: u32, y: u32 }\ninterface host {\n  get: func() -> option<point>;\n}\n' +
     'world w {\n  import host;\n  export run: func();\n}\nlet x = new a:c {};';
   assert.equal(await scopeOf(src, 'record'), 'storage.type.record.wac');
   assert.equal(await scopeOf(src, 'point'), 'entity.name.type.record.wac');

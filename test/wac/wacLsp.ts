@@ -15,8 +15,14 @@ export function buildServer(): Promise<string> {
   built ??= (async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'wit-wac-server-'));
     await build({
-      entryPoints: { server: path.join(repoRoot, 'server/src/main.ts') }, outdir: out, bundle: true, platform: 'node',
-      format: 'cjs', target: 'node20', logLevel: 'error', define: { 'import.meta.url': '__importMetaUrl' },
+      entryPoints: { server: path.join(repoRoot, 'server/src/main.ts') },
+      outdir: out,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'error',
+      define: { 'import.meta.url': '__importMetaUrl' },
       banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
       external: ['@bytecodealliance/jco-transpile', '@bytecodealliance/jco'],
     });
@@ -41,11 +47,18 @@ export class WacLspClient {
 
   async start(root: string, env: NodeJS.ProcessEnv = {}): Promise<any> {
     const server = await buildServer();
-    this.proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, WIT_WAC_DEBOUNCE_MS: '20', ...env } });
+    this.proc = spawn(process.execPath, [server, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, WIT_WAC_DEBOUNCE_MS: '20', ...env },
+    });
     this.proc.stdout!.on('data', (chunk: Buffer) => this.onData(chunk));
-    this.proc.stderr!.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
+    this.proc.stderr!.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString();
+    });
     const result = await this.request('initialize', {
-      processId: process.pid, rootUri: pathToFileURL(root).href, workspaceFolders: null,
+      processId: process.pid,
+      rootUri: pathToFileURL(root).href,
+      workspaceFolders: null,
       capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
     });
     this.notify('initialized', {});
@@ -117,7 +130,11 @@ export class WacLspClient {
         if (msg.error) p?.reject(new Error(msg.error.message));
         else p?.resolve(msg.result);
       } else if (msg.id !== undefined) {
-        this.send({ jsonrpc: '2.0', id: msg.id, result: msg.method === 'workspace/configuration' ? msg.params.items.map(() => null) : null });
+        this.send({
+          jsonrpc: '2.0',
+          id: msg.id,
+          result: msg.method === 'workspace/configuration' ? msg.params.items.map(() => null) : null,
+        });
       } else if (msg.method === 'textDocument/publishDiagnostics') {
         for (const l of [...this.listeners]) l(msg.params);
       }

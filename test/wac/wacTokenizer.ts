@@ -8,7 +8,12 @@ import { INITIAL, Registry, parseRawGrammar, type IGrammar } from 'vscode-textma
 export const repoRoot = path.resolve(__dirname, '../..');
 export const wacGrammarPath = path.join(repoRoot, 'syntaxes', 'wac.tmLanguage.json');
 
-export interface Token { start: number; end: number; text: string; scopes: string[] }
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  scopes: string[];
+}
 
 let grammar: Promise<IGrammar> | undefined;
 let onigLoaded: Promise<void> | undefined;
@@ -38,7 +43,10 @@ export async function tokenize(text: string): Promise<Token[][]> {
     const result = g.tokenizeLine(line, state);
     state = result.ruleStack;
     return result.tokens.map((t) => ({
-      start: t.startIndex, end: Math.min(t.endIndex, line.length), text: line.slice(t.startIndex, t.endIndex), scopes: t.scopes,
+      start: t.startIndex,
+      end: Math.min(t.endIndex, line.length),
+      text: line.slice(t.startIndex, t.endIndex),
+      scopes: t.scopes,
     }));
   });
 }

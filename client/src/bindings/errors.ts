@@ -33,7 +33,8 @@ export async function showGenerationError(e: unknown): Promise<void> {
   }
   if (data.kind === 'toolMissing' && data.setting) {
     // Missing, too old or failing: the message says which and why; the button opens the setting.
-    if (await vscode.window.showErrorMessage(message, 'Set Path')) await vscode.commands.executeCommand('workbench.action.openSettings', data.setting);
+    if (await vscode.window.showErrorMessage(message, 'Set Path'))
+      await vscode.commands.executeCommand('workbench.action.openSettings', data.setting);
     return;
   }
   await vscode.window.showErrorMessage(message);

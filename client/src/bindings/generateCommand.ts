@@ -14,7 +14,11 @@ import { showGenerationError } from './errors';
 
 const LAST_LANGUAGE = 'wit.bindings.lastLanguage';
 
-export interface GenerationResult { outDir: vscode.Uri; files: vscode.Uri[]; opened?: vscode.Uri }
+export interface GenerationResult {
+  outDir: vscode.Uri;
+  files: vscode.Uri[];
+  opened?: vscode.Uri;
+}
 
 /** The output folder for `file`'s package, from `wit.bindings.outDir` or the language's default. */
 export function outDirUri(file: vscode.Uri, language: BindingsLanguage): vscode.Uri {
@@ -29,7 +33,8 @@ export function registerGenerateCommand(client: WitLanguageClient, state: vscode
   return vscode.commands.registerCommand('wit.generateBindings', async (resource?: unknown, second?: unknown, third?: unknown) => {
     const args = [second, third, resource].find(isArgs) ?? {};
     const target = await chooseTarget(client, state, resource, args, {
-      noFileMessage: 'Open a .wit file (or pick a folder with .wit files) to generate bindings.', rememberKey: LAST_LANGUAGE,
+      noFileMessage: 'Open a .wit file (or pick a folder with .wit files) to generate bindings.',
+      rememberKey: LAST_LANGUAGE,
     });
     if (!target) return undefined;
     const { file, world, language } = target;
@@ -42,7 +47,12 @@ function isArgs(v: unknown): v is BindingsArgs {
   return !!v && typeof v === 'object' && !(v instanceof vscode.Uri) && !Array.isArray(v) && ('language' in v || 'world' in v);
 }
 
-async function generate(client: WitLanguageClient, file: vscode.Uri, world: string | undefined, language: BindingsLanguage): Promise<GenerationResult | undefined> {
+async function generate(
+  client: WitLanguageClient,
+  file: vscode.Uri,
+  world: string | undefined,
+  language: BindingsLanguage,
+): Promise<GenerationResult | undefined> {
   const outDir = outDirUri(file, language);
   const title = `Generating ${LANGUAGES[language].label} bindings${world ? ` for ${world}` : ''}…`;
   try {
@@ -59,7 +69,10 @@ async function generate(client: WitLanguageClient, file: vscode.Uri, world: stri
     const main = mainFile(result.files, language, world);
     const opened = main ? vscode.Uri.joinPath(outDir, ...main.path.split('/')) : undefined;
     if (opened) await vscode.window.showTextDocument(opened, { preview: false });
-    void vscode.window.setStatusBarMessage(`WIT: ${result.files.length} file(s) written to ${vscode.workspace.asRelativePath(outDir)}`, 5000);
+    void vscode.window.setStatusBarMessage(
+      `WIT: ${result.files.length} file(s) written to ${vscode.workspace.asRelativePath(outDir)}`,
+      5000,
+    );
     return { outDir, files: result.written, opened };
   } catch (e) {
     void showGenerationError(e);

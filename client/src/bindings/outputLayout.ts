@@ -43,7 +43,10 @@ const MAIN_EXTENSIONS: Record<BindingsLanguage, string[]> = {
 export function mainFile(files: GeneratedFile[], language: BindingsLanguage, world: string | undefined): GeneratedFile | undefined {
   const name = plainWorld(world)?.replace(/-/g, '_');
   const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
-  const stem = (p: string) => base(p).replace(/\.d\.ts$|\.[^.]+$/, '').replace(/-/g, '_');
+  const stem = (p: string) =>
+    base(p)
+      .replace(/\.d\.ts$|\.[^.]+$/, '')
+      .replace(/-/g, '_');
   const exts = MAIN_EXTENSIONS[language];
   const byDepth = [...files].sort((a, b) => a.path.split('/').length - b.path.split('/').length || a.path.localeCompare(b.path));
   for (const ext of exts) {
@@ -63,9 +66,16 @@ export function previewExtension(language: BindingsLanguage): string {
 }
 
 function comment(language: BindingsLanguage, text: string): string {
-  if (language === 'python') return text.split('\n').map((l) => `# ${l}`).join('\n');
+  if (language === 'python')
+    return text
+      .split('\n')
+      .map((l) => `# ${l}`)
+      .join('\n');
   if (language === 'markdown') return `<!--\n${text}\n-->`;
-  return text.split('\n').map((l) => `// ${l}`).join('\n');
+  return text
+    .split('\n')
+    .map((l) => `// ${l}`)
+    .join('\n');
 }
 
 /** One read-only text for the preview: the main file first, then the others, each under a header. */
@@ -73,7 +83,10 @@ export function composePreview(files: GeneratedFile[], language: BindingsLanguag
   const main = mainFile(files, language, world);
   const ordered = main ? [main, ...files.filter((f) => f !== main)] : files;
   return ordered
-    .map((f) => `${comment(language, `---- ${f.path} ----`)}\n${f.encoding === 'base64' ? comment(language, '(binary file)') : f.text.trimEnd()}\n`)
+    .map(
+      (f) =>
+        `${comment(language, `---- ${f.path} ----`)}\n${f.encoding === 'base64' ? comment(language, '(binary file)') : f.text.trimEnd()}\n`,
+    )
     .join('\n');
 }
 

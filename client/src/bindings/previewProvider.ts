@@ -21,7 +21,11 @@ export function previewUri(source: vscode.Uri, language: BindingsLanguage, world
   return vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${name}`, query });
 }
 
-interface PreviewState { lastGood?: string; runner: LatestOnly<string>; timer?: NodeJS.Timeout }
+interface PreviewState {
+  lastGood?: string;
+  runner: LatestOnly<string>;
+  timer?: NodeJS.Timeout;
+}
 
 export class BindingsPreviewProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -108,7 +112,9 @@ export function registerPreviewCommand(state: vscode.Memento, client: WitLanguag
   return vscode.commands.registerCommand('wit.previewBindings', async (resource?: unknown, second?: unknown) => {
     const args = ([second, resource].find((v) => !!v && typeof v === 'object' && !(v instanceof vscode.Uri)) ?? {}) as BindingsArgs;
     const target = await chooseTarget(client, state, resource, args, {
-      noFileMessage: 'Open a .wit file to preview its bindings.', rememberKey: LAST_LANGUAGE, defaultLanguage: 'typescript-guest',
+      noFileMessage: 'Open a .wit file to preview its bindings.',
+      rememberKey: LAST_LANGUAGE,
+      defaultLanguage: 'typescript-guest',
     });
     if (!target) return undefined;
     const { file, world, language } = target;

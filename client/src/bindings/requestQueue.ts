@@ -37,13 +37,15 @@ export class LatestOnly<T> {
       return this.next.promise;
     }
     const slot = { task, promise: undefined as unknown as Promise<T> };
-    slot.promise = this.running.then(
-      () => undefined,
-      () => undefined,
-    ).then(() => {
-      this.next = undefined;
-      return this.start(slot.task);
-    });
+    slot.promise = this.running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        this.next = undefined;
+        return this.start(slot.task);
+      });
     this.next = slot;
     return slot.promise;
   }

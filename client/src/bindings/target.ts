@@ -9,7 +9,10 @@ import { showGenerationError } from './errors';
 import { currentWitEditor } from '../witEditor';
 
 /** Options a caller (a test, a keybinding) may pass to skip the pickers. */
-export interface BindingsArgs { world?: string; language?: BindingsLanguage }
+export interface BindingsArgs {
+  world?: string;
+  language?: BindingsLanguage;
+}
 
 /** A .wit file standing for the package: the resource itself, or the first .wit file of a folder. */
 export async function witFileOf(resource: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
@@ -20,7 +23,10 @@ export async function witFileOf(resource: vscode.Uri | undefined): Promise<vscod
     const stat = await vscode.workspace.fs.stat(target);
     if (stat.type & vscode.FileType.Directory) {
       const entries = await vscode.workspace.fs.readDirectory(target);
-      const wit = entries.filter(([n, t]) => t & vscode.FileType.File && n.endsWith('.wit')).map(([n]) => n).sort()[0];
+      const wit = entries
+        .filter(([n, t]) => t & vscode.FileType.File && n.endsWith('.wit'))
+        .map(([n]) => n)
+        .sort()[0];
       return wit ? vscode.Uri.joinPath(target, wit) : undefined;
     }
   } catch {
@@ -59,7 +65,11 @@ export async function pickLanguage(given?: string, remembered?: string): Promise
   return picked?.id;
 }
 
-export interface BindingsTarget { file: vscode.Uri; world: string; language: BindingsLanguage }
+export interface BindingsTarget {
+  file: vscode.Uri;
+  world: string;
+  language: BindingsLanguage;
+}
 
 /**
  * What a bindings command acts on: the file, the world and the language (asked

@@ -79,10 +79,15 @@ export class ComponentDebugConfigurationProvider implements vscode.DebugConfigur
   }
 
   provideDynamicConfigurations(folder: vscode.WorkspaceFolder | undefined): vscode.DebugConfiguration[] {
-    return folder ? markToAsk(offeredConfigs(folder.uri.fsPath, folderBuilds(folder), folderRuns(folder))) as vscode.DebugConfiguration[] : [];
+    return folder
+      ? (markToAsk(offeredConfigs(folder.uri.fsPath, folderBuilds(folder), folderRuns(folder))) as vscode.DebugConfiguration[])
+      : [];
   }
 
-  async resolveDebugConfiguration(folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): Promise<vscode.DebugConfiguration | undefined> {
+  async resolveDebugConfiguration(
+    folder: vscode.WorkspaceFolder | undefined,
+    config: vscode.DebugConfiguration,
+  ): Promise<vscode.DebugConfiguration | undefined> {
     if (!requireTrust()) return undefined;
     folder ??= vscode.workspace.workspaceFolders?.[0];
     const made = fillLaunchConfig(config as ComponentLaunchConfig, { defaultRuntime: defaultRuntime(), ...folderDefaults(folder) });
@@ -97,7 +102,10 @@ export class ComponentDebugConfigurationProvider implements vscode.DebugConfigur
     return this.toNodeLaunch(filled, folder);
   }
 
-  private async toNodeLaunch(config: ComponentLaunchConfig, folder: vscode.WorkspaceFolder | undefined): Promise<vscode.DebugConfiguration | undefined> {
+  private async toNodeLaunch(
+    config: ComponentLaunchConfig,
+    folder: vscode.WorkspaceFolder | undefined,
+  ): Promise<vscode.DebugConfiguration | undefined> {
     const tool = await checkedTool('jcoDebug', 'jco', folder, config.runtimePath);
     if (!tool.ok) {
       void reportToolProblem(tool, false, 'Cannot start debugging');

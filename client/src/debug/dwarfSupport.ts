@@ -19,12 +19,14 @@ export function adviseDwarfSupport(): void {
   if (told || vscode.extensions.getExtension(DWARF_EXTENSION_ID)) return;
   told = true;
   const install = 'Install WebAssembly DWARF Debugging';
-  void vscode.window.showInformationMessage(
-    'Runtime jco: breakpoints in C/Rust source need the "WebAssembly DWARF Debugging" extension '
-    + `(${DWARF_EXTENSION_ID}), which lets VS Code's JavaScript debugger read the component's DWARF. `
-    + 'Without it the debugger stops only in WebAssembly text. Runtime wasmtime (lldb-dap) needs no extension.',
-    install,
-  ).then((choice) => {
-    if (choice === install) void vscode.commands.executeCommand('workbench.extensions.installExtension', DWARF_EXTENSION_ID);
-  });
+  void vscode.window
+    .showInformationMessage(
+      'Runtime jco: breakpoints in C/Rust source need the "WebAssembly DWARF Debugging" extension ' +
+        `(${DWARF_EXTENSION_ID}), which lets VS Code's JavaScript debugger read the component's DWARF. ` +
+        'Without it the debugger stops only in WebAssembly text. Runtime wasmtime (lldb-dap) needs no extension.',
+      install,
+    )
+    .then((choice) => {
+      if (choice === install) void vscode.commands.executeCommand('workbench.extensions.installExtension', DWARF_EXTENSION_ID);
+    });
 }

@@ -190,7 +190,11 @@ export function nodeDebugLaunch(config: ComponentLaunchConfig, runner: string, r
 }
 
 /** What is missing for a launch, in words, with the setting that fixes it. */
-export function missingToolMessage(tool: 'wasmtime' | 'jco' | 'lldbDap', reason: string, hint: string): { message: string; setting: string } {
+export function missingToolMessage(
+  tool: 'wasmtime' | 'jco' | 'lldbDap',
+  reason: string,
+  hint: string,
+): { message: string; setting: string } {
   const setting = tool === 'lldbDap' ? 'wit.tools.lldbDap' : `wit.tools.${tool}`;
   return { message: `Cannot start debugging: ${reason}. ${hint}`, setting };
 }

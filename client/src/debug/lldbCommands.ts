@@ -82,5 +82,9 @@ export interface PreloadCommands {
 export function preloadCommands(args: readonly string[], cwd?: string): PreloadCommands | undefined {
   const launch = processLaunchCommand(args, cwd);
   if (launch === undefined) return undefined;
-  return { initCommands: [JIT_LOADER_ON, QUIET_STOPS], preRunCommands: [STOP_AFTER_JIT_REGISTRATION], launchCommands: [SYNC_ON, launch, SYNC_OFF] };
+  return {
+    initCommands: [JIT_LOADER_ON, QUIET_STOPS],
+    preRunCommands: [STOP_AFTER_JIT_REGISTRATION],
+    launchCommands: [SYNC_ON, launch, SYNC_OFF],
+  };
 }

@@ -44,7 +44,10 @@ export function offeredConfigs(folderPath: string, builds: OfferedBuild[], runs:
     covered.add(program);
     const build = builds.find((b) => b.component === program);
     const base: ComponentLaunchConfig = {
-      type: DEBUG_TYPE, request: 'launch', program: inFolder(folderPath, task.program), args: task.args ?? [],
+      type: DEBUG_TYPE,
+      request: 'launch',
+      program: inFolder(folderPath, task.program),
+      args: task.args ?? [],
       ...(task.env ? { env: task.env } : {}),
       ...(task.dirs ? { dirs: task.dirs } : {}),
       ...(task.wasi ? { wasi: task.wasi } : {}),
@@ -60,7 +63,12 @@ export function offeredConfigs(folderPath: string, builds: OfferedBuild[], runs:
   for (const build of builds) {
     if (covered.has(build.component)) continue;
     const title = path.basename(build.component);
-    out.push(...both({ type: DEBUG_TYPE, request: 'launch', program: inFolder(folderPath, build.component), args: [], preLaunchTask: build.taskLabel }, title));
+    out.push(
+      ...both(
+        { type: DEBUG_TYPE, request: 'launch', program: inFolder(folderPath, build.component), args: [], preLaunchTask: build.taskLabel },
+        title,
+      ),
+    );
   }
   return out;
 }

@@ -25,7 +25,11 @@ const SCHEME = 'wit-capabilities';
 
 /** The page of the component at `source`: `<name>.capabilities.md` (Markdown by its name). */
 function pageUri(source: vscode.Uri, name: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: SCHEME, path: `/${name}.capabilities.md`, query: new URLSearchParams({ source: source.toString() }).toString() });
+  return vscode.Uri.from({
+    scheme: SCHEME,
+    path: `/${name}.capabilities.md`,
+    query: new URLSearchParams({ source: source.toString() }).toString(),
+  });
 }
 
 /** Registers the read-only pages (once, at activation). */
@@ -45,7 +49,7 @@ export function registerCapabilityPages(): vscode.Disposable {
 
 /** Shows the page; returns the report (extension-host tests read it). */
 export async function showCapabilities(target: vscode.Uri | undefined): Promise<CapabilityReport | undefined> {
-  const uri = target ?? await pickComponent();
+  const uri = target ?? (await pickComponent());
   if (!uri) return undefined;
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   let report: CapabilityReport;

@@ -57,13 +57,17 @@ export class ComponentEditorProvider implements vscode.CustomReadonlyEditorProvi
       const wit = await componentWitText(bytes).catch((e: Error) => `// The WIT could not be printed: ${e.message}`);
       const open = info.imports.length;
       return {
-        type: 'graph', mode: 'component', title: `${name}: ${info.components.length} nested components, ${info.modules.length} core modules, ${open} open imports`,
-        graph: componentViewGraph(componentGraph(info)), wit,
+        type: 'graph',
+        mode: 'component',
+        title: `${name}: ${info.components.length} nested components, ${info.modules.length} core modules, ${open} open imports`,
+        graph: componentViewGraph(componentGraph(info)),
+        wit,
         // What it can reach (its imports by capability), then what the reader could not read.
         notes: [...capabilitySummary(capabilitiesOf(info)), ...info.problems.map((p) => `Could not read: ${p}`)],
       };
     } catch (e) {
-      if (e instanceof NotAComponentError) return { type: 'error', message: `${name} is ${e.message}: there is no component graph to show.` };
+      if (e instanceof NotAComponentError)
+        return { type: 'error', message: `${name} is ${e.message}: there is no component graph to show.` };
       return { type: 'error', message: `Could not read ${name}: ${(e as Error).message}` };
     }
   }

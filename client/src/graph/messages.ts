@@ -19,8 +19,16 @@ export interface ViewNode {
   /** Whether a click can reveal it somewhere (its declaration, its WIT). */
   revealable?: boolean;
 }
-export interface ViewEdge { from: string; to: string; kind: string; label?: string }
-export interface ViewGraph { nodes: ViewNode[]; edges: ViewEdge[] }
+export interface ViewEdge {
+  from: string;
+  to: string;
+  kind: string;
+  label?: string;
+}
+export interface ViewGraph {
+  nodes: ViewNode[];
+  edges: ViewEdge[];
+}
 
 export interface GraphMessage {
   type: 'graph';
@@ -36,14 +44,14 @@ export interface GraphMessage {
   /** The component's WIT, for the .wasm editor's WIT tab. */
   wit?: string;
 }
-export interface ErrorMessage { type: 'error'; message: string }
+export interface ErrorMessage {
+  type: 'error';
+  message: string;
+}
 export type ToWebview = GraphMessage | ErrorMessage;
 
 export type FromWebview =
-  | { type: 'ready' }
-  | { type: 'reveal'; id: string }
-  | { type: 'selectWorld'; world: string }
-  | { type: 'exportSvg'; svg: string };
+  { type: 'ready' } | { type: 'reveal'; id: string } | { type: 'selectWorld'; world: string } | { type: 'exportSvg'; svg: string };
 
 const MAX_ID = 2_000;
 const MAX_SVG = 20_000_000;
@@ -56,11 +64,15 @@ export function parseWebviewMessage(raw: unknown): FromWebview | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const m = raw as Record<string, unknown>;
   switch (m.type) {
-    case 'ready': return { type: 'ready' };
-    case 'reveal': return boundedString(m.id, MAX_ID) ? { type: 'reveal', id: m.id } : undefined;
-    case 'selectWorld': return boundedString(m.world, MAX_ID) ? { type: 'selectWorld', world: m.world } : undefined;
+    case 'ready':
+      return { type: 'ready' };
+    case 'reveal':
+      return boundedString(m.id, MAX_ID) ? { type: 'reveal', id: m.id } : undefined;
+    case 'selectWorld':
+      return boundedString(m.world, MAX_ID) ? { type: 'selectWorld', world: m.world } : undefined;
     case 'exportSvg':
       return boundedString(m.svg, MAX_SVG) && m.svg.trimStart().startsWith('<svg') ? { type: 'exportSvg', svg: m.svg } : undefined;
-    default: return undefined;
+    default:
+      return undefined;
   }
 }

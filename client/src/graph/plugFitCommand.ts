@@ -32,7 +32,9 @@ async function worldsOfActiveWit(client: WitLanguageClient): Promise<{ world: st
 }
 
 async function pick(title: string, client: WitLanguageClient, exclude?: PlugTarget): Promise<PlugTarget | undefined> {
-  const files = (await vscode.workspace.findFiles('**/*.wasm', '**/node_modules/**', 500)).filter((u) => u.toString() !== exclude?.toString());
+  const files = (await vscode.workspace.findFiles('**/*.wasm', '**/node_modules/**', 500)).filter(
+    (u) => u.toString() !== exclude?.toString(),
+  );
   const worlds = await worldsOfActiveWit(client);
   const items: (vscode.QuickPickItem & { target?: PlugTarget })[] = [
     ...files.map((uri) => ({ label: `$(file-binary) ${vscode.workspace.asRelativePath(uri)}`, target: uri as PlugTarget })),
@@ -47,16 +49,20 @@ async function pick(title: string, client: WitLanguageClient, exclude?: PlugTarg
 }
 
 async function sideOf(target: PlugTarget, which: 'imports' | 'exports'): Promise<PlugSide> {
-  const bytes = target instanceof vscode.Uri
-    ? await vscode.workspace.fs.readFile(target)
-    : await worldAsComponent(target.witDir, target.world);
+  const bytes =
+    target instanceof vscode.Uri ? await vscode.workspace.fs.readFile(target) : await worldAsComponent(target.witDir, target.world);
   return componentSide(readComponent(bytes), which, nameOf(target));
 }
 
-export async function showPlugFit(context: vscode.ExtensionContext, client: WitLanguageClient, consumerArg?: PlugTarget, providerArg?: PlugTarget): Promise<void> {
-  const consumer = consumerArg ?? await pick('Plug fit 1/2: whose imports need satisfying?', client);
+export async function showPlugFit(
+  context: vscode.ExtensionContext,
+  client: WitLanguageClient,
+  consumerArg?: PlugTarget,
+  providerArg?: PlugTarget,
+): Promise<void> {
+  const consumer = consumerArg ?? (await pick('Plug fit 1/2: whose imports need satisfying?', client));
   if (!consumer) return;
-  const provider = providerArg ?? await pick('Plug fit 2/2: what provides the exports?', client, consumer);
+  const provider = providerArg ?? (await pick('Plug fit 2/2: what provides the exports?', client, consumer));
   if (!provider) return;
   let fit;
   let providerSide: PlugSide;
@@ -67,13 +73,21 @@ export async function showPlugFit(context: vscode.ExtensionContext, client: WitL
     void vscode.window.showErrorMessage(`Plug fit: ${(e as Error).message}`);
     return;
   }
-  const panel = vscode.window.createWebviewPanel('wit.plugFit', `Plug fit: ${fit.consumer} ← ${fit.provider}`,
-    vscode.ViewColumn.Beside, webviewOptions(context.extensionUri));
+  const panel = vscode.window.createWebviewPanel(
+    'wit.plugFit',
+    `Plug fit: ${fit.consumer} ← ${fit.provider}`,
+    vscode.ViewColumn.Beside,
+    webviewOptions(context.extensionUri),
+  );
   setGraphHtml(panel.webview, context.extensionUri, 'Plug fit');
   const message: GraphMessage = {
-    type: 'graph', mode: 'plug',
+    type: 'graph',
+    mode: 'plug',
     title: `Does ${fit.provider} satisfy ${fit.consumer}'s imports?`,
-    graph: plugFitViewGraph(fit, providerSide.interfaces.map((i) => i.name)),
+    graph: plugFitViewGraph(
+      fit,
+      providerSide.interfaces.map((i) => i.name),
+    ),
     notes: plugFitNotes(fit),
   };
   recordShown('plug', message);

@@ -8,7 +8,12 @@ import type { ViewGraph } from './messages';
 export function toViewGraph(g: CompositionGraph): ViewGraph {
   return {
     nodes: g.nodes.map((n) => ({
-      id: n.id, kind: n.kind, label: n.label, parent: n.parent, dependency: n.dependency, revealable: n.uri !== undefined,
+      id: n.id,
+      kind: n.kind,
+      label: n.label,
+      parent: n.parent,
+      dependency: n.dependency,
+      revealable: n.uri !== undefined,
     })),
     edges: g.edges.map((e) => ({ from: e.from, to: e.to, kind: e.kind })),
   };
@@ -16,7 +21,15 @@ export function toViewGraph(g: CompositionGraph): ViewGraph {
 
 export function componentViewGraph(g: ComponentGraph): ViewGraph {
   return {
-    nodes: g.nodes.map((n) => ({ id: n.id, kind: n.kind, label: n.label, detail: n.detail, parent: n.parent, open: n.open, revealable: true })),
+    nodes: g.nodes.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      label: n.label,
+      detail: n.detail,
+      parent: n.parent,
+      open: n.open,
+      revealable: true,
+    })),
     edges: g.edges.map((e) => ({ from: e.from, to: e.to, kind: e.kind, label: e.label })),
   };
 }
@@ -36,7 +49,13 @@ export function plugFitViewGraph(fit: PlugFit, providerExports: string[]): ViewG
   for (const m of fit.matches) {
     const id = `import:${m.import}`;
     g.nodes.push({ id, kind: 'import', label: m.import, parent: consumer, status: m.status, detail: m.reasons.join('; ') || undefined });
-    if (m.export) g.edges.push({ from: `export:${m.export}`, to: id, kind: m.status, label: m.status === 'satisfied' ? undefined : m.status.replace('-', ' ') });
+    if (m.export)
+      g.edges.push({
+        from: `export:${m.export}`,
+        to: id,
+        kind: m.status,
+        label: m.status === 'satisfied' ? undefined : m.status.replace('-', ' '),
+      });
   }
   return g;
 }

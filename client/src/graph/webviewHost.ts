@@ -28,9 +28,7 @@ export function setGraphHtml(webview: vscode.Webview, extensionUri: vscode.Uri, 
  * Listens to a webview: only well-formed messages reach `handle`; exports are saved
  * here. `ready` fires each time the page (re)loads, so the owner sends its graph then.
  */
-export function onWebviewMessage(
-  webview: vscode.Webview, suggestedName: string, handle: (m: FromWebview) => void,
-): vscode.Disposable {
+export function onWebviewMessage(webview: vscode.Webview, suggestedName: string, handle: (m: FromWebview) => void): vscode.Disposable {
   return webview.onDidReceiveMessage(async (raw: unknown) => {
     const m = parseWebviewMessage(raw);
     if (!m) return;

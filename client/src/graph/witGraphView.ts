@@ -26,23 +26,36 @@ export class WitGraphView implements vscode.Disposable {
       void WitGraphView.current.refresh();
       return;
     }
-    const panel = vscode.window.createWebviewPanel('wit.compositionGraph', 'WIT Composition Graph',
+    const panel = vscode.window.createWebviewPanel(
+      'wit.compositionGraph',
+      'WIT Composition Graph',
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { ...webviewOptions(context.extensionUri), retainContextWhenHidden: true });
+      { ...webviewOptions(context.extensionUri), retainContextWhenHidden: true },
+    );
     WitGraphView.current = new WitGraphView(panel, context, client, uri);
   }
 
-  private constructor(private readonly panel: vscode.WebviewPanel, context: vscode.ExtensionContext,
-    private readonly client: WitLanguageClient, private uri: vscode.Uri) {
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    context: vscode.ExtensionContext,
+    private readonly client: WitLanguageClient,
+    private uri: vscode.Uri,
+  ) {
     setGraphHtml(panel.webview, context.extensionUri, 'WIT Composition Graph');
     this.disposables.push(
       onWebviewMessage(panel.webview, 'wit-graph', (m) => {
         if (m.type === 'ready') void this.refresh();
-        else if (m.type === 'selectWorld') { this.world = m.world; void this.refresh(); }
-        else if (m.type === 'reveal') void this.reveal(m.id);
+        else if (m.type === 'selectWorld') {
+          this.world = m.world;
+          void this.refresh();
+        } else if (m.type === 'reveal') void this.reveal(m.id);
       }),
-      vscode.workspace.onDidChangeTextDocument((e) => { if (e.document.languageId === 'wit') this.refreshSoon(); }),
-      vscode.workspace.onDidSaveTextDocument((d) => { if (d.languageId === 'wit') this.refreshSoon(); }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.languageId === 'wit') this.refreshSoon();
+      }),
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (d.languageId === 'wit') this.refreshSoon();
+      }),
       panel.onDidDispose(() => this.dispose()),
     );
   }
@@ -63,7 +76,14 @@ export class WitGraphView implements vscode.Disposable {
       const worlds = (all ?? graph).nodes.filter((n) => n.kind === 'world' && !n.dependency).map((n) => n.label);
       const name = vscode.workspace.asRelativePath(this.uri);
       this.panel.title = `Graph: ${name.slice(name.lastIndexOf('/') + 1)}`;
-      const message: GraphMessage = { type: 'graph', mode: 'wit', title: `WIT graph of ${name}`, graph: toViewGraph(graph), worlds, world: this.world };
+      const message: GraphMessage = {
+        type: 'graph',
+        mode: 'wit',
+        title: `WIT graph of ${name}`,
+        graph: toViewGraph(graph),
+        worlds,
+        world: this.world,
+      };
       recordShown('wit', message);
       post(this.panel.webview, message);
     } catch (e) {

@@ -12,7 +12,8 @@ import { parsePackageRef } from './packageRef';
 import { resolutionMarkdown, resolvePackage } from './resolution';
 import { registryFor, wkgConfigPath } from './wkgToml';
 
-const REF = /%?[a-z][a-z0-9]*(?:-[a-z0-9]+)*:%?[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\/%?[a-z][a-z0-9-]*)*(?:@\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)?/g;
+const REF =
+  /%?[a-z][a-z0-9]*(?:-[a-z0-9]+)*:%?[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\/%?[a-z][a-z0-9-]*)*(?:@\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)?/g;
 const OWN = /^\s*package\s+(%?[a-z][a-z0-9-]*:%?[a-z][a-z0-9-]*)/m;
 
 function wkgConfigText(): string | undefined {
@@ -47,12 +48,18 @@ export function registerEditorFeatures(context: vscode.ExtensionContext): void {
   const check = (doc: vscode.TextDocument) => {
     const kind = doc.uri.scheme === 'file' ? manifestKind(doc.uri.fsPath) : undefined;
     if (!kind) return;
-    problems.set(doc.uri, checkManifest(kind, doc.getText()).map((p) => {
-      const d = new vscode.Diagnostic(new vscode.Range(p.line, p.start, p.line, p.end), p.message,
-        p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-      d.source = kind;
-      return d;
-    }));
+    problems.set(
+      doc.uri,
+      checkManifest(kind, doc.getText()).map((p) => {
+        const d = new vscode.Diagnostic(
+          new vscode.Range(p.line, p.start, p.line, p.end),
+          p.message,
+          p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+        );
+        d.source = kind;
+        return d;
+      }),
+    );
   };
   context.subscriptions.push(
     problems,

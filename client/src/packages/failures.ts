@@ -4,7 +4,8 @@
 // cut out of anything shown or logged.
 // No `vscode` import: unit-tested in test/packages/.
 
-export type FailureKind = 'timeout' | 'cancelled' | 'unreachable' | 'not-found' | 'unauthorized' | 'bad-manifest' | 'bad-wit' | 'missing-tool' | 'other';
+export type FailureKind =
+  'timeout' | 'cancelled' | 'unreachable' | 'not-found' | 'unauthorized' | 'bad-manifest' | 'bad-wit' | 'missing-tool' | 'other';
 
 export interface RunOutcome {
   code: number | null;
@@ -30,7 +31,10 @@ export function redact(text: string): string {
     .replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi, '$1***@')
     .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, '$1 ***')
     .replace(/\b(authorization)\s*[:=]\s*[^\r\n]+/gi, '$1: ***')
-    .replace(/\b(password|passwd|token|secret|auth|WKG_OCI_PASSWORD|WKG_REGISTRY_[A-Z0-9_]+_AUTH_[A-Z]+)(\s*[=:]\s*)("[^"]*"|'[^']*'|\{[^}]*\}|\S+)/gi, '$1$2***')
+    .replace(
+      /\b(password|passwd|token|secret|auth|WKG_OCI_PASSWORD|WKG_REGISTRY_[A-Z0-9_]+_AUTH_[A-Z]+)(\s*[=:]\s*)("[^"]*"|'[^']*'|\{[^}]*\}|\S+)/gi,
+      '$1$2***',
+    )
     .replace(/(\s-p\s+)\S+/g, '$1***');
 }
 
@@ -45,9 +49,20 @@ function classify(out: RunOutcome, text: string): FailureKind {
   if (out.timedOut) return 'timeout';
   if (out.spawnError) return 'missing-tool';
   if (/invalid manifest at|TOML parse error|failed to parse (?:manifest|lock)|invalid lock ?file/i.test(text)) return 'bad-manifest';
-  if (/\b401\b|unauthori[sz]ed|\b403\b|forbidden|denied|authentication (?:required|failed|failure)|invalid credentials/i.test(text)) return 'unauthorized';
-  if (/connection refused|tcp connect error|dns error|failed to lookup address|error sending request|connection reset|network is unreachable|no route to host|timed out/i.test(text)) return 'unreachable';
-  if (/was not found in (?:component )?registry|manifest unknown|name unknown|\b404\b|no (?:matching )?versions? (?:found|matching)|not found in the registry/i.test(text)) return 'not-found';
+  if (/\b401\b|unauthori[sz]ed|\b403\b|forbidden|denied|authentication (?:required|failed|failure)|invalid credentials/i.test(text))
+    return 'unauthorized';
+  if (
+    /connection refused|tcp connect error|dns error|failed to lookup address|error sending request|connection reset|network is unreachable|no route to host|timed out/i.test(
+      text,
+    )
+  )
+    return 'unreachable';
+  if (
+    /was not found in (?:component )?registry|manifest unknown|name unknown|\b404\b|no (?:matching )?versions? (?:found|matching)|not found in the registry/i.test(
+      text,
+    )
+  )
+    return 'not-found';
   if (/failed to (?:merge|parse|resolve) package|expected .* found|known packages:|failed to resolve/i.test(text)) return 'bad-wit';
   return 'other';
 }
@@ -55,7 +70,10 @@ function classify(out: RunOutcome, text: string): FailureKind {
 /** The most telling line: the last `Caused by` entry, else the first error line. */
 export function rootCause(text: string): string {
   // RUST_BACKTRACE=1 appends a stack trace: it is never the cause.
-  const all = text.replace(/\x1b\[[0-9;]*m/g, '').split(/\r?\n/).map((l) => l.trim());
+  const all = text
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split(/\r?\n/)
+    .map((l) => l.trim());
   const trace = all.findIndex((l) => /^Stack backtrace:?$/.test(l));
   const lines = (trace >= 0 ? all.slice(0, trace) : all).filter(Boolean);
   const caused = lines.findIndex((l) => /^Caused by:?$/.test(l));

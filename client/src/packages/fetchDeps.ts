@@ -66,13 +66,27 @@ export function runTool(file: string, args: readonly string[], opts: RunOptions)
     let timedOut = false;
     let cancelled = false;
     const child = spawn(file, [...args], { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], shell: false });
-    const stop = () => { if (child.pid !== undefined && child.exitCode === null) child.kill('SIGTERM'); };
-    const timer = opts.timeoutMs ? setTimeout(() => { timedOut = true; stop(); }, opts.timeoutMs) : undefined;
-    const onAbort = () => { cancelled = true; stop(); };
+    const stop = () => {
+      if (child.pid !== undefined && child.exitCode === null) child.kill('SIGTERM');
+    };
+    const timer = opts.timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          stop();
+        }, opts.timeoutMs)
+      : undefined;
+    const onAbort = () => {
+      cancelled = true;
+      stop();
+    };
     if (opts.signal?.aborted) onAbort();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     const finish = (outcome: RunOutcome) => {
       if (timer) clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
@@ -99,12 +113,18 @@ async function temporaryRoot(plan: FetchPlan): Promise<string> {
   const manifests = plan.tool === 'wkg' ? ['wkg.toml'] : [`${plan.copyIn[0]}/deps.toml`];
   let relative = false;
   for (const m of manifests) {
-    try { relative ||= hasPathOverrides(await fs.readFile(path.join(root, m), 'utf8')); } catch { /* none */ }
+    try {
+      relative ||= hasPathOverrides(await fs.readFile(path.join(root, m), 'utf8'));
+    } catch {
+      /* none */
+    }
   }
   if (relative) {
     try {
       return await fs.mkdtemp(path.join(path.dirname(root), '.wit-devkit-fetch-'));
-    } catch { /* not writable: the OS temp folder */ }
+    } catch {
+      /* not writable: the OS temp folder */
+    }
   }
   return fs.mkdtemp(path.join(tmpdir(), 'wit-devkit-fetch-'));
 }
@@ -178,7 +198,11 @@ export async function announceWitFiles(paths: readonly string[]): Promise<string
   const written: string[] = [];
   const visit = async (p: string): Promise<void> => {
     let stat;
-    try { stat = await fs.stat(p); } catch { return; }
+    try {
+      stat = await fs.stat(p);
+    } catch {
+      return;
+    }
     if (stat.isDirectory()) {
       for (const name of (await fs.readdir(p)).sort()) await visit(path.join(p, name));
     } else if (p.endsWith('.wit')) {

@@ -72,10 +72,13 @@ async function readText(file: string): Promise<string | undefined> {
 
 async function fetchCommand(log: vscode.LogOutputChannel, args: FixArgs | undefined): Promise<void> {
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Fetching WIT dependencies runs wkg or wit-deps, which is disabled in an untrusted workspace. Trust the workspace to fetch.');
+    void vscode.window.showWarningMessage(
+      'Fetching WIT dependencies runs wkg or wit-deps, which is disabled in an untrusted workspace. Trust the workspace to fetch.',
+    );
     return;
   }
-  const packageDir = args?.packageDir ?? (vscode.window.activeTextEditor ? path.dirname(vscode.window.activeTextEditor.document.uri.fsPath) : undefined);
+  const packageDir =
+    args?.packageDir ?? (vscode.window.activeTextEditor ? path.dirname(vscode.window.activeTextEditor.document.uri.fsPath) : undefined);
   if (!packageDir) return;
   const { plan } = fixesFor(args?.ref ?? { namespace: '', name: '', key: '', spec: '' }, packageDir);
   const tool = toolPath(plan.tool);
@@ -85,14 +88,14 @@ async function fetchCommand(log: vscode.LogOutputChannel, args: FixArgs | undefi
   if (!tool) {
     const choice = await vscode.window.showErrorMessage(
       `${action} failed: ${plan.tool} was not found on PATH. Install it (${plan.tool === 'wkg' ? 'cargo install wkg' : 'cargo install wit-deps-cli'}) or set ${TOOL_SETTING[plan.tool]}.`,
-      'Open Settings');
+      'Open Settings',
+    );
     if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', TOOL_SETTING[plan.tool]);
     return;
   }
   const timeoutSeconds = vscode.workspace.getConfiguration().get<number>('wit.packages.fetchTimeout') ?? 120;
-  const registry = args?.ref && plan.tool === 'wkg'
-    ? registryFor(args.ref, await readText(wkgConfigPath(process.env, os.homedir())))
-    : undefined;
+  const registry =
+    args?.ref && plan.tool === 'wkg' ? registryFor(args.ref, await readText(wkgConfigPath(process.env, os.homedir()))) : undefined;
   log.info(`${action}: ${tool} ${plan.args.join(' ')} (in a temporary copy of ${plan.root})`);
   let result: Awaited<ReturnType<typeof fetchDependencies>>;
   try {
@@ -106,7 +109,8 @@ async function fetchCommand(log: vscode.LogOutputChannel, args: FixArgs | undefi
         } finally {
           sub.dispose();
         }
-      });
+      },
+    );
   } catch (e) {
     // The copy or the move failed (permissions, disk): said as such, redacted.
     const message = redact(`${action} failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -119,7 +123,9 @@ async function fetchCommand(log: vscode.LogOutputChannel, args: FixArgs | undefi
     // Each fetched .wit file reaches the server's deps/ watcher (not only the renamed folder).
     await announceWitFiles(updated).catch((e: unknown) => log.warn(`could not announce the fetched files: ${String(e)}`));
     log.info(`${action}: done; updated ${updated.map((u) => path.relative(plan.root, u)).join(', ') || 'nothing'}`);
-    void vscode.window.showInformationMessage(`Fetched the WIT dependencies of ${witFolder}/ into ${witFolder}/deps${spec ? ` (${spec} was asked for)` : ''}.`);
+    void vscode.window.showInformationMessage(
+      `Fetched the WIT dependencies of ${witFolder}/ into ${witFolder}/deps${spec ? ` (${spec} was asked for)` : ''}.`,
+    );
     return;
   }
   const failure = describeFailure(outcome, { action, packageSpec: spec, registry, tool: plan.tool, timeoutSeconds });
@@ -140,7 +146,9 @@ async function addCommand(args: FixArgs | undefined): Promise<void> {
   const existing = await readText(file);
   const outcome = addOverride(existing ?? '', args.ref);
   if (outcome.kind === 'refused') {
-    void vscode.window.showWarningMessage(`Could not add ${args.ref.spec} to ${path.basename(path.dirname(file))}/wkg.toml: ${outcome.why}.`);
+    void vscode.window.showWarningMessage(
+      `Could not add ${args.ref.spec} to ${path.basename(path.dirname(file))}/wkg.toml: ${outcome.why}.`,
+    );
     return;
   }
   if (outcome.kind === 'added') {
@@ -169,7 +177,9 @@ export function registerPackages(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('WIT Packages', { log: true });
   context.subscriptions.push(
     log,
-    vscode.languages.registerCodeActionsProvider({ scheme: 'file', language: 'wit' }, new PackageFixes(), { providedCodeActionKinds: PackageFixes.kinds }),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file', language: 'wit' }, new PackageFixes(), {
+      providedCodeActionKinds: PackageFixes.kinds,
+    }),
     vscode.commands.registerCommand(FETCH_COMMAND, (args?: FixArgs) => fetchCommand(log, args)),
     vscode.commands.registerCommand(ADD_COMMAND, (args?: FixArgs) => addCommand(args)),
   );

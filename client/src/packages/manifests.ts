@@ -33,7 +33,13 @@ interface Entry {
   valueStart: number;
 }
 
-interface Header { table: string; arrayTable: boolean; line: number; start: number; end: number }
+interface Header {
+  table: string;
+  arrayTable: boolean;
+  line: number;
+  start: number;
+  end: number;
+}
 
 function unquote(s: string): string {
   const t = s.trim();
@@ -46,9 +52,20 @@ function dotted(s: string): string[] {
   let cur = '';
   let quote = '';
   for (const ch of s) {
-    if (quote) { if (ch === quote) quote = ''; else cur += ch; continue; }
-    if (ch === '"' || ch === "'") { quote = ch; continue; }
-    if (ch === '.') { parts.push(cur.trim()); cur = ''; continue; }
+    if (quote) {
+      if (ch === quote) quote = '';
+      else cur += ch;
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      quote = ch;
+      continue;
+    }
+    if (ch === '.') {
+      parts.push(cur.trim());
+      cur = '';
+      continue;
+    }
     cur += ch;
   }
   parts.push(cur.trim());
@@ -60,7 +77,11 @@ function stripComment(line: string): string {
   let quote = '';
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
-    if (quote) { if (ch === '\\' && quote === '"') i++; else if (ch === quote) quote = ''; continue; }
+    if (quote) {
+      if (ch === '\\' && quote === '"') i++;
+      else if (ch === quote) quote = '';
+      continue;
+    }
     if (ch === '"' || ch === "'") quote = ch;
     else if (ch === '#') return line.slice(0, i);
   }
@@ -72,7 +93,11 @@ function balance(s: string): number {
   let quote = '';
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
-    if (quote) { if (ch === '\\' && quote === '"') i++; else if (ch === quote) quote = ''; continue; }
+    if (quote) {
+      if (ch === '\\' && quote === '"') i++;
+      else if (ch === quote) quote = '';
+      continue;
+    }
     if (ch === '"' || ch === "'") quote = ch;
     else if (ch === '[' || ch === '{') depth++;
     else if (ch === ']' || ch === '}') depth--;
@@ -118,7 +143,8 @@ function read(text: string, problems: ManifestProblem[]): { entries: Entry[]; he
     } else {
       while (balance(value) > 0 && i + 1 < lines.length) value += ` ${stripComment(lines[++i]).trim()}`;
     }
-    if (!value) problems.push({ line: startLine, start: indent, end: line.trimEnd().length, message: 'a key with no value', severity: 'error' });
+    if (!value)
+      problems.push({ line: startLine, start: indent, end: line.trimEnd().length, message: 'a key with no value', severity: 'error' });
     entries.push({ table, arrayTable, key: dotted(eq[1]).join('.'), value, line: startLine, keyStart: indent, valueStart });
   }
   return { entries, headers };
@@ -138,11 +164,18 @@ export function inlineTable(value: string): Map<string, string> | undefined {
     cur = '';
   };
   for (const ch of v.slice(1, -1)) {
-    if (quote) { cur += ch; if (ch === quote) quote = ''; continue; }
+    if (quote) {
+      cur += ch;
+      if (ch === quote) quote = '';
+      continue;
+    }
     if (ch === '"' || ch === "'") quote = ch;
     if (ch === '{' || ch === '[') depth++;
     if (ch === '}' || ch === ']') depth--;
-    if (ch === ',' && depth === 0) { flush(); continue; }
+    if (ch === ',' && depth === 0) {
+      flush();
+      continue;
+    }
     cur += ch;
   }
   if (cur.trim()) flush();
@@ -172,7 +205,13 @@ function at(e: Entry, message: string, severity: 'error' | 'warning' = 'error', 
 const METADATA_KEYS = ['authors', 'author', 'description', 'license', 'licenses', 'homepage', 'repository', 'source', 'revision'];
 
 function checkMetadata(e: Entry, problems: ManifestProblem[]): void {
-  if (!METADATA_KEYS.includes(e.key)) problems.push(at(e, `unknown metadata field \`${e.key}\` (wkg knows ${METADATA_KEYS.filter((k) => !['author', 'licenses', 'source'].includes(k)).join(', ')})`));
+  if (!METADATA_KEYS.includes(e.key))
+    problems.push(
+      at(
+        e,
+        `unknown metadata field \`${e.key}\` (wkg knows ${METADATA_KEYS.filter((k) => !['author', 'licenses', 'source'].includes(k)).join(', ')})`,
+      ),
+    );
   else if (!isString(e.value)) problems.push(at(e, `\`${e.key}\` must be a string`, 'error', true));
 }
 
@@ -180,9 +219,11 @@ function checkOverride(e: Entry, fields: Map<string, string>, problems: Manifest
   if (!PACKAGE_NAME.test(e.key.split('.')[0])) problems.push(at(e, `\`${e.key}\` is not a package name (\`namespace:name\`)`));
   if (!fields.has('path') && !fields.has('version')) problems.push(at(e, 'an override needs `path` or `version`', 'error', true));
   for (const [k, v] of fields) {
-    if (k !== 'path' && k !== 'version') problems.push(at(e, `unknown override field \`${k}\` (expected \`path\` or \`version\`)`, 'error', true));
+    if (k !== 'path' && k !== 'version')
+      problems.push(at(e, `unknown override field \`${k}\` (expected \`path\` or \`version\`)`, 'error', true));
     else if (!isString(v)) problems.push(at(e, `\`${k}\` must be a string`, 'error', true));
-    else if (k === 'version' && !isVersionRequirement(unquote(v))) problems.push(at(e, `\`${unquote(v)}\` is not a version requirement (e.g. \`=0.2.0\`, \`^0.2\`)`, 'error', true));
+    else if (k === 'version' && !isVersionRequirement(unquote(v)))
+      problems.push(at(e, `\`${unquote(v)}\` is not a version requirement (e.g. \`=0.2.0\`, \`^0.2\`)`, 'error', true));
   }
 }
 
@@ -193,13 +234,26 @@ export function checkWkgToml(text: string): ManifestProblem[] {
   for (const h of headers) {
     const top = h.table.split('.')[0];
     if (!known.has(h.table) && !(top === 'overrides' && h.table.split('.').length >= 2)) {
-      problems.push({ line: h.line, start: h.start, end: h.end, message: `unknown table [${h.table}] (wkg.toml has [overrides], [metadata], [workspace] and [workspace.metadata])`, severity: 'error' });
+      problems.push({
+        line: h.line,
+        start: h.start,
+        end: h.end,
+        message: `unknown table [${h.table}] (wkg.toml has [overrides], [metadata], [workspace] and [workspace.metadata])`,
+        severity: 'error',
+      });
     }
   }
   const workspace = headers.find((h) => h.table === 'workspace');
   const exclusive = headers.filter((h) => h.table === 'overrides' || h.table === 'metadata');
   if (workspace) {
-    for (const h of exclusive) problems.push({ line: h.line, start: h.start, end: h.end, message: `a workspace root has no [${h.table}]${h.table === 'metadata' ? ' (use [workspace.metadata])' : ' (members keep their own)'}`, severity: 'error' });
+    for (const h of exclusive)
+      problems.push({
+        line: h.line,
+        start: h.start,
+        end: h.end,
+        message: `a workspace root has no [${h.table}]${h.table === 'metadata' ? ' (use [workspace.metadata])' : ' (members keep their own)'}`,
+        severity: 'error',
+      });
   }
   for (const e of entries) {
     if (e.table === '') {
@@ -207,14 +261,17 @@ export function checkWkgToml(text: string): ManifestProblem[] {
       problems.push(at(e, `unknown field \`${e.key}\` at the top of wkg.toml`));
     } else if (e.table === 'overrides') {
       const fields = inlineTable(e.value);
-      if (!fields) problems.push(at(e, 'an override is an inline table: `{ path = "../dep/wit" }` or `{ version = "=0.2.0" }`', 'error', true));
+      if (!fields)
+        problems.push(at(e, 'an override is an inline table: `{ path = "../dep/wit" }` or `{ version = "=0.2.0" }`', 'error', true));
       else checkOverride(e, fields, problems);
     } else if (e.table.startsWith('overrides.')) {
       const name = e.table.slice('overrides.'.length);
       const fake = { ...e, key: name };
-      if (e.key !== 'path' && e.key !== 'version') problems.push(at(e, `unknown override field \`${e.key}\` (expected \`path\` or \`version\`)`));
+      if (e.key !== 'path' && e.key !== 'version')
+        problems.push(at(e, `unknown override field \`${e.key}\` (expected \`path\` or \`version\`)`));
       else if (!isString(e.value)) problems.push(at(e, `\`${e.key}\` must be a string`, 'error', true));
-      else if (e.key === 'version' && !isVersionRequirement(unquote(e.value))) problems.push(at(e, `\`${unquote(e.value)}\` is not a version requirement (e.g. \`=0.2.0\`, \`^0.2\`)`, 'error', true));
+      else if (e.key === 'version' && !isVersionRequirement(unquote(e.value)))
+        problems.push(at(e, `\`${unquote(e.value)}\` is not a version requirement (e.g. \`=0.2.0\`, \`^0.2\`)`, 'error', true));
       if (!PACKAGE_NAME.test(name)) problems.push(at(fake, `\`${name}\` is not a package name (\`namespace:name\`)`, 'error', true));
     } else if (e.table === 'metadata' || e.table === 'workspace.metadata') {
       checkMetadata(e, problems);
@@ -232,22 +289,34 @@ export function checkWkgLock(text: string): ManifestProblem[] {
   const { entries, headers } = read(text, problems);
   for (const h of headers) {
     if (!(h.arrayTable && (h.table === 'packages' || h.table === 'packages.versions'))) {
-      problems.push({ line: h.line, start: h.start, end: h.end, message: `unexpected table ${h.arrayTable ? `[[${h.table}]]` : `[${h.table}]`} in wkg.lock (it has [[packages]] and [[packages.versions]])`, severity: 'error' });
+      problems.push({
+        line: h.line,
+        start: h.start,
+        end: h.end,
+        message: `unexpected table ${h.arrayTable ? `[[${h.table}]]` : `[${h.table}]`} in wkg.lock (it has [[packages]] and [[packages.versions]])`,
+        severity: 'error',
+      });
     }
   }
   const version = entries.find((e) => e.table === '' && e.key === 'version');
   if (!version) problems.push({ line: 0, start: 0, end: 1, message: 'wkg.lock has no `version = 1`', severity: 'error' });
-  else if (version.value.trim() !== '1') problems.push(at(version, `lock file version ${version.value.trim()} is not one wkg 0.16 reads (1)`, 'error', true));
+  else if (version.value.trim() !== '1')
+    problems.push(at(version, `lock file version ${version.value.trim()} is not one wkg 0.16 reads (1)`, 'error', true));
   for (const e of entries) {
     if (e.table === 'packages') {
-      if (e.key === 'name') { if (!PACKAGE_NAME.test(unquote(e.value))) problems.push(at(e, `\`${unquote(e.value)}\` is not a package name (\`namespace:name\`)`, 'error', true)); }
-      else if (e.key !== 'registry') problems.push(at(e, `unknown field \`${e.key}\` in [[packages]]`, 'warning'));
+      if (e.key === 'name') {
+        if (!PACKAGE_NAME.test(unquote(e.value)))
+          problems.push(at(e, `\`${unquote(e.value)}\` is not a package name (\`namespace:name\`)`, 'error', true));
+      } else if (e.key !== 'registry') problems.push(at(e, `unknown field \`${e.key}\` in [[packages]]`, 'warning'));
     } else if (e.table === 'packages.versions') {
       const v = unquote(e.value);
       if (e.key === 'version' && !SEMVER.test(v)) problems.push(at(e, `\`${v}\` is not a semver version`, 'error', true));
-      else if (e.key === 'requirement' && !isVersionRequirement(v)) problems.push(at(e, `\`${v}\` is not a version requirement`, 'error', true));
-      else if (e.key === 'digest' && !/^sha256:[0-9a-f]{64}$/.test(v)) problems.push(at(e, `\`${v}\` is not a digest (\`sha256:\` and 64 hex digits)`, 'error', true));
-      else if (!['version', 'requirement', 'digest'].includes(e.key)) problems.push(at(e, `unknown field \`${e.key}\` in [[packages.versions]]`, 'warning'));
+      else if (e.key === 'requirement' && !isVersionRequirement(v))
+        problems.push(at(e, `\`${v}\` is not a version requirement`, 'error', true));
+      else if (e.key === 'digest' && !/^sha256:[0-9a-f]{64}$/.test(v))
+        problems.push(at(e, `\`${v}\` is not a digest (\`sha256:\` and 64 hex digits)`, 'error', true));
+      else if (!['version', 'requirement', 'digest'].includes(e.key))
+        problems.push(at(e, `unknown field \`${e.key}\` in [[packages.versions]]`, 'warning'));
     }
   }
   return problems.sort((a, b) => a.line - b.line || a.start - b.start);
@@ -262,27 +331,39 @@ export function checkDepsToml(text: string): ManifestProblem[] {
     if (!url && !path) problems.push(at(e, 'a dependency needs `url` (a .tar.gz of the package) or `path`', 'error', true));
     if (url && path) problems.push(at(e, 'a dependency has either `url` or `path`, not both', 'error', true));
     for (const [k, v] of fields) {
-      if (!['url', 'path', 'sha256', 'sha512', 'subdir'].includes(k)) problems.push(at(e, `unknown field \`${k}\` (wit-deps knows url, path, sha256, sha512, subdir)`, 'error', true));
+      if (!['url', 'path', 'sha256', 'sha512', 'subdir'].includes(k))
+        problems.push(at(e, `unknown field \`${k}\` (wit-deps knows url, path, sha256, sha512, subdir)`, 'error', true));
       else if (!isString(v)) problems.push(at(e, `\`${k}\` must be a string`, 'error', true));
-      else if (k === 'url' && !/^https?:\/\/\S+$/.test(unquote(v))) problems.push(at(e, `\`${unquote(v)}\` is not an http(s) URL`, 'error', true));
+      else if (k === 'url' && !/^https?:\/\/\S+$/.test(unquote(v)))
+        problems.push(at(e, `\`${unquote(v)}\` is not an http(s) URL`, 'error', true));
       else if (k === 'sha256' && !/^[0-9a-f]{64}$/.test(unquote(v))) problems.push(at(e, '`sha256` is 64 hex digits', 'error', true));
       else if (k === 'sha512' && !/^[0-9a-f]{128}$/.test(unquote(v))) problems.push(at(e, '`sha512` is 128 hex digits', 'error', true));
     }
   };
   const tables = new Map<string, Map<string, string>>();
   for (const h of headers) {
-    if (h.arrayTable || h.table.includes('.')) problems.push({ line: h.line, start: h.start, end: h.end, message: `deps.toml lists dependencies as \`name = "url"\` or [name] tables, not ${h.arrayTable ? `[[${h.table}]]` : `[${h.table}]`}`, severity: 'error' });
+    if (h.arrayTable || h.table.includes('.'))
+      problems.push({
+        line: h.line,
+        start: h.start,
+        end: h.end,
+        message: `deps.toml lists dependencies as \`name = "url"\` or [name] tables, not ${h.arrayTable ? `[[${h.table}]]` : `[${h.table}]`}`,
+        severity: 'error',
+      });
     else tables.set(h.table, new Map());
   }
   for (const e of entries) {
     if (e.table === '') {
-      if (!/^[a-z0-9][a-z0-9_-]*$/i.test(e.key)) problems.push(at(e, `\`${e.key}\` is not a dependency name (it names the folder under deps/)`));
+      if (!/^[a-z0-9][a-z0-9_-]*$/i.test(e.key))
+        problems.push(at(e, `\`${e.key}\` is not a dependency name (it names the folder under deps/)`));
       if (isString(e.value)) {
         const url = unquote(e.value);
-        if (!/^https?:\/\/\S+$/.test(url)) problems.push(at(e, `\`${url}\` is not an http(s) URL (a local dependency is \`{ path = "..." }\`)`, 'error', true));
+        if (!/^https?:\/\/\S+$/.test(url))
+          problems.push(at(e, `\`${url}\` is not an http(s) URL (a local dependency is \`{ path = "..." }\`)`, 'error', true));
       } else {
         const fields = inlineTable(e.value);
-        if (!fields) problems.push(at(e, 'a dependency is a URL string or an inline table `{ url = "...", sha256 = "..." }`', 'error', true));
+        if (!fields)
+          problems.push(at(e, 'a dependency is a URL string or an inline table `{ url = "...", sha256 = "..." }`', 'error', true));
         else checkFields(e, fields);
       }
     } else {
@@ -290,13 +371,15 @@ export function checkDepsToml(text: string): ManifestProblem[] {
       if (fields) fields.set(e.key, e.value);
       const one = new Map([[e.key, e.value]]);
       // Field by field in a [name] table: only what each field must look like.
-      if (!['url', 'path', 'sha256', 'sha512', 'subdir'].includes(e.key)) problems.push(at(e, `unknown field \`${e.key}\` (wit-deps knows url, path, sha256, sha512, subdir)`));
+      if (!['url', 'path', 'sha256', 'sha512', 'subdir'].includes(e.key))
+        problems.push(at(e, `unknown field \`${e.key}\` (wit-deps knows url, path, sha256, sha512, subdir)`));
       else checkFieldsShape(e, one, problems);
     }
   }
   for (const h of headers) {
     const fields = tables.get(h.table);
-    if (fields && !fields.has('url') && !fields.has('path')) problems.push({ line: h.line, start: h.start, end: h.end, message: `[${h.table}] needs \`url\` or \`path\``, severity: 'error' });
+    if (fields && !fields.has('url') && !fields.has('path'))
+      problems.push({ line: h.line, start: h.start, end: h.end, message: `[${h.table}] needs \`url\` or \`path\``, severity: 'error' });
   }
   return problems.sort((a, b) => a.line - b.line || a.start - b.start);
 }
@@ -304,7 +387,8 @@ export function checkDepsToml(text: string): ManifestProblem[] {
 function checkFieldsShape(e: Entry, fields: Map<string, string>, problems: ManifestProblem[]): void {
   for (const [k, v] of fields) {
     if (!isString(v)) problems.push(at(e, `\`${k}\` must be a string`, 'error', true));
-    else if (k === 'url' && !/^https?:\/\/\S+$/.test(unquote(v))) problems.push(at(e, `\`${unquote(v)}\` is not an http(s) URL`, 'error', true));
+    else if (k === 'url' && !/^https?:\/\/\S+$/.test(unquote(v)))
+      problems.push(at(e, `\`${unquote(v)}\` is not an http(s) URL`, 'error', true));
     else if (k === 'sha256' && !/^[0-9a-f]{64}$/.test(unquote(v))) problems.push(at(e, '`sha256` is 64 hex digits', 'error', true));
     else if (k === 'sha512' && !/^[0-9a-f]{128}$/.test(unquote(v))) problems.push(at(e, '`sha512` is 128 hex digits', 'error', true));
   }
@@ -326,15 +410,27 @@ export function lockedPackages(text: string): LockedPackage[] {
   let target: 'package' | 'version' | undefined;
   for (const raw of text.split(/\r?\n/)) {
     const line = stripComment(raw).trim();
-    if (/^\[\[\s*packages\s*\]\]$/.test(line)) { out.push({ name: '', versions: [] }); target = 'package'; continue; }
-    if (/^\[\[\s*packages\.versions\s*\]\]$/.test(line)) { out[out.length - 1]?.versions.push({}); target = out.length ? 'version' : undefined; continue; }
-    if (line.startsWith('[')) { target = undefined; continue; }
+    if (/^\[\[\s*packages\s*\]\]$/.test(line)) {
+      out.push({ name: '', versions: [] });
+      target = 'package';
+      continue;
+    }
+    if (/^\[\[\s*packages\.versions\s*\]\]$/.test(line)) {
+      out[out.length - 1]?.versions.push({});
+      target = out.length ? 'version' : undefined;
+      continue;
+    }
+    if (line.startsWith('[')) {
+      target = undefined;
+      continue;
+    }
     const kv = /^([A-Za-z_-]+)\s*=\s*(.+)$/.exec(line);
     if (!kv || !target) continue;
     const pkg = out[out.length - 1];
     const value = unquote(kv[2]);
     if (target === 'package' && (kv[1] === 'name' || kv[1] === 'registry')) pkg[kv[1]] = value;
-    if (target === 'version' && (kv[1] === 'requirement' || kv[1] === 'version' || kv[1] === 'digest')) pkg.versions[pkg.versions.length - 1][kv[1]] = value;
+    if (target === 'version' && (kv[1] === 'requirement' || kv[1] === 'version' || kv[1] === 'digest'))
+      pkg.versions[pkg.versions.length - 1][kv[1]] = value;
   }
   return out.filter((p) => p.name);
 }

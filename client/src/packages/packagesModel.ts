@@ -24,7 +24,8 @@ export interface PackageNode {
 }
 
 const SKIP = new Set(['deps', 'node_modules', '.git', 'target', 'out', 'dist']);
-const USE = /(?:^|[\s{(,])(?:use|import|export|include)\s+(%?[a-z][a-z0-9-]*:%?[a-z][a-z0-9-]*(?:\/[%a-z0-9-]+)*(?:@[0-9][0-9A-Za-z.+-]*)?)/g;
+const USE =
+  /(?:^|[\s{(,])(?:use|import|export|include)\s+(%?[a-z][a-z0-9-]*:%?[a-z][a-z0-9-]*(?:\/[%a-z0-9-]+)*(?:@[0-9][0-9A-Za-z.+-]*)?)/g;
 const HEADER = /^\s*package\s+(%?[a-z][a-z0-9-]*:%?[a-z][a-z0-9-]*(?:@[0-9][0-9A-Za-z.+-]*)?)\s*[;{]/m;
 
 function stripComments(text: string): string {
@@ -38,12 +39,20 @@ export function witFolders(root: string, limit = 200, budget = 5000): string[] {
   const walk = (dir: string, depth: number) => {
     if (out.length >= limit || depth > 8 || ++visited > budget) return;
     let names: string[];
-    try { names = readdirSync(dir).sort(); } catch { return; }
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
     if (names.some((n) => n.endsWith('.wit'))) out.push(dir);
     for (const n of names) {
       if (SKIP.has(n) || n.startsWith('.')) continue;
       const full = path.join(dir, n);
-      try { if (statSync(full).isDirectory()) walk(full, depth + 1); } catch { /* gone */ }
+      try {
+        if (statSync(full).isDirectory()) walk(full, depth + 1);
+      } catch {
+        /* gone */
+      }
     }
   };
   walk(root, 0);
@@ -55,11 +64,17 @@ export function packageNode(dir: string, registryOf: (ref: PackageRef) => string
   let name = path.basename(dir);
   let ownKey: string | undefined;
   const uses = new Map<string, { ref: PackageRef; usedBy: Set<string> }>();
-  const files = readdirSync(dir).filter((f) => f.endsWith('.wit')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.wit'))
+    .sort();
   for (const f of files) {
     const file = path.join(dir, f);
     let text: string;
-    try { text = stripComments(readFileSync(file, 'utf8')); } catch { continue; }
+    try {
+      text = stripComments(readFileSync(file, 'utf8'));
+    } catch {
+      continue;
+    }
     const header = HEADER.exec(text);
     if (header) {
       name = header[1].replace(/%/g, '');

@@ -23,7 +23,11 @@ export interface OfferedFix {
 }
 
 /** The fixes for `ref` in the WIT package folder `packageDir`. */
-export function fixesFor(ref: PackageRef, packageDir: string, exists: (file: string) => boolean = existsSync): { plan: FetchPlan; fixes: OfferedFix[] } {
+export function fixesFor(
+  ref: PackageRef,
+  packageDir: string,
+  exists: (file: string) => boolean = existsSync,
+): { plan: FetchPlan; fixes: OfferedFix[] } {
   const plan = planFetch(packageDir, exists);
   const command = plan.tool === 'wkg' ? 'wkg fetch' : 'wit-deps update';
   const fixes: OfferedFix[] = [{ kind: 'fetch', title: `Fetch WIT dependencies (${command})` }];
@@ -38,7 +42,12 @@ export function wkgTomlFor(packageDir: string): string {
 }
 
 /** The executable for a fetch tool: the configured path (trusted workspaces only), else the first on PATH. */
-export function findFetchTool(tool: 'wkg' | 'wit-deps', configured: string | undefined, pathEnv: string | undefined, isExecutable = isExecutableFile): string | undefined {
+export function findFetchTool(
+  tool: 'wkg' | 'wit-deps',
+  configured: string | undefined,
+  pathEnv: string | undefined,
+  isExecutable = isExecutableFile,
+): string | undefined {
   if (configured) return isExecutable(configured) ? configured : undefined;
   for (const dir of (pathEnv ?? '').split(path.delimiter)) {
     if (!dir) continue;

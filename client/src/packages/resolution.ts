@@ -31,17 +31,32 @@ function declared(file: string): { key: string; version?: string } | undefined {
 /** The deps/ entries (folders or single .wit files) and the package each declares. */
 function depsEntries(depsDir: string): Array<{ entry: string; name: string; key: string; version?: string }> {
   let names: string[];
-  try { names = readdirSync(depsDir); } catch { return []; }
+  try {
+    names = readdirSync(depsDir);
+  } catch {
+    return [];
+  }
   const out: Array<{ entry: string; name: string; key: string; version?: string }> = [];
   for (const name of names.sort()) {
     const full = path.join(depsDir, name);
     let files: string[] = [];
     try {
-      files = statSync(full).isDirectory() ? readdirSync(full).filter((f) => f.endsWith('.wit')).map((f) => path.join(full, f)) : name.endsWith('.wit') ? [full] : [];
-    } catch { files = []; }
+      files = statSync(full).isDirectory()
+        ? readdirSync(full)
+            .filter((f) => f.endsWith('.wit'))
+            .map((f) => path.join(full, f))
+        : name.endsWith('.wit')
+          ? [full]
+          : [];
+    } catch {
+      files = [];
+    }
     for (const f of files.sort()) {
       const d = declared(f);
-      if (d) { out.push({ entry: full, name: name.replace(/\.wit$/, ''), ...d }); break; }
+      if (d) {
+        out.push({ entry: full, name: name.replace(/\.wit$/, ''), ...d });
+        break;
+      }
     }
   }
   return out;
@@ -54,16 +69,26 @@ function depsLockEntry(text: string, name: string): { url?: string; path?: strin
   let found = false;
   for (const line of text.split(/\r?\n/)) {
     const h = /^\s*\[\s*"?([^\]"]+)"?\s*\]\s*$/.exec(line);
-    if (h) { table = h[1]; continue; }
+    if (h) {
+      table = h[1];
+      continue;
+    }
     if (table !== name) continue;
     const kv = /^\s*(url|path)\s*=\s*"([^"]*)"/.exec(line);
-    if (kv) { out[kv[1] as 'url' | 'path'] = kv[2]; found = true; }
+    if (kv) {
+      out[kv[1] as 'url' | 'path'] = kv[2];
+      found = true;
+    }
   }
   return found ? out : undefined;
 }
 
 function readIf(file: string): string | undefined {
-  try { return existsSync(file) ? readFileSync(file, 'utf8') : undefined; } catch { return undefined; }
+  try {
+    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Where `ref`, used by the WIT package in `packageDir`, resolved to. */
@@ -72,7 +97,11 @@ export function resolvePackage(packageDir: string, ref: PackageRef, registry?: s
   const res: Resolution = { ref, registry };
   const matches = depsEntries(path.join(packageDir, 'deps')).filter((d) => d.key === ref.key);
   const dep = matches.find((d) => !ref.version || d.version === ref.version) ?? matches[0];
-  if (dep) res.deps = { path: path.relative(root, dep.entry) + (existsSync(dep.entry) && statSync(dep.entry).isDirectory() ? '/' : ''), version: dep.version };
+  if (dep)
+    res.deps = {
+      path: path.relative(root, dep.entry) + (existsSync(dep.entry) && statSync(dep.entry).isDirectory() ? '/' : ''),
+      version: dep.version,
+    };
   const wkgLock = readIf(path.join(root, 'wkg.lock'));
   const locked = wkgLock ? lockedPackages(wkgLock).find((p) => p.name === ref.key) : undefined;
   if (locked) {
@@ -90,15 +119,18 @@ export function resolvePackage(packageDir: string, ref: PackageRef, registry?: s
 export function resolutionMarkdown(r: Resolution): string {
   const lines: string[] = [];
   const version = r.deps?.version ?? r.lock?.version;
-  lines.push(version
-    ? `**${r.ref.key}** resolved to \`${version}\`${r.ref.version && r.ref.version !== version ? ` (the reference asks for \`${r.ref.version}\`)` : ''}`
-    : `**${r.ref.key}** is not resolved: no package under deps/ declares it`);
+  lines.push(
+    version
+      ? `**${r.ref.key}** resolved to \`${version}\`${r.ref.version && r.ref.version !== version ? ` (the reference asks for \`${r.ref.version}\`)` : ''}`
+      : `**${r.ref.key}** is not resolved: no package under deps/ declares it`,
+  );
   if (r.deps) lines.push(`- from \`${r.deps.path}\``);
   if (r.lock) {
     const where = r.lock.registry ? ` from registry \`${r.lock.registry}\`` : r.lock.url ? ` from \`${r.lock.url}\`` : '';
     const digest = r.lock.digest ? ` (\`${r.lock.digest.slice(0, 19)}…\`)` : '';
     lines.push(`- locked in \`${r.lock.file}\`${r.lock.version ? ` at \`${r.lock.version}\`` : ''}${where}${digest}`);
   }
-  if (r.registry && r.registry !== r.lock?.registry) lines.push(`- wkg's config sends \`${r.ref.namespace}\` to registry \`${r.registry}\``);
+  if (r.registry && r.registry !== r.lock?.registry)
+    lines.push(`- wkg's config sends \`${r.ref.namespace}\` to registry \`${r.registry}\``);
   return lines.join('\n');
 }

@@ -11,9 +11,7 @@ import { resolutionMarkdown } from './resolution';
 import { registryFor, wkgConfigPath } from './wkgToml';
 
 type Item =
-  | { kind: 'package'; node: PackageNode }
-  | { kind: 'dependency'; node: DependencyNode; pkg: PackageNode }
-  | { kind: 'file'; file: string };
+  { kind: 'package'; node: PackageNode } | { kind: 'dependency'; node: DependencyNode; pkg: PackageNode } | { kind: 'file'; file: string };
 
 function wkgConfigText(): string | undefined {
   try {
@@ -35,7 +33,8 @@ class PackagesTree implements vscode.TreeDataProvider<Item> {
     if (!item) {
       const config = wkgConfigText();
       const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
-      const packages = folders.flatMap((f) => witFolders(f.uri.fsPath))
+      const packages = folders
+        .flatMap((f) => witFolders(f.uri.fsPath))
         .map((dir) => ({ kind: 'package' as const, node: packageNode(dir, (ref) => registryFor(ref, config)) }));
       void vscode.commands.executeCommand('setContext', 'wit.packages.show', packages.length > 0);
       return packages;
@@ -47,7 +46,10 @@ class PackagesTree implements vscode.TreeDataProvider<Item> {
 
   getTreeItem(item: Item): vscode.TreeItem {
     if (item.kind === 'package') {
-      const t = new vscode.TreeItem(item.node.name, item.node.dependencies.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+      const t = new vscode.TreeItem(
+        item.node.name,
+        item.node.dependencies.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+      );
       const missing = item.node.dependencies.filter((d) => d.state !== 'resolved').length;
       t.description = `${vscode.workspace.asRelativePath(item.node.dir)}${missing ? ` · ${missing} to fetch` : ''}`;
       t.iconPath = new vscode.ThemeIcon('package');
@@ -60,8 +62,10 @@ class PackagesTree implements vscode.TreeDataProvider<Item> {
       const t = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
       t.description = description;
       t.tooltip = new vscode.MarkdownString(resolutionMarkdown(item.node.resolution));
-      t.iconPath = new vscode.ThemeIcon(item.node.state === 'resolved' ? 'pass' : 'warning',
-        item.node.state === 'resolved' ? undefined : new vscode.ThemeColor('problemsWarningIcon.foreground'));
+      t.iconPath = new vscode.ThemeIcon(
+        item.node.state === 'resolved' ? 'pass' : 'warning',
+        item.node.state === 'resolved' ? undefined : new vscode.ThemeColor('problemsWarningIcon.foreground'),
+      );
       t.contextValue = `witDependency.${item.node.state}`;
       return t;
     }
@@ -79,7 +83,9 @@ export function registerPackagesView(context: vscode.ExtensionContext, fetchComm
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => tree.refresh(), 500);
   };
-  const watchers = ['**/*.wit', '**/deps/**', '**/wkg.lock', '**/deps.lock', '**/wkg.toml'].map((g) => vscode.workspace.createFileSystemWatcher(g));
+  const watchers = ['**/*.wit', '**/deps/**', '**/wkg.lock', '**/deps.lock', '**/wkg.toml'].map((g) =>
+    vscode.workspace.createFileSystemWatcher(g),
+  );
   for (const w of watchers) context.subscriptions.push(w, w.onDidCreate(later), w.onDidChange(later), w.onDidDelete(later));
   // Shown once the workspace has WIT packages (decided by the first listing).
   void Promise.resolve().then(() => tree.getChildren());
@@ -93,6 +99,10 @@ export function registerPackagesView(context: vscode.ExtensionContext, fetchComm
       await vscode.commands.executeCommand(fetchCommand, { packageDir: pkg.dir, ref });
       tree.refresh();
     }),
-    { dispose: () => { if (timer) clearTimeout(timer); } },
+    {
+      dispose: () => {
+        if (timer) clearTimeout(timer);
+      },
+    },
   );
 }

@@ -41,16 +41,19 @@ export function addOverride(text: string, ref: PackageRef): AddOutcome {
     if (t !== undefined) {
       table = t;
       if (t === 'overrides') overridesAt = lastEntry = i;
-      if (t === 'workspace') return { kind: 'refused', why: 'this wkg.toml is a workspace root, which has no [overrides] (add it to the member\'s wkg.toml)' };
+      if (t === 'workspace')
+        return { kind: 'refused', why: "this wkg.toml is a workspace root, which has no [overrides] (add it to the member's wkg.toml)" };
       continue;
     }
     const key = keyOf(lines[i]);
-    if (table === undefined && key === 'overrides') return { kind: 'refused', why: 'this wkg.toml writes overrides inline; add the entry by hand' };
+    if (table === undefined && key === 'overrides')
+      return { kind: 'refused', why: 'this wkg.toml writes overrides inline; add the entry by hand' };
     if (table === 'overrides' && key !== undefined) {
       if (key === ref.key) return { kind: 'present', line: i };
       lastEntry = i;
     }
-    if (table !== undefined && table.startsWith('overrides.') && table.slice('overrides.'.length).replace(/"/g, '') === ref.key) return { kind: 'present', line: i };
+    if (table !== undefined && table.startsWith('overrides.') && table.slice('overrides.'.length).replace(/"/g, '') === ref.key)
+      return { kind: 'present', line: i };
   }
   const entry = overrideEntry(ref);
   if (overridesAt >= 0) {
@@ -78,7 +81,10 @@ export function registryFor(ref: Pick<PackageRef, 'namespace' | 'key'>, configTe
   let byDefault: string | undefined;
   for (const line of (configText ?? '').split(/\r?\n/)) {
     const t = tableOf(line);
-    if (t !== undefined) { table = t; continue; }
+    if (t !== undefined) {
+      table = t;
+      continue;
+    }
     const key = keyOf(line);
     if (key === undefined) continue;
     const value = /=\s*(?:"([^"]+)"|\{[^}]*?\bregistry\s*=\s*"([^"]+)")/.exec(line);

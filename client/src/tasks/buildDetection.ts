@@ -22,8 +22,7 @@ export function isCargoComponent(cargoToml: string): boolean {
   return /^\s*\[package\.metadata\.component(?:\.[\w.-]+)?\]/m.test(cargoToml);
 }
 
-const witLocation = (folder: FolderReader): string | undefined =>
-  ['wit', 'wit/world.wit'].find((p) => folder.exists(p));
+const witLocation = (folder: FolderReader): string | undefined => ['wit', 'wit/world.wit'].find((p) => folder.exists(p));
 
 function jcoComponentize(folder: FolderReader): BuildTask | undefined {
   const text = folder.read('package.json');
@@ -39,9 +38,7 @@ function jcoComponentize(folder: FolderReader): BuildTask | undefined {
   const wit = witLocation(folder);
   if (!usesJco || !wit) return undefined;
   const main = typeof pkg.main === 'string' ? pkg.main.replace(/^\.\//, '') : undefined;
-  const source = [main, 'src/index.ts', 'src/index.js', 'index.ts', 'index.js', 'app.js'].find(
-    (p): p is string => !!p && folder.exists(p),
-  );
+  const source = [main, 'src/index.ts', 'src/index.js', 'index.ts', 'index.js', 'app.js'].find((p): p is string => !!p && folder.exists(p));
   if (!source) return undefined;
   return { action: 'build', builder: 'jco-componentize', source, wit };
 }
@@ -63,7 +60,9 @@ function isWitBindgenCrate(cargoToml: string): boolean {
 /** The world names the WIT declares (top-level `world x {` in the folder's .wit files, or the one file). */
 export function witWorlds(folder: FolderReader, wit: string): string[] {
   const files = wit.endsWith('.wit') ? [wit] : (folder.list?.(wit) ?? []).filter((f) => f.endsWith('.wit')).map((f) => `${wit}/${f}`);
-  const names = files.flatMap((f) => [...(folder.read(f) ?? '').matchAll(/^\s*world\s+(%?[a-z][\w-]*)\s*\{/gm)].map((m) => m[1].replace(/^%/, '')));
+  const names = files.flatMap((f) =>
+    [...(folder.read(f) ?? '').matchAll(/^\s*world\s+(%?[a-z][\w-]*)\s*\{/gm)].map((m) => m[1].replace(/^%/, '')),
+  );
   return [...new Set(names)];
 }
 

@@ -28,7 +28,10 @@ export const STEP_TOOLS: Record<'go' | 'clang', ToolName[]> = {
  */
 function clangTool(folder: vscode.WorkspaceFolder | undefined): { path?: string; sysroot?: string; missing?: string } {
   const sdk = process.env.WASI_SDK_PATH;
-  const found = sdk && existsSync(path.join(sdk, 'bin', 'clang')) ? { found: true as const, path: path.join(sdk, 'bin', 'clang') } : findTool('clang', folder);
+  const found =
+    sdk && existsSync(path.join(sdk, 'bin', 'clang'))
+      ? { found: true as const, path: path.join(sdk, 'bin', 'clang') }
+      : findTool('clang', folder);
   if (!found.found) return { missing: found.reason };
   const builtIn = existsSync(path.join(path.dirname(found.path), '..', 'share', 'wasi-sysroot'));
   const sysroot = !builtIn && existsSync('/usr/lib/wasm32-wasi') ? '/usr' : undefined;
@@ -99,7 +102,14 @@ export class BuildTerminal implements vscode.Pseudoterminal {
     }
     const root = this.folder?.uri.fsPath ?? process.cwd();
     const cwd = path.resolve(root, this.task.cwd ?? '.');
-    this.run = runBuild(cwd, (paths) => buildSteps(this.task, tools, paths), (text) => this.print(text));
-    void this.run.done.then((code) => this.finish(code), (e: unknown) => this.finish(1, `${e instanceof Error ? e.message : String(e)}\n`));
+    this.run = runBuild(
+      cwd,
+      (paths) => buildSteps(this.task, tools, paths),
+      (text) => this.print(text),
+    );
+    void this.run.done.then(
+      (code) => this.finish(code),
+      (e: unknown) => this.finish(1, `${e instanceof Error ? e.message : String(e)}\n`),
+    );
   }
 }

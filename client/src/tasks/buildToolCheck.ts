@@ -18,7 +18,11 @@ export const BUILD_USES: Partial<Record<Builder, RequirementKey>> = {
 };
 
 /** Why the build cannot start, shown to the user; undefined when its tool is fine. */
-export async function buildToolProblem(builder: Builder, tool: ToolName, folder: vscode.WorkspaceFolder | undefined): Promise<string | undefined> {
+export async function buildToolProblem(
+  builder: Builder,
+  tool: ToolName,
+  folder: vscode.WorkspaceFolder | undefined,
+): Promise<string | undefined> {
   const use = BUILD_USES[builder];
   if (!use) {
     const found = findTool(tool, folder);

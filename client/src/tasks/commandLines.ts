@@ -160,7 +160,8 @@ export function runCommandLine(plan: RunPlan): CommandLine {
 export function jcoLimitations(plan: RunPlan): string[] {
   const notes: string[] = [];
   if (plan.runtime !== 'jco') return notes;
-  if (plan.dirs.length > 0 && !plan.jcoSetupModule) notes.push('"dirs" are not applied: jco\'s WASI shim could not be found to set the preopens, so the component sees no directories');
+  if (plan.dirs.length > 0 && !plan.jcoSetupModule)
+    notes.push('"dirs" are not applied: jco\'s WASI shim could not be found to set the preopens, so the component sees no directories');
   if (plan.wasi.length > 0) notes.push('"wasi" (-S) options are wasmtime options and are not applied by jco');
   if (plan.mode === 'http' && plan.args.length > 0) notes.push('"args" are not passed to an HTTP component');
   return notes;

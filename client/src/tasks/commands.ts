@@ -89,7 +89,7 @@ export async function runComponent(target?: vscode.Uri | string, givenOptions?: 
   if (!requireTrust()) return undefined;
   // From the explorer's context menu the second argument is the selection (a Uri list), not options.
   const options: RunOptions = givenOptions && !Array.isArray(givenOptions) ? givenOptions : {};
-  const uri = typeof target === 'string' ? vscode.Uri.file(target) : target ?? (await chooseComponent());
+  const uri = typeof target === 'string' ? vscode.Uri.file(target) : (target ?? (await chooseComponent()));
   if (!uri) return undefined;
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   const runId = `run-${process.pid}-${++nextRunId}`;

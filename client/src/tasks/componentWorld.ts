@@ -50,8 +50,7 @@ export async function componentKindOfFile(componentPath: string): Promise<{ kind
 export type WitReader = (componentPath: string) => Promise<string>;
 
 /** A WitReader backed by the jco-transpile the extension ships (common/jco/loader.ts). */
-export const jcoWitReader: WitReader = async (componentPath) =>
-  (await jcoWasmTools()).componentWit(await readFile(componentPath));
+export const jcoWitReader: WitReader = async (componentPath) => (await jcoWasmTools()).componentWit(await readFile(componentPath));
 
 /** The component's kind; an unreadable file is `unknown`, with the reason. */
 export async function componentKind(componentPath: string, readWit: WitReader): Promise<{ kind: ComponentKind; error?: string }> {

@@ -10,7 +10,19 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readComponent } from '../../../common/component/reader';
 import { capabilitiesOf, type CapabilityReport } from '../../../common/component/capabilities';
-import { answeredGrants, describeGrants, grantProblems, grantQuestions, inFolder, keepGrants, launchDirs, parseEnvAnswer, type GrantAnswers, type GrantFields, type GrantQuestion } from './grants';
+import {
+  answeredGrants,
+  describeGrants,
+  grantProblems,
+  grantQuestions,
+  inFolder,
+  keepGrants,
+  launchDirs,
+  parseEnvAnswer,
+  type GrantAnswers,
+  type GrantFields,
+  type GrantQuestion,
+} from './grants';
 import { TASK_TYPE, taskLabel, type RunTask } from './taskDefinition';
 import type { RunPlan } from './commandLines';
 
@@ -22,7 +34,10 @@ export function grantPromptState(): { asking: GrantQuestion | undefined; prompts
 }
 
 async function reportOf(file: string): Promise<CapabilityReport | undefined> {
-  return readFile(file).then((b) => capabilitiesOf(readComponent(b)), () => undefined);
+  return readFile(file).then(
+    (b) => capabilitiesOf(readComponent(b)),
+    () => undefined,
+  );
 }
 
 type DirItem = vscode.QuickPickItem & { dirs?: string[]; browse?: true };
@@ -36,8 +51,15 @@ function pickOne<T extends vscode.QuickPickItem>(title: string, placeholder: str
     pick.items = items;
     pick.ignoreFocusOut = true;
     let done = false;
-    pick.onDidAccept(() => { done = true; resolve(pick.selectedItems[0] ?? pick.activeItems[0]); pick.dispose(); });
-    pick.onDidHide(() => { if (!done) resolve(undefined); pick.dispose(); });
+    pick.onDidAccept(() => {
+      done = true;
+      resolve(pick.selectedItems[0] ?? pick.activeItems[0]);
+      pick.dispose();
+    });
+    pick.onDidHide(() => {
+      if (!done) resolve(undefined);
+      pick.dispose();
+    });
     pick.show();
   });
 }
@@ -50,23 +72,30 @@ function askText(title: string, prompt: string, validate: (v: string) => string 
     box.placeholder = 'e.g. RUST_LOG=debug HOME (empty: none)';
     box.ignoreFocusOut = true;
     let done = false;
-    box.onDidChangeValue((v) => { box.validationMessage = validate(v); });
+    box.onDidChangeValue((v) => {
+      box.validationMessage = validate(v);
+    });
     box.onDidAccept(() => {
       if (validate(box.value)) return;
       done = true;
       resolve(box.value);
       box.dispose();
     });
-    box.onDidHide(() => { if (!done) resolve(undefined); box.dispose(); });
+    box.onDidHide(() => {
+      if (!done) resolve(undefined);
+      box.dispose();
+    });
     box.show();
   });
 }
 
 async function askDirs(title: string, folder: string | undefined): Promise<string[] | undefined> {
   const subfolders = folder
-    ? fs.readdirSync(folder, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && !d.name.startsWith('.') && d.name !== 'node_modules' && d.name !== 'target')
-      .map((d) => d.name).sort()
+    ? fs
+        .readdirSync(folder, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && !d.name.startsWith('.') && d.name !== 'node_modules' && d.name !== 'target')
+        .map((d) => d.name)
+        .sort()
     : [];
   const items: DirItem[] = [
     { label: '$(folder) .', description: 'the workspace folder', dirs: ['.'] },
@@ -74,10 +103,19 @@ async function askDirs(title: string, folder: string | undefined): Promise<strin
     { label: '$(circle-slash) None', description: 'the component sees no files', dirs: [] },
     { label: '$(folder-opened) Another folder…', browse: true },
   ];
-  const choice = await pickOne(title, 'The component imports wasi:filesystem: which folder may it open? (wasmtime --dir; asked once, kept in the task)', items);
+  const choice = await pickOne(
+    title,
+    'The component imports wasi:filesystem: which folder may it open? (wasmtime --dir; asked once, kept in the task)',
+    items,
+  );
   if (!choice) return undefined;
   if (choice.dirs) return choice.dirs;
-  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Preopen' });
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    openLabel: 'Preopen',
+  });
   if (!picked?.[0]) return undefined;
   const rel = folder ? path.relative(folder, picked[0].fsPath) : '';
   return [folder && rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : picked[0].fsPath];
@@ -95,8 +133,14 @@ async function ask(questions: GrantQuestion[], title: string, folder: string | u
         if (!dirs) return undefined;
         answers.dirs = dirs;
       } else {
-        const text = await askText(title, 'The component imports wasi:cli/environment: which variables may it read? NAME=value sets one, NAME passes this machine\'s value (wasmtime --env; asked once, kept in the task)',
-          (v) => { const r = parseEnvAnswer(v); return typeof r === 'string' ? r : undefined; });
+        const text = await askText(
+          title,
+          "The component imports wasi:cli/environment: which variables may it read? NAME=value sets one, NAME passes this machine's value (wasmtime --env; asked once, kept in the task)",
+          (v) => {
+            const r = parseEnvAnswer(v);
+            return typeof r === 'string' ? r : undefined;
+          },
+        );
         if (text === undefined) return undefined;
         answers.env = parseEnvAnswer(text) as Record<string, string>;
       }
@@ -108,11 +152,19 @@ async function ask(questions: GrantQuestion[], title: string, folder: string | u
 }
 
 function configTarget(folder: vscode.WorkspaceFolder | undefined): vscode.ConfigurationTarget {
-  return folder && (vscode.workspace.workspaceFolders?.length ?? 0) <= 1 ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace;
+  return folder && (vscode.workspace.workspaceFolders?.length ?? 0) <= 1
+    ? vscode.ConfigurationTarget.WorkspaceFolder
+    : vscode.ConfigurationTarget.Workspace;
 }
 
 /** Writes the fields into the tasks.json / launch.json entry, or adds the entry. */
-async function keep(section: 'tasks' | 'launch', folder: vscode.WorkspaceFolder | undefined, isEntry: (e: Record<string, unknown>) => boolean, fields: GrantFields, added: Record<string, unknown>): Promise<void> {
+async function keep(
+  section: 'tasks' | 'launch',
+  folder: vscode.WorkspaceFolder | undefined,
+  isEntry: (e: Record<string, unknown>) => boolean,
+  fields: GrantFields,
+  added: Record<string, unknown>,
+): Promise<void> {
   const key = section === 'tasks' ? 'tasks' : 'configurations';
   const config = vscode.workspace.getConfiguration(section, folder?.uri);
   const target = configTarget(folder);
@@ -125,20 +177,32 @@ async function keep(section: 'tasks' | 'launch', folder: vscode.WorkspaceFolder 
  * component imports files or the environment, then kept in tasks.json.
  * The task to run, or a message when the user dismissed the question.
  */
-export async function resolveRunGrants(task: RunTask & { grants?: unknown }, label: string, folder: vscode.WorkspaceFolder | undefined, print: (line: string) => void): Promise<RunTask | string> {
+export async function resolveRunGrants(
+  task: RunTask & { grants?: unknown },
+  label: string,
+  folder: vscode.WorkspaceFolder | undefined,
+  print: (line: string) => void,
+): Promise<RunTask | string> {
   if (task.grants === undefined) return task;
   const report = await reportOf(path.resolve(folder?.uri.fsPath ?? process.cwd(), task.program ?? ''));
   if (!report) return task; // not built yet: asked at the run that finds it
   const questions = grantQuestions(report, task);
-  if (questions.length) print(`Asking what to grant ${task.program} (${questions.map((q) => (q === 'dirs' ? 'a folder' : 'variables')).join(', ')}): once, kept in tasks.json.\n`);
+  if (questions.length)
+    print(
+      `Asking what to grant ${task.program} (${questions.map((q) => (q === 'dirs' ? 'a folder' : 'variables')).join(', ')}): once, kept in tasks.json.\n`,
+    );
   const answers = questions.length ? await ask(questions, `Grants for ${label}`, folder?.uri.fsPath) : {};
   if (!answers) return 'The run was stopped: no grants were chosen (run the task again to be asked again).\n';
   const fields = answeredGrants(report, task, answers);
-  const isEntry = (e: Record<string, unknown>) => e.type === TASK_TYPE && e.action === 'run' && e.program === task.program
-    && (e.label ?? taskLabel(task)) === label;
+  const isEntry = (e: Record<string, unknown>) =>
+    e.type === TASK_TYPE && e.action === 'run' && e.program === task.program && (e.label ?? taskLabel(task)) === label;
   const { grants: _marker, ...definition } = task;
   void _marker;
-  const added = { type: TASK_TYPE, label, ...Object.fromEntries(Object.entries(definition).filter(([k, v]) => v !== undefined && !(k === 'mode' && v === 'auto'))) };
+  const added = {
+    type: TASK_TYPE,
+    label,
+    ...Object.fromEntries(Object.entries(definition).filter(([k, v]) => v !== undefined && !(k === 'mode' && v === 'auto'))),
+  };
   await keep('tasks', folder, isEntry, fields, added);
   print(`Granted ${describeGrants(fields)} (kept in tasks.json).\n`);
   return { ...task, ...fields, grants: undefined } as RunTask;
@@ -156,9 +220,9 @@ function launchProgram(program: string, folder: vscode.WorkspaceFolder | undefin
  * environment, then kept in launch.json; then grants the component cannot use
  * are warned about. The config to launch, or undefined when dismissed.
  */
-export async function resolveLaunchGrants<T extends GrantFields & { type?: string; name?: string; program?: string; runtime?: string; mode?: 'cli' | 'http' }>(
-  folder: vscode.WorkspaceFolder | undefined, config: T, madeByF5: boolean, plan: (c: T) => RunPlan,
-): Promise<T | undefined> {
+export async function resolveLaunchGrants<
+  T extends GrantFields & { type?: string; name?: string; program?: string; runtime?: string; mode?: 'cli' | 'http' },
+>(folder: vscode.WorkspaceFolder | undefined, config: T, madeByF5: boolean, plan: (c: T) => RunPlan): Promise<T | undefined> {
   if (!config.program) return config;
   const report = await reportOf(launchProgram(config.program, folder));
   if (!report) return config; // not built yet (its preLaunchTask builds it): asked at a launch that finds it
@@ -180,7 +244,10 @@ export async function resolveLaunchGrants<T extends GrantFields & { type?: strin
   if (out.dirs && folder) out = { ...out, dirs: inFolder(out.dirs, folder.uri.fsPath) };
   if ((out.runtime ?? 'wasmtime') === 'wasmtime') {
     const { warnings } = grantProblems(plan(out), report);
-    if (warnings.length) void vscode.window.showWarningMessage(`Launch "${out.name ?? 'component'}" grants more than the component can use: ${warnings.join('; ')}.`);
+    if (warnings.length)
+      void vscode.window.showWarningMessage(
+        `Launch "${out.name ?? 'component'}" grants more than the component can use: ${warnings.join('; ')}.`,
+      );
   }
   return out;
 }

@@ -11,18 +11,26 @@ const imports = (report: CapabilityReport, pkg: string, iface?: string) =>
 
 /** Warnings for grants the component cannot use, notes for imports granted nothing; wasmtime runs only. */
 export function grantProblems(plan: RunPlan, report: CapabilityReport): { warnings: string[]; notes: string[] } {
-  const warnings: string[] = [], notes: string[] = [];
+  const warnings: string[] = [],
+    notes: string[] = [];
   if (plan.runtime !== 'wasmtime') return { warnings, notes };
-  const fs = imports(report, 'wasi:filesystem'), env = imports(report, 'wasi:cli', 'environment');
-  const sockets = imports(report, 'wasi:sockets'), http = imports(report, 'wasi:http');
-  const option = (name: string) => plan.wasi.some((o) => o === name || o.startsWith(`${name}=`) && !/=(n|no|false)$/.test(o));
-  if (plan.dirs.length && !fs) warnings.push(`"dirs" grants ${plan.dirs.join(', ')}, but the component imports no wasi:filesystem: it cannot use them`);
-  if (Object.keys(plan.env).length && !env) warnings.push('"env" sets variables, but the component imports no wasi:cli/environment: it cannot read them');
-  if (option('inherit-env') && !env) warnings.push('"wasi" inherit-env grants the environment, but the component imports no wasi:cli/environment');
-  if ((option('inherit-network') || option('allow-ip-name-lookup')) && !sockets) warnings.push('"wasi" grants the network, but the component imports no wasi:sockets: it cannot use it');
+  const fs = imports(report, 'wasi:filesystem'),
+    env = imports(report, 'wasi:cli', 'environment');
+  const sockets = imports(report, 'wasi:sockets'),
+    http = imports(report, 'wasi:http');
+  const option = (name: string) => plan.wasi.some((o) => o === name || (o.startsWith(`${name}=`) && !/=(n|no|false)$/.test(o)));
+  if (plan.dirs.length && !fs)
+    warnings.push(`"dirs" grants ${plan.dirs.join(', ')}, but the component imports no wasi:filesystem: it cannot use them`);
+  if (Object.keys(plan.env).length && !env)
+    warnings.push('"env" sets variables, but the component imports no wasi:cli/environment: it cannot read them');
+  if (option('inherit-env') && !env)
+    warnings.push('"wasi" inherit-env grants the environment, but the component imports no wasi:cli/environment');
+  if ((option('inherit-network') || option('allow-ip-name-lookup')) && !sockets)
+    warnings.push('"wasi" grants the network, but the component imports no wasi:sockets: it cannot use it');
   if (option('http') && !http && plan.mode === 'cli') warnings.push('"wasi" http links wasi:http, but the component imports none of it');
   if (fs && !plan.dirs.length) notes.push('the component imports wasi:filesystem but the task grants no "dirs": it sees no files');
-  if (sockets && !option('inherit-network')) notes.push('the component imports wasi:sockets but the task does not grant the network ("wasi": ["inherit-network"])');
+  if (sockets && !option('inherit-network'))
+    notes.push('the component imports wasi:sockets but the task does not grant the network ("wasi": ["inherit-network"])');
   return { warnings, notes };
 }
 
@@ -128,9 +136,14 @@ export function parseEnvAnswer(text: string): Record<string, string> | string {
 }
 
 /** `${env:NAME}` in the variables' values, replaced by this machine's value (empty when unset). */
-export function expandEnvRefs(env: Record<string, string> | undefined, host: Record<string, string | undefined>): Record<string, string> | undefined {
+export function expandEnvRefs(
+  env: Record<string, string> | undefined,
+  host: Record<string, string | undefined>,
+): Record<string, string> | undefined {
   if (!env) return env;
-  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.replace(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, n: string) => host[n] ?? '')]));
+  return Object.fromEntries(
+    Object.entries(env).map(([k, v]) => [k, v.replace(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, n: string) => host[n] ?? '')]),
+  );
 }
 
 /**
@@ -139,7 +152,12 @@ export function expandEnvRefs(env: Record<string, string> | undefined, host: Rec
  * when there is none (an offered task or config run before it was saved),
  * with `added` appended.
  */
-export function keepGrants(list: readonly unknown[], isEntry: (entry: Record<string, unknown>) => boolean, fields: GrantFields, added: Record<string, unknown>): unknown[] {
+export function keepGrants(
+  list: readonly unknown[],
+  isEntry: (entry: Record<string, unknown>) => boolean,
+  fields: GrantFields,
+  added: Record<string, unknown>,
+): unknown[] {
   const apply = (entry: Record<string, unknown>) => {
     const next: Record<string, unknown> = { ...entry, ...fields };
     delete next.grants;
@@ -154,7 +172,8 @@ export function keepGrants(list: readonly unknown[], isEntry: (entry: Record<str
 export function describeGrants(fields: GrantFields): string {
   const parts: string[] = [];
   if (fields.dirs !== undefined) parts.push(fields.dirs.length ? `folders ${fields.dirs.join(', ')}` : 'no folders');
-  if (fields.env !== undefined) parts.push(Object.keys(fields.env).length ? `variables ${Object.keys(fields.env).join(', ')}` : 'no variables');
+  if (fields.env !== undefined)
+    parts.push(Object.keys(fields.env).length ? `variables ${Object.keys(fields.env).join(', ')}` : 'no variables');
   if (fields.wasi?.length) parts.push(`-S ${fields.wasi.join(', -S ')}`);
   return parts.join('; ') || 'nothing';
 }
@@ -165,7 +184,9 @@ export function describeGrants(fields: GrantFields): string {
  * relative name (`.` -> `${workspaceFolder}::.`), as a run task's `.` is.
  */
 export function launchDirs(dirs: readonly string[]): string[] {
-  return dirs.map((d) => (d.startsWith('/') || /^[A-Za-z]:[\\/]/.test(d) || d.includes('::') ? d : `\${workspaceFolder}${d === '.' ? '' : `/${d}`}::${d}`));
+  return dirs.map((d) =>
+    d.startsWith('/') || /^[A-Za-z]:[\\/]/.test(d) || d.includes('::') ? d : `\${workspaceFolder}${d === '.' ? '' : `/${d}`}::${d}`,
+  );
 }
 
 /** `${workspaceFolder}` in folders, as VS Code substitutes it (the jco launch is made before VS Code substitutes). */

@@ -14,8 +14,12 @@ const recentRuns: RunResult[] = [];
 export function registerTasks(context: vscode.ExtensionContext): void {
   setExtensionRoot(context.extensionPath);
   context.subscriptions.push(
-    vscode.tasks.registerTaskProvider(TASK_TYPE, new ComponentTaskProvider()), ...registerTaskCommands(),
-    onDidFinishRun((r) => { recentRuns.push(r); recentRuns.splice(0, recentRuns.length - 10); }),
+    vscode.tasks.registerTaskProvider(TASK_TYPE, new ComponentTaskProvider()),
+    ...registerTaskCommands(),
+    onDidFinishRun((r) => {
+      recentRuns.push(r);
+      recentRuns.splice(0, recentRuns.length - 10);
+    }),
     vscode.commands.registerCommand('wit.internal.runResults', () => [...recentRuns]),
     vscode.commands.registerCommand('wit.internal.grantPrompt', grantPromptState),
   );

@@ -18,7 +18,6 @@ export interface RunningProcess {
   stop(): void;
 }
 
-
 export function startProcess(line: CommandLine, onOutput: (text: string, stream: 'stdout' | 'stderr') => void): RunningProcess {
   const ownGroup = process.platform !== 'win32';
   const child = spawn(line.command, line.args, {
@@ -43,7 +42,7 @@ export function startProcess(line: CommandLine, onOutput: (text: string, stream:
     child.on('close', (code, sig) => {
       endedBy(sig);
       // The platform's own signal numbers (SIGSEGV is 11 on Linux): 139, as a shell would say.
-      resolve(code ?? 128 + (sig ? osConstants.signals[sig] ?? 0 : 0));
+      resolve(code ?? 128 + (sig ? (osConstants.signals[sig] ?? 0) : 0));
     });
   });
   return {

@@ -91,7 +91,8 @@ export class RunTerminal implements vscode.Pseudoterminal {
    * When there is none, the exit code to end with (the reason was printed and shown).
    */
   private async runtime(mode: 'cli' | 'http'): Promise<{ runtime: Runtime; path: string } | { exitCode: number }> {
-    const use = (r: Runtime): RequirementKey => (r === 'jco' ? (mode === 'http' ? 'jcoServe' : 'jcoRun') : mode === 'http' ? 'wasmtimeServe' : 'wasmtimeRun');
+    const use = (r: Runtime): RequirementKey =>
+      r === 'jco' ? (mode === 'http' ? 'jcoServe' : 'jcoRun') : mode === 'http' ? 'wasmtimeServe' : 'wasmtimeRun';
     let runtime = this.task.runtime ?? defaultRuntime();
     let checked = await checkedTool(use(runtime), runtime, this.folder);
     if (!checked.ok && runtime === 'wasmtime' && checked.problem !== 'untrusted') {
@@ -130,7 +131,10 @@ export class RunTerminal implements vscode.Pseudoterminal {
     if (runtime === 'jco' && plan.dirs.length > 0) plan.jcoSetupModule = await this.preopenSetup(found.path, plan.dirs);
     for (const note of jcoLimitations(plan)) this.print(`note: ${note}\n`);
     // Grants against what the component imports (a component that cannot be read is the runtime's to report).
-    const report = await readFile(plan.program).then((b) => capabilitiesOf(readComponent(b)), () => undefined);
+    const report = await readFile(plan.program).then(
+      (b) => capabilitiesOf(readComponent(b)),
+      () => undefined,
+    );
     const grants = report ? grantProblems(plan, report) : { warnings: [], notes: [] };
     for (const w of grants.warnings) this.print(`warning: ${w}\n`);
     for (const n of grants.notes) this.print(`note: ${n}\n`);

@@ -32,7 +32,12 @@ export function makeScratch(): Promise<string> {
  * `env` is added to every step's own variables (the tests point Go and cargo
  * at the toolchain's caches this way).
  */
-export function runBuild(cwd: string, plan: (paths: BuildPaths) => BuildStep[] | string, output: Output, env: Record<string, string> = {}): StepRun {
+export function runBuild(
+  cwd: string,
+  plan: (paths: BuildPaths) => BuildStep[] | string,
+  output: Output,
+  env: Record<string, string> = {},
+): StepRun {
   let current: RunningProcess | undefined;
   let stopped = false;
   const done = (async () => {

@@ -88,14 +88,24 @@ export function createTask(
     const line = buildCommandLine(parsed, buildTools(folder, parsed.builder));
     if (typeof line === 'string') return line;
     const cwd = folder ? path.resolve(folder.uri.fsPath, line.cwd ?? '.') : line.cwd;
-    const task = new vscode.Task(definition, scope, label, TASK_TYPE, new vscode.ProcessExecution(line.command, line.args, { cwd }), BUILD_PROBLEM_MATCHERS[parsed.builder]);
+    const task = new vscode.Task(
+      definition,
+      scope,
+      label,
+      TASK_TYPE,
+      new vscode.ProcessExecution(line.command, line.args, { cwd }),
+      BUILD_PROBLEM_MATCHERS[parsed.builder],
+    );
     task.group = vscode.TaskGroup.Build;
     return task;
   }
   const runId = typeof definition.runId === 'string' ? definition.runId : undefined;
   // A task marked "grants": "ask" asks at its first run and keeps the answer (grantPrompt.ts).
   const grants = (definition as { grants?: unknown }).grants;
-  const prepare = grants === undefined ? undefined : (t: typeof parsed, print: (text: string) => void) => resolveRunGrants({ ...t, grants }, label, folder, print);
+  const prepare =
+    grants === undefined
+      ? undefined
+      : (t: typeof parsed, print: (text: string) => void) => resolveRunGrants({ ...t, grants }, label, folder, print);
   const execution = new vscode.CustomExecution(async () => new RunTerminal(parsed, folder, runId, prepare));
   const task = new vscode.Task(definition, scope, label, TASK_TYPE, execution, []);
   task.isBackground = parsed.mode === 'http';
@@ -112,10 +122,14 @@ export function builtComponent(folder: vscode.WorkspaceFolder, build: BuildTask)
 /** The components the folder's tasks.json run tasks run (absolute paths). */
 function ranByTasksJson(folder: vscode.WorkspaceFolder): Set<string> {
   const tasks = vscode.workspace.getConfiguration('tasks', folder.uri).get<unknown[]>('tasks') ?? [];
-  return new Set(tasks.flatMap((t) => {
-    const e = t as { type?: unknown; action?: unknown; program?: unknown } | null;
-    return e && e.type === TASK_TYPE && e.action === 'run' && typeof e.program === 'string' ? [path.resolve(folder.uri.fsPath, e.program)] : [];
-  }));
+  return new Set(
+    tasks.flatMap((t) => {
+      const e = t as { type?: unknown; action?: unknown; program?: unknown } | null;
+      return e && e.type === TASK_TYPE && e.action === 'run' && typeof e.program === 'string'
+        ? [path.resolve(folder.uri.fsPath, e.program)]
+        : [];
+    }),
+  );
 }
 
 export class ComponentTaskProvider implements vscode.TaskProvider {
@@ -129,7 +143,11 @@ export class ComponentTaskProvider implements vscode.TaskProvider {
         if (typeof task !== 'string') tasks.push(task);
       }
     }
-    const components = await vscode.workspace.findFiles('**/*.wasm', '{**/node_modules/**,**/target/*/*/deps/**,**/target/*/*/build/**}', 20);
+    const components = await vscode.workspace.findFiles(
+      '**/*.wasm',
+      '{**/node_modules/**,**/target/*/*/deps/**,**/target/*/*/build/**}',
+      20,
+    );
     for (const uri of components) {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       if (!folder) continue;
@@ -137,7 +155,9 @@ export class ComponentTaskProvider implements vscode.TaskProvider {
       // A component tasks.json already runs is not offered again (its grants are kept there).
       if (ranByTasksJson(folder).has(path.resolve(folder.uri.fsPath, program))) continue;
       // Granted what it imports, and nothing else (a core module or unreadable file gets no grants).
-      const grants = await Promise.resolve(vscode.workspace.fs.readFile(uri)).then((b) => grantsFor(capabilitiesOf(readComponent(b)))).catch(() => ({}));
+      const grants = await Promise.resolve(vscode.workspace.fs.readFile(uri))
+        .then((b) => grantsFor(capabilitiesOf(readComponent(b))))
+        .catch(() => ({}));
       const task = createTask({ type: TASK_TYPE, action: 'run', program, ...grants }, folder);
       if (typeof task !== 'string') tasks.push(task);
     }

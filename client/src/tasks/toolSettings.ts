@@ -7,7 +7,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Runtime } from './taskDefinition';
-import { INSTALL_HINTS, TOOL_SETTINGS, lookupTool, type LookupInput, type LookupResult, type ToolName } from '../../../common/tools/toolLookup';
+import {
+  INSTALL_HINTS,
+  TOOL_SETTINGS,
+  lookupTool,
+  type LookupInput,
+  type LookupResult,
+  type ToolName,
+} from '../../../common/tools/toolLookup';
 import { checkTool, searchedFolders, type ToolCheck } from '../../../common/tools/check';
 import type { RequirementKey } from '../../../common/tools/minimums';
 
@@ -56,12 +63,22 @@ export function findTool(tool: ToolName, folder?: vscode.WorkspaceFolder, explic
  * `--version` answers and is new enough. In an untrusted workspace nothing is
  * started: the answer is then the refusal, whatever the tool.
  */
-export async function checkedTool(use: RequirementKey, tool: ToolName, folder?: vscode.WorkspaceFolder, explicitPath?: string): Promise<ToolCheck> {
+export async function checkedTool(
+  use: RequirementKey,
+  tool: ToolName,
+  folder?: vscode.WorkspaceFolder,
+  explicitPath?: string,
+): Promise<ToolCheck> {
   const input = lookupInput(tool, folder, explicitPath);
   const found = lookupTool(input);
   const located = found.found
     ? { path: found.path }
-    : { missing: { configured: input.configured, searched: searchedFolders(input.pathEnv, process.platform, input.extraDirs, input.fallbackDirs) } };
+    : {
+        missing: {
+          configured: input.configured,
+          searched: searchedFolders(input.pathEnv, process.platform, input.extraDirs, input.fallbackDirs),
+        },
+      };
   return checkTool(use, located, { trusted: vscode.workspace.isTrusted });
 }
 
@@ -70,7 +87,11 @@ export async function checkedTool(use: RequirementKey, tool: ToolName, folder?: 
  * setting), trust the workspace, or (for wasmtime) run with jco instead.
  * `prefix` says what could not happen ("Cannot start debugging").
  */
-export async function reportToolProblem(check: Extract<ToolCheck, { ok: false }>, offerJco: boolean, prefix?: string): Promise<MissingToolChoice> {
+export async function reportToolProblem(
+  check: Extract<ToolCheck, { ok: false }>,
+  offerJco: boolean,
+  prefix?: string,
+): Promise<MissingToolChoice> {
   const buttons = [
     ...(offerJco && check.problem !== 'untrusted' ? ['Use jco'] : []),
     ...(check.problem === 'untrusted' ? ['Manage Workspace Trust'] : check.setting ? ['Set Path'] : []),

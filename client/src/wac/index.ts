@@ -13,7 +13,9 @@ export function registerWac(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.tasks.registerTaskProvider(WAC_TASK_TYPE, new WacTaskProvider()),
     vscode.commands.registerCommand('wit.compose', (target?: unknown) => composeCommand(target instanceof vscode.Uri ? target : undefined)),
-    vscode.commands.registerCommand('wit.plugComponents', (target?: unknown) => plugCommand(target instanceof vscode.Uri ? target : undefined)),
+    vscode.commands.registerCommand('wit.plugComponents', (target?: unknown) =>
+      plugCommand(target instanceof vscode.Uri ? target : undefined),
+    ),
     vscode.commands.registerCommand('wit.internal.revealWacGraphNode', (id: string) => WacGraphView.revealNode(String(id))),
   );
 }

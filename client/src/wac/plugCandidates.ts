@@ -13,7 +13,11 @@ export interface PlugCandidate {
 }
 
 /** The candidates, those that satisfy something first (most imports first), then the rest. */
-export function plugCandidates(socket: ComponentInfo, socketName: string, candidates: { name: string; info: ComponentInfo }[]): PlugCandidate[] {
+export function plugCandidates(
+  socket: ComponentInfo,
+  socketName: string,
+  candidates: { name: string; info: ComponentInfo }[],
+): PlugCandidate[] {
   const consumer = componentSide(socket, 'imports', socketName);
   const result = candidates.map(({ name, info }) => {
     const fit = plugFit(consumer, componentSide(info, 'exports', name));

@@ -28,8 +28,10 @@ export async function plugCommand(target?: vscode.Uri): Promise<vscode.Uri | und
   const files = await vscode.workspace.findFiles('**/*.wasm', '**/node_modules/**', 500);
   let socketUri = target;
   if (!socketUri) {
-    const choice = await vscode.window.showQuickPick(files.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })),
-      { title: 'WIT: Plug Components — the socket (whose imports get plugged)' });
+    const choice = await vscode.window.showQuickPick(
+      files.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })),
+      { title: 'WIT: Plug Components — the socket (whose imports get plugged)' },
+    );
     socketUri = choice?.uri;
   }
   if (!socketUri) return undefined;
@@ -46,27 +48,41 @@ export async function plugCommand(target?: vscode.Uri): Promise<vscode.Uri | und
   }
   const candidates = plugCandidates(socket, vscode.workspace.asRelativePath(socketUri), others);
   type Item = vscode.QuickPickItem & { name?: string };
-  const fitting: Item[] = candidates.filter((c) => c.satisfies.length).map((c) => ({ label: c.name, name: c.name, picked: true, description: `satisfies ${c.satisfies.join(', ')}` }));
-  const close: Item[] = candidates.filter((c) => !c.satisfies.length && c.reasons.length)
+  const fitting: Item[] = candidates
+    .filter((c) => c.satisfies.length)
+    .map((c) => ({ label: c.name, name: c.name, picked: true, description: `satisfies ${c.satisfies.join(', ')}` }));
+  const close: Item[] = candidates
+    .filter((c) => !c.satisfies.length && c.reasons.length)
     .map((c) => ({ label: `$(close) ${c.name}`, description: 'does not fit', detail: c.reasons.join(' · ') }));
   if (!fitting.length) {
-    void vscode.window.showWarningMessage(`No component in the workspace satisfies an import of ${vscode.workspace.asRelativePath(socketUri)}.${close.length ? ` Close: ${close.map((c) => `${c.label.replace('$(close) ', '')} (${c.detail})`).join('; ')}` : ''}`);
+    void vscode.window.showWarningMessage(
+      `No component in the workspace satisfies an import of ${vscode.workspace.asRelativePath(socketUri)}.${close.length ? ` Close: ${close.map((c) => `${c.label.replace('$(close) ', '')} (${c.detail})`).join('; ')}` : ''}`,
+    );
     return undefined;
   }
-  const chosen = await vscode.window.showQuickPick<Item>([
-    ...fitting, ...(close.length ? [{ label: 'do not fit', kind: vscode.QuickPickItemKind.Separator }, ...close] : []),
-  ], { title: 'WIT: Plug Components — the plugs', canPickMany: true });
+  const chosen = await vscode.window.showQuickPick<Item>(
+    [...fitting, ...(close.length ? [{ label: 'do not fit', kind: vscode.QuickPickItemKind.Separator }, ...close] : [])],
+    { title: 'WIT: Plug Components — the plugs', canPickMany: true },
+  );
   const plugs = (chosen ?? []).filter((c) => c.name).map((c) => c.name!);
   if (!plugs.length) return undefined;
   const folder = vscode.workspace.getWorkspaceFolder(socketUri);
   const output = await vscode.window.showSaveDialog({
-    defaultUri: socketUri.with({ path: socketUri.path.replace(/\.wasm$/, '.plugged.wasm') }), filters: { 'WebAssembly component': ['wasm'] }, saveLabel: 'Plug',
+    defaultUri: socketUri.with({ path: socketUri.path.replace(/\.wasm$/, '.plugged.wasm') }),
+    filters: { 'WebAssembly component': ['wasm'] },
+    saveLabel: 'Plug',
   });
   if (!output) return undefined;
   const rel = (u: vscode.Uri | string) => (typeof u === 'string' ? u : vscode.workspace.asRelativePath(u, false));
   const definition: WacTaskDefinition = { type: WAC_TASK_TYPE, file: rel(socketUri), plugs, output: rel(output) };
-  const task = new vscode.Task(definition, folder ?? vscode.TaskScope.Workspace, `plug ${rel(socketUri)}`, 'wac',
-    new vscode.ProcessExecution(wac, wacComposeArgs(definition), { cwd: folder?.uri.fsPath, env: { RUST_BACKTRACE: '0' } }), []);
+  const task = new vscode.Task(
+    definition,
+    folder ?? vscode.TaskScope.Workspace,
+    `plug ${rel(socketUri)}`,
+    'wac',
+    new vscode.ProcessExecution(wac, wacComposeArgs(definition), { cwd: folder?.uri.fsPath, env: { RUST_BACKTRACE: '0' } }),
+    [],
+  );
   const execution = await vscode.tasks.executeTask(task);
   const code = await new Promise<number | undefined>((resolve) => {
     const done = vscode.tasks.onDidEndTaskProcess((e) => {

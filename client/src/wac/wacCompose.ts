@@ -22,7 +22,14 @@ export class WacTaskProvider implements vscode.TaskProvider {
 function wacTask(definition: WacTaskDefinition, folder: vscode.WorkspaceFolder | undefined, name?: string): vscode.Task {
   const wac = findWacExecutable() ?? 'wac';
   const execution = new vscode.ProcessExecution(wac, wacComposeArgs(definition), { cwd: folder?.uri.fsPath, env: { RUST_BACKTRACE: '0' } });
-  const task = new vscode.Task(definition, folder ?? vscode.TaskScope.Workspace, name ?? `compose ${definition.file}`, 'wac', execution, []);
+  const task = new vscode.Task(
+    definition,
+    folder ?? vscode.TaskScope.Workspace,
+    name ?? `compose ${definition.file}`,
+    'wac',
+    execution,
+    [],
+  );
   task.group = vscode.TaskGroup.Build;
   return task;
 }
@@ -77,7 +84,11 @@ async function askAndRemember(folder: vscode.WorkspaceFolder, file: string): Pro
   const config = vscode.workspace.getConfiguration('tasks', folder.uri);
   const tasks = config.get<unknown[]>('tasks') ?? [];
   await config.update('version', config.get('version') ?? '2.0.0', vscode.ConfigurationTarget.WorkspaceFolder);
-  await config.update('tasks', [...tasks, { ...definition, label: `wac: compose ${file}`, problemMatcher: [] }], vscode.ConfigurationTarget.WorkspaceFolder);
+  await config.update(
+    'tasks',
+    [...tasks, { ...definition, label: `wac: compose ${file}`, problemMatcher: [] }],
+    vscode.ConfigurationTarget.WorkspaceFolder,
+  );
   return definition;
 }
 

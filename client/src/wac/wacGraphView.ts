@@ -26,9 +26,12 @@ export class WacGraphView implements vscode.Disposable {
       void WacGraphView.current.refresh();
       return;
     }
-    const panel = vscode.window.createWebviewPanel('wit.wacCompositionGraph', 'WAC Composition Graph',
+    const panel = vscode.window.createWebviewPanel(
+      'wit.wacCompositionGraph',
+      'WAC Composition Graph',
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { ...webviewOptions(context.extensionUri), retainContextWhenHidden: true });
+      { ...webviewOptions(context.extensionUri), retainContextWhenHidden: true },
+    );
     WacGraphView.current = new WacGraphView(panel, context, client, uri);
   }
 
@@ -37,15 +40,21 @@ export class WacGraphView implements vscode.Disposable {
     return WacGraphView.current?.reveal(id) ?? Promise.resolve();
   }
 
-  private constructor(private readonly panel: vscode.WebviewPanel, context: vscode.ExtensionContext,
-    private readonly client: WitLanguageClient, private uri: vscode.Uri) {
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    context: vscode.ExtensionContext,
+    private readonly client: WitLanguageClient,
+    private uri: vscode.Uri,
+  ) {
     setGraphHtml(panel.webview, context.extensionUri, 'WAC Composition Graph');
     this.disposables.push(
       onWebviewMessage(panel.webview, 'wac-graph', (m) => {
         if (m.type === 'ready') void this.refresh();
         else if (m.type === 'reveal') void this.reveal(m.id);
       }),
-      vscode.workspace.onDidChangeTextDocument((e) => { if (e.document.uri.toString() === this.uri.toString()) this.refreshSoon(); }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === this.uri.toString()) this.refreshSoon();
+      }),
       panel.onDidDispose(() => this.dispose()),
     );
   }
@@ -59,14 +68,22 @@ export class WacGraphView implements vscode.Disposable {
     const name = vscode.workspace.asRelativePath(this.uri);
     this.panel.title = `Graph: ${name.slice(name.lastIndexOf('/') + 1)}`;
     if (!vscode.workspace.isTrusted) {
-      post(this.panel.webview, { type: 'error', message: 'WAC compositions are checked and drawn by running wac, which is disabled in an untrusted workspace.' });
+      post(this.panel.webview, {
+        type: 'error',
+        message: 'WAC compositions are checked and drawn by running wac, which is disabled in an untrusted workspace.',
+      });
       return;
     }
     try {
       const doc = await vscode.workspace.openTextDocument(this.uri);
       const { composed, problems } = await this.client.sendRequest(WacComposedRequest, { uri: this.uri.toString() });
       if (!composed) {
-        post(this.panel.webview, { type: 'error', message: problems.length ? `wac cannot compose ${name} yet:\n${problems.join('\n')}` : `wac has not composed ${name} yet (is wac installed?).` });
+        post(this.panel.webview, {
+          type: 'error',
+          message: problems.length
+            ? `wac cannot compose ${name} yet:\n${problems.join('\n')}`
+            : `wac has not composed ${name} yet (is wac installed?).`,
+        });
         return;
       }
       const { graph, sources } = wacCompositionGraph(Buffer.from(composed, 'base64'), doc.getText());
@@ -74,7 +91,9 @@ export class WacGraphView implements vscode.Disposable {
       const instances = graph.nodes.filter((n) => n.kind === 'instance').length;
       const open = graph.nodes.filter((n) => n.open).length;
       const message: GraphMessage = {
-        type: 'graph', mode: 'component', graph,
+        type: 'graph',
+        mode: 'component',
+        graph,
         title: `Composition ${name}: ${instances} instances, ${open} open imports${problems.length ? ' (the last text that composed)' : ''}`,
         notes: problems.map((p) => `Error: ${p}`),
       };

@@ -2,7 +2,9 @@
 // server/src/wac/wacHandler.ts (the client imports nothing of the server).
 import { RequestType } from 'vscode-languageclient/node';
 
-export interface WacComposedParams { uri: string }
+export interface WacComposedParams {
+  uri: string;
+}
 export interface WacComposedResult {
   /** The composed component, base64; null when no check of the document has composed yet. */
   composed: string | null;

@@ -25,7 +25,9 @@ export interface WacGraph {
 /** The let, import and export statements of a WAC document, by a light scan of its text. */
 export function wacStatements(text: string): WacStatementRef[] {
   // Comments and strings blanked out (same length), so offsets stay true.
-  const plain = text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|"[^"\n]*"/g, (m) => (m.startsWith('"') ? `"${' '.repeat(m.length - 2)}"` : ' '.repeat(m.length)));
+  const plain = text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\/|"[^"\n]*"/g, (m) =>
+    m.startsWith('"') ? `"${' '.repeat(m.length - 2)}"` : ' '.repeat(m.length),
+  );
   const refs: WacStatementRef[] = [];
   const ID = '%?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*';
   const statement = new RegExp(`(?<![A-Za-z0-9%-])(let|import)\\s+(${ID})`, 'g');
@@ -55,10 +57,19 @@ export function wacCompositionGraph(bytes: Uint8Array, text: string): WacGraph {
   const sources = new Map<string, { start: number; end: number }>();
   const find = (kind: WacStatementRef['kind'], name: string) => statements.find((s) => s.kind === kind && s.name === name);
   for (const n of top) {
-    const shortName = n.label.replace(/@[^/]*$/, '').split('/').pop() ?? n.label;
-    const ref = n.kind === 'instance' ? find('let', n.label)
-      : n.kind === 'export' ? find('export', n.label) ?? find('export', shortName) ?? statements.find((s) => s.kind === 'export' && (n.label.endsWith(`/${s.name}`) || n.label.includes(`/${s.name}@`)))
-        : find('import', n.label) ?? statements.find((s) => s.kind === 'import' && s.name === shortName);
+    const shortName =
+      n.label
+        .replace(/@[^/]*$/, '')
+        .split('/')
+        .pop() ?? n.label;
+    const ref =
+      n.kind === 'instance'
+        ? find('let', n.label)
+        : n.kind === 'export'
+          ? (find('export', n.label) ??
+            find('export', shortName) ??
+            statements.find((s) => s.kind === 'export' && (n.label.endsWith(`/${s.name}`) || n.label.includes(`/${s.name}@`))))
+          : (find('import', n.label) ?? statements.find((s) => s.kind === 'import' && s.name === shortName));
     if (ref) sources.set(n.id, { start: ref.start, end: ref.end });
   }
   // An import no statement names was made by a `...`: it belongs to the let it feeds.

@@ -18,7 +18,10 @@ export function nearestInDirection(from: PlacedNode, nodes: PlacedNode[], dir: D
     const across = dir === 'left' || dir === 'right' ? Math.abs(dy) : Math.abs(dx);
     if (along <= 0 || across > along * 1.5 + 20) continue;
     const score = along + across * 2;
-    if (score < bestScore) { bestScore = score; best = n; }
+    if (score < bestScore) {
+      bestScore = score;
+      best = n;
+    }
   }
   return best;
 }

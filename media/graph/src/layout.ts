@@ -5,10 +5,30 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import type { ViewEdge, ViewGraph, ViewNode } from '../../../client/src/graph/messages';
 
-export interface Point { x: number; y: number }
-export interface PlacedNode { node: ViewNode; x: number; y: number; width: number; height: number; compound: boolean; depth: number }
-export interface PlacedEdge { edge: ViewEdge; points: Point[]; label?: { x: number; y: number; width: number; height: number } }
-export interface Layout { nodes: PlacedNode[]; edges: PlacedEdge[]; width: number; height: number }
+export interface Point {
+  x: number;
+  y: number;
+}
+export interface PlacedNode {
+  node: ViewNode;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  compound: boolean;
+  depth: number;
+}
+export interface PlacedEdge {
+  edge: ViewEdge;
+  points: Point[];
+  label?: { x: number; y: number; width: number; height: number };
+}
+export interface Layout {
+  nodes: PlacedNode[];
+  edges: PlacedEdge[];
+  width: number;
+  height: number;
+}
 
 /** Text metrics without a DOM: 12px monospace is about 7.2px a character. */
 export const CHAR_WIDTH = 7.2;
@@ -44,11 +64,12 @@ export async function layoutGraph(graph: ViewGraph): Promise<Layout> {
     return { id: n.id, width: nodeWidth(n), height: NODE_HEIGHT };
   };
   const drawn = graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to));
-  const edges: ElkExtendedEdge[] = drawn
-    .map((e, i) => ({
-      id: `e${i}`, sources: [e.from], targets: [e.to],
-      labels: e.label ? [{ text: e.label, width: Math.ceil(e.label.length * 6.2) + 8, height: 16 }] : [],
-    }));
+  const edges: ElkExtendedEdge[] = drawn.map((e, i) => ({
+    id: `e${i}`,
+    sources: [e.from],
+    targets: [e.to],
+    labels: e.label ? [{ text: e.label, width: Math.ceil(e.label.length * 6.2) + 8, height: 16 }] : [],
+  }));
   const root: ElkNode = {
     id: '__root',
     layoutOptions: {
@@ -101,8 +122,10 @@ function collect(root: ElkNode, graph: ViewGraph, drawn: ViewEdge[]): Layout {
       const view = drawn[Number(e.id.slice(1))];
       const l = e.labels?.[0];
       placed.push({
-        edge: view, points,
-        label: l && l.x !== undefined ? { x: l.x + origin.x, y: (l.y ?? 0) + origin.y, width: l.width ?? 0, height: l.height ?? 0 } : undefined,
+        edge: view,
+        points,
+        label:
+          l && l.x !== undefined ? { x: l.x + origin.x, y: (l.y ?? 0) + origin.y, width: l.width ?? 0, height: l.height ?? 0 } : undefined,
       });
     }
     for (const c of n.children ?? []) collectEdges(c);

@@ -10,7 +10,9 @@ import { exportSvg } from './exportSvg';
 import { html } from './svg';
 import { closeInstances, foldDependencies } from './fold';
 
-interface VsCodeApi { postMessage(message: FromWebview): void }
+interface VsCodeApi {
+  postMessage(message: FromWebview): void;
+}
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
@@ -63,8 +65,11 @@ async function show(m: GraphMessage): Promise<void> {
     toolbar.append(select);
   }
   if (closable) {
-    const toggle = html('button', { type: 'button', 'aria-pressed': String(insides), title: 'Show the modules and instances inside each instance' },
-      insides ? 'Hide insides' : 'Show insides');
+    const toggle = html(
+      'button',
+      { type: 'button', 'aria-pressed': String(insides), title: 'Show the modules and instances inside each instance' },
+      insides ? 'Hide insides' : 'Show insides',
+    );
     toggle.addEventListener('click', () => {
       insides = !insides;
       if (last) void show(last);
@@ -72,8 +77,11 @@ async function show(m: GraphMessage): Promise<void> {
     toolbar.append(toggle);
   }
   if (foldable) {
-    const toggle = html('button', { type: 'button', 'aria-pressed': String(unfolded), title: 'Show the interfaces and worlds of deps/ packages' },
-      unfolded ? 'Fold deps' : 'Unfold deps');
+    const toggle = html(
+      'button',
+      { type: 'button', 'aria-pressed': String(unfolded), title: 'Show the interfaces and worlds of deps/ packages' },
+      unfolded ? 'Fold deps' : 'Unfold deps',
+    );
     toggle.addEventListener('click', () => {
       unfolded = !unfolded;
       if (last) void show(last);
@@ -119,7 +127,10 @@ async function show(m: GraphMessage): Promise<void> {
         tabButtons[i].setAttribute('aria-selected', String(v === view));
       });
     };
-    for (const [label, view] of [['Graph', main], ['WIT', witView]] as const) {
+    for (const [label, view] of [
+      ['Graph', main],
+      ['WIT', witView],
+    ] as const) {
       const t = html('button', { role: 'tab', type: 'button', 'aria-selected': String(view === main) }, label);
       t.addEventListener('click', () => select(view));
       tabButtons.push(t);
@@ -174,8 +185,12 @@ function wireNodes(layout: Layout, elements: Map<string, SVGGElement>, pz: PanZo
       if (dir && !e.shiftKey) {
         e.preventDefault();
         e.stopPropagation();
-        const next = nearestInDirection(placed, layout.nodes.filter((n) => !n.compound || n === placed), dir)
-          ?? nearestInDirection(placed, layout.nodes, dir);
+        const next =
+          nearestInDirection(
+            placed,
+            layout.nodes.filter((n) => !n.compound || n === placed),
+            dir,
+          ) ?? nearestInDirection(placed, layout.nodes, dir);
         if (next) elements.get(next.node.id)?.focus();
       } else if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
@@ -200,9 +215,22 @@ function wireNodes(layout: Layout, elements: Map<string, SVGGElement>, pz: PanZo
 }
 
 const LEGENDS: Record<GraphMessage['mode'], [string, string][]> = {
-  wit: [['import', 'imports'], ['export', 'exports'], ['use', 'uses types of'], ['include', 'includes'], ['depends', 'depends on']],
-  component: [['with', 'satisfies an import of (with)'], ['export', 'exported as']],
-  plug: [['satisfied', 'satisfies'], ['near-miss', 'near miss'], ['missing', 'missing']],
+  wit: [
+    ['import', 'imports'],
+    ['export', 'exports'],
+    ['use', 'uses types of'],
+    ['include', 'includes'],
+    ['depends', 'depends on'],
+  ],
+  component: [
+    ['with', 'satisfies an import of (with)'],
+    ['export', 'exported as'],
+  ],
+  plug: [
+    ['satisfied', 'satisfies'],
+    ['near-miss', 'near miss'],
+    ['missing', 'missing'],
+  ],
 };
 
 function legend(mode: GraphMessage['mode']): HTMLElement {

@@ -5,14 +5,22 @@ export class PanZoom {
   private x = 0;
   private y = 0;
 
-  constructor(private readonly svg: SVGSVGElement, private readonly viewport: SVGGElement,
-    private readonly contentWidth: number, private readonly contentHeight: number) {
+  constructor(
+    private readonly svg: SVGSVGElement,
+    private readonly viewport: SVGGElement,
+    private readonly contentWidth: number,
+    private readonly contentHeight: number,
+  ) {
     svg.removeAttribute('viewBox');
-    svg.addEventListener('wheel', (e) => {
-      e.preventDefault();
-      const r = svg.getBoundingClientRect();
-      this.zoomAt(e.deltaY < 0 ? 1.15 : 1 / 1.15, e.clientX - r.left, e.clientY - r.top);
-    }, { passive: false });
+    svg.addEventListener(
+      'wheel',
+      (e) => {
+        e.preventDefault();
+        const r = svg.getBoundingClientRect();
+        this.zoomAt(e.deltaY < 0 ? 1.15 : 1 / 1.15, e.clientX - r.left, e.clientY - r.top);
+      },
+      { passive: false },
+    );
     let drag: { x: number; y: number } | undefined;
     svg.addEventListener('pointerdown', (e) => {
       if ((e.target as Element).closest('.node:not(.compound)')) return;
@@ -25,7 +33,10 @@ export class PanZoom {
       this.panBy(e.clientX - drag.x, e.clientY - drag.y);
       drag = { x: e.clientX, y: e.clientY };
     });
-    const end = () => { drag = undefined; svg.classList.remove('dragging'); };
+    const end = () => {
+      drag = undefined;
+      svg.classList.remove('dragging');
+    };
     svg.addEventListener('pointerup', end);
     svg.addEventListener('pointercancel', end);
   }
@@ -67,8 +78,10 @@ export class PanZoom {
     const bottom = top + h * this.scale;
     let dx = 0;
     let dy = 0;
-    if (left < 8) dx = 8 - left; else if (right > r.width - 8) dx = r.width - 8 - right;
-    if (top < 8) dy = 8 - top; else if (bottom > r.height - 8) dy = r.height - 8 - bottom;
+    if (left < 8) dx = 8 - left;
+    else if (right > r.width - 8) dx = r.width - 8 - right;
+    if (top < 8) dy = 8 - top;
+    else if (bottom > r.height - 8) dy = r.height - 8 - bottom;
     if (dx || dy) this.panBy(dx, dy);
   }
 

@@ -15,15 +15,30 @@ const MARKERS = ['import', 'export', 'use', 'include', 'depends', 'with', 'satis
 
 export function renderGraph(layout: Layout, title: string): RenderedGraph {
   const root = svg('svg', {
-    xmlns: 'http://www.w3.org/2000/svg', class: 'graph', role: 'group', 'aria-label': title,
+    xmlns: 'http://www.w3.org/2000/svg',
+    class: 'graph',
+    role: 'group',
+    'aria-label': title,
     viewBox: `0 0 ${Math.max(layout.width, 1)} ${Math.max(layout.height, 1)}`,
   });
   const defs = svg('defs');
   for (const kind of MARKERS) {
-    defs.append(svg('marker', {
-      id: `arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse',
-      class: `marker edge-${kind}`,
-    }, svg('path', { d: 'M 0 0 L 10 5 L 0 10 z' })));
+    defs.append(
+      svg(
+        'marker',
+        {
+          id: `arrow-${kind}`,
+          viewBox: '0 0 10 10',
+          refX: 9,
+          refY: 5,
+          markerWidth: 7,
+          markerHeight: 7,
+          orient: 'auto-start-reverse',
+          class: `marker edge-${kind}`,
+        },
+        svg('path', { d: 'M 0 0 L 10 5 L 0 10 z' }),
+      ),
+    );
   }
   root.append(defs);
   const viewport = svg('g', { class: 'viewport' });
@@ -42,7 +57,8 @@ export function renderGraph(layout: Layout, title: string): RenderedGraph {
 function classesOf(p: PlacedNode): string {
   const n = p.node;
   return ['node', `kind-${n.kind}`, n.open ? 'open' : '', n.dependency ? 'dependency' : '', n.status ? `status-${n.status}` : '']
-    .filter(Boolean).join(' ');
+    .filter(Boolean)
+    .join(' ');
 }
 
 function accessibleName(p: PlacedNode): string {
@@ -53,8 +69,12 @@ function accessibleName(p: PlacedNode): string {
 
 function drawCompound(p: PlacedNode, elements: Map<string, SVGGElement>): SVGGElement {
   const g = svg('g', {
-    class: `${classesOf(p)} compound`, tabindex: 0, role: 'button', 'data-id': p.node.id,
-    'aria-label': accessibleName(p), transform: `translate(${p.x},${p.y})`,
+    class: `${classesOf(p)} compound`,
+    tabindex: 0,
+    role: 'button',
+    'data-id': p.node.id,
+    'aria-label': accessibleName(p),
+    transform: `translate(${p.x},${p.y})`,
   });
   g.append(
     svg('rect', { class: 'frame', width: p.width, height: p.height, rx: 6 }),
@@ -69,8 +89,12 @@ function drawCompound(p: PlacedNode, elements: Map<string, SVGGElement>): SVGGEl
 function drawNode(p: PlacedNode, elements: Map<string, SVGGElement>): SVGGElement {
   const n = p.node;
   const g = svg('g', {
-    class: classesOf(p), tabindex: 0, role: 'button', 'data-id': n.id,
-    'aria-label': accessibleName(p), transform: `translate(${p.x},${p.y})`,
+    class: classesOf(p),
+    tabindex: 0,
+    role: 'button',
+    'data-id': n.id,
+    'aria-label': accessibleName(p),
+    transform: `translate(${p.x},${p.y})`,
   });
   const tagWidth = n.kind.length * 6 + 10;
   g.append(

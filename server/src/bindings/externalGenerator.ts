@@ -10,12 +10,18 @@ import { runTool } from './processRunner';
 import { checkTool, searchedFolders } from '../../../common/tools/check';
 import { failedMessage } from '../../../common/tools/messages';
 
-export interface ToolSettings { witBindgen?: string; componentizePy?: string }
+export interface ToolSettings {
+  witBindgen?: string;
+  componentizePy?: string;
+}
 
 /** A failure the user must act on (a tool missing, too old or not working); shown as it is. */
 export class ToolMissingError extends Error {
   /** The `wit.tools.*` setting that points at another one (the client offers to open it). */
-  constructor(message: string, readonly setting?: string) {
+  constructor(
+    message: string,
+    readonly setting?: string,
+  ) {
     super(message);
   }
 }
@@ -23,7 +29,12 @@ export class ToolMissingError extends Error {
 /** Generators finish in seconds; one that runs for two minutes is stuck. */
 const GENERATOR_TIMEOUT_MS = 120_000;
 
-export interface ExternalRequest { language: BindingsLanguage; witDir: string; outDir: string; world?: string }
+export interface ExternalRequest {
+  language: BindingsLanguage;
+  witDir: string;
+  outDir: string;
+  world?: string;
+}
 
 export function toolFor(language: BindingsLanguage): ExternalTool {
   return LANGUAGES[language].generator === 'componentize-py' ? COMPONENTIZE_PY : WIT_BINDGEN;
@@ -37,13 +48,19 @@ export async function generateExternal(req: ExternalRequest, settings: ToolSetti
   const tool = toolFor(req.language);
   const configured = tool === COMPONENTIZE_PY ? settings.componentizePy : settings.witBindgen;
   const py = tool === COMPONENTIZE_PY;
-  const found = lookupTool({ tool: py ? 'componentizePy' : 'witBindgen', configured: configured?.trim() || undefined, pathEnv: process.env.PATH });
+  const found = lookupTool({
+    tool: py ? 'componentizePy' : 'witBindgen',
+    configured: configured?.trim() || undefined,
+    pathEnv: process.env.PATH,
+  });
   const executable = found.found ? found.path : undefined;
   const args = argsFor(req);
   // Found, new enough, and with the generator this language needs. The server
   // knows nothing of workspace trust: the client asks for CLI generators only
   // in a trusted workspace (client/src/bindings/target.ts).
-  const located = executable ? { path: executable } : { missing: { configured: configured?.trim() || undefined, searched: searchedFolders(process.env.PATH) } };
+  const located = executable
+    ? { path: executable }
+    : { missing: { configured: configured?.trim() || undefined, searched: searchedFolders(process.env.PATH) } };
   const check = await checkTool(py ? 'componentizePyBindings' : 'witBindgenBindings', located, {
     trusted: true,
     subcommand: py ? 'bindings' : WIT_BINDGEN_SUBCOMMANDS[req.language],

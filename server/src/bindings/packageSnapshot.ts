@@ -64,7 +64,9 @@ function listEntries(dir: string): Array<{ name: string; isDirectory: boolean }>
 }
 
 function listFiles(dir: string): string[] {
-  return listEntries(dir).filter((e) => !e.isDirectory).map((e) => e.name);
+  return listEntries(dir)
+    .filter((e) => !e.isDirectory)
+    .map((e) => e.name);
 }
 
 function isDirectory(p: string): boolean {

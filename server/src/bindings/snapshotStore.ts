@@ -9,7 +9,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { packageFiles, type PackageSnapshot, type SnapshotSource } from './packageSnapshot';
 
-interface Kept { root: string; witDir: string; outDir: string; written: Map<string, string> }
+interface Kept {
+  root: string;
+  witDir: string;
+  outDir: string;
+  written: Map<string, string>;
+}
 
 export class SnapshotStore {
   private readonly kept = new Map<string, Kept>();

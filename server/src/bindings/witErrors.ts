@@ -4,10 +4,16 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 
-export interface WitError { uri: string; diagnostic: Diagnostic }
+export interface WitError {
+  uri: string;
+  diagnostic: Diagnostic;
+}
 
 export class WitErrorsError extends Error {
-  constructor(readonly errors: WitError[], packageDir: string) {
+  constructor(
+    readonly errors: WitError[],
+    packageDir: string,
+  ) {
     super(formatWitErrors(errors, packageDir));
   }
 }

@@ -35,7 +35,12 @@ const FLAGS_OF: Record<Command, string[]> = {
   diff: ['--format', '--features', '--base'],
   capabilities: ['--format'],
 };
-const FORMATS: Record<Command, string[]> = { check: ['human', 'github', 'sarif', 'json'], fmt: [], diff: ['human', 'json', 'markdown'], capabilities: ['human', 'json'] };
+const FORMATS: Record<Command, string[]> = {
+  check: ['human', 'github', 'sarif', 'json'],
+  fmt: [],
+  diff: ['human', 'json', 'markdown'],
+  capabilities: ['human', 'json'],
+};
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
@@ -45,8 +50,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const parsed: ParsedArgs = { command, operands: [], check: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (arg === '--') { parsed.operands.push(...rest.slice(i + 1)); break; }
-    if (!arg.startsWith('--')) { parsed.operands.push(arg); continue; }
+    if (arg === '--') {
+      parsed.operands.push(...rest.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--')) {
+      parsed.operands.push(arg);
+      continue;
+    }
     const eq = arg.indexOf('=');
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     if (!FLAGS_OF[command].includes(flag)) throw new UsageError(`\`${command}\` has no option \`${flag}\``);
@@ -60,11 +71,18 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     else if (i + 1 < rest.length) value = rest[++i];
     if (value === undefined) throw new UsageError(`\`${flag}\` needs a value`);
     if (flag === '--format') {
-      if (!FORMATS[command].includes(value)) throw new UsageError(`unknown format \`${value}\` for \`${command}\` (one of ${FORMATS[command].join(', ')})`);
+      if (!FORMATS[command].includes(value))
+        throw new UsageError(`unknown format \`${value}\` for \`${command}\` (one of ${FORMATS[command].join(', ')})`);
       parsed.format = value;
     } else if (flag === '--features') {
       // Repeatable and comma-separated, like wasm-tools' `--features`; an empty value means none.
-      parsed.features = [...(parsed.features ?? []), ...value.split(',').map((f) => f.trim()).filter(Boolean)];
+      parsed.features = [
+        ...(parsed.features ?? []),
+        ...value
+          .split(',')
+          .map((f) => f.trim())
+          .filter(Boolean),
+      ];
     } else {
       if (!value) throw new UsageError('`--base` needs a git ref');
       parsed.base = value;
@@ -75,7 +93,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const wanted = parsed.base === undefined ? 2 : [0, 1];
     const n = parsed.operands.length;
     if (typeof wanted === 'number' ? n !== wanted : !wanted.includes(n)) {
-      throw new UsageError(parsed.base === undefined ? '`diff` needs two folders, OLD and NEW (or --base GIT_REF)' : '`diff --base` takes at most one folder');
+      throw new UsageError(
+        parsed.base === undefined ? '`diff` needs two folders, OLD and NEW (or --base GIT_REF)' : '`diff --base` takes at most one folder',
+      );
     }
   }
   return parsed;

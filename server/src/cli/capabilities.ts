@@ -32,7 +32,9 @@ export function formatCapabilities(report: CapabilityReport, format: 'human' | '
   for (const [capability, names] of groups) lines.push(`${capability}:`, ...names.map((n) => `  ${n}`));
   lines.push(`wasmtime run flags: ${report.flags.length ? report.flags.join(' ') : '(none)'}`);
   for (const n of report.nested) {
-    lines.push(`nested component ${n.path}${n.name ? ` (${n.name})` : ''}: ${n.imports.length ? n.imports.map((i) => `${i.name} [${i.capability}]`).join(', ') : 'no imports'}`);
+    lines.push(
+      `nested component ${n.path}${n.name ? ` (${n.name})` : ''}: ${n.imports.length ? n.imports.map((i) => `${i.name} [${i.capability}]`).join(', ') : 'no imports'}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -29,8 +29,11 @@ export function checkFiles(service: WitLanguageService, files: readonly string[]
     }
     seen.add(file);
   }
-  out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
-    || a.diagnostic.range.start.line - b.diagnostic.range.start.line
-    || a.diagnostic.range.start.character - b.diagnostic.range.start.character);
+  out.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.diagnostic.range.start.line - b.diagnostic.range.start.line ||
+      a.diagnostic.range.start.character - b.diagnostic.range.start.character,
+  );
   return { files: seen.size, diagnostics: out };
 }

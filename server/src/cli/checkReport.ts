@@ -17,7 +17,8 @@ export function messageText(d: Diagnostic): string {
 }
 
 export function countErrors(result: CheckResult): { errors: number; warnings: number } {
-  let errors = 0, warnings = 0;
+  let errors = 0,
+    warnings = 0;
   for (const { diagnostic } of result.diagnostics) {
     const s = severityName(diagnostic);
     if (s === 'error') errors++;
@@ -27,8 +28,10 @@ export function countErrors(result: CheckResult): { errors: number; warnings: nu
 }
 
 export function formatHuman(result: CheckResult, cwd: string): string {
-  const lines = result.diagnostics.map(({ file, diagnostic: d }) =>
-    `${displayPath(file, cwd)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityName(d)}: ${oneLine(messageText(d))}`);
+  const lines = result.diagnostics.map(
+    ({ file, diagnostic: d }) =>
+      `${displayPath(file, cwd)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severityName(d)}: ${oneLine(messageText(d))}`,
+  );
   const { errors, warnings } = countErrors(result);
   lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(result.files, 'file')}`);
   return lines.join('\n') + '\n';
@@ -52,7 +55,9 @@ function githubLine({ file, diagnostic: d }: FileDiagnostic, cwd: string): strin
     ['endLine', String(d.range.end.line + 1)],
     ['endColumn', String(d.range.end.character + 1)],
     ['title', `wit ${severityName(d)}`],
-  ].map(([k, v]) => `${k}=${escapeProperty(v)}`).join(',');
+  ]
+    .map(([k, v]) => `${k}=${escapeProperty(v)}`)
+    .join(',');
   return `::${command} ${props}::${escapeData(messageText(d))}`;
 }
 
@@ -66,21 +71,27 @@ export function escapeProperty(s: string): string {
 
 export function formatJson(result: CheckResult, cwd: string): string {
   const { errors, warnings } = countErrors(result);
-  return JSON.stringify({
-    files: result.files,
-    errors,
-    warnings,
-    diagnostics: result.diagnostics.map(({ file, diagnostic: d }) => ({
-      file: displayPath(file, cwd),
-      line: d.range.start.line + 1,
-      column: d.range.start.character + 1,
-      endLine: d.range.end.line + 1,
-      endColumn: d.range.end.character + 1,
-      severity: severityName(d),
-      message: messageText(d),
-      ...(d.code !== undefined ? { code: String(d.code) } : {}),
-    })),
-  }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        files: result.files,
+        errors,
+        warnings,
+        diagnostics: result.diagnostics.map(({ file, diagnostic: d }) => ({
+          file: displayPath(file, cwd),
+          line: d.range.start.line + 1,
+          column: d.range.start.character + 1,
+          endLine: d.range.end.line + 1,
+          endColumn: d.range.end.character + 1,
+          severity: severityName(d),
+          message: messageText(d),
+          ...(d.code !== undefined ? { code: String(d.code) } : {}),
+        })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 function oneLine(s: string): string {

@@ -32,13 +32,15 @@ export function runDiff(service: WitLanguageService, options: DiffOptions, io: C
       oldLabel = `${options.base}:${displayPath(newDir, io.cwd)}`;
       // deps/ is often fetched (wkg) and not committed: then the base uses today's.
       const depsNow = path.join(newDir, 'deps');
-      if (!fs.existsSync(path.join(oldDir, 'deps')) && fs.existsSync(depsNow)) fs.cpSync(depsNow, path.join(oldDir, 'deps'), { recursive: true });
+      if (!fs.existsSync(path.join(oldDir, 'deps')) && fs.existsSync(depsNow))
+        fs.cpSync(depsNow, path.join(oldDir, 'deps'), { recursive: true });
     } else {
       oldDir = packageDir(options.operands[0], io.cwd, 'OLD');
       newDir = packageDir(options.operands[1], io.cwd, 'NEW');
       oldLabel = displayPath(oldDir, io.cwd);
     }
-    const oldUri = rootUri(oldDir, oldLabel), newUri = rootUri(newDir, displayPath(newDir, io.cwd));
+    const oldUri = rootUri(oldDir, oldLabel),
+      newUri = rootUri(newDir, displayPath(newDir, io.cwd));
     requireClean(service, oldUri, oldLabel, io.cwd, tempRoot);
     requireClean(service, newUri, displayPath(newDir, io.cwd), io.cwd);
     let report: EvolutionReport;
@@ -50,9 +52,13 @@ export function runDiff(service: WitLanguageService, options: DiffOptions, io: C
     }
     const newLabel = displayPath(newDir, io.cwd);
     // Markdown (a pull-request comment, the editor's Compare view) links both sides; a --base checkout is gone by then.
-    io.stdout(options.format === 'json' ? diffJson(report)
-      : options.format === 'markdown' ? service.comparisonMarkdown(oldUri, newUri, { base: oldLabel, now: newLabel })
-        : diffHuman(report, oldLabel, newLabel));
+    io.stdout(
+      options.format === 'json'
+        ? diffJson(report)
+        : options.format === 'markdown'
+          ? service.comparisonMarkdown(oldUri, newUri, { base: oldLabel, now: newLabel })
+          : diffHuman(report, oldLabel, newLabel),
+    );
     return report.verdict.ok ? 0 : 1;
   } finally {
     if (tempRoot) fs.rmSync(tempRoot, { recursive: true, force: true });
@@ -73,7 +79,10 @@ function packageDir(operand: string, cwd: string, what: string): string {
 
 /** A file of the folder's root package: the service analyses the root that holds it. */
 function rootUri(dir: string, label: string): string {
-  const first = fs.readdirSync(dir).filter((n) => n.endsWith('.wit')).sort()[0];
+  const first = fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.wit'))
+    .sort()[0];
   if (!first) throw new InputError(`${label}: no .wit files in this folder`);
   return pathToUri(path.join(dir, first));
 }
@@ -91,6 +100,8 @@ function requireClean(service: WitLanguageService, uri: string, label: string, c
   }
   if (errors.length) {
     const shown = errors.slice(0, 10).join('\n') + (errors.length > 10 ? `\n  ... and ${errors.length - 10} more` : '');
-    throw new InputError(`${label}: the package has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix them before comparing:\n${shown}`);
+    throw new InputError(
+      `${label}: the package has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix them before comparing:\n${shown}`,
+    );
   }
 }

@@ -5,10 +5,16 @@ import type { EvolutionReport, Change } from '../core/index';
 
 export function diffJson(report: EvolutionReport): string {
   const v = report.verdict;
-  return JSON.stringify({
-    changes: report.changes.map((c: Change) => ({ path: c.path, change: c.change, importers: c.importers, exporters: c.exporters })),
-    verdict: { ok: v.ok, required: v.required, from: v.from ?? null, to: v.to ?? null, errors: v.errors, warnings: v.warnings },
-  }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        changes: report.changes.map((c: Change) => ({ path: c.path, change: c.change, importers: c.importers, exporters: c.exporters })),
+        verdict: { ok: v.ok, required: v.required, from: v.from ?? null, to: v.to ?? null, errors: v.errors, warnings: v.warnings },
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 export function diffHuman(report: EvolutionReport, oldLabel: string, newLabel: string): string {

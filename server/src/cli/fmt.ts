@@ -33,7 +33,9 @@ export function formatFiles(service: WitLanguageService, files: readonly string[
 
 export function reportFmt(outcome: FmtOutcome, check: boolean, cwd: string): { stdout: string; stderr: string; code: number } {
   const stdout = outcome.changed.map((f) => (check ? displayPath(f, cwd) : `formatted ${displayPath(f, cwd)}`)).join('\n');
-  const stderr = outcome.broken.map((f) => `${displayPath(f, cwd)}: not formatted: it has syntax errors (wit-devkit check shows them)`).join('\n');
+  const stderr = outcome.broken
+    .map((f) => `${displayPath(f, cwd)}: not formatted: it has syntax errors (wit-devkit check shows them)`)
+    .join('\n');
   const failed = outcome.broken.length > 0 || (check && outcome.changed.length > 0);
   return { stdout: stdout ? stdout + '\n' : '', stderr: stderr ? stderr + '\n' : '', code: failed ? 1 : 0 };
 }

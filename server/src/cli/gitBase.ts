@@ -21,7 +21,11 @@ function git(args: string[], cwd: string, input?: Buffer): Buffer {
 function gitError(e: unknown): string {
   const err = e as { code?: string; stderr?: Buffer };
   if (err.code === 'ENOENT') return 'git is not installed (not on PATH)';
-  return String(err.stderr ?? '').trim().split('\n')[0] || String(e);
+  return (
+    String(err.stderr ?? '')
+      .trim()
+      .split('\n')[0] || String(e)
+  );
 }
 
 export function checkoutBase(ref: string, packageDir: string): BaseTree {

@@ -7,9 +7,12 @@ runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   wasmDir: defaultWasmDir(__dirname),
-}).then((code) => {
-  process.exitCode = code;
-}, (e) => {
-  process.stderr.write(`wit-devkit: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exitCode = 2;
-});
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`wit-devkit: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -42,13 +42,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     const started = performance.now();
-    const service = await createWitLanguageService(nodeHost, { wasmDir: io.wasmDir, ...(args.features ? { features: args.features } : {}) });
+    const service = await createWitLanguageService(nodeHost, {
+      wasmDir: io.wasmDir,
+      ...(args.features ? { features: args.features } : {}),
+    });
     const loaded = performance.now();
-    const code = args.command === 'check' ? check(service, args.operands, (args.format ?? 'human') as CheckFormat, io)
-      : args.command === 'fmt' ? fmt(service, args.operands, args.check, io)
-        : runDiff(service, { operands: args.operands, base: args.base, format: (args.format ?? 'human') as DiffFormat }, io);
+    const code =
+      args.command === 'check'
+        ? check(service, args.operands, (args.format ?? 'human') as CheckFormat, io)
+        : args.command === 'fmt'
+          ? fmt(service, args.operands, args.check, io)
+          : runDiff(service, { operands: args.operands, base: args.base, format: (args.format ?? 'human') as DiffFormat }, io);
     // WIT_DEVKIT_TIMING=1: the grammar's load and the command's own work, apart (stderr).
-    if (process.env.WIT_DEVKIT_TIMING) io.stderr(`timing: grammar ${(loaded - started).toFixed(0)} ms, ${args.command} ${(performance.now() - loaded).toFixed(0)} ms\n`);
+    if (process.env.WIT_DEVKIT_TIMING)
+      io.stderr(`timing: grammar ${(loaded - started).toFixed(0)} ms, ${args.command} ${(performance.now() - loaded).toFixed(0)} ms\n`);
     return code;
   } catch (e) {
     if (e instanceof UsageError) {
@@ -67,10 +74,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 function check(service: WitLanguageService, operands: string[], format: CheckFormat, io: CliIo): number {
   const result = checkFiles(service, witFilesOf(operands, io.cwd));
-  const text = format === 'github' ? formatGithub(result, io.cwd)
-    : format === 'sarif' ? formatSarif(result, io.cwd, VERSION)
-      : format === 'json' ? formatJson(result, io.cwd)
-        : formatHuman(result, io.cwd);
+  const text =
+    format === 'github'
+      ? formatGithub(result, io.cwd)
+      : format === 'sarif'
+        ? formatSarif(result, io.cwd, VERSION)
+        : format === 'json'
+          ? formatJson(result, io.cwd)
+          : formatHuman(result, io.cwd);
   io.stdout(text);
   return countErrors(result).errors > 0 ? 1 : 0;
 }

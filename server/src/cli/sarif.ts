@@ -18,48 +18,57 @@ export function formatSarif(result: CheckResult, cwd: string, version: string): 
     if (!ruleIds.includes(ruleId)) ruleIds.push(ruleId);
     const shown = displayPath(file, cwd);
     // Relative paths as URIs with forward slashes; outside the folder, a file URI.
-    const uri = path.isAbsolute(shown) ? `file://${shown.split(path.sep).map(encodeURIComponent).join('/')}` : shown.split(path.sep).map(encodeURIComponent).join('/');
+    const uri = path.isAbsolute(shown)
+      ? `file://${shown.split(path.sep).map(encodeURIComponent).join('/')}`
+      : shown.split(path.sep).map(encodeURIComponent).join('/');
     return {
       ruleId,
       ruleIndex: ruleIds.indexOf(ruleId),
       level,
       message: { text: messageText(d) },
-      locations: [{
-        physicalLocation: {
-          artifactLocation: path.isAbsolute(shown) ? { uri } : { uri, uriBaseId: '%SRCROOT%' },
-          region: {
-            startLine: d.range.start.line + 1,
-            startColumn: d.range.start.character + 1,
-            endLine: d.range.end.line + 1,
-            endColumn: d.range.end.character + 1,
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: path.isAbsolute(shown) ? { uri } : { uri, uriBaseId: '%SRCROOT%' },
+            region: {
+              startLine: d.range.start.line + 1,
+              startColumn: d.range.start.character + 1,
+              endLine: d.range.end.line + 1,
+              endColumn: d.range.end.character + 1,
+            },
           },
         },
-      }],
+      ],
       partialFingerprints: {
-        primaryLocationLineHash: createHash('sha256').update(`${shown}\0${messageText(d)}`).digest('hex').slice(0, 16),
+        primaryLocationLineHash: createHash('sha256')
+          .update(`${shown}\0${messageText(d)}`)
+          .digest('hex')
+          .slice(0, 16),
       },
     };
   });
   const log = {
     $schema: SCHEMA,
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'wit-devkit',
-          version,
-          rules: ruleIds.map((id) => ({
-            id,
-            name: id.replace(/^wit\//, 'wit-'),
-            shortDescription: { text: describeRule(id) },
-            defaultConfiguration: { level: id.endsWith('/warning') ? 'warning' : 'error' },
-          })),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'wit-devkit',
+            version,
+            rules: ruleIds.map((id) => ({
+              id,
+              name: id.replace(/^wit\//, 'wit-'),
+              shortDescription: { text: describeRule(id) },
+              defaultConfiguration: { level: id.endsWith('/warning') ? 'warning' : 'error' },
+            })),
+          },
         },
+        columnKind: 'utf16CodeUnits',
+        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileUri(cwd)}/` } },
+        results,
       },
-      columnKind: 'utf16CodeUnits',
-      originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileUri(cwd)}/` } },
-      results,
-    }],
+    ],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }

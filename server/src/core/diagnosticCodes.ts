@@ -40,7 +40,7 @@ export const DIAGNOSTIC_CODES = {
   /** A world import, export or include that conflicts, shadows or names nothing. */
   'world-item': 'a world import, export or include wit-parser rejects',
   /** An item changed against `wit.compatibility.base` in a way that breaks a side of the contract. */
-  'compatibility': 'a change against the compatibility base',
+  compatibility: 'a change against the compatibility base',
   /** An item added without the `@since` gate of the package's new version. */
   'missing-since': 'an added item without its @since gate',
 } as const;

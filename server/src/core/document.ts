@@ -24,10 +24,12 @@ export class WitDocument {
   positionAt(offset: number): Position {
     const starts = this.lines();
     offset = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0, hi = starts.length;
+    let lo = 0,
+      hi = starts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (starts[mid] > offset) hi = mid; else lo = mid + 1;
+      if (starts[mid] > offset) hi = mid;
+      else lo = mid + 1;
     }
     const line = lo - 1;
     return { line, character: offset - starts[line] };

@@ -1,6 +1,9 @@
 // Everything the core needs from the outside world, passed in so that the same
 // core runs in the language server, in tests and in other hosts.
-export interface DirEntry { name: string; isDirectory: boolean }
+export interface DirEntry {
+  name: string;
+  isDirectory: boolean;
+}
 
 export interface WitHost {
   /** The text of a file, or undefined when it cannot be read. */

@@ -3,8 +3,23 @@
 // LSP types. Every feature is a method here; features live one per file under
 // features/, and nothing outside the core reaches them (or the workspace) directly.
 import type {
-  CodeAction, CompletionItem, Diagnostic, DocumentHighlight, DocumentLink, DocumentSymbol, FoldingRange, Hover,
-  InlayHint, Location, Position, Range, SelectionRange, SemanticTokens, SignatureHelp, TextEdit, WorkspaceEdit,
+  CodeAction,
+  CompletionItem,
+  Diagnostic,
+  DocumentHighlight,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  InlayHint,
+  Location,
+  Position,
+  Range,
+  SelectionRange,
+  SemanticTokens,
+  SignatureHelp,
+  TextEdit,
+  WorkspaceEdit,
   WorkspaceSymbol,
 } from 'vscode-languageserver-types';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
@@ -34,7 +49,16 @@ import { codeActions } from './features/codeActions';
 import { inlayHints } from './features/inlayHints';
 import { buildCompositionGraph, type CompositionGraph } from './features/compositionGraph';
 import { listWorlds, type WorldSummary } from './features/worlds';
-import { comparePackages, compatibilityDiagnostics, comparisonMarkdown, sinceGateEdit, sinceGateActions, SurfaceError, type EvolutionReport, type CompatibilityOptions } from './evolution/index';
+import {
+  comparePackages,
+  compatibilityDiagnostics,
+  comparisonMarkdown,
+  sinceGateEdit,
+  sinceGateActions,
+  SurfaceError,
+  type EvolutionReport,
+  type CompatibilityOptions,
+} from './evolution/index';
 import { abiFactsAt, type AbiFacts, type AbiOptions } from './abi/facts';
 import { spillHints } from './abi/spillHints';
 import { abiInlayHints } from './abi/inlayHints';
@@ -157,7 +181,9 @@ export async function createWitLanguageService(host: WitHost, options: ServiceOp
 
 /** A service over a grammar loaded already (`WitGrammar.load`): for hosts that make many services. */
 export function createWitLanguageServiceFrom(
-  grammar: WitGrammar, host: WitHost, initialFeatures: readonly string[] = DEFAULT_FEATURES,
+  grammar: WitGrammar,
+  host: WitHost,
+  initialFeatures: readonly string[] = DEFAULT_FEATURES,
 ): WitLanguageService {
   const workspace = new Workspace(host, grammar);
   const cache = new AnalysisCache();
@@ -255,7 +281,10 @@ export function createWitLanguageServiceFrom(
     semanticTokens: (uri, range) => withDoc(uri, { data: [] }, (doc) => semanticTokens(doc, analysis(uri), range)),
     documentLinks: (uri) => withDoc(uri, [], (doc) => documentLinks(analysis(uri), doc)),
     codeActions: (uri, range, diagnostics, only) =>
-      withDoc(uri, [], (doc) => [...codeActions(analysis(uri), doc, range, diagnostics, only), ...sinceGateActions(doc, diagnostics, only)]),
+      withDoc(uri, [], (doc) => [
+        ...codeActions(analysis(uri), doc, range, diagnostics, only),
+        ...sinceGateActions(doc, diagnostics, only),
+      ]),
     inlayHints: (uri, range) => withDoc(uri, [], (doc) => inlayHints(analysis(uri), doc, range)),
   };
 }

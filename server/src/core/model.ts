@@ -4,11 +4,25 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { FileAst } from './syntax/ast';
 
 export type SymbolKind =
-  | 'package' | 'interface' | 'world'
-  | 'type' | 'record' | 'variant' | 'enum' | 'flags' | 'resource'
-  | 'func' | 'constructor' | 'method' | 'static'
-  | 'field' | 'case' | 'flag' | 'param'
-  | 'import' | 'export';
+  | 'package'
+  | 'interface'
+  | 'world'
+  | 'type'
+  | 'record'
+  | 'variant'
+  | 'enum'
+  | 'flags'
+  | 'resource'
+  | 'func'
+  | 'constructor'
+  | 'method'
+  | 'static'
+  | 'field'
+  | 'case'
+  | 'flag'
+  | 'param'
+  | 'import'
+  | 'export';
 
 export interface WitSymbol {
   kind: SymbolKind;

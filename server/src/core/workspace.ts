@@ -26,7 +26,10 @@ export class Workspace {
   /** Bumped on every change; analyses cache against it. */
   generation = 0;
 
-  constructor(private readonly host: WitHost, grammar: WitGrammar) {
+  constructor(
+    private readonly host: WitHost,
+    grammar: WitGrammar,
+  ) {
     this.parser = grammar.createParser();
   }
 

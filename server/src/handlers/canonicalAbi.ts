@@ -6,7 +6,11 @@ import { answer, type Handler } from './context';
 export const canonicalAbiHandler: Handler = {
   capabilities: {},
   register({ connection, service, settings }) {
-    connection.onRequest(CanonicalAbiRequest, answer(service, (s, { textDocument, position, scheme }) =>
-      s.canonicalAbi(textDocument.uri, position, { scheme: scheme ?? settings.value.canonicalAbi.nameScheme })));
+    connection.onRequest(
+      CanonicalAbiRequest,
+      answer(service, (s, { textDocument, position, scheme }) =>
+        s.canonicalAbi(textDocument.uri, position, { scheme: scheme ?? settings.value.canonicalAbi.nameScheme }),
+      ),
+    );
   },
 };

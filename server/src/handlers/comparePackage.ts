@@ -36,7 +36,8 @@ function compare(s: WitLanguageService, { uri, base }: ComparePackageParams): st
         checkouts.set(key, (out = checkoutBase(base.ref, rootDir)));
         // deps/ is often fetched and not committed: then the base uses today's.
         const depsNow = path.join(rootDir, 'deps');
-        if (!fs.existsSync(path.join(out.dir, 'deps')) && fs.existsSync(depsNow)) fs.cpSync(depsNow, path.join(out.dir, 'deps'), { recursive: true });
+        if (!fs.existsSync(path.join(out.dir, 'deps')) && fs.existsSync(depsNow))
+          fs.cpSync(depsNow, path.join(out.dir, 'deps'), { recursive: true });
       }
       baseDir = out.dir;
       label = base.ref;
@@ -44,7 +45,10 @@ function compare(s: WitLanguageService, { uri, base }: ComparePackageParams): st
       baseDir = base.path;
       label = base.path;
     }
-    const first = fs.readdirSync(baseDir).filter((f) => f.endsWith('.wit')).sort()[0];
+    const first = fs
+      .readdirSync(baseDir)
+      .filter((f) => f.endsWith('.wit'))
+      .sort()[0];
     if (!first) return `${label} has no .wit files in ${baseDir}: nothing to compare.\n`;
     const baseUri = pathToUri(path.join(baseDir, first));
     const errors = [...s.diagnostics(baseUri).values()].flat().filter((d) => d.severity === 1).length;
@@ -56,4 +60,3 @@ function compare(s: WitLanguageService, { uri, base }: ComparePackageParams): st
     throw e;
   }
 }
-

@@ -7,6 +7,12 @@ import { wacCompletion } from '../wac/wacFeatures';
 export const completionHandler: Handler = {
   capabilities: { completionProvider: { triggerCharacters: ['@', ':', '/', '.', '{', '<', ' ', '('] } },
   register({ connection, service, wac }) {
-    connection.onCompletion(forWac(wac, wacCompletion, answer(service, (s, { textDocument, position }: CompletionParams) => s.completion(textDocument.uri, position))));
+    connection.onCompletion(
+      forWac(
+        wac,
+        wacCompletion,
+        answer(service, (s, { textDocument, position }: CompletionParams) => s.completion(textDocument.uri, position)),
+      ),
+    );
   },
 };

@@ -6,6 +6,9 @@ import { answer, type Handler } from './context';
 export const compositionGraphHandler: Handler = {
   capabilities: {},
   register({ connection, service }) {
-    connection.onRequest(CompositionGraphRequest, answer(service, (s, { uri, world }) => s.compositionGraph(uri, world)));
+    connection.onRequest(
+      CompositionGraphRequest,
+      answer(service, (s, { uri, world }) => s.compositionGraph(uri, world)),
+    );
   },
 };

@@ -30,7 +30,8 @@ export const REQUEST_BUDGET_MS = Number(process.env.WIT_REQUEST_BUDGET_MS) || 10
 
 /** A request handler that waits for the service, then answers with `answer(service, params)` within the budget. */
 export function answer<P, R>(
-  service: Promise<WitLanguageService>, answer: (s: WitLanguageService, params: P) => R,
+  service: Promise<WitLanguageService>,
+  answer: (s: WitLanguageService, params: P) => R,
 ): (params: P) => Promise<R> {
   return async (params) => {
     // A WAC document is not WIT: the WIT features have nothing to say about it.

@@ -8,7 +8,13 @@ import { wacDefinition } from '../wac/wacFeatures';
 export const definitionHandler: Handler = {
   capabilities: { definitionProvider: true, declarationProvider: true, typeDefinitionProvider: true },
   register({ connection, service, wac }) {
-    connection.onDefinition(forWac(wac, wacDefinition, answer(service, (s, { textDocument, position }: DefinitionParams) => s.definition(textDocument.uri, position))));
+    connection.onDefinition(
+      forWac(
+        wac,
+        wacDefinition,
+        answer(service, (s, { textDocument, position }: DefinitionParams) => s.definition(textDocument.uri, position)),
+      ),
+    );
     connection.onDeclaration(answer(service, (s, { textDocument, position }) => s.definition(textDocument.uri, position)));
     connection.onTypeDefinition(answer(service, (s, { textDocument, position }) => s.typeDefinition(textDocument.uri, position)));
   },

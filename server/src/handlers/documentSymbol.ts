@@ -7,6 +7,8 @@ export const documentSymbolHandler: Handler = {
   capabilities: { documentSymbolProvider: true },
   register({ connection, service, wac }) {
     const wit = answer(service, (s, { textDocument }: DocumentSymbolParams) => s.documentSymbols(textDocument.uri));
-    connection.onDocumentSymbol((params) => (wac && isWacUri(params.textDocument.uri) ? wac.documentSymbols(params.textDocument.uri) : wit(params)));
+    connection.onDocumentSymbol((params) =>
+      wac && isWacUri(params.textDocument.uri) ? wac.documentSymbols(params.textDocument.uri) : wit(params),
+    );
   },
 };

@@ -8,12 +8,18 @@ export const formattingHandler: Handler = {
   capabilities: { documentFormattingProvider: true, documentRangeFormattingProvider: true },
   register({ connection, service, settings, wac }) {
     const document = answer(service, (s, { textDocument }: DocumentFormattingParams) =>
-      (settings.value.format.enable ? s.formatDocument(textDocument.uri) : []));
-    connection.onDocumentFormatting((params) => wacFormatting(wac, params.textDocument.uri, settings.value.format.enable) ?? document(params));
+      settings.value.format.enable ? s.formatDocument(textDocument.uri) : [],
+    );
+    connection.onDocumentFormatting(
+      (params) => wacFormatting(wac, params.textDocument.uri, settings.value.format.enable) ?? document(params),
+    );
     const range = answer(service, (s, { textDocument, range }: DocumentRangeFormattingParams) =>
-      (settings.value.format.enable ? s.formatRange(textDocument.uri, range) : []));
+      settings.value.format.enable ? s.formatRange(textDocument.uri, range) : [],
+    );
     // A WAC document is formatted whole, whatever the range.
-    connection.onDocumentRangeFormatting((params) => wacFormatting(wac, params.textDocument.uri, settings.value.format.enable) ?? range(params));
+    connection.onDocumentRangeFormatting(
+      (params) => wacFormatting(wac, params.textDocument.uri, settings.value.format.enable) ?? range(params),
+    );
   },
 };
 
@@ -25,5 +31,10 @@ function wacFormatting(wac: WacDocuments | undefined, uri: string, enabled: bool
   const formatted = formatWac(text);
   if (formatted === text) return [];
   const lines = text.split('\n');
-  return [{ range: { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1].length } }, newText: formatted }];
+  return [
+    {
+      range: { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1].length } },
+      newText: formatted,
+    },
+  ];
 }

@@ -51,7 +51,10 @@ function asResponseError(e: unknown): ResponseError<unknown> {
 function onlyWorld(s: WitLanguageService, uri: string): string | undefined {
   const worlds = s.listWorlds(uri);
   if (worlds.length > 1) {
-    throw new ResponseError(LSPErrorCodes.RequestFailed, `The package has ${worlds.length} worlds; name one of: ${worlds.map((w) => w.name).join(', ')}`);
+    throw new ResponseError(
+      LSPErrorCodes.RequestFailed,
+      `The package has ${worlds.length} worlds; name one of: ${worlds.map((w) => w.name).join(', ')}`,
+    );
   }
   return worlds[0]?.name;
 }

@@ -7,7 +7,14 @@ import { wacHover } from '../wac/wacFeatures';
 export const hoverHandler: Handler = {
   capabilities: { hoverProvider: true },
   register({ connection, service, settings, wac }) {
-    connection.onHover(forWac(wac, wacHover, answer(service, (s, { textDocument, position }: HoverParams) =>
-      s.hover(textDocument.uri, position, { scheme: settings.value.canonicalAbi.nameScheme }))));
+    connection.onHover(
+      forWac(
+        wac,
+        wacHover,
+        answer(service, (s, { textDocument, position }: HoverParams) =>
+          s.hover(textDocument.uri, position, { scheme: settings.value.canonicalAbi.nameScheme }),
+        ),
+      ),
+    );
   },
 };

@@ -5,6 +5,9 @@ import { answer, type Handler } from './context';
 export const listWorldsHandler: Handler = {
   capabilities: {},
   register({ connection, service }) {
-    connection.onRequest(ListWorldsRequest, answer(service, (s, { uri }) => s.listWorlds(uri)));
+    connection.onRequest(
+      ListWorldsRequest,
+      answer(service, (s, { uri }) => s.listWorlds(uri)),
+    );
   },
 };

@@ -13,7 +13,8 @@ export const renameHandler: Handler = {
   capabilities: { renameProvider: { prepareProvider: true } },
   register({ connection, service }) {
     connection.onPrepareRename(answer(service, (s, { textDocument, position }) => orRefusal(s.prepareRename(textDocument.uri, position))));
-    connection.onRenameRequest(answer(service, (s, { textDocument, position, newName }) =>
-      orRefusal(s.rename(textDocument.uri, position, newName))));
+    connection.onRenameRequest(
+      answer(service, (s, { textDocument, position, newName }) => orRefusal(s.rename(textDocument.uri, position, newName))),
+    );
   },
 };

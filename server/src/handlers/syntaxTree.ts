@@ -6,7 +6,13 @@ import { answer, type Handler } from './context';
 export const syntaxTreeHandler: Handler = {
   capabilities: {},
   register({ connection, service }) {
-    connection.onRequest(SyntaxTreeRequest, answer(service, (s, { uri }) => s.syntaxTree(uri)));
-    connection.onRequest(ResolvedPackageRequest, answer(service, (s, { uri }) => s.resolvedPackage(uri)));
+    connection.onRequest(
+      SyntaxTreeRequest,
+      answer(service, (s, { uri }) => s.syntaxTree(uri)),
+    );
+    connection.onRequest(
+      ResolvedPackageRequest,
+      answer(service, (s, { uri }) => s.resolvedPackage(uri)),
+    );
   },
 };

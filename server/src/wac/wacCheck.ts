@@ -52,7 +52,11 @@ export async function checkWac(text: string, options: WacCheckOptions): Promise<
     writeFileSync(file, text);
     const result = await runToolWithEnv(options.wac, composeArgs(file, output, options), options);
     if (result.timedOut) {
-      return { problems: [atStart(`wac did not answer within ${Math.round((options.timeoutMs ?? 10_000) / 1000)} s`, 'warning')], code: null, stderr: result.stderr };
+      return {
+        problems: [atStart(`wac did not answer within ${Math.round((options.timeoutMs ?? 10_000) / 1000)} s`, 'warning')],
+        code: null,
+        stderr: result.stderr,
+      };
     }
     if (result.code === 0) {
       return { problems: [], composed: new Uint8Array(readFileSync(output)), code: 0, stderr: result.stderr };
@@ -60,32 +64,55 @@ export async function checkWac(text: string, options: WacCheckOptions): Promise<
     const errors = parseWacErrors(result.stderr);
     const problems = errors.length
       ? errors.map((e) => toProblem(e, text, options.depsDir))
-      : [atStart(`wac compose failed (exit ${String(result.code ?? result.signal)}): ${result.stderr.trim() || result.stdout.trim()}`, 'error')];
+      : [
+          atStart(
+            `wac compose failed (exit ${String(result.code ?? result.signal)}): ${result.stderr.trim() || result.stdout.trim()}`,
+            'error',
+          ),
+        ];
     return { problems, code: result.code, stderr: result.stderr };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-interface Run { code: number | null; signal: string | null; timedOut: boolean; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  stdout: string;
+  stderr: string;
+}
 
 /** wac by argument list; RUST_BACKTRACE=0 keeps a stack trace out of its error report. */
 function runToolWithEnv(wac: string, args: string[], options: WacCheckOptions): Promise<Run> {
   return new Promise((resolve, reject) => {
-    execFile(wac, args, {
-      cwd: options.cwd, timeout: options.timeoutMs ?? 10_000, maxBuffer: 64 * 1024 * 1024, windowsHide: true,
-      env: { ...process.env, RUST_BACKTRACE: '0', NO_COLOR: '1' },
-    }, (error, stdout, stderr) => {
-      const out = { stdout: String(stdout), stderr: String(stderr) };
-      if (error?.signal) resolve({ code: null, signal: error.signal, timedOut: error.killed === true, ...out });
-      else if (error && typeof error.code !== 'number') reject(new Error(`${wac} could not run: ${error.message}`));
-      else resolve({ code: error ? Number(error.code) : 0, signal: null, timedOut: false, ...out });
-    });
+    execFile(
+      wac,
+      args,
+      {
+        cwd: options.cwd,
+        timeout: options.timeoutMs ?? 10_000,
+        maxBuffer: 64 * 1024 * 1024,
+        windowsHide: true,
+        env: { ...process.env, RUST_BACKTRACE: '0', NO_COLOR: '1' },
+      },
+      (error, stdout, stderr) => {
+        const out = { stdout: String(stdout), stderr: String(stderr) };
+        if (error?.signal) resolve({ code: null, signal: error.signal, timedOut: error.killed === true, ...out });
+        else if (error && typeof error.code !== 'number') reject(new Error(`${wac} could not run: ${error.message}`));
+        else resolve({ code: error ? Number(error.code) : 0, signal: null, timedOut: false, ...out });
+      },
+    );
   });
 }
 
-const atStart = (message: string, severity: WacProblem['severity']): WacProblem =>
-  ({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 }, message, severity });
+const atStart = (message: string, severity: WacProblem['severity']): WacProblem => ({
+  start: { line: 0, character: 0 },
+  end: { line: 0, character: 0 },
+  message,
+  severity,
+});
 
 function toProblem(e: WacError, text: string, depsDir: string): WacProblem {
   const message = wacErrorText(e);
@@ -95,7 +122,12 @@ function toProblem(e: WacError, text: string, depsDir: string): WacProblem {
     let length = e.length;
     if (length === 0) length = /^[%A-Za-z0-9-]+/.exec(lineText.slice(e.column))?.[0].length ?? 1;
     const end = Math.min(lineText.replace(/\r$/, '').length, e.column + length);
-    return { start: { line: e.line, character: e.column }, end: { line: e.line, character: Math.max(end, e.column) }, message, severity: 'error' };
+    return {
+      start: { line: e.line, character: e.column },
+      end: { line: e.line, character: Math.max(end, e.column) },
+      message,
+      severity: 'error',
+    };
   }
   // No location. wac looks an unknown package up in a registry and reports only that the
   // lookup failed: say which package is not in deps/, at the `new` that names it.
@@ -103,7 +135,9 @@ function toProblem(e: WacError, text: string, depsDir: string): WacProblem {
     const missing = scanWac(text).packageRefs.find((ref) => !inDeps(ref.name, depsDir));
     if (missing) {
       return {
-        start: positionAt(text, missing.span.start), end: positionAt(text, missing.span.end), severity: 'error',
+        start: positionAt(text, missing.span.start),
+        end: positionAt(text, missing.span.end),
+        severity: 'error',
         message: `unknown package \`${missing.name}\`: not in ${depsDir}, and wac's registry lookup failed:\n${message}`,
       };
     }
@@ -115,7 +149,10 @@ export function positionAt(text: string, offset: number): { line: number; charac
   let line = 0;
   let lineStart = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
-    if (text[i] === '\n') { line++; lineStart = i + 1; }
+    if (text[i] === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
   }
   return { line, character: offset - lineStart };
 }

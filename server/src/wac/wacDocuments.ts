@@ -8,7 +8,12 @@ import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  DiagnosticSeverity, DiagnosticTag, SymbolKind, type Diagnostic, type DocumentSymbol, type TextDocumentContentChangeEvent,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  SymbolKind,
+  type Diagnostic,
+  type DocumentSymbol,
+  type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { uriToPath } from '../core/index';
 import { checkWac, positionAt, type WacCheckResult } from './wacCheck';
@@ -100,13 +105,19 @@ export class WacDocuments {
     const text = entry.doc.getText();
     const range = (s: { start: number; end: number }) => ({ start: positionAt(text, s.start), end: positionAt(text, s.end) });
     const kinds: Record<WacStatementKind, SymbolKind> = {
-      package: SymbolKind.Package, import: SymbolKind.Interface, let: SymbolKind.Variable, export: SymbolKind.Property,
-      interface: SymbolKind.Interface, world: SymbolKind.Module, type: SymbolKind.Struct,
+      package: SymbolKind.Package,
+      import: SymbolKind.Interface,
+      let: SymbolKind.Variable,
+      export: SymbolKind.Property,
+      interface: SymbolKind.Interface,
+      world: SymbolKind.Module,
+      type: SymbolKind.Struct,
     };
     return scanWac(text).statements.map((s) => ({
       name: s.name,
       kind: s.kind === 'let' && s.instantiates ? SymbolKind.Object : kinds[s.kind],
-      detail: s.kind === 'let' && s.instantiates ? `new ${s.instantiates}` : s.kind === 'import' ? `import ${s.importName ?? ''}`.trim() : s.kind,
+      detail:
+        s.kind === 'let' && s.instantiates ? `new ${s.instantiates}` : s.kind === 'import' ? `import ${s.importName ?? ''}`.trim() : s.kind,
       range: range(s.span),
       selectionRange: range(s.nameSpan),
     }));
@@ -132,7 +143,9 @@ export class WacDocuments {
         if (this.docs.get(uri) !== entry) return;
         // A newer version is waiting: publish only the newest.
         if (!entry.again && !entry.timer) {
-          entry.problems = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
+          entry.problems = diagnostics
+            .filter((d) => d.severity === DiagnosticSeverity.Error)
+            .map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
           this.options.publish(uri, doc.version, diagnostics);
         }
       } while (entry.again);
@@ -148,14 +161,26 @@ export class WacDocuments {
     if (!uri.startsWith('file:')) return [];
     const wac = this.options.findWac();
     if (!wac) {
-      return [{
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information,
-        source: 'wac', message: 'WAC documents are checked with the wac CLI, which is not on PATH (install: cargo install wac-cli).',
-      }];
+      return [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: DiagnosticSeverity.Information,
+          source: 'wac',
+          message: 'WAC documents are checked with the wac CLI, which is not on PATH (install: cargo install wac-cli).',
+        },
+      ];
     }
     const dir = path.dirname(uriToPath(uri));
     const depsDir = path.join(dir, 'deps');
-    const key = createHash('sha256').update(wac).update('\0').update(depsDir).update('\0').update(fingerprint(depsDir)).update('\0').update(text).digest('hex');
+    const key = createHash('sha256')
+      .update(wac)
+      .update('\0')
+      .update(depsDir)
+      .update('\0')
+      .update(fingerprint(depsDir))
+      .update('\0')
+      .update(text)
+      .digest('hex');
     let result = this.cache.get(key);
     if (!result) {
       result = await checkWac(text, { wac, depsDir, cwd: dir });
@@ -169,15 +194,20 @@ export class WacDocuments {
     if (result.composed) entry.composed = result.composed;
     const unused: Diagnostic[] = unusedLets(scanWac(text)).map((l) => ({
       range: { start: positionAt(text, l.nameSpan.start), end: positionAt(text, l.nameSpan.end) },
-      severity: DiagnosticSeverity.Warning, source: 'wac-devkit', tags: [DiagnosticTag.Unnecessary],
+      severity: DiagnosticSeverity.Warning,
+      source: 'wac-devkit',
+      tags: [DiagnosticTag.Unnecessary],
       message: `instance \`${l.name}\` is never used: nothing takes its exports and the composition does not export it`,
     }));
-    return [...result.problems.map((p) => ({
-      range: { start: p.start, end: p.end },
-      severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-      source: 'wac',
-      message: p.message,
-    })), ...unused];
+    return [
+      ...result.problems.map((p) => ({
+        range: { start: p.start, end: p.end },
+        severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+        source: 'wac',
+        message: p.message,
+      })),
+      ...unused,
+    ];
   }
 }
 

@@ -26,7 +26,10 @@ const UNDERLINE = /^[─┬┴]+/;
 
 /** The errors in wac's stderr (usually one); empty when it printed none. */
 export function parseWacErrors(stderr: string): WacError[] {
-  const lines = stderr.replace(/\r\n/g, '\n').replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const lines = stderr
+    .replace(/\r\n/g, '\n')
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n');
   const errors: WacError[] = [];
   let current: WacError | undefined;
   let target: 'message' | 'cause' | undefined;

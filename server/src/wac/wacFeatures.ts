@@ -64,8 +64,12 @@ function itemText(item: ExternItem, keyword: 'import' | 'export'): string {
   const t = item.type;
   if (t.kind === 'func') return `  ${keyword} ${item.name}: ${funcText(t)};`;
   if (t.kind === 'instance') {
-    const funcs = t.exports.filter((e) => e.type.kind === 'func').map((e) => `    ${e.name}: ${funcText(e.type as Extract<ComponentType, { kind: 'func' }>)};`);
-    return funcs.length && !item.name.startsWith('wasi:') ? `  ${keyword} ${item.name} {\n${funcs.join('\n')}\n  }` : `  ${keyword} ${item.name};`;
+    const funcs = t.exports
+      .filter((e) => e.type.kind === 'func')
+      .map((e) => `    ${e.name}: ${funcText(e.type as Extract<ComponentType, { kind: 'func' }>)};`);
+    return funcs.length && !item.name.startsWith('wasi:')
+      ? `  ${keyword} ${item.name} {\n${funcs.join('\n')}\n  }`
+      : `  ${keyword} ${item.name};`;
   }
   return `  ${keyword} ${item.name}; // ${item.sort}`;
 }
@@ -79,7 +83,14 @@ export function worldText(name: string, info: ComponentInfo): string {
   return `world ${name.replace(/^.*:/, '')} {\n${lines.join('\n')}\n}`;
 }
 
-interface Context { text: string; scan: WacScan; depsDir: string; offset: number; token?: WacToken; index: number }
+interface Context {
+  text: string;
+  scan: WacScan;
+  depsDir: string;
+  offset: number;
+  token?: WacToken;
+  index: number;
+}
 
 function contextAt(uri: string, text: string, position: Position): Context {
   const scan = scanWac(text);
@@ -98,7 +109,8 @@ function enclosingNew(ctx: Context): string | undefined {
     const t = ctx.scan.tokens[i];
     if (t.text === '}') depth++;
     else if (t.text === '{') {
-      if (depth === 0) return ctx.scan.packageRefs.find((p) => p.span.end <= t.start && ctx.text.slice(p.span.end, t.start).trim() === '')?.name;
+      if (depth === 0)
+        return ctx.scan.packageRefs.find((p) => p.span.end <= t.start && ctx.text.slice(p.span.end, t.start).trim() === '')?.name;
       depth--;
     } else if (t.text === ';') return undefined;
   }
@@ -112,8 +124,9 @@ function instantiated(ctx: Context, name: string): string | undefined {
 
 /** The import of `pkg` an argument `name` is for: exactly the name, else the one path ending in it. */
 function importFor(info: ComponentInfo, name: string): ExternItem | undefined {
-  return info.imports.find((i) => i.name === name) ??
-    info.imports.filter((i) => i.name.replace(/@.*$/, '').split('/').pop() === name).at(0);
+  return (
+    info.imports.find((i) => i.name === name) ?? info.imports.filter((i) => i.name.replace(/@.*$/, '').split('/').pop() === name).at(0)
+  );
 }
 
 export function wacHover(uri: string, text: string, position: Position): Hover | null {
@@ -125,7 +138,9 @@ export function wacHover(uri: string, text: string, position: Position): Hover |
   if (ref) {
     const c = depsComponent(ref.name, ctx.depsDir);
     if (!c) return code(`\`${ref.name}\`: not in ${ctx.depsDir}`);
-    return code(`component \`${ref.name}\` (${path.relative(path.dirname(ctx.depsDir), c.file)})\n\n\`\`\`wit\n${worldText(ref.name, c.info)}\n\`\`\``);
+    return code(
+      `component \`${ref.name}\` (${path.relative(path.dirname(ctx.depsDir), c.file)})\n\n\`\`\`wit\n${worldText(ref.name, c.info)}\n\`\`\``,
+    );
   }
   if (t.kind !== 'id') return null;
   // A named argument: the import it is for.
@@ -171,7 +186,9 @@ export function wacCompletion(uri: string, text: string, position: Position): Co
     const pkg = instantiated(ctx, access[1]);
     const c = pkg ? depsComponent(pkg, ctx.depsDir) : undefined;
     return (c?.info.exports ?? []).map((e) => ({
-      label: e.name.replace(/@.*$/, '').split('/').pop() ?? e.name, kind: CompletionItemKind.Property, detail: e.name,
+      label: e.name.replace(/@.*$/, '').split('/').pop() ?? e.name,
+      kind: CompletionItemKind.Property,
+      detail: e.name,
     }));
   }
   // Inside `new pkg { ... }`: the imports not given yet, and `...`.
@@ -183,9 +200,15 @@ export function wacCompletion(uri: string, text: string, position: Position): Co
     const given = text.slice(open, text.indexOf('}', ctx.offset) < 0 ? undefined : text.indexOf('}', ctx.offset));
     const items: CompletionItem[] = c.info.imports
       .filter((i) => !given.includes(i.name) && !new RegExp(`(?:^|[\\s{,])${escape(shortName(i.name))}\\s*[:,}]`).test(given))
-      .map((i) => ({ label: shortName(i.name), kind: CompletionItemKind.Field, detail: `import ${i.name}`, insertText: `${shortName(i.name)}: ` }));
+      .map((i) => ({
+        label: shortName(i.name),
+        kind: CompletionItemKind.Field,
+        detail: `import ${i.name}`,
+        insertText: `${shortName(i.name)}: `,
+      }));
     const instances = ctx.scan.statements.filter((s) => s.kind === 'let' && s.instantiates && s.span.end <= ctx.offset);
-    for (const s of instances) items.push({ label: `...${s.name}`, kind: CompletionItemKind.Variable, detail: `spread the exports of ${s.instantiates}` });
+    for (const s of instances)
+      items.push({ label: `...${s.name}`, kind: CompletionItemKind.Variable, detail: `spread the exports of ${s.instantiates}` });
     items.push({ label: '...', kind: CompletionItemKind.Keyword, detail: 'import every argument not given' });
     return items;
   }

@@ -32,7 +32,10 @@ export function formatWac(text: string): string {
   const lines = source.split('\n');
   for (let line = 0; line < lines.length; line++) {
     const raw = lines[line];
-    if (inComment[line]) { out.push(raw.replace(/\s+$/, '')); continue; }
+    if (inComment[line]) {
+      out.push(raw.replace(/\s+$/, ''));
+      continue;
+    }
     const trimmed = raw.trim();
     if (!trimmed) {
       if (out.length && out[out.length - 1] !== '') out.push('');
@@ -63,12 +66,36 @@ function commentLines(source: string, lineStarts: number[]): boolean[] {
   let depth = 0;
   let inString = false;
   while (i < source.length) {
-    if (source[i] === '\n') { line++; inside[line] = depth > 0; inString = false; i++; continue; }
-    if (depth === 0 && source[i] === '"') { inString = !inString; i++; continue; }
-    if (inString) { i++; continue; }
-    if (depth === 0 && source.startsWith('//', i)) { while (i < source.length && source[i] !== '\n') i++; continue; }
-    if (source.startsWith('/*', i)) { depth++; i += 2; continue; }
-    if (depth > 0 && source.startsWith('*/', i)) { depth--; i += 2; continue; }
+    if (source[i] === '\n') {
+      line++;
+      inside[line] = depth > 0;
+      inString = false;
+      i++;
+      continue;
+    }
+    if (depth === 0 && source[i] === '"') {
+      inString = !inString;
+      i++;
+      continue;
+    }
+    if (inString) {
+      i++;
+      continue;
+    }
+    if (depth === 0 && source.startsWith('//', i)) {
+      while (i < source.length && source[i] !== '\n') i++;
+      continue;
+    }
+    if (source.startsWith('/*', i)) {
+      depth++;
+      i += 2;
+      continue;
+    }
+    if (depth > 0 && source.startsWith('*/', i)) {
+      depth--;
+      i += 2;
+      continue;
+    }
     i++;
   }
   return inside;

@@ -4,7 +4,9 @@
 import { RequestType } from 'vscode-languageserver/node';
 import type { Handler } from '../handlers/context';
 
-export interface WacComposedParams { uri: string }
+export interface WacComposedParams {
+  uri: string;
+}
 export interface WacComposedResult {
   /** The composed component, base64; null when no check of the document has composed yet. */
   composed: string | null;

@@ -3,9 +3,17 @@
 // packages named by `new` expressions. It never fails: text it does not understand is
 // skipped up to the next `;` or statement keyword, so a half-typed document still has symbols.
 export type WacTokenKind = 'id' | 'string' | 'punct' | 'spread';
-export interface WacToken { kind: WacTokenKind; text: string; start: number; end: number }
+export interface WacToken {
+  kind: WacTokenKind;
+  text: string;
+  start: number;
+  end: number;
+}
 
-export interface Span { start: number; end: number }
+export interface Span {
+  start: number;
+  end: number;
+}
 export type WacStatementKind = 'package' | 'import' | 'let' | 'export' | 'interface' | 'world' | 'type';
 export interface WacStatement {
   kind: WacStatementKind;
@@ -19,23 +27,57 @@ export interface WacStatement {
   /** For an import: the import's name in the composition (its `as` name, else its path). */
   importName?: string;
 }
-export interface WacPackageRef { name: string; span: Span }
-export interface WacScan { tokens: WacToken[]; statements: WacStatement[]; packageRefs: WacPackageRef[] }
+export interface WacPackageRef {
+  name: string;
+  span: Span;
+}
+export interface WacScan {
+  tokens: WacToken[];
+  statements: WacStatement[];
+  packageRefs: WacPackageRef[];
+}
 
 const ID = /%?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*/y;
-const STATEMENT_KEYWORDS = new Set(['package', 'import', 'let', 'export', 'interface', 'world', 'record', 'variant', 'enum', 'flags', 'type', 'resource']);
+const STATEMENT_KEYWORDS = new Set([
+  'package',
+  'import',
+  'let',
+  'export',
+  'interface',
+  'world',
+  'record',
+  'variant',
+  'enum',
+  'flags',
+  'type',
+  'resource',
+]);
 
 export function tokenizeWac(text: string): WacToken[] {
   const tokens: WacToken[] = [];
   let i = 0;
   while (i < text.length) {
     const c = text[i];
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') { i++; continue; }
-    if (text.startsWith('//', i)) { const nl = text.indexOf('\n', i); i = nl < 0 ? text.length : nl; continue; }
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      i++;
+      continue;
+    }
+    if (text.startsWith('//', i)) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+      continue;
+    }
     if (text.startsWith('/*', i)) {
       let depth = 0;
       while (i < text.length) {
-        if (text.startsWith('/*', i)) { depth++; i += 2; } else if (text.startsWith('*/', i)) { depth--; i += 2; if (depth === 0) break; } else i++;
+        if (text.startsWith('/*', i)) {
+          depth++;
+          i += 2;
+        } else if (text.startsWith('*/', i)) {
+          depth--;
+          i += 2;
+          if (depth === 0) break;
+        } else i++;
       }
       continue;
     }
@@ -47,11 +89,23 @@ export function tokenizeWac(text: string): WacToken[] {
       i = end;
       continue;
     }
-    if (text.startsWith('...', i)) { tokens.push({ kind: 'spread', text: '...', start: i, end: i + 3 }); i += 3; continue; }
+    if (text.startsWith('...', i)) {
+      tokens.push({ kind: 'spread', text: '...', start: i, end: i + 3 });
+      i += 3;
+      continue;
+    }
     ID.lastIndex = i;
     const m = ID.exec(text);
-    if (m) { tokens.push({ kind: 'id', text: m[0], start: i, end: i + m[0].length }); i += m[0].length; continue; }
-    if (text.startsWith('->', i)) { tokens.push({ kind: 'punct', text: '->', start: i, end: i + 2 }); i += 2; continue; }
+    if (m) {
+      tokens.push({ kind: 'id', text: m[0], start: i, end: i + m[0].length });
+      i += m[0].length;
+      continue;
+    }
+    if (text.startsWith('->', i)) {
+      tokens.push({ kind: 'punct', text: '->', start: i, end: i + 2 });
+      i += 2;
+      continue;
+    }
     tokens.push({ kind: 'punct', text: c, start: i, end: i + 1 });
     i++;
   }
@@ -94,7 +148,10 @@ export function scanWac(text: string): WacScan {
   let k = 0;
   while (k < tokens.length) {
     const t = tokens[k];
-    if (t.kind !== 'id' || !STATEMENT_KEYWORDS.has(t.text)) { k++; continue; }
+    if (t.kind !== 'id' || !STATEMENT_KEYWORDS.has(t.text)) {
+      k++;
+      continue;
+    }
     // The statement runs to its `;` at bracket depth 0, or to a `}` closing a top-level block
     // (interface, world, record ...), or to the next statement keyword at depth 0.
     let depth = 0;
@@ -109,12 +166,26 @@ export function scanWac(text: string): WacScan {
       else if (u.text === '}' || u.text === ')' || u.text === ']' || u.text === '>') {
         depth = Math.max(0, depth - 1);
         if (depth === 0 && u.text === '}' && ['interface', 'world', 'record', 'variant', 'enum', 'flags', 'resource'].includes(t.text)) {
-          end = u.end; j++;
-          if (tokens[j]?.text === ';') { end = tokens[j].end; j++; }
+          end = u.end;
+          j++;
+          if (tokens[j]?.text === ';') {
+            end = tokens[j].end;
+            j++;
+          }
           break;
         }
-      } else if (u.text === ';' && depth === 0) { end = u.end; j++; break; } else if ((depth === 0 || inExpression) && u.kind === 'id' && STATEMENT_KEYWORDS.has(u.text) &&
-        !(t.text === 'import' && u.text === 'interface') && !(u.text === 'interface' && tokens[j - 1]?.text === ':')) break;
+      } else if (u.text === ';' && depth === 0) {
+        end = u.end;
+        j++;
+        break;
+      } else if (
+        (depth === 0 || inExpression) &&
+        u.kind === 'id' &&
+        STATEMENT_KEYWORDS.has(u.text) &&
+        !(t.text === 'import' && u.text === 'interface') &&
+        !(u.text === 'interface' && tokens[j - 1]?.text === ':')
+      )
+        break;
       end = u.end;
     }
     const body = tokens.slice(k + 1, j);
@@ -187,7 +258,16 @@ function describe(keyword: WacToken, body: WacToken[], span: Span): WacStatement
  */
 export function unusedLets(scan: WacScan): WacStatement[] {
   const lets = scan.statements.filter((s) => s.kind === 'let');
-  return lets.filter((l) => !scan.tokens.some((t) => t.kind === 'id' && t.start >= l.span.end && t.text === l.name &&
-    // Not a named argument's name (`name: value`) nor an access (`.name`): a use of the local name.
-    scan.tokens[scan.tokens.indexOf(t) + 1]?.text !== ':' && scan.tokens[scan.tokens.indexOf(t) - 1]?.text !== '.'));
+  return lets.filter(
+    (l) =>
+      !scan.tokens.some(
+        (t) =>
+          t.kind === 'id' &&
+          t.start >= l.span.end &&
+          t.text === l.name &&
+          // Not a named argument's name (`name: value`) nor an access (`.name`): a use of the local name.
+          scan.tokens[scan.tokens.indexOf(t) + 1]?.text !== ':' &&
+          scan.tokens[scan.tokens.indexOf(t) - 1]?.text !== '.',
+      ),
+  );
 }

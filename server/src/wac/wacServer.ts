@@ -38,7 +38,9 @@ export function createWacDocuments(connection: Connection): WacDocuments {
  * editor's text) and every other document from `wit`.
  */
 export function forWac<P extends { textDocument: { uri: string }; position: Position }, R, W>(
-  wac: WacDocuments | undefined, wacAnswer: (uri: string, text: string, position: Position) => R, wit: (params: P) => W,
+  wac: WacDocuments | undefined,
+  wacAnswer: (uri: string, text: string, position: Position) => R,
+  wit: (params: P) => W,
 ): (params: P) => R | W | null {
   return (params) => {
     const { uri } = params.textDocument;

@@ -13,7 +13,10 @@ const big = `package a:b;\n\ninterface i {\n${Array.from({ length: 20_000 }, (_,
 
 test('a walk past its deadline throws BudgetExceeded; without a budget it finishes', async () => {
   const doc = (await fixture({ 'a.wit': big })).doc('a.wit');
-  assert.throws(() => withBudget(0, () => printSyntaxTree(doc)), (e) => e instanceof BudgetExceeded && /too large/.test(e.message));
+  assert.throws(
+    () => withBudget(0, () => printSyntaxTree(doc)),
+    (e) => e instanceof BudgetExceeded && /too large/.test(e.message),
+  );
   assert.throws(() => withBudget(0, () => formatText(doc)), BudgetExceeded);
   assert.equal(formatText(doc), big);
   assert.ok(withBudget(60_000, () => printSyntaxTree(doc)).length > 0);

@@ -16,8 +16,7 @@ function apply(f: Fixture, uri: string, action: CodeAction): string {
 async function actionsAt(files: Record<string, string>) {
   const f = await fixture(files);
   const doc = f.service.document(f.cursorUri)!;
-  const diagnostics = (f.service.diagnostics(f.cursorUri).get(f.cursorUri) ?? [])
-    .filter((d) => d.range.start.line === f.position.line);
+  const diagnostics = (f.service.diagnostics(f.cursorUri).get(f.cursorUri) ?? []).filter((d) => d.range.start.line === f.position.line);
   const actions = codeActions(f.service.analysis(f.cursorUri), doc, { start: f.position, end: f.position }, diagnostics);
   return { f, actions, diagnostics };
 }
@@ -31,8 +30,10 @@ test('adds the missing use for a type declared in another interface', async () =
   });
   const add = actions.find((a) => a.title.startsWith('Add `use types.{point}`'));
   assert.ok(add, actions.map((a) => a.title).join(', '));
-  assert.equal(apply(f, f.uri('api.wit'), add),
-    'package demo:app;\n\ninterface api {\n    use types.{point};\n    get: func() -> point;\n}\n');
+  assert.equal(
+    apply(f, f.uri('api.wit'), add),
+    'package demo:app;\n\ninterface api {\n    use types.{point};\n    get: func() -> point;\n}\n',
+  );
 });
 
 test('extends an existing use of the interface', async () => {
@@ -45,7 +46,9 @@ test('extends an existing use of the interface', async () => {
 });
 
 test('did you mean: a misspelled name is replaced by the close one', async () => {
-  const { f, actions } = await actionsAt({ 'a.wit': 'package demo:app;\n\ninterface i {\n    record point { x: u32 }\n    f: func(p: pointt|);\n}\n' });
+  const { f, actions } = await actionsAt({
+    'a.wit': 'package demo:app;\n\ninterface i {\n    record point { x: u32 }\n    f: func(p: pointt|);\n}\n',
+  });
   const fix = actions.find((a) => a.title === 'Did you mean `point`?');
   assert.ok(fix, actions.map((a) => a.title).join(', '));
   assert.match(apply(f, f.uri('a.wit'), fix), /f: func\(p: point\);/);
@@ -54,7 +57,9 @@ test('did you mean: a misspelled name is replaced by the close one', async () =>
 });
 
 test('converts an invalid identifier to kebab-case', async () => {
-  const { f, actions, diagnostics } = await actionsAt({ 'a.wit': 'package demo:app;\n\ninterface i {\n    record my|Point { x: u32 }\n}\n' });
+  const { f, actions, diagnostics } = await actionsAt({
+    'a.wit': 'package demo:app;\n\ninterface i {\n    record my|Point { x: u32 }\n}\n',
+  });
   assert.ok(diagnostics.length > 0, 'the core reports the identifier');
   const fix = actions.find((a) => a.title.includes('kebab-case'));
   assert.ok(fix, `${actions.map((a) => a.title)} for ${diagnostics.map((d) => d.message)}`);
@@ -104,7 +109,10 @@ test('quick fixes key on the diagnostic code and data, not on the wording', asyn
   const reworded = { ...unknown, message: 'a message worded some other way' };
   const titles = (d: typeof unknown) => codeActions(f.service.analysis(f.cursorUri), doc, range, [d]).map((a) => a.title);
   assert.deepEqual(titles(reworded), titles(unknown));
-  assert.ok(titles(unknown).some((t) => t.startsWith("Add `use types.{point}`")), titles(unknown).join(", "));
+  assert.ok(
+    titles(unknown).some((t) => t.startsWith('Add `use types.{point}`')),
+    titles(unknown).join(', '),
+  );
   // The same wording without the code is not taken for an unknown name.
   assert.deepEqual(titles({ ...unknown, code: undefined }), []);
 });

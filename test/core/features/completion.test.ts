@@ -18,7 +18,8 @@ function contextOf(src: string) {
 
 test('a parameter type position offers builtins and the types of the interface', async () => {
   const got = await labels('package a:b;\ninterface i {\n  record point { x: u32 }\n  use other.{thing as alias};\n  f: func(p: |\n}\n');
-  for (const want of ['u32', 'string', 'list', 'option', 'result', 'point', 'alias']) assert.ok(got.includes(want), `missing ${want}: ${got}`);
+  for (const want of ['u32', 'string', 'list', 'option', 'result', 'point', 'alias'])
+    assert.ok(got.includes(want), `missing ${want}: ${got}`);
   assert.ok(!got.includes('interface'), 'keywords are not types');
 });
 
@@ -30,11 +31,15 @@ test('type positions: record fields, results, generics, aliases, variant cases',
     'interface i { type t = tuple<u32, | }',
     'interface i { type t = | }',
     'interface i { variant v { a(| }',
-  ]) assert.equal(contextOf(src).kind, 'type', src);
+  ])
+    assert.equal(contextOf(src).kind, 'type', src);
 });
 
 test('statement positions offer the keywords that fit', async () => {
-  assert.deepEqual((await labels('|')).filter((l) => !l.includes('…') && l !== '@'), ['package', 'interface', 'world', 'use']);
+  assert.deepEqual(
+    (await labels('|')).filter((l) => !l.includes('…') && l !== '@'),
+    ['package', 'interface', 'world', 'use'],
+  );
   const world = await labels('world w {\n  |\n}');
   for (const want of ['import', 'export', 'include']) assert.ok(world.includes(want), `world: ${world}`);
   assert.ok(!world.includes('package'));
@@ -73,7 +78,8 @@ test('comments and gate versions do not confuse the position', () => {
 });
 
 const DEPS = {
-  'deps/io/streams.wit': 'package wasi:io@0.2.0;\n\ninterface streams {\n    resource input-stream;\n    record chunk { n: u32 }\n}\n\ninterface poll {\n    resource pollable;\n}\n\nworld imports {\n    import streams;\n}\n',
+  'deps/io/streams.wit':
+    'package wasi:io@0.2.0;\n\ninterface streams {\n    resource input-stream;\n    record chunk { n: u32 }\n}\n\ninterface poll {\n    resource pollable;\n}\n\nworld imports {\n    import streams;\n}\n',
 };
 
 test('packages from deps/ after use/import, then their interfaces with the version, then their types', async () => {
@@ -97,6 +103,7 @@ test('local interfaces after use, and their types in the use list', async () => 
 });
 
 test('inside `include w with {`: the names the included world can rename', async () => {
-  const src = 'package demo:app;\n\ninterface logging {}\n\nworld base {\n    import log: func();\n    export run: func();\n    import logging;\n}\n\nworld app {\n    include base with { | }\n}\n';
+  const src =
+    'package demo:app;\n\ninterface logging {}\n\nworld base {\n    import log: func();\n    export run: func();\n    import logging;\n}\n\nworld app {\n    include base with { | }\n}\n';
   assert.deepEqual((await labels(src)).sort(), ['log', 'run']);
 });

@@ -40,9 +40,14 @@ for (const rel of FILES) {
     const uri = pathToUri(path.join(corpusRoot, rel));
     const doc = service.document(uri)!;
     const actual = [
-      '=== formatted', formatText(doc) ?? '(not formatted: syntax errors)',
-      '=== outline', ...outline(documentSymbols(service.analysis(uri), uri)),
-      '=== folding', foldingRanges(doc).map((r) => `${r.startLine + 1}-${r.endLine + 1}${r.kind ? ` ${r.kind}` : ''}`).join(', '),
+      '=== formatted',
+      formatText(doc) ?? '(not formatted: syntax errors)',
+      '=== outline',
+      ...outline(documentSymbols(service.analysis(uri), uri)),
+      '=== folding',
+      foldingRanges(doc)
+        .map((r) => `${r.startLine + 1}-${r.endLine + 1}${r.kind ? ` ${r.kind}` : ''}`)
+        .join(', '),
       '',
     ].join('\n');
     const file = path.join(SNAPSHOTS, `${rel.replace(/[/]/g, '__')}.snap`);

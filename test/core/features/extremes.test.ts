@@ -59,7 +59,9 @@ async function analysed(name: string, text: string): Promise<{ doc: WitDocument;
   const f = await fixture({ 'a.wit': text });
   const doc = f.doc('a.wit');
   let analysis: Analysis | undefined;
-  timed(`${name}: analysis`, () => { analysis = f.service.analysis(doc.uri); });
+  timed(`${name}: analysis`, () => {
+    analysis = f.service.analysis(doc.uri);
+  });
   return { doc, analysis: analysis! };
 }
 

@@ -10,7 +10,9 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { WitDocument } from '../../../server/src/core/document';
 
 let parser: WitParser;
-before(async () => { parser = (await ready()).createParser(); });
+before(async () => {
+  parser = (await ready()).createParser();
+});
 
 function apply(doc: WitDocument, edits: TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => doc.offsetAt(b.range.start) - doc.offsetAt(a.range.start));
@@ -27,7 +29,7 @@ async function format(src: string): Promise<string> {
 /** The tokens of a text, optional trailing commas left out. */
 function significantTokens(text: string): string[] {
   const tree = parser.parse(text);
-  const leaves = leafTokens(tree.rootNode).map((n) => n.type === 'line_comment' ? n.text.trimEnd() : n.text);
+  const leaves = leafTokens(tree.rootNode).map((n) => (n.type === 'line_comment' ? n.text.trimEnd() : n.text));
   const withoutComments = (i: number) => {
     for (let j = i + 1; j < leaves.length; j++) if (!leaves[j].startsWith('//') && !leaves[j].startsWith('/*')) return leaves[j];
     return '';
@@ -38,13 +40,15 @@ function significantTokens(text: string): string[] {
 test('lays out an interface in the canonical style', async () => {
   const out = await format(
     'package a:b@1.0.0;\ninterface  i{\n  f:func( x :u32 , y:list<string>, )->string;\n' +
-    '  record r { a: u32, b: option < u8 > }\n enum e{x,y}\n use other.{ t , u, };\n}\n' +
-    'world w { import i; export f: func(); include x with { a as b, } }\n',
+      '  record r { a: u32, b: option < u8 > }\n enum e{x,y}\n use other.{ t , u, };\n}\n' +
+      'world w { import i; export f: func(); include x with { a as b, } }\n',
   );
-  assert.equal(out,
+  assert.equal(
+    out,
     'package a:b@1.0.0;\n\ninterface i {\n    f: func(x: u32, y: list<string>) -> string;\n' +
-    '    record r {\n        a: u32,\n        b: option<u8>,\n    }\n    enum e {\n        x,\n        y,\n    }\n' +
-    '    use other.{t, u};\n}\n\nworld w {\n    import i;\n    export f: func();\n    include x with { a as b }\n}\n');
+      '    record r {\n        a: u32,\n        b: option<u8>,\n    }\n    enum e {\n        x,\n        y,\n    }\n' +
+      '    use other.{t, u};\n}\n\nworld w {\n    import i;\n    export f: func();\n    include x with { a as b }\n}\n',
+  );
 });
 
 test('keeps doc comments, trailing comments and gates in place', async () => {
@@ -52,9 +56,11 @@ test('keeps doc comments, trailing comments and gates in place', async () => {
     '// header\npackage a:b;\n/// The interface.\n@since(version = 0.2.0)\ninterface i {\n' +
     '    /// A function.\n    @unstable(feature = x)\n    f: func(); // trailing\n\n\n\n    /* block */ g: func();\n}\n';
   const out = await format(src);
-  assert.equal(out,
+  assert.equal(
+    out,
     '// header\npackage a:b;\n\n/// The interface.\n@since(version = 0.2.0)\ninterface i {\n' +
-    '    /// A function.\n    @unstable(feature = x)\n    f: func(); // trailing\n\n    /* block */ g: func();\n}\n');
+      '    /// A function.\n    @unstable(feature = x)\n    f: func(); // trailing\n\n    /* block */ g: func();\n}\n',
+  );
 });
 
 test('puts a blank line between top-level items and keeps use lines together', async () => {
@@ -66,9 +72,11 @@ test('resources, constructors, static and async functions, results', async () =>
   const out = await format(
     'interface i { resource r { constructor(a:u32); m: async func()->result<_,string>; s: static func() -> own<r>; } }',
   );
-  assert.equal(out,
+  assert.equal(
+    out,
     'interface i {\n    resource r {\n        constructor(a: u32);\n        m: async func() -> result<_, string>;\n' +
-    '        s: static func() -> own<r>;\n    }\n}\n');
+      '        s: static func() -> own<r>;\n    }\n}\n',
+  );
 });
 
 test('a line comment in the middle of an expression stays followed by a line break', async () => {
@@ -144,7 +152,7 @@ test('corpus: idempotent, keeps every token, parses', async () => {
 test('corpus with shuffled whitespace: idempotent and token-preserving', async () => {
   await ready();
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const files = witFilesUnder(path.join(corpusRoot, 'wasi-0.3')).filter((f) => !f.includes('deps'));
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');

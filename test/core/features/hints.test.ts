@@ -15,7 +15,10 @@ test('inlay hint: the resolved version of an unversioned foreign reference', asy
   const f = await fixture(FILES);
   const doc = f.doc('main.wit');
   const hints = inlayHints(f.service.analysis(doc.uri), doc, doc.rangeOf(0, doc.text.length));
-  assert.deepEqual(hints.map((h) => [h.position.line, h.position.character, h.label]), [[3, 33, '@0.2.0']]);
+  assert.deepEqual(
+    hints.map((h) => [h.position.line, h.position.character, h.label]),
+    [[3, 33, '@0.2.0']],
+  );
 });
 
 test('document links open the dependency file that declares the interface', async () => {

@@ -96,11 +96,15 @@ test('hover on a builtin type or an item keyword explains it', async () => {
 test('references hold every use of the name, in every file, and the declaration', async () => {
   const f = await fixture({
     'types.wit': TYPES.replace('record point', 'record po|int'),
-    'api.wit': 'package demo:app@1.0.0;\n\ninterface api {\n    use types.{point};\n    get: func() -> point;\n    put: func(p: list<point>);\n}\n',
+    'api.wit':
+      'package demo:app@1.0.0;\n\ninterface api {\n    use types.{point};\n    get: func() -> point;\n    put: func(p: list<point>);\n}\n',
   });
   const refs = references([analysisOf(f)], f.doc('types.wit'), f.position, (u) => f.service.document(u), true);
   for (const r of refs) assert.equal(text(f, r), 'point');
-  assert.ok(refs.some((r) => r.uri === f.uri('types.wit') && r.range.start.line === 5), 'declaration missing');
+  assert.ok(
+    refs.some((r) => r.uri === f.uri('types.wit') && r.range.start.line === 5),
+    'declaration missing',
+  );
   assert.equal(refs.filter((r) => r.uri === f.uri('api.wit')).length, 3);
   assert.equal(refs.filter((r) => r.uri === f.uri('types.wit')).length, 3); // declaration, alias, draw
 });

@@ -39,8 +39,17 @@ test('document symbols nest interface > types and functions > fields, cases, met
   const got = outline(documentSymbols(f.service.analysis(f.uri('main.wit')), f.uri('main.wit')));
   assert.deepEqual(got, [
     'demo:app@1.0.0',
-    '  types', '    point', '      x', '      y', '    color', '      red', '      green',
-    '    canvas', '      constructor', '      draw', '      old',
+    '  types',
+    '    point',
+    '      x',
+    '      y',
+    '    color',
+    '      red',
+    '      green',
+    '    canvas',
+    '      constructor',
+    '      draw',
+    '      old',
     '  app',
   ]);
 });
@@ -95,19 +104,33 @@ test('semantic tokens for a range hold only the lines asked for', async () => {
   const f = await fixture({ 'main.wit': SRC });
   const doc = f.doc('main.wit');
   const full = decodeSemanticTokens(semanticTokens(doc, f.service.analysis(doc.uri)).data);
-  const part = decodeSemanticTokens(semanticTokens(doc, f.service.analysis(doc.uri), { start: { line: 3, character: 0 }, end: { line: 5, character: 0 } }).data);
-  assert.deepEqual(part, full.filter((t) => t.line >= 3 && t.line <= 5));
+  const part = decodeSemanticTokens(
+    semanticTokens(doc, f.service.analysis(doc.uri), { start: { line: 3, character: 0 }, end: { line: 5, character: 0 } }).data,
+  );
+  assert.deepEqual(
+    part,
+    full.filter((t) => t.line >= 3 && t.line <= 5),
+  );
 });
 
 test('the packages of a workspace folder: one file per folder with .wit files, deps/ left to their root', async () => {
   const host = memoryHost({
-    '/w/a/x.wit': '', '/w/a/y.wit': '', '/w/a/deps/d/z.wit': '', '/w/b/c/q.wit': '', '/w/node_modules/m/n.wit': '', '/w/readme.md': '',
+    '/w/a/x.wit': '',
+    '/w/a/y.wit': '',
+    '/w/a/deps/d/z.wit': '',
+    '/w/b/c/q.wit': '',
+    '/w/node_modules/m/n.wit': '',
+    '/w/readme.md': '',
   });
-  assert.deepEqual(packageFilesUnder((d) => host.readDirectory(d), '/w'), ['/w/a/x.wit', '/w/b/c/q.wit']);
+  assert.deepEqual(
+    packageFilesUnder((d) => host.readDirectory(d), '/w'),
+    ['/w/a/x.wit', '/w/b/c/q.wit'],
+  );
 });
 
 test('a use of a deprecated type carries the deprecated modifier', async () => {
-  const src = 'package demo:app@1.0.0;\n\ninterface i {\n    @since(version = 0.1.0)\n    @deprecated(version = 1.0.0)\n    type old = u32;\n    @since(version = 0.1.0)\n    f: func(x: old);\n}\n';
+  const src =
+    'package demo:app@1.0.0;\n\ninterface i {\n    @since(version = 0.1.0)\n    @deprecated(version = 1.0.0)\n    type old = u32;\n    @since(version = 0.1.0)\n    f: func(x: old);\n}\n';
   const f = await fixture({ 'main.wit': src });
   const doc = f.doc('main.wit');
   const tokens = decodeSemanticTokens(semanticTokens(doc, f.service.analysis(doc.uri)).data);

@@ -53,7 +53,10 @@ test('renaming a type edits its declaration and every use in every file, and not
   // The package still resolves without errors after the rename.
   const g = await fixture({ 'types.wit': after[f.uri('types.wit')], 'api.wit': after[f.uri('api.wit')] });
   const errors = [...g.service.analysis(g.uri('types.wit')).diagnostics.values()].flat();
-  assert.deepEqual(errors.map((d) => d.message), []);
+  assert.deepEqual(
+    errors.map((d) => d.message),
+    [],
+  );
 });
 
 test('renaming from a use site renames the declaration too', async () => {
@@ -109,7 +112,11 @@ test('renaming a world updates includes; renaming a world function updates `with
 
 test('renaming a field, a case and a parameter edits its declaration', async () => {
   const src = 'package demo:app;\n\ninterface i {\n    record r { size: u32 }\n    enum e { small, big }\n    f: func(count: u32);\n}\n';
-  for (const [from, to] of [['size', 'width'], ['small', 'tiny'], ['count', 'total']]) {
+  for (const [from, to] of [
+    ['size', 'width'],
+    ['small', 'tiny'],
+    ['count', 'total'],
+  ]) {
     const { f, r } = await renameAt({ 'main.wit': src.replace(from, `${from.slice(0, 2)}|${from.slice(2)}`) }, to);
     assert.ok(!('error' in r), `${from}: ${JSON.stringify(r)}`);
     assert.equal(applied(f, r as WorkspaceEdit)[f.uri('main.wit')], src.replace(from, to));

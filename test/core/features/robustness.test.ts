@@ -48,7 +48,8 @@ function exercise(analysis: Analysis, doc: WitDocument, offsets: number[]): void
 }
 
 test('corpus files cut at many points', async () => {
-  const files = witFilesUnder(path.join(corpusRoot, 'wasi-0.3', 'http')).slice(0, 2)
+  const files = witFilesUnder(path.join(corpusRoot, 'wasi-0.3', 'http'))
+    .slice(0, 2)
     .concat(witFilesUnder(path.join(corpusRoot, 'wit-parser-ui')).filter((_, i) => i % 9 === 0));
   let runs = 0;
   for (const file of files) {
@@ -71,7 +72,11 @@ test('the parse-fail corpus', async () => {
     const f = await fixture({ 'a.wit': text });
     const doc = f.doc('a.wit');
     const step = Math.max(1, Math.floor(text.length / 5));
-    exercise(f.service.analysis(doc.uri), doc, Array.from({ length: 6 }, (_, i) => Math.min(text.length, i * step)));
+    exercise(
+      f.service.analysis(doc.uri),
+      doc,
+      Array.from({ length: 6 }, (_, i) => Math.min(text.length, i * step)),
+    );
     if (doc.tree.rootNode.hasError) assert.equal(formatText(doc), undefined, `${file}: formatted despite errors`);
   }
 });

@@ -45,7 +45,7 @@ test('rename edits the unopened package too', async () => {
   assert.ok(changes[appUri].every((e) => e.newText === 'key'));
 });
 
-test('workspace symbols list the folders\' packages, and a package added on disk is found after the change', async () => {
+test("workspace symbols list the folders' packages, and a package added on disk is found after the change", async () => {
   const { s } = await service(true);
   assert.ok(s.workspaceSymbols('api').some((x) => x.name === 'api' && x.location.uri === appUri));
   assert.equal(s.workspaceSymbols('extra').length, 0);

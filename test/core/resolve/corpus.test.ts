@@ -49,7 +49,12 @@ function errorsOf(entry: string) {
         const key = `${uri}:${d.range.start.line}:${d.message}`;
         if (d.severity !== 1 || seen.has(key)) continue;
         seen.add(key);
-        all.push({ file: uri, line: d.range.start.line + 1, message: typeof d.message === "string" ? d.message : d.message.value, code: d.code });
+        all.push({
+          file: uri,
+          line: d.range.start.line + 1,
+          message: typeof d.message === 'string' ? d.message : d.message.value,
+          code: d.code,
+        });
       }
     }
   }
@@ -59,26 +64,30 @@ function errorsOf(entry: string) {
 test('every failing case of wit-parser has an error where wit-parser reports it', async () => {
   grammar = await ready();
   const misses: string[] = [];
-  const entries = fs.readdirSync(failDir).filter((n) => !n.endsWith('.result')).sort();
+  const entries = fs
+    .readdirSync(failDir)
+    .filter((n) => !n.endsWith('.result'))
+    .sort();
   assert.ok(entries.length > 50, 'the corpus is where it should be');
   for (const name of entries) {
     const entry = path.join(failDir, name);
     const result = fs.existsSync(entry + '.result') ? fs.readFileSync(entry + '.result', 'utf8') : '';
     const m = /--> (\S+?):(\d+):(\d+)/.exec(result);
     const { all } = errorsOf(entry);
-    const ok = m
-      ? all.some((e) => e.file.endsWith('/' + path.basename(m[1])) && e.line === Number(m[2]))
-      : all.length > 0;
+    const ok = m ? all.some((e) => e.file.endsWith('/' + path.basename(m[1])) && e.line === Number(m[2])) : all.length > 0;
     if (!ok) misses.push(`${name}: want ${m ? `${path.basename(m[1])}:${m[2]}` : 'an error'}, got ${JSON.stringify(all.slice(0, 2))}`);
     // Every error carries a code from the one list (what quick fixes and other tools key on).
-    for (const e of all) if (!Object.hasOwn(DIAGNOSTIC_CODES, String(e.code))) misses.push(`${name}: no known code on "${e.message}" (${String(e.code)})`);
+    for (const e of all)
+      if (!Object.hasOwn(DIAGNOSTIC_CODES, String(e.code))) misses.push(`${name}: no known code on "${e.message}" (${String(e.code)})`);
   }
   assert.deepEqual(misses, []);
 });
 
 test('passing cases and WASI packages have no errors', async () => {
   grammar = await ready();
-  const entries = fs.readdirSync(ui).filter((n) => n !== 'parse-fail' && (n.endsWith('.wit') || fs.statSync(path.join(ui, n)).isDirectory()));
+  const entries = fs
+    .readdirSync(ui)
+    .filter((n) => n !== 'parse-fail' && (n.endsWith('.wit') || fs.statSync(path.join(ui, n)).isDirectory()));
   const wasi = [
     ...fs.readdirSync(path.join(corpusRoot, 'wasi-0.3')).map((n) => path.join(corpusRoot, 'wasi-0.3', n)),
     path.join(corpusRoot, 'wasi-0.2-http'),
@@ -117,11 +126,16 @@ test('worlds elaborate to the imports and exports wit-parser resolves', async ()
       const pkgName = json.packages[w.package].name;
       const model = packages.find((p) => p.name === pkgName)?.worlds.find((x) => x.name === w.name);
       worlds++;
-      if (!model) { mismatches.push(`${base}: world ${pkgName}/${w.name} missing`); continue; }
+      if (!model) {
+        mismatches.push(`${base}: world ${pkgName}/${w.name} missing`);
+        continue;
+      }
       const want = { imports: jsonKeys(json, w.imports), exports: jsonKeys(json, w.exports) };
       const got = { imports: model.imports.map((i) => i.key), exports: model.exports.map((i) => i.key) };
-      if (JSON.stringify([...want.imports].sort()) !== JSON.stringify([...got.imports].sort()) ||
-          JSON.stringify([...want.exports].sort()) !== JSON.stringify([...got.exports].sort())) {
+      if (
+        JSON.stringify([...want.imports].sort()) !== JSON.stringify([...got.imports].sort()) ||
+        JSON.stringify([...want.exports].sort()) !== JSON.stringify([...got.exports].sort())
+      ) {
         mismatches.push(`${base}/${w.name}: want ${JSON.stringify(want)} got ${JSON.stringify(got)}`);
       }
     }

@@ -24,7 +24,7 @@ function ring(n: number, from = 0): string {
   return s;
 }
 
-test('a use cycle through 3,000 interfaces is one diagnostic, at the first item\'s first use, listing every member', async () => {
+test("a use cycle through 3,000 interfaces is one diagnostic, at the first item's first use, listing every member", async () => {
   const errs = await errorsOf(`package a:b;\n${ring(3000)}`);
   assert.deepEqual(errs.map(at), ['main.wit:6:11 interface or world `i1` depends on itself']);
   const related = errs[0].d.relatedInformation ?? [];
@@ -62,14 +62,19 @@ interface b {
 }
 `);
   assert.deepEqual(errs.map(at), ['main.wit:5:11 interface or world `a` depends on itself']);
-  assert.deepEqual(errs[0].d.relatedInformation?.map((r) => r.message), ['`a` uses `b`', '`b` uses `a`']);
+  assert.deepEqual(
+    errs[0].d.relatedInformation?.map((r) => r.message),
+    ['`a` uses `b`', '`b` uses `a`'],
+  );
 });
 
 test('include cycles between worlds, and a world including itself', async () => {
-  assert.deepEqual((await errorsOf('package foo:foo;\nworld a {\n  include b;\n}\nworld b {\n  include a;\n}\n')).map(at),
-    ['main.wit:5:7 interface or world `b` depends on itself']);
-  assert.deepEqual((await errorsOf('package foo:foo;\nworld foo {\n  include foo;\n}\n')).map(at),
-    ['main.wit:2:7 interface or world `foo` depends on itself']);
+  assert.deepEqual((await errorsOf('package foo:foo;\nworld a {\n  include b;\n}\nworld b {\n  include a;\n}\n')).map(at), [
+    'main.wit:5:7 interface or world `b` depends on itself',
+  ]);
+  assert.deepEqual((await errorsOf('package foo:foo;\nworld foo {\n  include foo;\n}\n')).map(at), [
+    'main.wit:2:7 interface or world `foo` depends on itself',
+  ]);
 });
 
 test('two cycles that do not depend on each other are reported once each', async () => {

@@ -19,7 +19,8 @@ async function errors(files: Record<string, string> | string, file = 'main.wit')
 }
 
 test('three mistakes give three diagnostics, each on its token', async () => {
-  assert.deepEqual(await errors(`package a:b;
+  assert.deepEqual(
+    await errors(`package a:b;
 interface i {
   f: func(x: nope);
   type t = list<missing>;
@@ -27,11 +28,13 @@ interface i {
   g: func() -> r;
   g: func();
 }
-`), [
-    'main.wit:3:14-18 name `nope` does not exist',
-    'main.wit:4:17-24 type `missing` does not exist',
-    'main.wit:7:3-4 name `g` is defined more than once',
-  ]);
+`),
+    [
+      'main.wit:3:14-18 name `nope` does not exist',
+      'main.wit:4:17-24 type `missing` does not exist',
+      'main.wit:7:3-4 name `g` is defined more than once',
+    ],
+  );
 });
 
 test('an unknown type in one item does not hide or cascade into others', async () => {
@@ -46,10 +49,7 @@ world w {
   import nope;
 }
 `);
-  assert.deepEqual(errs, [
-    'main.wit:3:12-19 type `unknown` does not exist',
-    'main.wit:9:10-14 interface or world `nope` does not exist',
-  ]);
+  assert.deepEqual(errs, ['main.wit:3:12-19 type `unknown` does not exist', 'main.wit:9:10-14 interface or world `nope` does not exist']);
 });
 
 test('syntax errors point at the token wit-parser stops on, and later items are still checked', async () => {
@@ -67,17 +67,20 @@ interface j {
 });
 
 test('identifiers follow kebab-case rules; keywords need %', async () => {
-  assert.deepEqual(await errors(`package a:b;
+  assert.deepEqual(
+    await errors(`package a:b;
 interface i {
   fooBar: func();
   f: func(list: u32, %type: u32);
   a--b: func();
 }
-`), [
-    "main.wit:3:3-9 invalid character in identifier 'B'",
-    "main.wit:5:3-7 identifiers must have characters between '-'s",
-    'main.wit:4:11-15 expected an identifier or string, found keyword `list`',
-  ].sort());
+`),
+    [
+      "main.wit:3:3-9 invalid character in identifier 'B'",
+      "main.wit:5:3-7 identifiers must have characters between '-'s",
+      'main.wit:4:11-15 expected an identifier or string, found keyword `list`',
+    ].sort(),
+  );
 });
 
 test('use across files and into deps/ with versions', async () => {
@@ -95,13 +98,12 @@ interface i {
 interface k { type u = string; }
 `,
   };
-  assert.deepEqual(await errors(files), [
-    "main.wit:5:7-18 package 'c:d@1.2.4' not found. known packages:\n    a:b\n    c:d@1.2.3",
-  ]);
+  assert.deepEqual(await errors(files), ["main.wit:5:7-18 package 'c:d@1.2.4' not found. known packages:\n    a:b\n    c:d@1.2.3"]);
 });
 
 test('resources: handles, constructors and borrows in results', async () => {
-  assert.deepEqual(await errors(`package a:b;
+  assert.deepEqual(
+    await errors(`package a:b;
 interface i {
   type n = u32;
   resource r {
@@ -110,15 +112,18 @@ interface i {
   }
   type h = own<n>;
 }
-`), [
-    'main.wit:5:22-25 if a constructor return type is declared it must be a `result`',
-    'main.wit:6:5-6 function `[method]r.m` returns a type which contains a `borrow<T>` which is not supported',
-    'main.wit:8:16-17 type `n` used in a handle must be a resource',
-  ]);
+`),
+    [
+      'main.wit:5:22-25 if a constructor return type is declared it must be a `result`',
+      'main.wit:6:5-6 function `[method]r.m` returns a type which contains a `borrow<T>` which is not supported',
+      'main.wit:8:16-17 type `n` used in a handle must be a resource',
+    ],
+  );
 });
 
 test('worlds: conflicting names, incompatible transitive imports, cycles', async () => {
-  assert.deepEqual(await errors(`package a:b;
+  assert.deepEqual(
+    await errors(`package a:b;
 interface i1 { type t = u32; }
 interface i2 { use i1.{t}; }
 interface i3 { use i2.{t}; }
@@ -130,11 +135,13 @@ world w {
 }
 world c1 { include c2; }
 world c2 { include c1; }
-`), [
-    'main.wit:12:7-9 interface or world `c2` depends on itself',
-    'main.wit:5:7-8 interface `a:b/i3` transitively depends on an interface in incompatible ways',
-    'main.wit:7:10-11 import `x` conflicts with prior func of same name',
-  ].sort());
+`),
+    [
+      'main.wit:12:7-9 interface or world `c2` depends on itself',
+      'main.wit:5:7-8 interface `a:b/i3` transitively depends on an interface in incompatible ways',
+      'main.wit:7:10-11 import `x` conflicts with prior func of same name',
+    ].sort(),
+  );
 });
 
 test('unsaved text wins over the file on disk', async () => {
@@ -142,7 +149,13 @@ test('unsaved text wins over the file on disk', async () => {
   const uri = f.uri('main.wit');
   assert.equal(f.service.diagnostics(uri).get(uri)?.length ?? 0, 0);
   f.service.openDocument(uri, 'package a:b;\ninterface i { type t = nope; }\n', 1);
-  assert.deepEqual(f.service.diagnostics(uri).get(uri)!.map((d) => d.message), ['type `nope` does not exist']);
+  assert.deepEqual(
+    f.service
+      .diagnostics(uri)
+      .get(uri)!
+      .map((d) => d.message),
+    ['type `nope` does not exist'],
+  );
   f.service.changeDocument(uri, [{ range: { start: { line: 1, character: 23 }, end: { line: 1, character: 27 } }, text: 'u64' }], 2);
   assert.deepEqual(f.service.diagnostics(uri).get(uri), []);
 });

@@ -26,19 +26,25 @@ async function clean(src: string | Record<string, string>): Promise<void> {
 }
 
 test('an interface that uses itself is a cycle, and elaboration terminates', async () => {
-  await errorOn(`package foo:foo;
+  await errorOn(
+    `package foo:foo;
 interface a {
   use a.{t};
   type t = u32;
 }
 interface b { use a.{t}; }
 world w { import b; export a; }
-`, 2);
-  await errorOn(`package foo:foo;
+`,
+    2,
+  );
+  await errorOn(
+    `package foo:foo;
 interface a { use b.{u}; type t = u32; }
 interface b { use a.{t}; type u = t; }
 world w { import a; export b; }
-`, 3);
+`,
+    3,
+  );
 });
 
 test('"found eof" is at the end of the input, on the line after the last newline', async () => {
@@ -75,7 +81,10 @@ test('gates take exactly one field: `@since(version = .., feature = ..)` stops a
 // repeated gate, or at the `@since` of `@since` + `@unstable`.
 test('`@deprecated` with `@unstable` needs no package version; a repeated gate is wrong at the repeat', async () => {
   await clean('package a:b;\n@unstable(feature = active)\n@deprecated(version = 0.1.0)\ninterface i {}\n');
-  await errorOn('package a:b@1.0.0;\ninterface i {\n  @since(version = 1.0.0)\n  @deprecated(version = 1.0.0)\n  @since(version = 1.0.0)\n  f: func();\n}\n', 5);
+  await errorOn(
+    'package a:b@1.0.0;\ninterface i {\n  @since(version = 1.0.0)\n  @deprecated(version = 1.0.0)\n  @since(version = 1.0.0)\n  f: func();\n}\n',
+    5,
+  );
   await errorOn('package a:b@1.0.0;\n@since(version = 1.0.0)\n@unstable(feature = x)\ninterface i {}\n', 2);
   await errorOn('package a:b@1.0.0;\n@unstable(feature = x)\n@unstable(feature = y)\ninterface i {}\n', 3);
 });
@@ -190,7 +199,10 @@ test('a reference to a gated-out type is also reported at the definition that ho
 });
 
 test('an inline interface included twice shadows itself; a named interface does not', async () => {
-  await errorOn('package foo:foo;\ninterface b {}\nworld bar {\n  export a: interface {}\n  export b;\n}\nworld foo {\n  include bar;\n  include bar;\n}\n', 9);
+  await errorOn(
+    'package foo:foo;\ninterface b {}\nworld bar {\n  export a: interface {}\n  export b;\n}\nworld foo {\n  include bar;\n  include bar;\n}\n',
+    9,
+  );
   await clean('package foo:foo;\ninterface b {}\nworld bar {\n  export b;\n}\nworld foo {\n  include bar;\n  include bar;\n}\n');
 });
 
@@ -214,7 +226,10 @@ test('a keyword tree-sitter reads as a name is where wit-parser stops (`async co
 test('a gate with a wrong first key stops there, not at a later comma', async () => {
   const f = await fixture('package a:b;\n@since(feature = foo, version = 1.0.0)\ninterface foo2 {}\n');
   const errs = [...f.service.diagnostics(f.uri('main.wit')).values()].flat().filter((d) => d.severity === 1);
-  assert.deepEqual(errs.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}`), ['2:8']);
+  assert.deepEqual(
+    errs.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}`),
+    ['2:8'],
+  );
 });
 
 test('gates at the top level before anything but an item stop at the token after them', async () => {

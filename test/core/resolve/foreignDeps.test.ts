@@ -20,10 +20,16 @@ const baz = { 'deps/bar/baz.wit': 'package foo:baz;\n\nworld bar {}\n' };
 
 test('the first mention of a foreign name fixes it as an interface or a world (1.239 and 1.263)', async () => {
   // corpus use-and-include-world: a top-level `use` makes `bar` an interface, so the include is wrong.
-  const useFirst = await errorsAt({ ...baz, 'root.wit': 'package foo:foo;\n\nuse foo:baz/bar;\n\nworld foo {\n    include foo:baz/bar;\n}\n' });
+  const useFirst = await errorsAt({
+    ...baz,
+    'root.wit': 'package foo:foo;\n\nuse foo:baz/bar;\n\nworld foo {\n    include foo:baz/bar;\n}\n',
+  });
   assert.equal(useFirst[0], 'root.wit:6:21');
   // An include first makes it a world: the later `use` is the one reported, once.
-  const includeFirst = await errorsAt({ ...baz, 'root.wit': 'package foo:foo;\nworld foo {\n  include foo:baz/bar;\n}\ninterface i {\n  use foo:baz/bar.{};\n}\n' });
+  const includeFirst = await errorsAt({
+    ...baz,
+    'root.wit': 'package foo:foo;\nworld foo {\n  include foo:baz/bar;\n}\ninterface i {\n  use foo:baz/bar.{};\n}\n',
+  });
   assert.deepEqual(includeFirst, ['root.wit:6:15']);
   assert.deepEqual(await errorsAt({ ...baz, 'root.wit': 'package foo:foo;\nworld foo {\n  include foo:baz/bar;\n}\n' }), []);
 });
@@ -39,7 +45,8 @@ test('a package cycle is reported at the reference wit-parser visits last (corpu
 });
 
 test('a foreign package must exist even when its mention is gated out (1.263)', async () => {
-  const src = (pkg: string) => `package a:b1;\n\nworld the-world {\n  include a:b2/the-world;\n}\n\npackage a:b2 {\n  world the-world {\n    @unstable(feature = disabled)\n    import a:b3/thing;\n  }\n}\n\npackage ${pkg} {\n  @unstable(feature = disabled)\n  interface thing {}\n}\n`;
+  const src = (pkg: string) =>
+    `package a:b1;\n\nworld the-world {\n  include a:b2/the-world;\n}\n\npackage a:b2 {\n  world the-world {\n    @unstable(feature = disabled)\n    import a:b3/thing;\n  }\n}\n\npackage ${pkg} {\n  @unstable(feature = disabled)\n  interface thing {}\n}\n`;
   assert.deepEqual(await errorsAt({ 'root.wit': src('a:b3-z') }), ['root.wit:10:12']);
   // corpus foreign-interface-dep-gated: the package is there, the gated interface is not looked up.
   assert.deepEqual(await errorsAt({ 'root.wit': src('a:b3') }), []);

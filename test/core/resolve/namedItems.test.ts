@@ -22,7 +22,10 @@ import { rename } from '../../../server/src/core/features/rename';
 import { identifierProblem } from '../../../server/src/core/syntax/identifiers';
 
 const dir = path.join(__dirname, 'fixtures', 'named-items');
-const cases = fs.readdirSync(dir).filter((n) => fs.statSync(path.join(dir, n)).isDirectory()).sort();
+const cases = fs
+  .readdirSync(dir)
+  .filter((n) => fs.statSync(path.join(dir, n)).isDirectory())
+  .sort();
 
 /** Every .wit file of a case, by its path inside the case. */
 function sources(name: string): Record<string, string> {
@@ -60,7 +63,10 @@ function jsonItems(json: WitJson, items: Record<string, JsonItem>): string[] {
 }
 
 function modelItems(items: WorldItemModel[]): string[] {
-  return items.map((i) => `${i.key} -> ${i.kind === 'interface' ? `interface ${i.interface?.name ? i.interface.qualified : '(inline interface)'}` : i.kind}`);
+  return items.map(
+    (i) =>
+      `${i.key} -> ${i.kind === 'interface' ? `interface ${i.interface?.name ? i.interface.qualified : '(inline interface)'}` : i.kind}`,
+  );
 }
 
 /** `line:col message` of the error in a .error fixture (wasm-tools' own text). */
@@ -75,11 +81,17 @@ for (const name of cases) {
   test(`${name}: as wasm-tools 1.263 resolves it`, async () => {
     const f = await fixture(sources(name));
     const analysis = f.service.analysis(f.uri('main.wit'));
-    const errors = [...analysis.diagnostics].flatMap(([uri, list]) => list.filter((d) => d.severity === 1)
-      .map((d) => `${uri.slice(uri.lastIndexOf('/') + 1)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`));
+    const errors = [...analysis.diagnostics].flatMap(([uri, list]) =>
+      list
+        .filter((d) => d.severity === 1)
+        .map((d) => `${uri.slice(uri.lastIndexOf('/') + 1)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`),
+    );
     if (fs.existsSync(path.join(dir, `${name}.error`))) {
       const want = expectedError(name);
-      assert.ok(errors.includes(`main.wit:${want.line}:${want.col} ${want.message}`), `want ${JSON.stringify(want)}, got ${JSON.stringify(errors)}`);
+      assert.ok(
+        errors.includes(`main.wit:${want.line}:${want.col} ${want.message}`),
+        `want ${JSON.stringify(want)}, got ${JSON.stringify(errors)}`,
+      );
       return;
     }
     assert.deepEqual(errors, []);
@@ -89,15 +101,18 @@ for (const name of cases) {
       const pkgName = json.packages[w.package].name;
       const model = analysis.packages.find((p) => p.name === pkgName)?.worlds.find((x) => x.name === w.name);
       assert.ok(model, `world ${pkgName}/${w.name}`);
-      assert.deepEqual({ imports: modelItems(model.imports), exports: modelItems(model.exports) },
-        { imports: jsonItems(json, w.imports), exports: jsonItems(json, w.exports) }, `world ${w.name}`);
+      assert.deepEqual(
+        { imports: modelItems(model.imports), exports: modelItems(model.exports) },
+        { imports: jsonItems(json, w.imports), exports: jsonItems(json, w.exports) },
+        `world ${w.name}`,
+      );
       compared++;
     }
     assert.ok(compared > 0);
   });
 }
 
-test('the fixtures are what the toolchain\'s wasm-tools (1.263 or newer) says', (t) => {
+test("the fixtures are what the toolchain's wasm-tools (1.263 or newer) says", (t) => {
   const tool = TOOLCHAIN_WASM_TOOLS;
   const version = fs.existsSync(tool) ? wasmToolsVersion(tool) : undefined;
   const [major, minor] = (version ?? '0.0').split('.').map(Number);
@@ -134,30 +149,48 @@ test('a named import is a declaration: outline, hover and rename see `primary`, 
   const doc = f.doc('main.wit');
   const analysis = f.service.analysis(doc.uri);
   const world = documentSymbols(analysis, doc.uri).find((s) => s.name === 'w')!;
-  assert.deepEqual(world.children!.map((c) => `${c.name}: ${c.detail}`), [
-    'primary: import primary: local:demo/logger', 'secondary: import secondary: local:demo/logger',
-    'kv: export kv: local:demo/logger', 'run-2: run-2: func()',
-  ]);
+  assert.deepEqual(
+    world.children!.map((c) => `${c.name}: ${c.detail}`),
+    [
+      'primary: import primary: local:demo/logger',
+      'secondary: import secondary: local:demo/logger',
+      'kv: export kv: local:demo/logger',
+      'run-2: run-2: func()',
+    ],
+  );
   const at = (needle: string) => doc.positionAt(doc.text.indexOf(needle));
   const shown = hover(analysis, doc, at('primary'))?.contents;
   assert.match(typeof shown === 'object' && shown && 'value' in shown ? shown.value : '', /import primary: local:demo\/logger/);
   // The path still leads to the interface.
   assert.deepEqual(definition(analysis, doc, at('logger;'))?.[0]?.range.start, { line: 2, character: 10 });
   const inc = f.doc('inc.wit');
-  const edit = rename([f.service.analysis(inc.uri)], inc, inc.positionAt(inc.text.indexOf('cache:')), 'store', (uri) => f.service.document(uri));
+  const edit = rename([f.service.analysis(inc.uri)], inc, inc.positionAt(inc.text.indexOf('cache:')), 'store', (uri) =>
+    f.service.document(uri),
+  );
   assert.ok(edit && 'changes' in edit, JSON.stringify(edit));
   const edits = edit.changes![inc.uri].map((e) => `${e.range.start.line + 1}:${e.range.start.character + 1} ${e.newText}`).sort();
   assert.deepEqual(edits, ['3:10 store', '6:23 store']);
 });
 
-test('label fragments after the first may start with a digit; case is the fragment\'s first letter (as 1.263)', () => {
+test("label fragments after the first may start with a digit; case is the fragment's first letter (as 1.263)", () => {
   // Each verdict read from wasm-tools 1.263 (`type <id> = u32;`).
   const verdicts: Record<string, string | undefined> = {
-    'sync-16': undefined, 'a-1': undefined, 'a-1b': undefined, 'a-1B': undefined, 'A-1b': undefined, 'A-1B': undefined,
-    'a-16-B': undefined, 'a1-2-3': undefined, 'a-1-2': undefined, 'a-0x': undefined,
-    'a-1bC': "invalid character in identifier 'C'", 'a-1Bc': "invalid character in identifier 'c'",
-    'a-B1c': "invalid character in identifier 'c'", 'aB-1': "invalid character in identifier 'B'",
-    'a-1_': "invalid character in identifier '_'", 'x-1é': "invalid character in identifier 'é'",
+    'sync-16': undefined,
+    'a-1': undefined,
+    'a-1b': undefined,
+    'a-1B': undefined,
+    'A-1b': undefined,
+    'A-1B': undefined,
+    'a-16-B': undefined,
+    'a1-2-3': undefined,
+    'a-1-2': undefined,
+    'a-0x': undefined,
+    'a-1bC': "invalid character in identifier 'C'",
+    'a-1Bc': "invalid character in identifier 'c'",
+    'a-B1c': "invalid character in identifier 'c'",
+    'aB-1': "invalid character in identifier 'B'",
+    'a-1_': "invalid character in identifier '_'",
+    'x-1é': "invalid character in identifier 'é'",
     'a-1-': "identifiers must have characters between '-'s",
   };
   for (const [id, want] of Object.entries(verdicts)) assert.equal(identifierProblem(id)?.message, want, id);

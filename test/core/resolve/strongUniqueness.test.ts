@@ -36,20 +36,37 @@ test('an interface is one scope: types, then functions, resource functions by th
   // Types are defined before functions, so the function is the one reported.
   assert.deepEqual(await errors(iface('  X: func();\n  type x = u32;')), ['3:3 name `X` conflicts with previous name `x`']);
   assert.deepEqual(await errors(iface('  resource a {\n    a: func();\n  }')), ['4:5 name `[method]a.a` conflicts with previous name `a`']);
-  assert.deepEqual(await errors(iface('  resource a {\n    a: static func();\n  }')), ['4:5 name `[static]a.a` conflicts with previous name `a`']);
-  assert.deepEqual(await errors(iface('  resource r {\n    b: func();\n    B: static func();\n  }')), ['5:5 name `[static]r.B` conflicts with previous name `[method]r.b`']);
-  assert.deepEqual(await errors(iface('  resource r {\n    constructor();\n  }\n  R: func();')), ['6:3 name `R` conflicts with previous name `r`']);
+  assert.deepEqual(await errors(iface('  resource a {\n    a: static func();\n  }')), [
+    '4:5 name `[static]a.a` conflicts with previous name `a`',
+  ]);
+  assert.deepEqual(await errors(iface('  resource r {\n    b: func();\n    B: static func();\n  }')), [
+    '5:5 name `[static]r.B` conflicts with previous name `[method]r.b`',
+  ]);
+  assert.deepEqual(await errors(iface('  resource r {\n    constructor();\n  }\n  R: func();')), [
+    '6:3 name `R` conflicts with previous name `r`',
+  ]);
   // A gated-out type still takes its name.
-  assert.deepEqual(await errors(iface('  @unstable(feature = x)\n  type t = u32;\n  T: func();')), ['5:3 name `T` conflicts with previous name `t`']);
-  assert.deepEqual(await errors(iface('  resource a {\n    constructor();\n    b: func();\n  }\n  type a-b = u32;\n  %constructor: func();')), []);
+  assert.deepEqual(await errors(iface('  @unstable(feature = x)\n  type t = u32;\n  T: func();')), [
+    '5:3 name `T` conflicts with previous name `t`',
+  ]);
+  assert.deepEqual(
+    await errors(iface('  resource a {\n    constructor();\n    b: func();\n  }\n  type a-b = u32;\n  %constructor: func();')),
+    [],
+  );
 });
 
 test('types are named in dependency order: a type after the types it names', async () => {
-  assert.deepEqual(await errors(iface('  type b = A;\n  type a = u32;\n  type A = u32;')), ['5:8 name `A` conflicts with previous name `a`']);
-  assert.deepEqual(await errors(iface('  type A = u32;\n  type b = c;\n  type c = u32;\n  type C = u32;')), ['6:8 name `C` conflicts with previous name `c`']);
+  assert.deepEqual(await errors(iface('  type b = A;\n  type a = u32;\n  type A = u32;')), [
+    '5:8 name `A` conflicts with previous name `a`',
+  ]);
+  assert.deepEqual(await errors(iface('  type A = u32;\n  type b = c;\n  type c = u32;\n  type C = u32;')), [
+    '6:8 name `C` conflicts with previous name `c`',
+  ]);
 });
 
 test('a method named as its resource in a world conflicts with the resource', async () => {
-  assert.deepEqual(await errors('package a:b;\nworld w {\n  resource a {\n    a: func();\n  }\n}\n'), ['4:5 name `[method]a.a` conflicts with previous name `a`']);
+  assert.deepEqual(await errors('package a:b;\nworld w {\n  resource a {\n    a: func();\n  }\n}\n'), [
+    '4:5 name `[method]a.a` conflicts with previous name `a`',
+  ]);
   assert.deepEqual(await errors('package a:b;\nworld w {\n  import f: func();\n  export F: func();\n}\n'), []);
 });

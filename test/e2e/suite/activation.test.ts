@@ -6,7 +6,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, openWit, repoUri, waitFor, whenServerRunning } from '../helpers';
 
-interface ActivationTiming { activateMs: number; serverReadyMs: number | undefined }
+interface ActivationTiming {
+  activateMs: number;
+  serverReadyMs: number | undefined;
+}
 
 describe('activation', () => {
   it('is the installed .vsix, not the repository folder', () => {
@@ -15,7 +18,10 @@ describe('activation', () => {
     assert.notEqual(path.resolve(ext.extensionPath), repoUri().fsPath);
     // The .vsix ships bundles, not sources (.vscodeignore).
     assert.ok(existsSync(path.join(ext.extensionPath, 'dist', 'extension.js')), `no dist/extension.js in ${ext.extensionPath}`);
-    assert.ok(!existsSync(path.join(ext.extensionPath, 'client', 'src')), `${ext.extensionPath} holds the client sources: not a packaged extension`);
+    assert.ok(
+      !existsSync(path.join(ext.extensionPath, 'client', 'src')),
+      `${ext.extensionPath} holds the client sources: not a packaged extension`,
+    );
   });
 
   it('activates on a .wit file and starts the language server', async () => {

@@ -13,17 +13,30 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID, repoPath, waitFor, workspaceUri } from '../helpers';
 import { runTaskNamed, writeTasks } from '../tasksHelpers';
 
-interface RunResult { exitCode: number; output: string }
-interface PromptState { asking?: 'dirs' | 'env'; prompts: number }
-interface Report { imports: Array<{ name: string; capability: string }>; flags: string[] }
+interface RunResult {
+  exitCode: number;
+  output: string;
+}
+interface PromptState {
+  asking?: 'dirs' | 'env';
+  prompts: number;
+}
+interface Report {
+  imports: Array<{ name: string; capability: string }>;
+  flags: string[];
+}
 
 const promptState = async () => (await vscode.commands.executeCommand<PromptState>('wit.internal.grantPrompt'))!;
-const launchJson = () => JSON.parse(readFileSync(workspaceUri('.vscode/launch.json').fsPath, 'utf8')) as { configurations: Array<Record<string, unknown>> };
-const tasksJson = () => JSON.parse(readFileSync(workspaceUri('.vscode/tasks.json').fsPath, 'utf8')) as { tasks: Array<Record<string, unknown>> };
+const launchJson = () =>
+  JSON.parse(readFileSync(workspaceUri('.vscode/launch.json').fsPath, 'utf8')) as { configurations: Array<Record<string, unknown>> };
+const tasksJson = () =>
+  JSON.parse(readFileSync(workspaceUri('.vscode/tasks.json').fsPath, 'utf8')) as { tasks: Array<Record<string, unknown>> };
 
 /** Waits for the grant question on screen, then answers it with the quick input's accept (Enter). */
 async function accept(question: 'dirs' | 'env'): Promise<void> {
-  await waitFor(`the ${question} question to be shown`, async () => ((await promptState()).asking === question ? true : undefined), { timeoutMs: 30_000 });
+  await waitFor(`the ${question} question to be shown`, async () => ((await promptState()).asking === question ? true : undefined), {
+    timeoutMs: 30_000,
+  });
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   await waitFor(`the ${question} question to be answered`, async () => ((await promptState()).asking !== question ? true : undefined));
 }
@@ -62,12 +75,23 @@ describe('capabilities of a built component, and run tasks granted what it impor
     const report = await vscode.commands.executeCommand<Report>('wit.showCapabilities', vscode.Uri.file(hello()));
     assert.ok(report, 'WIT: Show Capabilities returned nothing');
     const of = (c: string) => report.imports.filter((i) => i.capability === c).map((i) => i.name);
-    assert.ok(of('filesystem').some((n) => /^wasi:filesystem\/preopens@0\.2\./.test(n)), JSON.stringify(report.imports));
-    assert.ok(of('environment').some((n) => /^wasi:cli\/environment@0\.2\./.test(n)), JSON.stringify(report.imports));
+    assert.ok(
+      of('filesystem').some((n) => /^wasi:filesystem\/preopens@0\.2\./.test(n)),
+      JSON.stringify(report.imports),
+    );
+    assert.ok(
+      of('environment').some((n) => /^wasi:cli\/environment@0\.2\./.test(n)),
+      JSON.stringify(report.imports),
+    );
     assert.deepEqual(of('network'), []);
     assert.deepEqual(report.flags, ['--dir', '.', '-S', 'inherit-env']);
-    const page = await waitFor('the capabilities page to be shown', () =>
-      vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'markdown' && e.document.getText().startsWith('# Capabilities of hello.wasm'))?.document);
+    const page = await waitFor(
+      'the capabilities page to be shown',
+      () =>
+        vscode.window.visibleTextEditors.find(
+          (e) => e.document.languageId === 'markdown' && e.document.getText().startsWith('# Capabilities of hello.wasm'),
+        )?.document,
+    );
     const text = page.getText();
     assert.match(text, /## filesystem\n\nfiles and folders the host preopens\.\n\n(- `wasi:filesystem\/[a-z]+@0\.2\.\d+`\n)+/);
     assert.match(text, /## environment\n/);
@@ -82,10 +106,17 @@ describe('capabilities of a built component, and run tasks granted what it impor
 
   it('a run task marked "grants": "ask" asks for the folder once, keeps it in tasks.json, and the next run does not ask', async function () {
     this.timeout(180_000);
-    writeTasks([{
-      type: 'wasm-component', action: 'run', label: 'run hello (ask)', program: 'grants/hello.wasm', runtime: 'wasmtime',
-      env: { WIT_FIXTURE_READ: 'note.txt' }, grants: 'ask',
-    }]);
+    writeTasks([
+      {
+        type: 'wasm-component',
+        action: 'run',
+        label: 'run hello (ask)',
+        program: 'grants/hello.wasm',
+        runtime: 'wasmtime',
+        env: { WIT_FIXTURE_READ: 'note.txt' },
+        grants: 'ask',
+      },
+    ]);
     const before = (await promptState()).prompts;
     const code = runTaskNamed('run hello (ask)');
     // Its environment is in the task already: only the folder is asked; the first item is the workspace folder.
@@ -96,15 +127,23 @@ describe('capabilities of a built component, and run tasks granted what it impor
     assert.match(first.output, /> \S*wasmtime run --dir \S+::\. --env WIT_FIXTURE_READ=note\.txt \S+hello\.wasm/);
     assert.match(first.output, /read note\.txt: a workspace file, seen through the granted folder/);
     assert.doesNotMatch(first.output, /warning:/);
-    const kept = await waitFor('tasks.json to keep the answer', () => tasksJson().tasks.find((t) => t.label === 'run hello (ask)' && Array.isArray(t.dirs)));
+    const kept = await waitFor('tasks.json to keep the answer', () =>
+      tasksJson().tasks.find((t) => t.label === 'run hello (ask)' && Array.isArray(t.dirs)),
+    );
     assert.deepEqual(kept.dirs, ['.']);
     assert.deepEqual(kept.env, { WIT_FIXTURE_READ: 'note.txt' });
     assert.equal(kept.grants, undefined, 'the marker stays in tasks.json');
     assert.equal((await promptState()).prompts, before + 1);
 
     // Once tasks.json reads the answer back, the next run is granted it without a question.
-    await waitFor('the task to carry the kept folder', async () =>
-      (await vscode.tasks.fetchTasks({ type: 'wasm-component' })).find((t) => t.name === 'run hello (ask)' && Array.isArray(t.definition.dirs)), { event: vscode.workspace.onDidChangeConfiguration });
+    await waitFor(
+      'the task to carry the kept folder',
+      async () =>
+        (await vscode.tasks.fetchTasks({ type: 'wasm-component' })).find(
+          (t) => t.name === 'run hello (ask)' && Array.isArray(t.definition.dirs),
+        ),
+      { event: vscode.workspace.onDidChangeConfiguration },
+    );
     assert.equal(await runTaskNamed('run hello (ask)'), 0);
     const second = await runResult(hello(), 1);
     assert.match(second.output, /read note\.txt: a workspace file/);
@@ -115,14 +154,20 @@ describe('capabilities of a built component, and run tasks granted what it impor
   it('an offered run task asks for the folder and the variables, is kept in tasks.json, and is offered no more', async function () {
     this.timeout(180_000);
     const offered = await waitFor('the run of offered.wasm to be offered', async () =>
-      (await vscode.tasks.fetchTasks({ type: 'wasm-component' })).find((t) => t.definition.action === 'run' && t.definition.program === path.join('grants', 'offered.wasm')));
+      (await vscode.tasks.fetchTasks({ type: 'wasm-component' })).find(
+        (t) => t.definition.action === 'run' && t.definition.program === path.join('grants', 'offered.wasm'),
+      ),
+    );
     // Granted nothing up front: asked for at its first run.
     assert.equal(offered.definition.grants, 'ask');
     assert.equal(offered.definition.dirs, undefined);
     assert.equal(offered.definition.wasi, undefined);
     const ended = new Promise<number | undefined>((resolve) => {
       const sub = vscode.tasks.onDidEndTaskProcess((e) => {
-        if (e.execution.task.definition.program === offered.definition.program) { sub.dispose(); resolve(e.exitCode); }
+        if (e.execution.task.definition.program === offered.definition.program) {
+          sub.dispose();
+          resolve(e.exitCode);
+        }
       });
     });
     await vscode.tasks.executeTask(offered);
@@ -130,16 +175,22 @@ describe('capabilities of a built component, and run tasks granted what it impor
     // An empty answer: no variables.
     await accept('env');
     assert.equal(await ended, 0);
-    const kept = await waitFor('tasks.json to keep the offered task', () => tasksJson().tasks.find((t) => t.program === path.join('grants', 'offered.wasm')));
+    const kept = await waitFor('tasks.json to keep the offered task', () =>
+      tasksJson().tasks.find((t) => t.program === path.join('grants', 'offered.wasm')),
+    );
     assert.equal(kept.type, 'wasm-component');
     assert.equal(kept.label, offered.name);
     assert.deepEqual(kept.dirs, ['.']);
     assert.deepEqual(kept.env, {});
     assert.equal(kept.grants, undefined);
-    const tasks = await waitFor('tasks.json to be read back', async () => {
-      const all = await vscode.tasks.fetchTasks({ type: 'wasm-component' });
-      return all.some((t) => t.definition.program === kept.program && Array.isArray(t.definition.dirs)) ? all : undefined;
-    }, { event: vscode.workspace.onDidChangeConfiguration });
+    const tasks = await waitFor(
+      'tasks.json to be read back',
+      async () => {
+        const all = await vscode.tasks.fetchTasks({ type: 'wasm-component' });
+        return all.some((t) => t.definition.program === kept.program && Array.isArray(t.definition.dirs)) ? all : undefined;
+      },
+      { event: vscode.workspace.onDidChangeConfiguration },
+    );
     assert.equal(tasks.filter((t) => t.definition.program === kept.program).length, 1, 'still offered beside the one tasks.json keeps');
   });
 
@@ -148,13 +199,35 @@ describe('capabilities of a built component, and run tasks granted what it impor
     const folder = vscode.workspace.workspaceFolders![0];
     const name = 'e2e: hello (ask)';
     mkdirSync(workspaceUri('.vscode').fsPath, { recursive: true });
-    writeFileSync(workspaceUri('.vscode/launch.json').fsPath, JSON.stringify({ version: '0.2.0', configurations: [{
-      type: 'wasm-component', request: 'launch', name, program: '${workspaceFolder}/grants/hello.wasm', runtime: 'jco',
-      env: { WIT_FIXTURE_NAME: 'launched', WIT_FIXTURE_READ: 'note.txt' }, grants: 'ask',
-    }] }, null, 2));
-    await waitFor('launch.json to be read', () =>
-      (vscode.workspace.getConfiguration('launch', folder.uri).get<Array<{ name?: string }>>('configurations') ?? []).some((c) => c.name === name) || undefined,
-    { event: vscode.workspace.onDidChangeConfiguration, timeoutMs: 30_000 });
+    writeFileSync(
+      workspaceUri('.vscode/launch.json').fsPath,
+      JSON.stringify(
+        {
+          version: '0.2.0',
+          configurations: [
+            {
+              type: 'wasm-component',
+              request: 'launch',
+              name,
+              program: '${workspaceFolder}/grants/hello.wasm',
+              runtime: 'jco',
+              env: { WIT_FIXTURE_NAME: 'launched', WIT_FIXTURE_READ: 'note.txt' },
+              grants: 'ask',
+            },
+          ],
+        },
+        null,
+        2,
+      ),
+    );
+    await waitFor(
+      'launch.json to be read',
+      () =>
+        (vscode.workspace.getConfiguration('launch', folder.uri).get<Array<{ name?: string }>>('configurations') ?? []).some(
+          (c) => c.name === name,
+        ) || undefined,
+      { event: vscode.workspace.onDidChangeConfiguration, timeoutMs: 30_000 },
+    );
     let output = '';
     const tracker = vscode.debug.registerDebugAdapterTrackerFactory('*', {
       createDebugAdapterTracker: () => ({
@@ -168,19 +241,30 @@ describe('capabilities of a built component, and run tasks granted what it impor
       output = '';
       const started: vscode.DebugSession[] = [];
       const terminated = new Set<string>();
-      const subs = [vscode.debug.onDidStartDebugSession((s) => started.push(s)), vscode.debug.onDidTerminateDebugSession((s) => terminated.add(s.id))];
+      const subs = [
+        vscode.debug.onDidStartDebugSession((s) => started.push(s)),
+        vscode.debug.onDidTerminateDebugSession((s) => terminated.add(s.id)),
+      ];
       try {
         // The config as launch.json holds it now (what F5 on it hands the debug service).
-        const config = (vscode.workspace.getConfiguration('launch', folder.uri).get<vscode.DebugConfiguration[]>('configurations') ?? []).find((c) => c.name === name);
+        const config = (
+          vscode.workspace.getConfiguration('launch', folder.uri).get<vscode.DebugConfiguration[]>('configurations') ?? []
+        ).find((c) => c.name === name);
         assert.ok(config, `${name} is not in launch.json`);
         const ok = vscode.debug.startDebugging(folder, config);
         // Answered while the launch waits on it (a launch that ends first says so).
         if (answer) await Promise.race([accept('dirs'), ok.then((r) => assert.fail(`the launch ended (${r}) before asking`))]);
         assert.ok(await ok, 'the debug session did not start');
-        const text = await waitFor('the exit code in the Debug Console', () => (/\[wasm-component\] exited with code \d+/.test(output) ? output : undefined), { timeoutMs: 90_000 })
-          .catch((e: Error) => assert.fail(`${e.message}; output: ${JSON.stringify(output)}`));
-        await waitFor('the debug sessions to end', () => (started.length > 0 && started.every((s) => terminated.has(s.id)) ? true : undefined),
-          { event: vscode.debug.onDidTerminateDebugSession, timeoutMs: 30_000 });
+        const text = await waitFor(
+          'the exit code in the Debug Console',
+          () => (/\[wasm-component\] exited with code \d+/.test(output) ? output : undefined),
+          { timeoutMs: 90_000 },
+        ).catch((e: Error) => assert.fail(`${e.message}; output: ${JSON.stringify(output)}`));
+        await waitFor(
+          'the debug sessions to end',
+          () => (started.length > 0 && started.every((s) => terminated.has(s.id)) ? true : undefined),
+          { event: vscode.debug.onDidTerminateDebugSession, timeoutMs: 30_000 },
+        );
         return text;
       } finally {
         subs.forEach((s) => s.dispose());
@@ -192,14 +276,22 @@ describe('capabilities of a built component, and run tasks granted what it impor
       assert.match(first, /WIT_FIXTURE_NAME=launched/);
       assert.match(first, /read note\.txt: a workspace file, seen through the granted folder/);
       assert.match(first, /\[wasm-component\] exited with code 0/);
-      const kept = await waitFor('launch.json to keep the answer', () => (existsSync(workspaceUri('.vscode/launch.json').fsPath)
-        ? launchJson().configurations.find((c) => c.name === name && Array.isArray(c.dirs)) : undefined));
+      const kept = await waitFor('launch.json to keep the answer', () =>
+        existsSync(workspaceUri('.vscode/launch.json').fsPath)
+          ? launchJson().configurations.find((c) => c.name === name && Array.isArray(c.dirs))
+          : undefined,
+      );
       assert.deepEqual(kept.dirs, ['${workspaceFolder}::.']);
       assert.deepEqual(kept.env, { WIT_FIXTURE_NAME: 'launched', WIT_FIXTURE_READ: 'note.txt' });
       assert.equal(kept.grants, undefined, 'the marker stays in launch.json');
-      await waitFor('launch.json to be read back', () =>
-        (vscode.workspace.getConfiguration('launch', folder.uri).get<Array<{ name?: string; dirs?: unknown }>>('configurations') ?? []).some((c) => c.name === name && Array.isArray(c.dirs)) || undefined,
-      { event: vscode.workspace.onDidChangeConfiguration, timeoutMs: 30_000 });
+      await waitFor(
+        'launch.json to be read back',
+        () =>
+          (
+            vscode.workspace.getConfiguration('launch', folder.uri).get<Array<{ name?: string; dirs?: unknown }>>('configurations') ?? []
+          ).some((c) => c.name === name && Array.isArray(c.dirs)) || undefined,
+        { event: vscode.workspace.onDidChangeConfiguration, timeoutMs: 30_000 },
+      );
       const second = await launch(false);
       assert.match(second, /read note\.txt: a workspace file/);
       assert.equal((await promptState()).prompts, before + 1, 'the second launch asked again');

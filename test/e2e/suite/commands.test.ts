@@ -8,10 +8,14 @@ async function showView(command: string, check: (text: string) => boolean): Prom
   const doc = await vscode.commands.executeCommand<vscode.TextDocument>(command);
   assert.ok(doc, `${command} opened no document`);
   assert.equal(doc.uri.scheme, 'wit-view');
-  assert.ok(vscode.window.visibleTextEditors.some((e) => e.document === doc), `${command}: the document is not shown`);
+  assert.ok(
+    vscode.window.visibleTextEditors.some((e) => e.document === doc),
+    `${command}: the document is not shown`,
+  );
   // The text comes from the server; it can change as the server finishes analysing.
-  await waitFor(`${command} to show the expected text`, () => check(doc.getText()) || undefined, { timeoutMs: 10_000 })
-    .catch((e: Error) => assert.fail(`${e.message}; it shows:\n${doc.getText().slice(0, 800)}`));
+  await waitFor(`${command} to show the expected text`, () => check(doc.getText()) || undefined, { timeoutMs: 10_000 }).catch((e: Error) =>
+    assert.fail(`${e.message}; it shows:\n${doc.getText().slice(0, 800)}`),
+  );
   return doc;
 }
 

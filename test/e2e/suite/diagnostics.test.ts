@@ -13,7 +13,10 @@ describe('diagnostics', () => {
     const { document: doc } = await openWit('broken/broken.wit');
     const errors = await waitForDiagnostics(doc.uri, 'an error', (d) => d.some(isError));
     // broken.wit: `add: func(a: u32, b: u32) -> ;` is on line 4 (index 3).
-    assert.ok(errors.some((d) => isError(d) && d.range.start.line === 3), `errors: ${JSON.stringify(errors.map((d) => [d.range.start.line, d.message]))}`);
+    assert.ok(
+      errors.some((d) => isError(d) && d.range.start.line === 3),
+      `errors: ${JSON.stringify(errors.map((d) => [d.range.start.line, d.message]))}`,
+    );
 
     await replaceText(doc, doc.getText().replace('-> ;', '-> u32;'));
     await waitForDiagnostics(doc.uri, 'none once fixed', (d) => d.length === 0);

@@ -9,7 +9,10 @@ import { itFeature, openWit, repoUri, replaceText, waitFor, whenServerRunning, w
 interface ShownGraph {
   title: string;
   mode: string;
-  graph: { nodes: { id: string; kind: string; label: string; open?: boolean; status?: string }[]; edges: { from: string; to: string; kind: string; label?: string }[] };
+  graph: {
+    nodes: { id: string; kind: string; label: string; open?: boolean; status?: string }[];
+    edges: { from: string; to: string; kind: string; label?: string }[];
+  };
   notes?: string[];
   wit?: string;
 }
@@ -39,7 +42,9 @@ describe('composition graphs', () => {
     const worlds = first.graph.nodes.filter((n) => n.kind === 'world');
     assert.ok(worlds.length > 0, `worlds in the graph: ${first.graph.nodes.map((n) => `${n.kind} ${n.label}`).join(', ')}`);
     assert.ok(first.graph.edges.some((e) => e.kind === 'import' || e.kind === 'export'));
-    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('wit.compositionGraph'));
+    const tab = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('wit.compositionGraph'));
     assert.ok(tab, 'a webview tab for the graph');
 
     // A click on a world node (the same path as the webview's reveal message) selects its name in the WIT.
@@ -54,7 +59,11 @@ describe('composition graphs', () => {
     // Add a world: the view is asked again and shows it.
     try {
       await replaceText(editor.document, `${original}\nworld graph-e2e-added {\n}\n`);
-      await waitFor('the new world in the graph', async () => (await shown()).wit?.graph.nodes.some((n) => n.label.includes('graph-e2e-added')) || undefined, { timeoutMs: 20_000 });
+      await waitFor(
+        'the new world in the graph',
+        async () => (await shown()).wit?.graph.nodes.some((n) => n.label.includes('graph-e2e-added')) || undefined,
+        { timeoutMs: 20_000 },
+      );
     } finally {
       await replaceText(editor.document, original);
       await editor.document.save();
@@ -64,10 +73,15 @@ describe('composition graphs', () => {
   itFeature('graph', 'a .wasm component opens in the component editor with its graph and WIT', async () => {
     const uri = await fixtureComponent('composed');
     await vscode.commands.executeCommand('vscode.open', uri);
-    const view = await waitFor('the component editor to show the graph', async () => (await shown())[uri.toString()], { timeoutMs: 30_000 });
+    const view = await waitFor('the component editor to show the graph', async () => (await shown())[uri.toString()], {
+      timeoutMs: 30_000,
+    });
     assert.equal(view.mode, 'component');
     const top = view.graph.nodes.filter((n) => !('parent' in n) || !(n as { parent?: string }).parent);
-    assert.deepEqual(top.filter((n) => n.open).map((n) => n.label), ['docs:calc/logger@0.1.0']);
+    assert.deepEqual(
+      top.filter((n) => n.open).map((n) => n.label),
+      ['docs:calc/logger@0.1.0'],
+    );
     assert.equal(top.filter((n) => n.kind === 'instance').length, 2);
     assert.ok(view.graph.edges.some((e) => e.kind === 'with' && e.label === 'docs:calc/adder@0.1.0'));
     assert.match(view.wit ?? '', /import docs:calc\/logger@0\.1\.0;/, `the WIT jco prints for it; shown: ${view.wit?.slice(0, 300)}`);
@@ -80,7 +94,10 @@ describe('composition graphs', () => {
     const provider = await fixtureComponent('adder-wide');
     await vscode.commands.executeCommand('wit.showPlugFit', consumer, provider);
     const view = await waitFor('the plug fit view', async () => (await shown()).plug);
-    assert.ok(view.notes?.some((n) => n.includes('function `add` differs')), view.notes?.join('\n'));
+    assert.ok(
+      view.notes?.some((n) => n.includes('function `add` differs')),
+      view.notes?.join('\n'),
+    );
     assert.ok(view.graph.nodes.some((n) => n.status === 'missing' && n.label === 'docs:calc/logger@0.1.0'));
   });
 
@@ -92,6 +109,9 @@ describe('composition graphs', () => {
       const plug = (await shown()).plug;
       return plug?.title.includes('docs:calc/calculator@0.1.0') ? plug : undefined;
     });
-    assert.ok(view.notes?.some((n) => n.includes('version mismatch: needs 0.1.0, adder-v2 exports 0.2.0')), view.notes?.join('\n'));
+    assert.ok(
+      view.notes?.some((n) => n.includes('version mismatch: needs 0.1.0, adder-v2 exports 0.2.0')),
+      view.notes?.join('\n'),
+    );
   });
 });

@@ -17,7 +17,10 @@ import { liveMocha } from '../../live';
 import { EXTENSION_ID, repoPath, waitFor, workspaceUri } from '../helpers';
 import { runTaskNamed, writeTasks } from '../tasksHelpers';
 
-interface RunResult { exitCode: number; output: string }
+interface RunResult {
+  exitCode: number;
+  output: string;
+}
 const COMPONENT_HEADER = [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00];
 
 describe('language builds: a Go component by its wasm-component task', function () {
@@ -28,14 +31,16 @@ describe('language builds: a Go component by its wasm-component task', function 
   before(async () => {
     await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
     mkdirSync(langs(), { recursive: true });
-    for (const part of ['wit', 'go', 'broken/go']) cpSync(repoPath('test/fixtures/langs', part), path.join(langs(), part), { recursive: true });
+    for (const part of ['wit', 'go', 'broken/go'])
+      cpSync(repoPath('test/fixtures/langs', part), path.join(langs(), part), { recursive: true });
     // The build's processes inherit the extension host's environment, whose
     // PATH VS Code's server takes from the login shell: the toolchain's bin
     // goes first (as scripts/toolchainEnv.mjs does for the other runners), and
     // Go's downloads and compiled packages come from the toolchain's caches.
     const cache = process.env.WIT_DEVKIT_CACHE ?? path.join(homedir(), '.cache/wit-devkit');
     const bin = path.join(cache, 'bin');
-    if (!(process.env.PATH ?? '').split(path.delimiter).includes(bin)) process.env.PATH = [bin, process.env.PATH].filter(Boolean).join(path.delimiter);
+    if (!(process.env.PATH ?? '').split(path.delimiter).includes(bin))
+      process.env.PATH = [bin, process.env.PATH].filter(Boolean).join(path.delimiter);
     const go = path.join(cache, 'toolchain/go');
     process.env.GOMODCACHE = path.join(go, 'mod');
     process.env.GOCACHE = path.join(go, 'cache');
@@ -43,7 +48,10 @@ describe('language builds: a Go component by its wasm-component task', function 
     writeTasks([
       { ...common, label: 'build Go fixture', cwd: 'langs/go', output: 'hello.wasm' },
       {
-        ...common, label: 'build broken Go', cwd: 'langs/broken/go', wit: '../../wit',
+        ...common,
+        label: 'build broken Go',
+        cwd: 'langs/broken/go',
+        wit: '../../wit',
         problemMatcher: { base: '$wasm-component-go', fileLocation: ['relative', '${workspaceFolder}/langs/broken/go'] },
       },
     ]);
@@ -55,7 +63,8 @@ describe('language builds: a Go component by its wasm-component task', function 
   it('builds the Go fixture in the task terminal and runs it', async function () {
     liveMocha(this, ['go', 'wit-bindgen-go', 'wasm-tools', 'wasmtime']);
     const task = await waitFor('the Go build task to be listed', async () =>
-      (await vscode.tasks.fetchTasks({ type: 'wasm-component' })).find((t) => t.name === 'build Go fixture'));
+      (await vscode.tasks.fetchTasks({ type: 'wasm-component' })).find((t) => t.name === 'build Go fixture'),
+    );
     assert.ok(task.execution instanceof vscode.CustomExecution, 'a go build runs its steps in a terminal of its own');
     assert.equal(task.group?.id, vscode.TaskGroup.Build.id);
     assert.equal(await runTaskNamed('build Go fixture'), 0);
@@ -63,20 +72,27 @@ describe('language builds: a Go component by its wasm-component task', function 
     assert.deepEqual([...readFileSync(built()).subarray(0, 8)], COMPONENT_HEADER);
     // Runtime wasmtime, the default. Under jco a full-suite run once printed nothing
     // of the Go guest's output and exited 0 (not reproduced alone; open finding).
-    const result = await vscode.commands.executeCommand<RunResult>('wit.runComponent', built(), { runtime: 'wasmtime', args: ['from vscode', '$(x)'] });
+    const result = await vscode.commands.executeCommand<RunResult>('wit.runComponent', built(), {
+      runtime: 'wasmtime',
+      args: ['from vscode', '$(x)'],
+    });
     assert.ok(result, 'WIT: Run Component returned nothing');
     assert.equal(result.exitCode, 0, result.output);
     assert.match(result.output, /hello from go from vscode \$\(x\)\n/);
   });
 
-  it('puts the Go compiler\'s error in Problems at main.go:17:6', async function () {
+  it("puts the Go compiler's error in Problems at main.go:17:6", async function () {
     liveMocha(this, ['go', 'wit-bindgen-go', 'wasm-tools', 'jco']);
     assert.notEqual(await runTaskNamed('build broken Go'), 0);
     const uri = vscode.Uri.file(path.join(langs(), 'broken', 'go', 'main.go'));
-    const diagnostics = await waitFor('go\'s error in Problems', () => {
-      const d = vscode.languages.getDiagnostics(uri);
-      return d.length > 0 ? d : undefined;
-    }, { event: vscode.languages.onDidChangeDiagnostics });
+    const diagnostics = await waitFor(
+      "go's error in Problems",
+      () => {
+        const d = vscode.languages.getDiagnostics(uri);
+        return d.length > 0 ? d : undefined;
+      },
+      { event: vscode.languages.onDidChangeDiagnostics },
+    );
     assert.match(diagnostics[0].message, /undefined: undefinedName/);
     assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Error);
     assert.equal(diagnostics[0].range.start.line, 16);

@@ -7,10 +7,14 @@ import { itFeature, openWit, positionOf, replaceText, waitFor, whenServerRunning
 
 /** Asks until the server answers with something (it may still be analysing), within a deadline. */
 function answer<T>(what: string, ask: () => Thenable<T | undefined>, isAnswer: (t: T) => boolean): Promise<T> {
-  return waitFor(what, async () => {
-    const t = await ask();
-    return t !== undefined && t !== null && isAnswer(t) ? t : undefined;
-  }, { timeoutMs: 15_000, pollMs: 300 });
+  return waitFor(
+    what,
+    async () => {
+      const t = await ask();
+      return t !== undefined && t !== null && isAnswer(t) ? t : undefined;
+    },
+    { timeoutMs: 15_000, pollMs: 300 },
+  );
 }
 
 function hoverText(hovers: vscode.Hover[]): string {
@@ -34,7 +38,11 @@ describe('language features', () => {
   itFeature('hover', 'hover on a type shows its name', async () => {
     const { document: doc } = await openWit('app/types.wit');
     const at = positionOf(doc, 'a: point', 3);
-    const hovers = await answer('a hover on `point`', () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at), (h) => h.length > 0);
+    const hovers = await answer(
+      'a hover on `point`',
+      () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at),
+      (h) => h.length > 0,
+    );
     assert.match(hoverText(hovers), /point/);
   });
 
@@ -44,10 +52,16 @@ describe('language features', () => {
     const dep = await vscode.workspace.openTextDocument(depUri);
     const declaration = positionOf(dep, 'interface greet', 'interface '.length);
     const at = positionOf(doc, 'greet@1.0.0', 1);
-    const defs = await answer('a definition of `greet`', () => vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, at), (d) => d.length > 0);
+    const defs = await answer(
+      'a definition of `greet`',
+      () => vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, at),
+      (d) => d.length > 0,
+    );
     const found = targets(defs);
-    assert.ok(found.some((t) => t.uri.toString() === depUri.toString() && t.range.contains(declaration)),
-      `definitions: ${JSON.stringify(found.map((t) => [vscode.workspace.asRelativePath(t.uri), t.range.start.line]))}`);
+    assert.ok(
+      found.some((t) => t.uri.toString() === depUri.toString() && t.range.contains(declaration)),
+      `definitions: ${JSON.stringify(found.map((t) => [vscode.workspace.asRelativePath(t.uri), t.range.start.line]))}`,
+    );
   });
 
   itFeature('definition', 'go to definition of a used type lands on its declaration in deps/', async () => {
@@ -56,16 +70,26 @@ describe('language features', () => {
     const dep = await vscode.workspace.openTextDocument(depUri);
     const declaration = positionOf(dep, 'type name', 'type '.length);
     const at = positionOf(doc, 'owner: name', 'owner: '.length + 1);
-    const defs = await answer('a definition of `name`', () => vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, at), (d) => d.length > 0);
+    const defs = await answer(
+      'a definition of `name`',
+      () => vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, at),
+      (d) => d.length > 0,
+    );
     const found = targets(defs);
-    assert.ok(found.some((t) => t.uri.toString() === depUri.toString() && t.range.contains(declaration)),
-      `definitions: ${JSON.stringify(found.map((t) => [vscode.workspace.asRelativePath(t.uri), t.range.start.line]))}`);
+    assert.ok(
+      found.some((t) => t.uri.toString() === depUri.toString() && t.range.contains(declaration)),
+      `definitions: ${JSON.stringify(found.map((t) => [vscode.workspace.asRelativePath(t.uri), t.range.start.line]))}`,
+    );
   });
 
   itFeature('completion', 'completion in a parameter type offers built-in and local types', async () => {
     const { document: doc } = await openWit('app/types.wit');
     const at = positionOf(doc, 'p: point', 'p: '.length);
-    const list = await answer('completions in a type position', () => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at), (l) => labels(l).length > 0);
+    const list = await answer(
+      'completions in a type position',
+      () => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at),
+      (l) => labels(l).length > 0,
+    );
     const offered = labels(list);
     for (const expected of ['u32', 'string', 'point']) {
       assert.ok(offered.includes(expected), `"${expected}" not offered; got ${offered.slice(0, 40).join(', ')}`);
@@ -74,7 +98,15 @@ describe('language features', () => {
 
   itFeature('format', 'Format Document tidies a messy file', async () => {
     const { document: doc } = await openWit('messy/messy.wit');
-    const edits = await answer('formatting edits', () => vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', doc.uri, { tabSize: 2, insertSpaces: true }), (e) => e.length > 0);
+    const edits = await answer(
+      'formatting edits',
+      () =>
+        vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', doc.uri, {
+          tabSize: 2,
+          insertSpaces: true,
+        }),
+      (e) => e.length > 0,
+    );
     assert.ok(edits.length > 0);
   });
 
@@ -106,8 +138,15 @@ describe('language features', () => {
     const shapes = await vscode.workspace.openTextDocument(workspaceUri('app/shapes.wit'));
     const originals = [types.getText(), shapes.getText()];
     const at = positionOf(types, 'record point', 'record '.length + 1);
-    const edit = await answer('a rename edit', () => vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', types.uri, at, 'coord'), (e) => e.size > 0);
-    const files = edit.entries().map(([uri]) => vscode.workspace.asRelativePath(uri)).sort();
+    const edit = await answer(
+      'a rename edit',
+      () => vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', types.uri, at, 'coord'),
+      (e) => e.size > 0,
+    );
+    const files = edit
+      .entries()
+      .map(([uri]) => vscode.workspace.asRelativePath(uri))
+      .sort();
     assert.deepEqual(files, ['app/shapes.wit', 'app/types.wit']);
     try {
       assert.ok(await vscode.workspace.applyEdit(edit));

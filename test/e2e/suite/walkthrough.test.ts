@@ -10,8 +10,17 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, openWit, waitFor, whenServerRunning } from '../helpers';
 
-interface Step { id: string; title: string; description: string; media: { markdown?: string; image?: string } }
-interface Walkthrough { id: string; title: string; steps: Step[] }
+interface Step {
+  id: string;
+  title: string;
+  description: string;
+  media: { markdown?: string; image?: string };
+}
+interface Walkthrough {
+  id: string;
+  title: string;
+  steps: Step[];
+}
 
 const WALKTHROUGH_ID = 'wit-devkit.gettingStarted';
 const extension = () => vscode.extensions.getExtension(EXTENSION_ID)!;
@@ -24,14 +33,18 @@ const walkthrough = (): Walkthrough => {
 /** The commands of the step's buttons: `[label](command:id)` links in its description. */
 const buttons = (step: Step) => [...step.description.matchAll(/\]\(command:([\w.-]+)/g)].map((m) => m[1]);
 /** Images a markdown file shows, as paths relative to it. */
-const images = (markdown: string) => [...markdown.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((p) => !/^https?:/.test(p));
+const images = (markdown: string) =>
+  [...markdown.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((p) => !/^https?:/.test(p));
 
 describe('walkthrough', () => {
   before(() => whenServerRunning());
   after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   it('shows each feature once: diagnostics, graph, bindings, build, run, debug', () => {
-    assert.deepEqual(walkthrough().steps.map((s) => s.id), ['diagnostics', 'graph', 'bindings', 'build', 'run', 'debug']);
+    assert.deepEqual(
+      walkthrough().steps.map((s) => s.id),
+      ['diagnostics', 'graph', 'bindings', 'build', 'run', 'debug'],
+    );
   });
 
   it('every step has its page and pictures in the installed extension', () => {
@@ -43,7 +56,8 @@ describe('walkthrough', () => {
       assert.ok(existsSync(file), `step ${step.id}: ${page} is not in the .vsix`);
       const shown = images(readFileSync(file, 'utf8'));
       assert.ok(shown.length > 0, `step ${step.id}: ${page} shows no picture`);
-      for (const image of shown) assert.ok(existsSync(path.join(path.dirname(file), image)), `step ${step.id}: ${image} (in ${page}) is not in the .vsix`);
+      for (const image of shown)
+        assert.ok(existsSync(path.join(path.dirname(file), image)), `step ${step.id}: ${image} (in ${page}) is not in the .vsix`);
     }
   });
 
@@ -69,18 +83,35 @@ describe('walkthrough', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const editor = await openWit('app/world.wit');
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${WALKTHROUGH_ID}`, true);
-    const groupOf = await waitFor('the walkthrough in an editor group of its own', () => vscode.window.tabGroups.all.find(
-      (g) => g.viewColumn !== editor.viewColumn && g.tabs.some((t) => /Welcome|Walkthrough/.test(t.label))));
+    const groupOf = await waitFor('the walkthrough in an editor group of its own', () =>
+      vscode.window.tabGroups.all.find(
+        (g) => g.viewColumn !== editor.viewColumn && g.tabs.some((t) => /Welcome|Walkthrough/.test(t.label)),
+      ),
+    );
     // Focus the walkthrough, as a click on one of its buttons does.
     await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
     // (VS Code may or may not keep world.wit as the active text editor then: the
     // commands must find the file either way.)
-    await waitFor('the walkthrough to have the focus', () => vscode.window.tabGroups.activeTabGroup.viewColumn === groupOf.viewColumn || undefined);
+    await waitFor(
+      'the walkthrough to have the focus',
+      () => vscode.window.tabGroups.activeTabGroup.viewColumn === groupOf.viewColumn || undefined,
+    );
 
     await vscode.commands.executeCommand('wit.showCompositionGraph');
-    const graph = await waitFor('the graph of world.wit', async () => (await vscode.commands.executeCommand<Record<string, { title: string; graph: { nodes: { label: string }[] } }>>('wit.internal.shownGraphs'))?.wit,
-      { timeoutMs: 30_000 });
-    assert.ok(graph.graph.nodes.some((n) => n.label.includes('app')), `nodes: ${graph.graph.nodes.map((n) => n.label).join(', ')}`);
+    const graph = await waitFor(
+      'the graph of world.wit',
+      async () =>
+        (
+          await vscode.commands.executeCommand<Record<string, { title: string; graph: { nodes: { label: string }[] } }>>(
+            'wit.internal.shownGraphs',
+          )
+        )?.wit,
+      { timeoutMs: 30_000 },
+    );
+    assert.ok(
+      graph.graph.nodes.some((n) => n.label.includes('app')),
+      `nodes: ${graph.graph.nodes.map((n) => n.label).join(', ')}`,
+    );
 
     await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
     const preview = await vscode.commands.executeCommand<vscode.Uri | undefined>('wit.previewBindings', { language: 'typescript-guest' });

@@ -21,10 +21,16 @@ import { liveMocha } from '../../live';
 import { EXTENSION_ID, repoPath, waitFor, workspaceUri } from '../helpers';
 import { runTaskNamed, writeTasks } from '../tasksHelpers';
 
-interface RunResult { exitCode: number; output: string }
+interface RunResult {
+  exitCode: number;
+  output: string;
+}
 interface ShownGraph {
   title: string;
-  graph: { nodes: { id: string; kind: string; label: string; parent?: string; open?: boolean; status?: string }[]; edges: { from: string; to: string; kind: string; label?: string }[] };
+  graph: {
+    nodes: { id: string; kind: string; label: string; parent?: string; open?: boolean; status?: string }[];
+    edges: { from: string; to: string; kind: string; label?: string }[];
+  };
   notes?: string[];
 }
 
@@ -36,16 +42,20 @@ const shown = async () => (await vscode.commands.executeCommand<Record<string, S
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const s = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
+    const s = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = s.address() as { port: number };
+        s.close(() => resolve(port));
+      });
   });
 }
 
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const s = createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+    const s = createServer()
+      .once('error', () => resolve(false))
+      .listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
   });
 }
 
@@ -57,10 +67,23 @@ describe('wasmtime: run, serve and compose components', function () {
     await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
     writeFileSync(path.join(out, 'note.txt'), 'a host file, seen through --dir\n');
     writeTasks([
-      { type: 'wasm-component', action: 'run', label: 'run C fixture (wasmtime, exit 3)', program: cliFixture(), runtime: 'wasmtime', env: { WIT_FIXTURE_EXIT: '3' } },
+      {
+        type: 'wasm-component',
+        action: 'run',
+        label: 'run C fixture (wasmtime, exit 3)',
+        program: cliFixture(),
+        runtime: 'wasmtime',
+        env: { WIT_FIXTURE_EXIT: '3' },
+      },
       { type: 'wasm-component', action: 'run', label: 'run C fixture (wasmtime, exit 0)', program: cliFixture(), runtime: 'wasmtime' },
       // What a user writes to compose with wac today: a build task of builder "command".
-      { type: 'wasm-component', action: 'build', builder: 'command', label: 'compose with wac', command: ['wac', 'plug', composeFixture('app'), '--plug', composeFixture('greeter'), '-o', composed().fsPath] },
+      {
+        type: 'wasm-component',
+        action: 'build',
+        builder: 'command',
+        label: 'compose with wac',
+        command: ['wac', 'plug', composeFixture('app'), '--plug', composeFixture('greeter'), '-o', composed().fsPath],
+      },
     ]);
   });
 
@@ -71,13 +94,24 @@ describe('wasmtime: run, serve and compose components', function () {
   it('WIT: Run Component with runtime wasmtime: output, args, env and --dir reach the guest', async function () {
     const tools = liveMocha(this, ['wasmtime']);
     const result = await vscode.commands.executeCommand<RunResult>('wit.runComponent', cliFixture(), {
-      runtime: 'wasmtime', args: ['from e2e', '$(touch nope)'], env: { WIT_FIXTURE_NAME: 'vscode', WIT_FIXTURE_READ: '/host/note.txt' }, dirs: [`${out}::/host`],
+      runtime: 'wasmtime',
+      args: ['from e2e', '$(touch nope)'],
+      env: { WIT_FIXTURE_NAME: 'vscode', WIT_FIXTURE_READ: '/host/note.txt' },
+      dirs: [`${out}::/host`],
     });
     assert.ok(result, 'WIT: Run Component returned nothing');
     assert.equal(result.exitCode, 0, result.output);
     // The command line shown first in the terminal: the user's wasmtime, as an argument list.
-    assert.ok(result.output.startsWith(`> ${tools.wasmtime} run --dir ${out}::/host --env WIT_FIXTURE_NAME=vscode --env WIT_FIXTURE_READ=/host/note.txt `), result.output);
-    assert.match(result.output, /\nhello from a wasm component\narg\[1\]=from e2e\narg\[2\]=\$\(touch nope\)\nWIT_FIXTURE_NAME=vscode\nread \/host\/note\.txt: a host file, seen through --dir\n/);
+    assert.ok(
+      result.output.startsWith(
+        `> ${tools.wasmtime} run --dir ${out}::/host --env WIT_FIXTURE_NAME=vscode --env WIT_FIXTURE_READ=/host/note.txt `,
+      ),
+      result.output,
+    );
+    assert.match(
+      result.output,
+      /\nhello from a wasm component\narg\[1\]=from e2e\narg\[2\]=\$\(touch nope\)\nWIT_FIXTURE_NAME=vscode\nread \/host\/note\.txt: a host file, seen through --dir\n/,
+    );
     assert.match(result.output, /The component exited with code 0\.\n$/);
   });
 
@@ -103,15 +137,28 @@ describe('wasmtime: run, serve and compose components', function () {
     try {
       // No runtimePath or debuggerPath: the extension finds wasmtime and lldb-dap itself.
       const ok = await vscode.debug.startDebugging(undefined, {
-        type: 'wasm-component', request: 'launch', name: 'e2e: wasmtime under lldb-dap', program: cliFixture(), runtime: 'wasmtime',
-        args: ['under lldb'], env: { WIT_FIXTURE_NAME: 'debugged', WIT_FIXTURE_READ: '/host/note.txt' }, dirs: [`${out}::/host`],
+        type: 'wasm-component',
+        request: 'launch',
+        name: 'e2e: wasmtime under lldb-dap',
+        program: cliFixture(),
+        runtime: 'wasmtime',
+        args: ['under lldb'],
+        env: { WIT_FIXTURE_NAME: 'debugged', WIT_FIXTURE_READ: '/host/note.txt' },
+        dirs: [`${out}::/host`],
       });
       assert.ok(ok, 'the lldb-dap session did not start');
-      const text = await waitFor('the debuggee to exit', () => {
-        const all = output.join('');
-        return /<exited \d+>/.test(all) ? all : undefined;
-      }, { timeoutMs: 60_000 });
-      assert.match(text, /hello from a wasm component\r?\narg\[1\]=under lldb\r?\nWIT_FIXTURE_NAME=debugged\r?\nread \/host\/note\.txt: a host file, seen through --dir\r?\n/);
+      const text = await waitFor(
+        'the debuggee to exit',
+        () => {
+          const all = output.join('');
+          return /<exited \d+>/.test(all) ? all : undefined;
+        },
+        { timeoutMs: 60_000 },
+      );
+      assert.match(
+        text,
+        /hello from a wasm component\r?\narg\[1\]=under lldb\r?\nWIT_FIXTURE_NAME=debugged\r?\nread \/host\/note\.txt: a host file, seen through --dir\r?\n/,
+      );
       assert.match(text, /<exited 0>/);
     } finally {
       tracker.dispose();
@@ -125,11 +172,18 @@ describe('wasmtime: run, serve and compose components', function () {
       this.skip();
     }
     const port = await freePort();
-    const finished = vscode.commands.executeCommand<RunResult>('wit.runComponent', pythonHttpFixture, { runtime: 'wasmtime', addr: `127.0.0.1:${port}` });
-    const body = await waitFor('the component to answer on loopback', async () => {
-      const res = await fetch(`http://127.0.0.1:${port}/e2e?q=1`).catch(() => undefined);
-      return res?.ok ? res.text() : undefined;
-    }, { timeoutMs: 90_000, pollMs: 500 });
+    const finished = vscode.commands.executeCommand<RunResult>('wit.runComponent', pythonHttpFixture, {
+      runtime: 'wasmtime',
+      addr: `127.0.0.1:${port}`,
+    });
+    const body = await waitFor(
+      'the component to answer on loopback',
+      async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/e2e?q=1`).catch(() => undefined);
+        return res?.ok ? res.text() : undefined;
+      },
+      { timeoutMs: 90_000, pollMs: 500 },
+    );
     assert.equal(body, 'hello from the python http fixture: GET /e2e?q=1\n');
     const execution = vscode.tasks.taskExecutions.find((e) => e.task.definition.program === pythonHttpFixture);
     assert.ok(execution, 'the serve task is not running');
@@ -138,7 +192,10 @@ describe('wasmtime: run, serve and compose components', function () {
     // The terminal shows the command line (with the -S cli serve turns on), wasmtime's line, and the stop.
     assert.ok(result.output.startsWith(`> ${tools.wasmtime} serve --addr 127.0.0.1:${port} -S cli ${pythonHttpFixture}\n`), result.output);
     assert.match(result.output, /\nServing HTTP on http:\/\/127\.0\.0\.1:\d+\/\n[^]*The component exited with code 143\.\n$/);
-    assert.equal(await waitFor('the port to be free again', async () => (await portIsFree(port)) || undefined, { timeoutMs: 10_000 }), true);
+    assert.equal(
+      await waitFor('the port to be free again', async () => (await portIsFree(port)) || undefined, { timeoutMs: 10_000 }),
+      true,
+    );
   });
 
   it('a wac plug build task composes the pair; the composition runs under wasmtime and its graph shows the wiring', async function () {
@@ -146,12 +203,17 @@ describe('wasmtime: run, serve and compose components', function () {
     mkdirSync(path.dirname(composed().fsPath), { recursive: true });
     assert.equal(await runTaskNamed('compose with wac'), 0);
     assert.ok(existsSync(composed().fsPath), 'wac plug wrote nothing');
-    const result = await vscode.commands.executeCommand<RunResult>('wit.runComponent', composed().fsPath, { runtime: 'wasmtime', args: ['VS Code'] });
+    const result = await vscode.commands.executeCommand<RunResult>('wit.runComponent', composed().fsPath, {
+      runtime: 'wasmtime',
+      args: ['VS Code'],
+    });
     assert.equal(result?.exitCode, 0, result?.output);
     assert.match(result.output, /\nHello, VS Code, from greeter\.c!\n/);
 
     await vscode.commands.executeCommand('vscode.open', composed());
-    const view = await waitFor('the component editor to show the graph', async () => (await shown())[composed().toString()], { timeoutMs: 30_000 });
+    const view = await waitFor('the component editor to show the graph', async () => (await shown())[composed().toString()], {
+      timeoutMs: 30_000,
+    });
     const top = new Map(view.graph.nodes.filter((n) => !n.parent).map((n) => [n.id, n]));
     const instances = [...top.values()].filter((n) => n.kind === 'instance');
     assert.equal(instances.length, 2, instances.map((n) => n.label).join(', '));
@@ -168,16 +230,20 @@ describe('wasmtime: run, serve and compose components', function () {
     await vscode.commands.executeCommand('wit.showPlugFit', app, vscode.Uri.file(composeFixture('greeter')));
     const fits = await waitFor('the plug fit of app and greeter', async () => {
       const plug = (await shown()).plug;
-      return plug?.title === 'Does greeter satisfy app\'s imports?' ? plug : undefined;
+      return plug?.title === "Does greeter satisfy app's imports?" ? plug : undefined;
     });
     assert.ok(fits.notes?.includes(`✓ ${GREET} is satisfied by greeter's ${GREET}`), fits.notes?.join('\n'));
     await vscode.commands.executeCommand('wit.showPlugFit', app, vscode.Uri.file(composeFixture('greeter-mismatch')));
     const misfit = await waitFor('the plug fit of app and greeter-mismatch', async () => {
       const plug = (await shown()).plug;
-      return plug?.title === 'Does greeter-mismatch satisfy app\'s imports?' ? plug : undefined;
+      return plug?.title === "Does greeter-mismatch satisfy app's imports?" ? plug : undefined;
     });
-    assert.ok(misfit.notes?.includes(`≈ ${GREET} (near miss with ${GREET}): function \`greet\` differs: needs func(name: string) -> string, gets func(name: string, times: u32) -> string`),
-      misfit.notes?.join('\n'));
+    assert.ok(
+      misfit.notes?.includes(
+        `≈ ${GREET} (near miss with ${GREET}): function \`greet\` differs: needs func(name: string) -> string, gets func(name: string, times: u32) -> string`,
+      ),
+      misfit.notes?.join('\n'),
+    );
     const node = misfit.graph.nodes.find((n) => n.kind === 'import' && n.label === GREET);
     assert.equal(node?.status, 'near-miss');
   });

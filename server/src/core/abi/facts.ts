@@ -11,12 +11,24 @@ import { ownershipOf, unknownIn } from './types';
 import { alignment, size } from './layout';
 import { flattenType, type CoreType, type Spill } from './flatten';
 import {
-  abiFunction, componentName, exportOptions, importOptions, lifted, lowered, naturalLifting, naturalLowering, postReturnSignature,
-  type AbiFunction, type Options,
+  abiFunction,
+  componentName,
+  exportOptions,
+  importOptions,
+  lifted,
+  lowered,
+  naturalLifting,
+  naturalLowering,
+  postReturnSignature,
+  type AbiFunction,
+  type Options,
 } from './functions';
 import * as N from './names';
 
-export interface CoreSignatureFacts { params: CoreType[]; results: CoreType[] }
+export interface CoreSignatureFacts {
+  params: CoreType[];
+  results: CoreType[];
+}
 
 export interface FunctionAbiFacts {
   kind: 'function';
@@ -27,7 +39,14 @@ export interface FunctionAbiFacts {
   async: boolean;
   scheme: N.NameScheme;
   import: N.CoreImportName & { options: Options; spill: Spill };
-  export: { name: string; options: Options; spill: Spill; postReturn?: { name: string } & CoreSignatureFacts; callback?: string; taskReturn?: N.CoreImportName };
+  export: {
+    name: string;
+    options: Options;
+    spill: Spill;
+    postReturn?: { name: string } & CoreSignatureFacts;
+    callback?: string;
+    taskReturn?: N.CoreImportName;
+  };
 }
 
 export interface TypeAbiFacts {
@@ -48,7 +67,9 @@ export interface TypeAbiFacts {
 
 export type AbiFacts = FunctionAbiFacts | TypeAbiFacts;
 
-export interface AbiOptions { scheme?: N.NameScheme }
+export interface AbiOptions {
+  scheme?: N.NameScheme;
+}
 
 // A world's own functions are `import`/`export` symbols.
 const FUNCTION_KINDS = new Set(['func', 'constructor', 'method', 'static', 'import', 'export']);
@@ -71,7 +92,14 @@ export function abiFactsOf(analysis: Analysis, s: WitSymbol, opts: AbiOptions = 
   if (t) {
     if (unknownIn(t)) return null;
     const own = ownershipOf([t]);
-    const facts: TypeAbiFacts = { kind: 'type', size: size(t), align: alignment(t), flat: flattenType(t), memory: own.memory, handles: own.handles };
+    const facts: TypeAbiFacts = {
+      kind: 'type',
+      size: size(t),
+      align: alignment(t),
+      flat: flattenType(t),
+      memory: own.memory,
+      handles: own.handles,
+    };
     if (s.kind === 'resource') facts.resource = resourceNames(index, s, opts.scheme ?? 'legacy');
     return facts;
   }
@@ -114,8 +142,10 @@ function functionFacts(index: TypeIndex, f: AbiFunction, wanted: N.NameScheme): 
   // standard32 names no async crossing yet (wasm-tools has none): async functions keep the legacy names.
   const scheme = f.async ? 'legacy' : wanted;
   const name = componentName(f);
-  const lowering = naturalLowering(f), lifting = naturalLifting(f);
-  const lower = lowered(f, lowering), lift = lifted(f, lifting);
+  const lowering = naturalLowering(f),
+    lifting = naturalLifting(f);
+  const lower = lowered(f, lowering),
+    lift = lifted(f, lifting);
   const coreName = f.async ? N.asyncLowerName(name) : name;
   const exportName = N.functionExport(scheme, key, name);
   const exp: FunctionAbiFacts['export'] = { name: exportName, options: exportOptions(f, lifting), spill: lift.spill };
@@ -127,7 +157,10 @@ function functionFacts(index: TypeIndex, f: AbiFunction, wanted: N.NameScheme): 
     exp.postReturn = { name: N.postReturnExport(scheme, exportName), ...postReturnSignature(f) };
   }
   return {
-    kind: 'function', coreName, async: f.async, scheme,
+    kind: 'function',
+    coreName,
+    async: f.async,
+    scheme,
     lower: { params: lower.params, results: lower.results },
     lift: { params: lift.params, results: lift.results },
     import: { ...N.functionImport(scheme, key, coreName), options: importOptions(f, lowering), spill: lower.spill },

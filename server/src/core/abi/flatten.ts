@@ -13,30 +13,45 @@ export function flattenType(t: AbiType): CoreType[] {
   switch (t.kind) {
     case 'primitive':
       switch (t.name) {
-        case 'u64': case 's64': return ['i64'];
-        case 'f32': return ['f32'];
-        case 'f64': return ['f64'];
-        case 'string': return ['i32', 'i32'];
-        default: return ['i32'];
+        case 'u64':
+        case 's64':
+          return ['i64'];
+        case 'f32':
+          return ['f32'];
+        case 'f64':
+          return ['f64'];
+        case 'string':
+          return ['i32', 'i32'];
+        default:
+          return ['i32'];
       }
     case 'list': {
       if (t.length === undefined) return ['i32', 'i32'];
       const one = flattenType(t.element);
       return Array.from({ length: t.length }, () => one).flat();
     }
-    case 'record': return t.fields.flatMap(flattenType);
+    case 'record':
+      return t.fields.flatMap(flattenType);
     case 'variant': {
       const flat: CoreType[] = [];
       for (const c of t.cases) {
         if (!c) continue;
-        flattenType(c).forEach((ft, i) => { flat[i] = i < flat.length ? join(flat[i], ft) : ft; });
+        flattenType(c).forEach((ft, i) => {
+          flat[i] = i < flat.length ? join(flat[i], ft) : ft;
+        });
       }
       // Every discriminant (u8, u16 or u32) flattens to one i32.
       return ['i32', ...flat];
     }
-    case 'flags': return ['i32'];
-    case 'own': case 'borrow': case 'future': case 'stream': return ['i32'];
-    case 'unknown': return [];
+    case 'flags':
+      return ['i32'];
+    case 'own':
+    case 'borrow':
+    case 'future':
+    case 'stream':
+      return ['i32'];
+    case 'unknown':
+      return [];
   }
 }
 
@@ -47,7 +62,10 @@ function join(a: CoreType, b: CoreType): CoreType {
   return 'i64';
 }
 
-export interface CoreSignature { params: CoreType[]; results: CoreType[] }
+export interface CoreSignature {
+  params: CoreType[];
+  results: CoreType[];
+}
 
 /** How a function crosses the boundary: which side, and sync or async (with or without a callback). */
 export type Lowering = 'lower' | 'async-lower';
@@ -71,7 +89,8 @@ export function flattenFunction(f: FlatFunction, how: Lowering | Lifting): CoreS
   const flatParams = f.params.flatMap(flattenType);
   const flatResults = f.result ? flattenType(f.result) : [];
   const spill: Spill = {};
-  let params = flatParams, results = flatResults;
+  let params = flatParams,
+    results = flatResults;
   const paramLimit = how === 'async-lower' ? MAX_FLAT_ASYNC_PARAMS : MAX_FLAT_PARAMS;
   if (flatParams.length > paramLimit) {
     params = ['i32'];
@@ -83,12 +102,18 @@ export function flattenFunction(f: FlatFunction, how: Lowering | Lifting): CoreS
       if (flatResults.length > MAX_FLAT_RESULTS) {
         spill.results = { flat: flatResults.length, limit: MAX_FLAT_RESULTS };
         // A lowered import writes its result where the caller points; a lifted export returns a pointer to it.
-        if (how === 'lower') { params = [...params, 'i32']; results = []; } else results = ['i32'];
+        if (how === 'lower') {
+          params = [...params, 'i32'];
+          results = [];
+        } else results = ['i32'];
       }
       break;
     case 'async-lower':
       // The result always goes through memory; the core result is the subtask's status.
-      if (flatResults.length > 0) { params = [...params, 'i32']; spill.results = { flat: flatResults.length, limit: 0 }; }
+      if (flatResults.length > 0) {
+        params = [...params, 'i32'];
+        spill.results = { flat: flatResults.length, limit: 0 };
+      }
       results = ['i32'];
       break;
     case 'async-lift':

@@ -46,7 +46,17 @@ export function abiFunction(index: TypeIndex, symbol: WitSymbol): AbiFunction | 
   }
   if (decl.kind === 'constructor' && decl.resource && !result) result = { kind: 'own', resource: decl.resource };
   const unknown = [...params, result].map(unknownIn).find((w) => w !== undefined);
-  return { symbol, name: symbol.name, kind: decl.kind, resource: decl.resource, async: decl.type.async, paramNames, params, result, unknown };
+  return {
+    symbol,
+    name: symbol.name,
+    kind: decl.kind,
+    resource: decl.resource,
+    async: decl.type.async,
+    paramNames,
+    params,
+    result,
+    unknown,
+  };
 }
 
 /** The function's name in the component type: what the core module names it after. */
@@ -57,10 +67,14 @@ export function componentName(f: AbiFunction, opts: NameOptions = {}): string {
     return f.kind === 'func' ? `[async]${f.worldName}` : f.worldName.replace(/^\[(method|static)\]/, '[async $1]');
   }
   switch (f.kind) {
-    case 'func': return a ? `[async]${f.name}` : f.name;
-    case 'constructor': return `[constructor]${f.resource}`;
-    case 'method': return `${a ? '[async method]' : '[method]'}${f.resource}.${f.name}`;
-    case 'static': return `${a ? '[async static]' : '[static]'}${f.resource}.${f.name}`;
+    case 'func':
+      return a ? `[async]${f.name}` : f.name;
+    case 'constructor':
+      return `[constructor]${f.resource}`;
+    case 'method':
+      return `${a ? '[async method]' : '[method]'}${f.resource}.${f.name}`;
+    case 'static':
+      return `${a ? '[async static]' : '[static]'}${f.resource}.${f.name}`;
   }
 }
 
@@ -89,7 +103,8 @@ export interface Options {
 
 export function importOptions(f: AbiFunction, how: Lowering): Options {
   const sig = flattenFunction(f, how);
-  const params = ownershipOf(f.params), res = ownershipOf([f.result]);
+  const params = ownershipOf(f.params),
+    res = ownershipOf([f.result]);
   return {
     // The callee's results are lifted into the caller's memory, allocated with its realloc.
     realloc: res.memory,
@@ -100,7 +115,8 @@ export function importOptions(f: AbiFunction, how: Lowering): Options {
 
 export function exportOptions(f: AbiFunction, how: Lifting): Options {
   const sig = flattenFunction(f, how);
-  const params = ownershipOf(f.params), res = ownershipOf([f.result]);
+  const params = ownershipOf(f.params),
+    res = ownershipOf([f.result]);
   return {
     // Arguments are lowered into the callee's memory: strings, lists and spilled parameters need its realloc.
     realloc: params.memory || !!sig.spill.params,

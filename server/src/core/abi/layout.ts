@@ -5,27 +5,51 @@ import type { AbiType } from './types';
 const PTR_SIZE = 4;
 
 const PRIMITIVE_SIZE: Record<string, number> = {
-  bool: 1, u8: 1, s8: 1, u16: 2, s16: 2, u32: 4, s32: 4, u64: 8, s64: 8,
-  f32: 4, f64: 8, char: 4, string: 2 * PTR_SIZE, 'error-context': 4,
+  bool: 1,
+  u8: 1,
+  s8: 1,
+  u16: 2,
+  s16: 2,
+  u32: 4,
+  s32: 4,
+  u64: 8,
+  s64: 8,
+  f32: 4,
+  f64: 8,
+  char: 4,
+  string: 2 * PTR_SIZE,
+  'error-context': 4,
 };
 
 export function alignment(t: AbiType): number {
   switch (t.kind) {
-    case 'primitive': return t.name === 'string' ? PTR_SIZE : PRIMITIVE_SIZE[t.name];
-    case 'list': return t.length !== undefined ? alignment(t.element) : PTR_SIZE;
-    case 'record': return t.fields.reduce((a, f) => Math.max(a, alignment(f)), 1);
-    case 'variant': return Math.max(discriminantSize(t.cases.length), maxCaseAlignment(t.cases));
-    case 'flags': return flagsSize(t.count);
-    case 'own': case 'borrow': case 'future': case 'stream': return 4;
-    case 'unknown': return NaN;
+    case 'primitive':
+      return t.name === 'string' ? PTR_SIZE : PRIMITIVE_SIZE[t.name];
+    case 'list':
+      return t.length !== undefined ? alignment(t.element) : PTR_SIZE;
+    case 'record':
+      return t.fields.reduce((a, f) => Math.max(a, alignment(f)), 1);
+    case 'variant':
+      return Math.max(discriminantSize(t.cases.length), maxCaseAlignment(t.cases));
+    case 'flags':
+      return flagsSize(t.count);
+    case 'own':
+    case 'borrow':
+    case 'future':
+    case 'stream':
+      return 4;
+    case 'unknown':
+      return NaN;
   }
 }
 
 /** `elem_size`: the bytes a value takes as a list element (or a field). */
 export function size(t: AbiType): number {
   switch (t.kind) {
-    case 'primitive': return PRIMITIVE_SIZE[t.name];
-    case 'list': return t.length !== undefined ? t.length * size(t.element) : 2 * PTR_SIZE;
+    case 'primitive':
+      return PRIMITIVE_SIZE[t.name];
+    case 'list':
+      return t.length !== undefined ? t.length * size(t.element) : 2 * PTR_SIZE;
     case 'record': {
       let s = 0;
       for (const f of t.fields) s = alignTo(s, alignment(f)) + size(f);
@@ -36,9 +60,15 @@ export function size(t: AbiType): number {
       s += t.cases.reduce((m, c) => (c ? Math.max(m, size(c)) : m), 0);
       return alignTo(s, alignment(t));
     }
-    case 'flags': return flagsSize(t.count);
-    case 'own': case 'borrow': case 'future': case 'stream': return 4;
-    case 'unknown': return NaN;
+    case 'flags':
+      return flagsSize(t.count);
+    case 'own':
+    case 'borrow':
+    case 'future':
+    case 'stream':
+      return 4;
+    case 'unknown':
+      return NaN;
   }
 }
 

@@ -5,7 +5,16 @@ import type { InterfaceModel, WitSymbol, WorldItemModel, WorldModel } from '../m
 import { isExcluded } from '../resolve/gates';
 import type { TypeIndex } from './typeIndex';
 import type { CoreSignature, CoreType } from './flatten';
-import { abiFunction, componentName, lifted, lowered, postReturnSignature, taskReturn, type AbiFunction, type NameOptions } from './functions';
+import {
+  abiFunction,
+  componentName,
+  lifted,
+  lowered,
+  postReturnSignature,
+  taskReturn,
+  type AbiFunction,
+  type NameOptions,
+} from './functions';
 import * as N from './names';
 
 export type Crossing =
@@ -44,7 +53,9 @@ const I32toI32: CoreSignature = { params: ['i32'], results: ['i32'] };
 /** The functions of a world item: an interface's, with its resources' methods, or the item's own. */
 export function itemFunctions(index: TypeIndex, item: WorldItemModel): AbiFunction[] {
   if (item.kind === 'interface' && item.interface) {
-    return interfaceFunctions(index, item.interface).map((s) => abiFunction(index, s)).filter((f): f is AbiFunction => !!f);
+    return interfaceFunctions(index, item.interface)
+      .map((s) => abiFunction(index, s))
+      .filter((f): f is AbiFunction => !!f);
   }
   const f = item.kind === 'function' && item.symbol ? abiFunction(index, item.symbol) : undefined;
   if (!f) return [];
@@ -105,8 +116,14 @@ export function coreModule(index: TypeIndex, world: WorldModel, opts: ModuleOpti
         out.push({ dir: 'export', name: N.postReturnExport(scheme, exportName), sig: postReturnSignature(f), fn: f });
         continue;
       }
-      out.push({ dir: 'export', name: N.asyncLiftName(exportName, stackful), sig: lifted(f, stackful ? 'async-lift-stackful' : 'async-lift'), fn: f });
-      if (!stackful) out.push({ dir: 'export', name: N.callbackName(exportName), sig: { params: ['i32', 'i32', 'i32'], results: ['i32'] }, fn: f });
+      out.push({
+        dir: 'export',
+        name: N.asyncLiftName(exportName, stackful),
+        sig: lifted(f, stackful ? 'async-lift-stackful' : 'async-lift'),
+        fn: f,
+      });
+      if (!stackful)
+        out.push({ dir: 'export', name: N.callbackName(exportName), sig: { params: ['i32', 'i32', 'i32'], results: ['i32'] }, fn: f });
       out.push({ dir: 'import', ...N.taskReturnImport(key, name), sig: taskReturn(f), fn: f });
     }
     if (item.kind === 'interface' && item.interface) {

@@ -7,7 +7,10 @@
 
 export type NameScheme = 'legacy' | 'standard32';
 
-export interface CoreImportName { module: string; name: string }
+export interface CoreImportName {
+  module: string;
+  name: string;
+}
 
 /** `wasi:io/poll@0.2.3` -> `wasi:io/poll@0.2`: standard32 names an interface by its compatibility track. */
 export function compatTrack(key: string): string {
@@ -45,7 +48,12 @@ export function resourceDropImport(scheme: NameScheme, key: string | undefined, 
 }
 
 /** The intrinsics of a resource the component exports (defines and hands out). */
-export function exportedResourceImport(scheme: NameScheme, key: string | undefined, resource: string, op: 'drop' | 'new' | 'rep'): CoreImportName {
+export function exportedResourceImport(
+  scheme: NameScheme,
+  key: string | undefined,
+  resource: string,
+  op: 'drop' | 'new' | 'rep',
+): CoreImportName {
   return scheme === 'legacy'
     ? { module: `[export]${legacyModule(key)}`, name: `[resource-${op}]${resource}` }
     : { module: key === undefined ? 'cm32p2|_ex_' : `cm32p2|_ex_${compatTrack(key)}`, name: `${resource}_${op}` };
@@ -57,9 +65,13 @@ export function destructorExport(scheme: NameScheme, key: string | undefined, re
 
 /** The async ABI's names: legacy only (wasm-tools 1.239 has no standard32 async names). */
 export const asyncLowerName = (fn: string) => `[async-lower]${fn}`;
-export const asyncLiftName = (exportName: string, stackful: boolean) => `${stackful ? '[async-lift-stackful]' : '[async-lift]'}${exportName}`;
+export const asyncLiftName = (exportName: string, stackful: boolean) =>
+  `${stackful ? '[async-lift-stackful]' : '[async-lift]'}${exportName}`;
 export const callbackName = (exportName: string) => `[callback][async-lift]${exportName}`;
-export const taskReturnImport = (key: string | undefined, fn: string): CoreImportName => ({ module: `[export]${legacyModule(key)}`, name: `[task-return]${fn}` });
+export const taskReturnImport = (key: string | undefined, fn: string): CoreImportName => ({
+  module: `[export]${legacyModule(key)}`,
+  name: `[task-return]${fn}`,
+});
 
 /** The module's own exports: its memory, the allocator the host calls, and the start hook. */
 export function moduleExports(scheme: NameScheme): { memory: string; realloc: string; initialize: string } {

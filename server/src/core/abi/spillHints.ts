@@ -33,8 +33,9 @@ export function spillHints(analysis: Analysis, uri: string): Diagnostic[] {
       severity: DiagnosticSeverity.Information,
       source: 'wit canonical ABI',
       code: SPILL_HINT_CODE,
-      message: `the parameters of \`${s.name}\` flatten to ${spill.flat} core values, more than the ${spill.limit} ${how === 'async-lower' ? 'an async `canon lower`' : '`canon lower`'} passes directly: `
-        + `they go through linear memory behind one i32 pointer. Most come from ${costs.join(', ')}.`,
+      message:
+        `the parameters of \`${s.name}\` flatten to ${spill.flat} core values, more than the ${spill.limit} ${how === 'async-lower' ? 'an async `canon lower`' : '`canon lower`'} passes directly: ` +
+        `they go through linear memory behind one i32 pointer. Most come from ${costs.join(', ')}.`,
     });
   }
   return out;

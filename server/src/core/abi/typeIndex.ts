@@ -28,7 +28,9 @@ export class TypeIndex {
   }
 
   /** The AST of a function symbol (free function, world function, constructor, method, static). */
-  functionDecl(s: WitSymbol): { type: A.FuncTypeAst; gates: A.Gate[]; resource?: string; kind: 'func' | 'constructor' | 'method' | 'static' } | undefined {
+  functionDecl(
+    s: WitSymbol,
+  ): { type: A.FuncTypeAst; gates: A.Gate[]; resource?: string; kind: 'func' | 'constructor' | 'method' | 'static' } | undefined {
     const d = this.decls.get(at(s.uri, s.nameRange));
     if (d?.kind === 'func') return { type: d.type, gates: d.gates, kind: 'func' };
     if (d?.kind === 'resource-func') return { type: d.func.type, gates: d.func.gates, resource: d.resource, kind: d.func.kind };
@@ -94,13 +96,30 @@ export class TypeIndex {
     const walk = (t: A.TypeAst | undefined): void => {
       if (!t) return;
       switch (t.kind) {
-        case 'named': follow(t.name.range); break;
-        case 'list': case 'option': walk(t.kind === 'list' ? t.element : t.type); break;
-        case 'tuple': t.types.forEach(walk); break;
-        case 'result': walk(t.ok); walk(t.err); break;
-        case 'map': walk(t.key); walk(t.value); break;
-        case 'future': case 'stream': walk(t.type); break;
-        default: break;
+        case 'named':
+          follow(t.name.range);
+          break;
+        case 'list':
+        case 'option':
+          walk(t.kind === 'list' ? t.element : t.type);
+          break;
+        case 'tuple':
+          t.types.forEach(walk);
+          break;
+        case 'result':
+          walk(t.ok);
+          walk(t.err);
+          break;
+        case 'map':
+          walk(t.key);
+          walk(t.value);
+          break;
+        case 'future':
+        case 'stream':
+          walk(t.type);
+          break;
+        default:
+          break;
       }
     };
     if (d?.kind === 'use-alias') follow(d.original.range);
@@ -116,7 +135,8 @@ export class TypeIndex {
   /** The ABI type of a type as written in the file `uri`. */
   typeOf(uri: string, t: A.TypeAst): AbiType {
     switch (t.kind) {
-      case 'primitive': return primitive(t.name);
+      case 'primitive':
+        return primitive(t.name);
       case 'named': {
         const target = this.refs.get(at(uri, t.name.range))?.target;
         return target ? this.typeOfSymbol(target) : { kind: 'unknown', why: `\`${t.name.name}\` does not resolve` };
@@ -127,13 +147,22 @@ export class TypeIndex {
         const n = Number(t.length.text);
         return Number.isSafeInteger(n) && n > 0 ? { kind: 'list', element, length: n } : { kind: 'unknown', why: 'invalid list length' };
       }
-      case 'tuple': return tuple(t.types.map((x) => this.typeOf(uri, x)));
-      case 'option': return option(this.typeOf(uri, t.type));
-      case 'result': return result(t.ok && this.typeOf(uri, t.ok), t.err && this.typeOf(uri, t.err));
-      case 'map': return map(this.typeOf(uri, t.key), this.typeOf(uri, t.value));
-      case 'future': case 'stream': return { kind: t.kind, element: t.type && this.typeOf(uri, t.type) };
-      case 'own': case 'borrow': return { kind: t.kind, resource: t.resource.name };
-      case 'error': return { kind: 'unknown', why: 'a type that does not parse' };
+      case 'tuple':
+        return tuple(t.types.map((x) => this.typeOf(uri, x)));
+      case 'option':
+        return option(this.typeOf(uri, t.type));
+      case 'result':
+        return result(t.ok && this.typeOf(uri, t.ok), t.err && this.typeOf(uri, t.err));
+      case 'map':
+        return map(this.typeOf(uri, t.key), this.typeOf(uri, t.value));
+      case 'future':
+      case 'stream':
+        return { kind: t.kind, element: t.type && this.typeOf(uri, t.type) };
+      case 'own':
+      case 'borrow':
+        return { kind: t.kind, resource: t.resource.name };
+      case 'error':
+        return { kind: 'unknown', why: 'a type that does not parse' };
     }
   }
 
@@ -146,21 +175,31 @@ export class TypeIndex {
     if (d?.kind !== 'typedef') return { kind: 'unknown', why: `\`${s.name}\` comes from an encoded package` };
     const def = d.def;
     switch (def.kind) {
-      case 'type': return this.typeOf(s.uri, def.type);
-      case 'record': return { kind: 'record', fields: def.fields.map((f) => this.typeOf(s.uri, f.type)) };
-      case 'variant': return { kind: 'variant', cases: def.cases.map((c) => c.type && this.typeOf(s.uri, c.type)) };
-      case 'enum': return def.cases.length ? enumeration(def.cases.length) : { kind: 'unknown', why: 'an empty enum' };
-      case 'flags': return def.flags.length <= 32 ? { kind: 'flags', count: def.flags.length } : { kind: 'unknown', why: 'more than 32 flags' };
+      case 'type':
+        return this.typeOf(s.uri, def.type);
+      case 'record':
+        return { kind: 'record', fields: def.fields.map((f) => this.typeOf(s.uri, f.type)) };
+      case 'variant':
+        return { kind: 'variant', cases: def.cases.map((c) => c.type && this.typeOf(s.uri, c.type)) };
+      case 'enum':
+        return def.cases.length ? enumeration(def.cases.length) : { kind: 'unknown', why: 'an empty enum' };
+      case 'flags':
+        return def.flags.length <= 32 ? { kind: 'flags', count: def.flags.length } : { kind: 'unknown', why: 'more than 32 flags' };
       // A resource named as a value type is an owned handle.
-      case 'resource': return { kind: 'own', resource: def.name.name };
+      case 'resource':
+        return { kind: 'own', resource: def.name.name };
     }
   }
 
   private indexItems(uri: string, items: readonly A.PackageItemAst[]): void {
     for (const item of items) {
       switch (item.kind) {
-        case 'interface': this.indexMembers(uri, item.members); break;
-        case 'nested-package': this.indexItems(uri, item.items); break;
+        case 'interface':
+          this.indexMembers(uri, item.members);
+          break;
+        case 'nested-package':
+          this.indexItems(uri, item.items);
+          break;
         case 'world':
           this.indexMembers(uri, item.members);
           for (const m of item.members) {
@@ -168,11 +207,11 @@ export class TypeIndex {
             if (m.target.kind === 'func') {
               this.decls.set(at(uri, m.name.range), { kind: 'func', type: m.target.func, gates: m.gates });
               this.indexParams(uri, m.target.func);
-            }
-            else if (m.target.kind === 'interface') this.indexMembers(uri, m.target.members);
+            } else if (m.target.kind === 'interface') this.indexMembers(uri, m.target.members);
           }
           break;
-        default: break;
+        default:
+          break;
       }
     }
   }
@@ -187,7 +226,12 @@ export class TypeIndex {
         case 'use':
           for (const n of m.names) if (n.alias) this.decls.set(at(uri, n.alias.range), { kind: 'use-alias', original: n.name });
           break;
-        case 'type': case 'record': case 'variant': case 'enum': case 'flags': case 'resource':
+        case 'type':
+        case 'record':
+        case 'variant':
+        case 'enum':
+        case 'flags':
+        case 'resource':
           this.decls.set(at(uri, m.name.range), { kind: 'typedef', def: m });
           if (m.kind === 'resource') {
             for (const f of m.funcs) {
@@ -196,9 +240,11 @@ export class TypeIndex {
             }
           }
           if (m.kind === 'record') for (const f of m.fields) this.decls.set(at(uri, f.name.range), { kind: 'typed', type: f.type });
-          if (m.kind === 'variant') for (const c of m.cases) if (c.type) this.decls.set(at(uri, c.name.range), { kind: 'typed', type: c.type });
+          if (m.kind === 'variant')
+            for (const c of m.cases) if (c.type) this.decls.set(at(uri, c.name.range), { kind: 'typed', type: c.type });
           break;
-        default: break;
+        default:
+          break;
       }
     }
   }

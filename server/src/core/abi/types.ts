@@ -3,8 +3,7 @@
 // name followed to its definition. Layout and flattening work on this alone.
 
 export type PrimitiveName =
-  | 'bool' | 'u8' | 's8' | 'u16' | 's16' | 'u32' | 's32' | 'u64' | 's64'
-  | 'f32' | 'f64' | 'char' | 'string' | 'error-context';
+  'bool' | 'u8' | 's8' | 'u16' | 's16' | 'u32' | 's32' | 'u64' | 's64' | 'f32' | 'f64' | 'char' | 'string' | 'error-context';
 
 export type AbiType =
   | { kind: 'primitive'; name: PrimitiveName }
@@ -22,7 +21,22 @@ export type AbiType =
    */
   | { kind: 'unknown'; why: string };
 
-const PRIMITIVES = new Set<string>(['bool', 'u8', 's8', 'u16', 's16', 'u32', 's32', 'u64', 's64', 'f32', 'f64', 'char', 'string', 'error-context']);
+const PRIMITIVES = new Set<string>([
+  'bool',
+  'u8',
+  's8',
+  'u16',
+  's16',
+  'u32',
+  's32',
+  'u64',
+  's64',
+  'f32',
+  'f64',
+  'char',
+  'string',
+  'error-context',
+]);
 
 export function primitive(name: string): AbiType {
   return PRIMITIVES.has(name) ? { kind: 'primitive', name: name as PrimitiveName } : { kind: 'unknown', why: `unknown type \`${name}\`` };
@@ -41,12 +55,20 @@ export function unknownIn(t: AbiType | undefined): string | undefined {
     const u = stack.pop();
     if (!u) continue;
     switch (u.kind) {
-      case 'unknown': return u.why;
-      case 'list': stack.push(u.element); break;
-      case 'record': stack.push(...u.fields); break;
-      case 'variant': stack.push(...u.cases); break;
+      case 'unknown':
+        return u.why;
+      case 'list':
+        stack.push(u.element);
+        break;
+      case 'record':
+        stack.push(...u.fields);
+        break;
+      case 'variant':
+        stack.push(...u.cases);
+        break;
       // A future's or stream's payload lives behind its handle: it does not shape the ABI.
-      default: break;
+      default:
+        break;
     }
   }
   return undefined;
@@ -67,13 +89,29 @@ export function ownershipOf(types: ReadonlyArray<AbiType | undefined>): Ownershi
     const u = stack.pop();
     if (!u) continue;
     switch (u.kind) {
-      case 'primitive': if (u.name === 'string') out.memory = true; else if (u.name === 'error-context') out.handles = true; break;
+      case 'primitive':
+        if (u.name === 'string') out.memory = true;
+        else if (u.name === 'error-context') out.handles = true;
+        break;
       // A fixed-length list is stored inline, like a tuple: only a variable one points into memory.
-      case 'list': if (u.length === undefined) out.memory = true; stack.push(u.element); break;
-      case 'record': stack.push(...u.fields); break;
-      case 'variant': stack.push(...u.cases); break;
-      case 'own': case 'borrow': case 'future': case 'stream': out.handles = true; break;
-      default: break;
+      case 'list':
+        if (u.length === undefined) out.memory = true;
+        stack.push(u.element);
+        break;
+      case 'record':
+        stack.push(...u.fields);
+        break;
+      case 'variant':
+        stack.push(...u.cases);
+        break;
+      case 'own':
+      case 'borrow':
+      case 'future':
+      case 'stream':
+        out.handles = true;
+        break;
+      default:
+        break;
     }
   }
   return out;

@@ -18,7 +18,11 @@ import type { Change, ItemKind, PackageSurface, SurfaceItem } from './types';
 import { printGates } from './shapes';
 
 const LABEL: Record<ItemKind, string> = {
-  interface: 'interface', world: 'world', type: 'type', function: 'function', 'world-item': 'world item',
+  interface: 'interface',
+  world: 'world',
+  type: 'type',
+  function: 'function',
+  'world-item': 'world item',
 };
 
 export function compareSurfaces(oldS: PackageSurface, newS: PackageSurface): Change[] {
@@ -41,7 +45,7 @@ function who(item: SurfaceItem): { importers: string; exporters: string } {
   if (item.kind === 'world-item') {
     return item.direction === 'import'
       ? { importers: 'components targeting the world (they import it)', exporters: 'hosts running the world (they provide it)' }
-      : { importers: 'hosts and components calling the world\'s export', exporters: 'components targeting the world (they export it)' };
+      : { importers: "hosts and components calling the world's export", exporters: 'components targeting the world (they export it)' };
   }
   return { importers: 'components that import it', exporters: 'components that export it' };
 }
@@ -50,12 +54,17 @@ function removedChange(item: SurfaceItem): Change {
   const w = who(item);
   const world = item.kind === 'world';
   return {
-    path: item.path, change: 'removed', kind: item.kind, old: item,
-    importers: 'breaking', exporters: world ? 'breaking' : 'compatible',
+    path: item.path,
+    change: 'removed',
+    kind: item.kind,
+    old: item,
+    importers: 'breaking',
+    exporters: world ? 'breaking' : 'compatible',
     reasons: [
       `${LABEL[item.kind]} removed (was \`${item.shape}\`)`,
       `breaks ${w.importers}: it is no longer provided`,
-      world ? 'breaks components built for the world: it is no longer in the package'
+      world
+        ? 'breaks components built for the world: it is no longer in the package'
         : `compatible for ${w.exporters}: providing more than is asked still fits`,
     ],
   };
@@ -66,8 +75,12 @@ function addedChange(item: SurfaceItem): Change {
   // A new interface or world is asked of nobody until a world names it.
   const container = item.kind === 'interface' || item.kind === 'world';
   return {
-    path: item.path, change: 'added', kind: item.kind, new: item,
-    importers: 'compatible', exporters: container ? 'compatible' : 'breaking',
+    path: item.path,
+    change: 'added',
+    kind: item.kind,
+    new: item,
+    importers: 'compatible',
+    exporters: container ? 'compatible' : 'breaking',
     reasons: [
       `${LABEL[item.kind]} added: \`${item.shape}\` (${printGates(item.gates)})`,
       `compatible for ${w.importers}: they do not use it yet`,
@@ -78,7 +91,8 @@ function addedChange(item: SurfaceItem): Change {
 
 function changedItem(before: SurfaceItem, after: SurfaceItem): Change | undefined {
   const reasons: string[] = [];
-  const gatesBefore = printGates(before.gates), gatesAfter = printGates(after.gates);
+  const gatesBefore = printGates(before.gates),
+    gatesAfter = printGates(after.gates);
   const structural = before.shape !== after.shape || before.direction !== after.direction;
   if (!structural && gatesBefore === gatesAfter) return undefined;
   if (before.direction !== after.direction) reasons.push(`moved from the world's ${before.direction}s to its ${after.direction}s`);
@@ -86,15 +100,34 @@ function changedItem(before: SurfaceItem, after: SurfaceItem): Change | undefine
   if (gatesBefore !== gatesAfter) reasons.push(`gate changed: ${gatesBefore} -> ${gatesAfter}`);
   if (!structural) {
     reasons.push('compatible for both sides: gates are versioning metadata, the contract is the same');
-    return { path: after.path, change: 'changed', kind: after.kind, old: before, new: after, importers: 'compatible', exporters: 'compatible', reasons };
+    return {
+      path: after.path,
+      change: 'changed',
+      kind: after.kind,
+      old: before,
+      new: after,
+      importers: 'compatible',
+      exporters: 'compatible',
+      reasons,
+    };
   }
   reasons.push(`breaks both sides: \`${before.shape}\` is now \`${after.shape}\`, and component types must match exactly`);
-  return { path: after.path, change: 'changed', kind: after.kind, old: before, new: after, importers: 'breaking', exporters: 'breaking', reasons };
+  return {
+    path: after.path,
+    change: 'changed',
+    kind: after.kind,
+    old: before,
+    new: after,
+    importers: 'breaking',
+    exporters: 'breaking',
+    reasons,
+  };
 }
 
 /** What differs part by part: fields, cases, flags, params, result, use target. */
 function partChanges(before: SurfaceItem, after: SurfaceItem): string[] {
-  const a = new Map(before.parts), b = new Map(after.parts);
+  const a = new Map(before.parts),
+    b = new Map(after.parts);
   const out: string[] = [];
   for (const [name, t] of before.parts) {
     if (!b.has(name)) out.push(`${name} removed${t ? ` (was ${t})` : ''}`);

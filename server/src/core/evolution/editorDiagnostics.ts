@@ -2,7 +2,14 @@
 // `wit.compatibility.base` ref) as a diagnostic where the item is now, with
 // the base's declaration in its message (so hover shows it), and a missing
 // `@since` gate as a diagnostic whose quick fix adds it (sinceGateEdit).
-import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  type CodeAction,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver-types';
 import type { WitDocument } from '../document';
 import type { Change, EvolutionReport, SurfaceItem } from './types';
 import { SOURCE } from '../diagnostic';
@@ -20,7 +27,11 @@ export interface CompatibilityOptions {
 /** The base's text of a declaration, when its file can be read. */
 export type BaseText = (item: SurfaceItem) => string | undefined;
 
-export function compatibilityDiagnostics(report: EvolutionReport, options: CompatibilityOptions, baseText: BaseText): Map<string, Diagnostic[]> {
+export function compatibilityDiagnostics(
+  report: EvolutionReport,
+  options: CompatibilityOptions,
+  baseText: BaseText,
+): Map<string, Diagnostic[]> {
   const out = new Map<string, Diagnostic[]>();
   const push = (uri: string, d: Diagnostic) => {
     let list = out.get(uri);
@@ -38,7 +49,11 @@ export function compatibilityDiagnostics(report: EvolutionReport, options: Compa
     if (was) lines.push(`${options.baseLabel} had:`, was);
     push(at.uri, {
       range: at.range,
-      severity: !breaking ? DiagnosticSeverity.Information : options.breaking === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      severity: !breaking
+        ? DiagnosticSeverity.Information
+        : options.breaking === 'error'
+          ? DiagnosticSeverity.Error
+          : DiagnosticSeverity.Warning,
       source: SOURCE,
       code: COMPATIBILITY_CODE,
       message: lines.join('\n'),

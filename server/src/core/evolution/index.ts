@@ -11,13 +11,24 @@ import type { EvolutionReport } from './types';
 export type { Change, EvolutionReport, Verdict, SurfaceItem, Side } from './types';
 export { SurfaceError } from './surface';
 export { comparisonMarkdown } from './markdown';
-export { compatibilityDiagnostics, sinceGateEdit, sinceGateActions, COMPATIBILITY_CODE, MISSING_SINCE_CODE, type CompatibilityOptions } from './editorDiagnostics';
+export {
+  compatibilityDiagnostics,
+  sinceGateEdit,
+  sinceGateActions,
+  COMPATIBILITY_CODE,
+  MISSING_SINCE_CODE,
+  type CompatibilityOptions,
+} from './editorDiagnostics';
 
 /**
  * Compares the root packages of two analyses (made with the same features).
  * `document` is only needed for analyses that do not keep their files' ASTs.
  */
-export function comparePackages(oldAnalysis: Analysis, newAnalysis: Analysis, document?: (uri: string) => WitDocument | undefined): EvolutionReport {
+export function comparePackages(
+  oldAnalysis: Analysis,
+  newAnalysis: Analysis,
+  document?: (uri: string) => WitDocument | undefined,
+): EvolutionReport {
   const oldS = packageSurface(oldAnalysis, document);
   const newS = packageSurface(newAnalysis, document);
   const changes = compareSurfaces(oldS, newS);

@@ -18,12 +18,17 @@ export function comparisonMarkdown(report: EvolutionReport, baseLabel: string, n
   if (!report.changes.length) out.push('No changes.');
   const counts = (side: 'importers' | 'exporters') => report.changes.filter((c) => c[side] === 'breaking').length;
   if (report.changes.length) {
-    out.push(`${report.changes.length} change(s): ${counts('importers')} break components that import them, ${counts('exporters')} break components that export them.`, '');
+    out.push(
+      `${report.changes.length} change(s): ${counts('importers')} break components that import them, ${counts('exporters')} break components that export them.`,
+      '',
+    );
   }
   for (const c of report.changes) {
     const side = (s: string) => (s === 'breaking' ? '**breaking**' : s);
     const links = [link('base', c.old), link('now', c.new)].filter(Boolean).join(' · ');
-    out.push(`- ${MARK[c.change]} \`${c.path}\` ${c.change}: importers ${side(c.importers)}, exporters ${side(c.exporters)}${links ? ` · ${links}` : ''}`);
+    out.push(
+      `- ${MARK[c.change]} \`${c.path}\` ${c.change}: importers ${side(c.importers)}, exporters ${side(c.exporters)}${links ? ` · ${links}` : ''}`,
+    );
     for (const r of c.reasons) out.push(`  - ${escape(r)}`);
   }
   return out.join('\n') + '\n';
@@ -38,5 +43,8 @@ function link(label: string, item: SurfaceItem | undefined): string | undefined 
 
 /** Markdown's special characters, outside code spans (reasons quote WIT in backticks). */
 function escape(text: string): string {
-  return text.split('`').map((part, i) => (i % 2 ? part : part.replace(/([\\*_[\]<>|])/g, '\\$1'))).join('`');
+  return text
+    .split('`')
+    .map((part, i) => (i % 2 ? part : part.replace(/([\\*_[\]<>|])/g, '\\$1')))
+    .join('`');
 }

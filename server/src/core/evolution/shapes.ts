@@ -10,18 +10,30 @@ export type Scope = (name: string) => string;
 
 export function typeShape(t: A.TypeAst, scope: Scope): string {
   switch (t.kind) {
-    case 'primitive': return t.name;
-    case 'named': return scope(t.name.name);
-    case 'list': return `list<${typeShape(t.element, scope)}${t.length ? `; ${t.length.text}` : ''}>`;
-    case 'tuple': return `tuple<${t.types.map((x) => typeShape(x, scope)).join(', ')}>`;
-    case 'option': return `option<${typeShape(t.type, scope)}>`;
-    case 'result': return `result<${t.ok ? typeShape(t.ok, scope) : '_'}, ${t.err ? typeShape(t.err, scope) : '_'}>`;
-    case 'map': return `map<${typeShape(t.key, scope)}, ${typeShape(t.value, scope)}>`;
-    case 'future': return t.type ? `future<${typeShape(t.type, scope)}>` : 'future';
-    case 'stream': return t.type ? `stream<${typeShape(t.type, scope)}>` : 'stream';
-    case 'borrow': return `borrow<${scope(t.resource.name)}>`;
-    case 'own': return scope(t.resource.name);
-    case 'error': return '?';
+    case 'primitive':
+      return t.name;
+    case 'named':
+      return scope(t.name.name);
+    case 'list':
+      return `list<${typeShape(t.element, scope)}${t.length ? `; ${t.length.text}` : ''}>`;
+    case 'tuple':
+      return `tuple<${t.types.map((x) => typeShape(x, scope)).join(', ')}>`;
+    case 'option':
+      return `option<${typeShape(t.type, scope)}>`;
+    case 'result':
+      return `result<${t.ok ? typeShape(t.ok, scope) : '_'}, ${t.err ? typeShape(t.err, scope) : '_'}>`;
+    case 'map':
+      return `map<${typeShape(t.key, scope)}, ${typeShape(t.value, scope)}>`;
+    case 'future':
+      return t.type ? `future<${typeShape(t.type, scope)}>` : 'future';
+    case 'stream':
+      return t.type ? `stream<${typeShape(t.type, scope)}>` : 'stream';
+    case 'borrow':
+      return `borrow<${scope(t.resource.name)}>`;
+    case 'own':
+      return scope(t.resource.name);
+    case 'error':
+      return '?';
   }
 }
 

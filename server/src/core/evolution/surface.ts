@@ -19,7 +19,10 @@ export function packageSurface(analysis: Analysis, document?: (uri: string) => W
   const base = withoutVersion(pkg.name);
   const at = pkg.name.indexOf('@');
   const surface: PackageSurface = {
-    name: base, version: at < 0 ? undefined : pkg.name.slice(at + 1), usesGates: false, items: new Map(),
+    name: base,
+    version: at < 0 ? undefined : pkg.name.slice(at + 1),
+    usesGates: false,
+    items: new Map(),
     location: pkg.symbol ? { uri: pkg.symbol.uri, range: pkg.symbol.nameRange } : undefined,
   };
   const asts = itemAsts(analysis, document);
@@ -31,7 +34,16 @@ export function packageSurface(analysis: Analysis, document?: (uri: string) => W
   for (const iface of pkg.interfaces) {
     const ast = iface.symbol && asts.get(key(iface.symbol.uri, iface.symbol.nameRange.start));
     if (!iface.name || !ast || ast.kind !== 'interface') continue;
-    add({ path: iface.name, kind: 'interface', shape: 'interface', parts: [], gates: gatesOf(ast.gates), uri: iface.symbol!.uri, range: ast.name.range, declRange: ast.range });
+    add({
+      path: iface.name,
+      kind: 'interface',
+      shape: 'interface',
+      parts: [],
+      gates: gatesOf(ast.gates),
+      uri: iface.symbol!.uri,
+      range: ast.name.range,
+      declRange: ast.range,
+    });
     const scope: Scope = (n) => `${base}/${iface.name}.${n}`;
     addMembers(ast.members, iface.name, scope, iface.symbol!.uri, base, features, add);
   }
@@ -43,7 +55,15 @@ export function packageSurface(analysis: Analysis, document?: (uri: string) => W
   return surface;
 }
 
-function addMembers(members: readonly A.InterfaceMemberAst[], owner: string, scope: Scope, uri: string, base: string, features: ReadonlySet<string>, add: (i: SurfaceItem) => void): void {
+function addMembers(
+  members: readonly A.InterfaceMemberAst[],
+  owner: string,
+  scope: Scope,
+  uri: string,
+  base: string,
+  features: ReadonlySet<string>,
+  add: (i: SurfaceItem) => void,
+): void {
   for (const m of members) {
     if (isExcluded(m.gates, features)) continue;
     if (m.kind === 'use') {
@@ -51,11 +71,31 @@ function addMembers(members: readonly A.InterfaceMemberAst[], owner: string, sco
       for (const n of m.names) {
         const name = (n.alias ?? n.name).name;
         const target = `${from}.${n.name.name}`;
-        add({ path: `${owner}/${name}`, kind: 'type', shape: `use ${target}`, parts: [['use', target]], gates: gatesOf(m.gates), uri, range: (n.alias ?? n.name).range, declRange: m.range, parent: owner });
+        add({
+          path: `${owner}/${name}`,
+          kind: 'type',
+          shape: `use ${target}`,
+          parts: [['use', target]],
+          gates: gatesOf(m.gates),
+          uri,
+          range: (n.alias ?? n.name).range,
+          declRange: m.range,
+          parent: owner,
+        });
       }
     } else if (m.kind === 'func') {
       const { shape, parts } = funcShape(m.type, scope);
-      add({ path: `${owner}/${m.name.name}`, kind: 'function', shape, parts, gates: gatesOf(m.gates), uri, range: m.name.range, declRange: m.range, parent: owner });
+      add({
+        path: `${owner}/${m.name.name}`,
+        kind: 'function',
+        shape,
+        parts,
+        gates: gatesOf(m.gates),
+        uri,
+        range: m.name.range,
+        declRange: m.range,
+        parent: owner,
+      });
     } else {
       const { shape, parts } = typeDefShape(m, scope);
       const path = `${owner}/${m.name.name}`;
@@ -65,15 +105,42 @@ function addMembers(members: readonly A.InterfaceMemberAst[], owner: string, sco
         if (isExcluded(f.gates, features)) continue;
         const name = f.kind === 'constructor' ? 'constructor' : f.name.name;
         const fs = funcShape(f.type, scope, f.kind === 'constructor' ? 'constructor ' : f.kind === 'static' ? 'static ' : 'method ');
-        add({ path: `${path}.${name}`, kind: 'function', shape: fs.shape, parts: fs.parts, gates: gatesOf(f.gates), uri, range: f.name.range, declRange: f.range, parent: path });
+        add({
+          path: `${path}.${name}`,
+          kind: 'function',
+          shape: fs.shape,
+          parts: fs.parts,
+          gates: gatesOf(f.gates),
+          uri,
+          range: f.name.range,
+          declRange: f.range,
+          parent: path,
+        });
       }
     }
   }
 }
 
-function addWorld(world: WorldModel, ast: A.WorldAst, pkg: PackageModel, base: string, features: ReadonlySet<string>, add: (i: SurfaceItem) => void, asts: Map<string, A.InterfaceAst | A.WorldAst>): void {
+function addWorld(
+  world: WorldModel,
+  ast: A.WorldAst,
+  pkg: PackageModel,
+  base: string,
+  features: ReadonlySet<string>,
+  add: (i: SurfaceItem) => void,
+  asts: Map<string, A.InterfaceAst | A.WorldAst>,
+): void {
   const uri = world.symbol!.uri;
-  add({ path: world.name, kind: 'world', shape: 'world', parts: [], gates: gatesOf(ast.gates), uri, range: ast.name.range, declRange: ast.range });
+  add({
+    path: world.name,
+    kind: 'world',
+    shape: 'world',
+    parts: [],
+    gates: gatesOf(ast.gates),
+    uri,
+    range: ast.name.range,
+    declRange: ast.range,
+  });
   const scope: Scope = (n) => `${base}/${world.name}.${n}`;
   // The world's own imports and exports: named ones (functions, inline
   // interfaces, `name: path`) by name, `import path;` by the interface named.
@@ -84,9 +151,14 @@ function addWorld(world: WorldModel, ast: A.WorldAst, pkg: PackageModel, base: s
     if (name) declared.set(`${m.kind} ${name}`, m);
   }
   // A world's own types (declared or `use`d) are items of the world.
-  const typeMembers = ast.members.filter((m): m is A.UseAst | A.TypeDefAst => m.kind !== 'import' && m.kind !== 'export' && m.kind !== 'include');
+  const typeMembers = ast.members.filter(
+    (m): m is A.UseAst | A.TypeDefAst => m.kind !== 'import' && m.kind !== 'export' && m.kind !== 'include',
+  );
   addMembers(typeMembers, world.name, scope, uri, base, features, add);
-  for (const [direction, list] of [['import', world.imports], ['export', world.exports]] as const) {
+  for (const [direction, list] of [
+    ['import', world.imports],
+    ['export', world.exports],
+  ] as const) {
     for (const item of list) {
       if (item.kind === 'type') continue;
       const byPath = item.interface?.name && item.key === item.interface.qualified;
@@ -108,8 +180,15 @@ function addWorld(world: WorldModel, ast: A.WorldAst, pkg: PackageModel, base: s
 }
 
 /** The import or export an included world (or one it includes) declares for `item`; `foreign` when that world is another package's. */
-function includedDeclaration(world: WorldModel, direction: 'import' | 'export', item: WorldItemModel, base: string, features: ReadonlySet<string>,
-  asts: Map<string, A.InterfaceAst | A.WorldAst>, seen: Set<WorldModel>): A.ImportExportAst | 'foreign' | undefined {
+function includedDeclaration(
+  world: WorldModel,
+  direction: 'import' | 'export',
+  item: WorldItemModel,
+  base: string,
+  features: ReadonlySet<string>,
+  asts: Map<string, A.InterfaceAst | A.WorldAst>,
+  seen: Set<WorldModel>,
+): A.ImportExportAst | 'foreign' | undefined {
   for (const inc of world.includes) {
     if (seen.has(inc) || !inc.symbol) continue;
     seen.add(inc);
@@ -128,11 +207,26 @@ function includedDeclaration(world: WorldModel, direction: 'import' | 'export', 
   return undefined;
 }
 
-function worldItem(item: WorldItemModel, direction: 'import' | 'export', ast: A.ImportExportAst | undefined, pkg: PackageModel, world: string, base: string, scope: Scope, features: ReadonlySet<string>): Omit<SurfaceItem, 'parent'> | undefined {
+function worldItem(
+  item: WorldItemModel,
+  direction: 'import' | 'export',
+  ast: A.ImportExportAst | undefined,
+  pkg: PackageModel,
+  world: string,
+  base: string,
+  scope: Scope,
+  features: ReadonlySet<string>,
+): Omit<SurfaceItem, 'parent'> | undefined {
   const iface: InterfaceModel | undefined = item.interface;
   const gates = ast ? gatesOf(ast.gates) : {};
-  const viaInterface = (target: string, segment: string): Omit<SurfaceItem, 'parent'> =>
-    ({ path: `${world}/${segment}`, kind: 'world-item', direction, shape: `${direction} interface ${target}`, parts: [[direction, target]], gates });
+  const viaInterface = (target: string, segment: string): Omit<SurfaceItem, 'parent'> => ({
+    path: `${world}/${segment}`,
+    kind: 'world-item',
+    direction,
+    shape: `${direction} interface ${target}`,
+    parts: [[direction, target]],
+    gates,
+  });
   if (item.kind === 'interface' && iface?.name) {
     const target = withoutVersion(iface.qualified);
     // Keyed by the interface (`import ns:pkg/iface;`): the package's own by name, others by `ns:pkg/iface`.
@@ -150,7 +244,14 @@ function worldItem(item: WorldItemModel, direction: 'import' | 'export', ast: A.
   const inner: string[] = [];
   const innerScope: Scope = (n) => `${base}/${world}/${item.key}.${n}`;
   addMembers(ast.target.members, '', innerScope, '', base, features, (i) => inner.push(`${i.path.slice(1)}: ${i.shape}`));
-  return { path, kind: 'world-item', direction, shape: `${direction} interface { ${inner.join('; ')} }`, parts: inner.map((s): [string, string] => ['member', s]), gates };
+  return {
+    path,
+    kind: 'world-item',
+    direction,
+    shape: `${direction} interface { ${inner.join('; ')} }`,
+    parts: inner.map((s): [string, string] => ['member', s]),
+    gates,
+  };
 }
 
 function key(uri: string, p: { line: number; character: number }): string {

@@ -11,7 +11,12 @@ type Level = 'none' | 'fix' | 'feature' | 'breaking';
 const RANK: Record<Level, number> = { none: 0, fix: 1, feature: 2, breaking: 3 };
 const REQUIRED: Record<Level, Verdict['required']> = { none: 'none', fix: 'patch', feature: 'minor', breaking: 'major' };
 
-interface Semver { major: number; minor: number; patch: number; pre: string }
+interface Semver {
+  major: number;
+  minor: number;
+  patch: number;
+  pre: string;
+}
 
 function parse(v: string | undefined): Semver | undefined {
   const m = v && /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/.exec(v);
@@ -36,30 +41,60 @@ function bumpLevel(from: Semver, to: Semver): Level | 'down' {
 
 export function judge(changes: readonly Change[], oldS: PackageSurface, newS: PackageSurface): Verdict {
   let needed: Level = changes.length ? 'fix' : 'none';
-  const breaking: string[] = [], additions: string[] = [];
+  const breaking: string[] = [],
+    additions: string[] = [];
   for (const c of changes) {
     if (c.importers === 'breaking') breaking.push(c.path);
     else if (c.exporters === 'breaking' || c.change === 'added') additions.push(c.path);
   }
   if (additions.length) needed = 'feature';
   if (breaking.length) needed = 'breaking';
-  const verdict: Verdict = { ok: true, required: REQUIRED[needed], from: oldS.version, to: newS.version, errors: [], warnings: [], gateProblems: [] };
-  const list = (paths: string[]) => paths.slice(0, 5).map((p) => `\`${p}\``).join(', ') + (paths.length > 5 ? ` and ${paths.length - 5} more` : '');
+  const verdict: Verdict = {
+    ok: true,
+    required: REQUIRED[needed],
+    from: oldS.version,
+    to: newS.version,
+    errors: [],
+    warnings: [],
+    gateProblems: [],
+  };
+  const list = (paths: string[]) =>
+    paths
+      .slice(0, 5)
+      .map((p) => `\`${p}\``)
+      .join(', ') + (paths.length > 5 ? ` and ${paths.length - 5} more` : '');
 
-  const from = parse(oldS.version), to = parse(newS.version);
+  const from = parse(oldS.version),
+    to = parse(newS.version);
   if (oldS.name !== newS.name) verdict.warnings.push(`the package is renamed: ${oldS.name} -> ${newS.name}`);
   if (!from || !to) {
     if (needed !== 'none') verdict.warnings.push('a package without a version: semver is not checked');
   } else if (from.pre || to.pre) {
-    if (needed !== 'none' && oldS.version !== newS.version) verdict.warnings.push(`a prerelease (${oldS.version} -> ${newS.version}) promises no compatibility: semver is not checked`);
+    if (needed !== 'none' && oldS.version !== newS.version)
+      verdict.warnings.push(`a prerelease (${oldS.version} -> ${newS.version}) promises no compatibility: semver is not checked`);
     else if (needed !== 'none') verdict.errors.push(`changes without a version bump (still ${newS.version})`);
   } else {
     const got = bumpLevel(from, to);
-    const bumpName = (l: Level) => (l === 'breaking' ? (from.major > 0 ? 'major' : from.minor > 0 ? 'minor (below 1.0)' : 'patch (below 0.1)')
-      : l === 'feature' ? (from.major > 0 ? 'minor' : 'patch (below 1.0)') : 'patch');
+    const bumpName = (l: Level) =>
+      l === 'breaking'
+        ? from.major > 0
+          ? 'major'
+          : from.minor > 0
+            ? 'minor (below 1.0)'
+            : 'patch (below 0.1)'
+        : l === 'feature'
+          ? from.major > 0
+            ? 'minor'
+            : 'patch (below 1.0)'
+          : 'patch';
     if (got === 'down') verdict.errors.push(`the version goes down: ${oldS.version} -> ${newS.version}`);
     else if (RANK[got] < RANK[needed]) {
-      const what = needed === 'breaking' ? `breaking changes (${list(breaking)})` : needed === 'feature' ? `additions (${list(additions)})` : 'gate changes';
+      const what =
+        needed === 'breaking'
+          ? `breaking changes (${list(breaking)})`
+          : needed === 'feature'
+            ? `additions (${list(additions)})`
+            : 'gate changes';
       const msg = `${what} need a ${bumpName(needed)} version bump: ${oldS.version} -> ${newS.version} is ${got === 'none' ? 'no bump' : `a ${bumpName(got)} bump`}`;
       if (needed === 'fix') verdict.warnings.push(msg);
       else verdict.errors.push(msg);
@@ -77,8 +112,10 @@ export function judge(changes: readonly Change[], oldS: PackageSurface, newS: Pa
     };
     for (const c of changes) {
       if (c.change !== 'added' || !c.new || !c.new.uri || c.new.gates.unstable || gatedByContainer(c)) continue;
-      if (!c.new.gates.since) verdict.errors.push(`\`${c.path}\` is added without \`@since(version = ${newS.version})\` in a package that uses gates`);
-      else if (c.new.gates.since !== newS.version) verdict.errors.push(`\`${c.path}\` is added with \`@since(version = ${c.new.gates.since})\`; this release is ${newS.version}`);
+      if (!c.new.gates.since)
+        verdict.errors.push(`\`${c.path}\` is added without \`@since(version = ${newS.version})\` in a package that uses gates`);
+      else if (c.new.gates.since !== newS.version)
+        verdict.errors.push(`\`${c.path}\` is added with \`@since(version = ${c.new.gates.since})\`; this release is ${newS.version}`);
       else continue;
       verdict.gateProblems.push({ path: c.path, expected: newS.version, found: c.new.gates.since });
     }

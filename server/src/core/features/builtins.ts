@@ -4,12 +4,18 @@
 import { escapeIdentifier, identifierProblem } from '../syntax/identifiers';
 export const PRIMITIVE_TYPES: Record<string, string> = {
   bool: 'A boolean, `true` or `false`.',
-  u8: 'An unsigned 8-bit integer.', u16: 'An unsigned 16-bit integer.',
-  u32: 'An unsigned 32-bit integer.', u64: 'An unsigned 64-bit integer.',
-  s8: 'A signed 8-bit integer.', s16: 'A signed 16-bit integer.',
-  s32: 'A signed 32-bit integer.', s64: 'A signed 64-bit integer.',
-  f32: 'A 32-bit IEEE 754 float.', f64: 'A 64-bit IEEE 754 float.',
-  char: 'A Unicode scalar value.', string: 'A Unicode string.',
+  u8: 'An unsigned 8-bit integer.',
+  u16: 'An unsigned 16-bit integer.',
+  u32: 'An unsigned 32-bit integer.',
+  u64: 'An unsigned 64-bit integer.',
+  s8: 'A signed 8-bit integer.',
+  s16: 'A signed 16-bit integer.',
+  s32: 'A signed 32-bit integer.',
+  s64: 'A signed 64-bit integer.',
+  f32: 'A 32-bit IEEE 754 float.',
+  f64: 'A 64-bit IEEE 754 float.',
+  char: 'A Unicode scalar value.',
+  string: 'A Unicode string.',
   'error-context': 'An opaque error context, for async error reporting.',
 };
 

@@ -2,9 +2,7 @@
 // scope in type positions, interfaces and types after `use pkg:ns/`, packages
 // from deps/ after use/import/export/include, keywords and item snippets that
 // fit the position, gate attributes after `@`.
-import {
-  CompletionItemKind, InsertTextFormat, type CompletionItem, type Position,
-} from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../model';
 import type { WitDocument } from '../document';
 import type { Node } from '../parser';
@@ -32,19 +30,26 @@ function completionItems(analysis: () => Analysis, doc: WitDocument, pos: Positi
   const ctx = completionContext(doc.text, offset, topLevelStart(doc, offset));
   const p = ctx.position;
   switch (p.kind) {
-    case 'gate-name': return gateItems();
-    case 'gate-key': return [
-      keyword('version', 'version = ${1:0.1.0}'), keyword('feature', 'feature = ${1:name}'),
-    ];
-    case 'type': return [...builtinTypeItems(), ...typesInScope(analysis, doc, ctx, pos)];
-    case 'func-keyword': return funcKeywords(p.block, p.inExtern);
-    case 'statement': return statementItems(p.block);
-    case 'path': return p.packageName
-      ? itemsOfPackage(analysis(), p.packageName, p.keyword === 'include' ? 'worlds' : 'interfaces')
-      : pathStarts(analysis(), p.keyword);
-    case 'use-names': return typesOfInterface(analysis(), p.path);
-    case 'with-names': return namesOfWorld(analysis(), p.path);
-    default: return [];
+    case 'gate-name':
+      return gateItems();
+    case 'gate-key':
+      return [keyword('version', 'version = ${1:0.1.0}'), keyword('feature', 'feature = ${1:name}')];
+    case 'type':
+      return [...builtinTypeItems(), ...typesInScope(analysis, doc, ctx, pos)];
+    case 'func-keyword':
+      return funcKeywords(p.block, p.inExtern);
+    case 'statement':
+      return statementItems(p.block);
+    case 'path':
+      return p.packageName
+        ? itemsOfPackage(analysis(), p.packageName, p.keyword === 'include' ? 'worlds' : 'interfaces')
+        : pathStarts(analysis(), p.keyword);
+    case 'use-names':
+      return typesOfInterface(analysis(), p.path);
+    case 'with-names':
+      return namesOfWorld(analysis(), p.path);
+    default:
+      return [];
   }
 }
 
@@ -77,23 +82,47 @@ function keyword(label: string, snippet?: string, detail?: string): CompletionIt
 
 function gateItems(): CompletionItem[] {
   return [
-    { label: 'since', detail: '@since(version = x.y.z)', kind: CompletionItemKind.Property,
-      insertText: 'since(version = ${1:0.1.0})', insertTextFormat: InsertTextFormat.Snippet },
-    { label: 'unstable', detail: '@unstable(feature = name)', kind: CompletionItemKind.Property,
-      insertText: 'unstable(feature = ${1:name})', insertTextFormat: InsertTextFormat.Snippet },
-    { label: 'deprecated', detail: '@deprecated(version = x.y.z)', kind: CompletionItemKind.Property,
-      insertText: 'deprecated(version = ${1:0.1.0})', insertTextFormat: InsertTextFormat.Snippet },
+    {
+      label: 'since',
+      detail: '@since(version = x.y.z)',
+      kind: CompletionItemKind.Property,
+      insertText: 'since(version = ${1:0.1.0})',
+      insertTextFormat: InsertTextFormat.Snippet,
+    },
+    {
+      label: 'unstable',
+      detail: '@unstable(feature = name)',
+      kind: CompletionItemKind.Property,
+      insertText: 'unstable(feature = ${1:name})',
+      insertTextFormat: InsertTextFormat.Snippet,
+    },
+    {
+      label: 'deprecated',
+      detail: '@deprecated(version = x.y.z)',
+      kind: CompletionItemKind.Property,
+      insertText: 'deprecated(version = ${1:0.1.0})',
+      insertTextFormat: InsertTextFormat.Snippet,
+    },
   ];
 }
 
 function builtinTypeItems(): CompletionItem[] {
   const out: CompletionItem[] = Object.entries(PRIMITIVE_TYPES).map(([name, doc]) => ({
-    label: name, kind: CompletionItemKind.Keyword, detail: 'builtin type', documentation: doc, sortText: `2${name}`,
+    label: name,
+    kind: CompletionItemKind.Keyword,
+    detail: 'builtin type',
+    documentation: doc,
+    sortText: `2${name}`,
   }));
   for (const [name, g] of Object.entries(GENERIC_TYPES)) {
     out.push({
-      label: name, kind: CompletionItemKind.Keyword, detail: g.snippet.replace(/\$\{\d:(\w+)\}/g, '$1'),
-      documentation: g.doc, insertText: g.snippet, insertTextFormat: InsertTextFormat.Snippet, sortText: `2${name}`,
+      label: name,
+      kind: CompletionItemKind.Keyword,
+      detail: g.snippet.replace(/\$\{\d:(\w+)\}/g, '$1'),
+      documentation: g.doc,
+      insertText: g.snippet,
+      insertTextFormat: InsertTextFormat.Snippet,
+      sortText: `2${name}`,
     });
   }
   return out;
@@ -130,19 +159,28 @@ const DECLARATION = /\b(record|variant|enum|flags|resource|type)\s+(%?[\p{L}][\p
 
 /** `record x`, `type y`, `use p.{a as b}` names in the text of a body from its `{` to its `}` (or the end). */
 function declarationsInText(text: string, braceOffset: number): Array<[string, string]> {
-  let depth = 0, end = text.length;
+  let depth = 0,
+    end = text.length;
   for (let i = braceOffset; i < text.length; i++) {
     const c = text[i];
     if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) { end = i; break; }
+    else if (c === '}' && --depth === 0) {
+      end = i;
+      break;
+    }
   }
   const out: Array<[string, string]> = [];
   for (const m of text.slice(braceOffset, end).matchAll(DECLARATION)) {
     if (m[2]) out.push([unescapeName(m[2]), `${m[1]} ${m[2]}`]);
-    else for (const part of m[3].split(',')) {
-      const name = part.trim().split(/\s+as\s+/).pop()?.trim();
-      if (name) out.push([unescapeName(name), `use ${part.trim()}`]);
-    }
+    else
+      for (const part of m[3].split(',')) {
+        const name = part
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()
+          ?.trim();
+        if (name) out.push([unescapeName(name), `use ${part.trim()}`]);
+      }
   }
   return out;
 }
@@ -155,10 +193,7 @@ function bodyAt(doc: WitDocument, braceOffset: number): Node | undefined {
 }
 
 function funcKeywords(block: BlockKind, inExtern: boolean): CompletionItem[] {
-  const out = [
-    keyword('func', 'func(${1}) -> ${2:u32};'),
-    keyword('async func', 'async func(${1});'),
-  ];
+  const out = [keyword('func', 'func(${1}) -> ${2:u32};'), keyword('async func', 'async func(${1});')];
   if (block === 'resource') out.push(keyword('static func', 'static func(${1}) -> ${2:u32};'));
   if (inExtern || block === 'world') out.push(keyword('interface', 'interface {\n\t$0\n}'));
   return out;
@@ -187,8 +222,18 @@ const STATEMENTS: Record<BlockKind | 'top', string[]> = {
   interface: ['use', 'type', 'record', 'variant', 'enum', 'flags', 'resource', 'func'],
   world: ['import', 'export', 'include', 'use', 'type', 'record', 'variant', 'enum', 'flags', 'resource'],
   resource: ['constructor', 'func'],
-  package: [], record: [], variant: [], enum: [], flags: [], 'use-list': [], 'with-list': [],
-  params: [], 'case-type': [], gate: [], generic: [], other: [],
+  package: [],
+  record: [],
+  variant: [],
+  enum: [],
+  flags: [],
+  'use-list': [],
+  'with-list': [],
+  params: [],
+  'case-type': [],
+  gate: [],
+  generic: [],
+  other: [],
 };
 
 function statementItems(block: BlockKind | 'top'): CompletionItem[] {
@@ -198,8 +243,13 @@ function statementItems(block: BlockKind | 'top'): CompletionItem[] {
     if (word !== 'func') out.push({ label: word, kind: CompletionItemKind.Keyword, sortText: `1${word}` });
     if (s) {
       out.push({
-        label: word === 'func' ? 'func' : `${word} …`, kind: CompletionItemKind.Snippet, detail: s.detail,
-        insertText: s.body, insertTextFormat: InsertTextFormat.Snippet, filterText: word, sortText: `2${word}`,
+        label: word === 'func' ? 'func' : `${word} …`,
+        kind: CompletionItemKind.Snippet,
+        detail: s.detail,
+        insertText: s.body,
+        insertTextFormat: InsertTextFormat.Snippet,
+        filterText: word,
+        sortText: `2${word}`,
       });
     }
   }

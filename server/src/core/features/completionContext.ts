@@ -2,8 +2,21 @@
 // the node you are typing, so this reads the text before the cursor as tokens
 // and keeps a stack of the brackets still open (and what opened them).
 export type BlockKind =
-  | 'interface' | 'world' | 'package' | 'resource' | 'record' | 'variant' | 'enum' | 'flags'
-  | 'use-list' | 'with-list' | 'params' | 'case-type' | 'gate' | 'generic' | 'other';
+  | 'interface'
+  | 'world'
+  | 'package'
+  | 'resource'
+  | 'record'
+  | 'variant'
+  | 'enum'
+  | 'flags'
+  | 'use-list'
+  | 'with-list'
+  | 'params'
+  | 'case-type'
+  | 'gate'
+  | 'generic'
+  | 'other';
 
 export type CompletionPosition =
   | { kind: 'gate-name' }
@@ -26,8 +39,15 @@ export interface CompletionContext {
   enclosingBody?: number;
 }
 
-interface Tok { text: string; start: number }
-interface Open { kind: BlockKind; token: string; start: number }
+interface Tok {
+  text: string;
+  start: number;
+}
+interface Open {
+  kind: BlockKind;
+  token: string;
+  start: number;
+}
 
 const TOKEN = /\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|->|%?[\p{L}\p{N}_-]+(?:\.[0-9][\p{L}\p{N}+-]*)*|\S/uy;
 const WORD_END = /[%\p{L}\p{N}_-]*$/u;
@@ -45,8 +65,7 @@ export function completionContext(text: string, offset: number, scanFrom = 0): C
   const stack = openBrackets(tokens);
   const top = stack[stack.length - 1];
   const enclosing = [...stack].reverse().find((o) => o.kind === 'interface' || o.kind === 'world' || o.kind === 'package');
-  const ctx = (position: CompletionPosition): CompletionContext =>
-    ({ position, prefix, prefixStart, enclosingBody: enclosing?.start });
+  const ctx = (position: CompletionPosition): CompletionContext => ({ position, prefix, prefixStart, enclosingBody: enclosing?.start });
 
   const last = tokens[tokens.length - 1]?.text;
   if (last === '@' && top?.kind !== 'gate' && !isPathAt(tokens, tokens.length - 1)) return ctx({ kind: 'gate-name' });
@@ -69,8 +88,8 @@ export function completionContext(text: string, offset: number, scanFrom = 0): C
     }
   }
   if (last === 'static' || last === 'async') return ctx({ kind: 'func-keyword', block: top?.kind ?? 'other', inExtern: false });
-  const atStatementStart = last === undefined || last === '{' || last === ';' || last === '}' ||
-    (last === ')' && isGateClose(tokens)) || isCommentToken(last);
+  const atStatementStart =
+    last === undefined || last === '{' || last === ';' || last === '}' || (last === ')' && isGateClose(tokens)) || isCommentToken(last);
   if (atStatementStart) {
     if (!top || top.kind === 'package') return ctx({ kind: 'statement', block: 'top' });
     if (['interface', 'world', 'resource'].includes(top.kind)) return ctx({ kind: 'statement', block: top.kind });
@@ -84,10 +103,16 @@ function tokenize(text: string, start: number, end: number): Tok[] {
   let i = start;
   while (i < src.length) {
     const c = src.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13) { i++; continue; }
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      i++;
+      continue;
+    }
     TOKEN.lastIndex = i;
     const m = TOKEN.exec(src);
-    if (!m) { i++; continue; }
+    if (!m) {
+      i++;
+      continue;
+    }
     if (!m[0].startsWith('//') && !m[0].startsWith('/*')) out.push({ text: m[0], start: i });
     i += m[0].length;
   }
@@ -134,8 +159,17 @@ function braceKind(tokens: Tok[], i: number): BlockKind {
   for (let j = i - 1; j >= 0 && j >= i - 40; j--) {
     const t = tokens[j].text;
     if (t === ';' || t === '{' || t === '}') break;
-    if (t === 'interface' || t === 'world' || t === 'package' || t === 'resource' || t === 'record' ||
-      t === 'variant' || t === 'enum' || t === 'flags') return t;
+    if (
+      t === 'interface' ||
+      t === 'world' ||
+      t === 'package' ||
+      t === 'resource' ||
+      t === 'record' ||
+      t === 'variant' ||
+      t === 'enum' ||
+      t === 'flags'
+    )
+      return t;
   }
   return 'other';
 }
@@ -175,7 +209,10 @@ function isGateToken(tokens: Tok[], k: number): boolean {
   let depth = 0;
   for (let m = j + 1; m <= k; m++) {
     if (tokens[m].text === '(') depth++;
-    if (tokens[m].text === ')') { depth--; if (depth === 0) return m >= k; }
+    if (tokens[m].text === ')') {
+      depth--;
+      if (depth === 0) return m >= k;
+    }
   }
   return true;
 }
@@ -192,8 +229,7 @@ function isGateClose(tokens: Tok[]): boolean {
 /** `@` inside `ns:pkg@1.0` is part of a path, not a gate. */
 function isPathAt(tokens: Tok[], at: number): boolean {
   const prev = tokens[at - 1]?.text ?? '';
-  return /^[%\p{L}\p{N}_-]+$/u.test(prev) && tokens[at - 2]?.text !== undefined &&
-    [':', '/'].includes(tokens[at - 2].text);
+  return /^[%\p{L}\p{N}_-]+$/u.test(prev) && tokens[at - 2]?.text !== undefined && [':', '/'].includes(tokens[at - 2].text);
 }
 
 /** `use|import|export|include` followed by a path being typed. */

@@ -14,16 +14,23 @@ export function pathStarts(analysis: Analysis, keyword: string): CompletionItem[
   if (root) {
     const local = keyword === 'include' ? root.worlds.map((w) => w.name) : root.interfaces.flatMap((i) => (i.name ? [i.name] : []));
     for (const name of local) {
-      out.push({ label: name, kind: keyword === 'include' ? CompletionItemKind.Module : CompletionItemKind.Interface,
-        detail: root.name, sortText: `1${name}` });
+      out.push({
+        label: name,
+        kind: keyword === 'include' ? CompletionItemKind.Module : CompletionItemKind.Interface,
+        detail: root.name,
+        sortText: `1${name}`,
+      });
     }
   }
   for (const p of analysis.packages) {
     if (p === root) continue;
     const { bare, version } = splitVersion(p.name);
     out.push({
-      label: bare, kind: CompletionItemKind.Module, detail: p.isDependency ? `deps/ ${p.name}` : p.name,
-      insertText: `${bare}/`, sortText: `2${bare}`,
+      label: bare,
+      kind: CompletionItemKind.Module,
+      detail: p.isDependency ? `deps/ ${p.name}` : p.name,
+      insertText: `${bare}/`,
+      sortText: `2${bare}`,
       command: { title: 'Suggest', command: 'editor.action.triggerSuggest' },
       ...(version ? { labelDetails: { description: `@${version}` } } : {}),
     });
@@ -37,8 +44,10 @@ export function itemsOfPackage(analysis: Analysis, name: string, what: 'interfac
   if (!pkg) return [];
   const { version } = splitVersion(pkg.name);
   const suffix = version && !name.includes('@') ? `@${version}` : '';
-  const items = what === 'worlds' ? pkg.worlds.map((w) => ({ name: w.name, symbol: w.symbol }))
-    : pkg.interfaces.flatMap((i) => (i.name ? [{ name: i.name, symbol: i.symbol }] : []));
+  const items =
+    what === 'worlds'
+      ? pkg.worlds.map((w) => ({ name: w.name, symbol: w.symbol }))
+      : pkg.interfaces.flatMap((i) => (i.name ? [{ name: i.name, symbol: i.symbol }] : []));
   return items.map(({ name: item, symbol }) => ({
     label: item,
     kind: what === 'worlds' ? CompletionItemKind.Module : CompletionItemKind.Interface,
@@ -53,7 +62,10 @@ export function typesOfInterface(analysis: Analysis, path: string): CompletionIt
   const iface = findInterface(analysis, path);
   if (!iface) return [];
   return iface.types.map((t: WitSymbol) => ({
-    label: t.name, insertText: escapeName(t.name), kind: kindOf(t.kind), detail: t.detail,
+    label: t.name,
+    insertText: escapeName(t.name),
+    kind: kindOf(t.kind),
+    detail: t.detail,
     ...(t.docs ? { documentation: t.docs } : {}),
   }));
 }
@@ -72,8 +84,11 @@ export function namesOfWorld(analysis: Analysis, path: string): CompletionItem[]
   if (!world) return [];
   const items = [...world.imports, ...world.exports].filter((i) => i.explicit && !/[:/]/.test(i.key));
   return [...new Set(items.map((i) => i.key))].map((key) => ({
-    label: key, kind: CompletionItemKind.Field, insertText: `${escapeName(key)} as \${1:${key}}`,
-    insertTextFormat: InsertTextFormat.Snippet, detail: `in world ${world.name}`,
+    label: key,
+    kind: CompletionItemKind.Field,
+    insertText: `${escapeName(key)} as \${1:${key}}`,
+    insertTextFormat: InsertTextFormat.Snippet,
+    detail: `in world ${world.name}`,
   }));
 }
 
@@ -104,11 +119,19 @@ function findInterface(analysis: Analysis, path: string): InterfaceModel | undef
 /** The completion item kind of a declaration kind. */
 export function kindOf(kind: string): CompletionItemKind {
   switch (kind) {
-    case 'record': return CompletionItemKind.Struct;
-    case 'variant': case 'enum': case 'flags': return CompletionItemKind.Enum;
-    case 'resource': return CompletionItemKind.Class;
-    case 'interface': return CompletionItemKind.Interface;
-    case 'world': return CompletionItemKind.Module;
-    default: return CompletionItemKind.TypeParameter;
+    case 'record':
+      return CompletionItemKind.Struct;
+    case 'variant':
+    case 'enum':
+    case 'flags':
+      return CompletionItemKind.Enum;
+    case 'resource':
+      return CompletionItemKind.Class;
+    case 'interface':
+      return CompletionItemKind.Interface;
+    case 'world':
+      return CompletionItemKind.Module;
+    default:
+      return CompletionItemKind.TypeParameter;
   }
 }

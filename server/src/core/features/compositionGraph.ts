@@ -9,14 +9,25 @@ import type { Analysis, InterfaceModel, PackageModel, WitSymbol, WorldItemModel,
 export type GraphNodeKind = 'package' | 'world' | 'interface' | 'function' | 'type';
 export type GraphEdgeKind = 'import' | 'export' | 'use' | 'include' | 'depends';
 export interface GraphNode {
-  id: string; kind: GraphNodeKind; label: string; uri?: string; range?: Range;
+  id: string;
+  kind: GraphNodeKind;
+  label: string;
+  uri?: string;
+  range?: Range;
   /** The package node that holds it (drawn around it); absent for packages. */
   parent?: string;
   /** Interfaces and worlds of packages under deps/. */
   dependency?: boolean;
 }
-export interface GraphEdge { from: string; to: string; kind: GraphEdgeKind }
-export interface CompositionGraph { nodes: GraphNode[]; edges: GraphEdge[] }
+export interface GraphEdge {
+  from: string;
+  to: string;
+  kind: GraphEdgeKind;
+}
+export interface CompositionGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
 
 export interface CompositionGraphOptions {
   /** The file the graph is asked for: its package is "home" (its items get short labels). */
@@ -45,7 +56,14 @@ export function buildCompositionGraph(analysis: Analysis, options: CompositionGr
   const addPackage = (p: PackageModel): string => {
     const id = packageNodeId(p);
     if (!nodes.has(id)) {
-      nodes.set(id, { id, kind: 'package', label: p.name, ...where(p.symbol), ...(p.symbol ? {} : { uri: p.uris[0] }), dependency: p.isDependency || undefined });
+      nodes.set(id, {
+        id,
+        kind: 'package',
+        label: p.name,
+        ...where(p.symbol),
+        ...(p.symbol ? {} : { uri: p.uris[0] }),
+        dependency: p.isDependency || undefined,
+      });
     }
     return id;
   };
@@ -54,10 +72,13 @@ export function buildCompositionGraph(analysis: Analysis, options: CompositionGr
     const id = interfaceNodeId(i, world, key);
     if (nodes.has(id)) return id;
     nodes.set(id, {
-      id, kind: 'interface',
+      id,
+      kind: 'interface',
       // An inline interface (`import x: interface { ... }`) is known by its key.
-      label: i.name === undefined ? key ?? i.qualified : label(i.package, i.name, i.qualified),
-      ...where(i.symbol), parent: addPackage(i.package), dependency: i.package.isDependency || undefined,
+      label: i.name === undefined ? (key ?? i.qualified) : label(i.package, i.name, i.qualified),
+      ...where(i.symbol),
+      parent: addPackage(i.package),
+      dependency: i.package.isDependency || undefined,
     });
     for (const used of i.uses) edge(id, addInterface(used), 'use');
     return id;
@@ -67,8 +88,12 @@ export function buildCompositionGraph(analysis: Analysis, options: CompositionGr
     const id = worldNodeId(w);
     if (nodes.has(id)) return id;
     nodes.set(id, {
-      id, kind: 'world', label: label(w.package, w.name, w.qualified), ...where(w.symbol),
-      parent: addPackage(w.package), dependency: w.package.isDependency || undefined,
+      id,
+      kind: 'world',
+      label: label(w.package, w.name, w.qualified),
+      ...where(w.symbol),
+      parent: addPackage(w.package),
+      dependency: w.package.isDependency || undefined,
     });
     const item = (it: WorldItemModel, kind: 'import' | 'export') => edge(id, addItem(w, it), kind);
     for (const it of w.imports) item(it, 'import');
@@ -82,8 +107,12 @@ export function buildCompositionGraph(analysis: Analysis, options: CompositionGr
     const id = `${it.kind === 'function' ? 'function' : 'type'}:${w.qualified}#${it.key}`;
     if (!nodes.has(id)) {
       nodes.set(id, {
-        id, kind: it.kind === 'function' ? 'function' : 'type', label: it.key, ...where(it.symbol),
-        parent: packageNodeId(w.package), dependency: w.package.isDependency || undefined,
+        id,
+        kind: it.kind === 'function' ? 'function' : 'type',
+        label: it.key,
+        ...where(it.symbol),
+        parent: packageNodeId(w.package),
+        dependency: w.package.isDependency || undefined,
       });
     }
     return id;
@@ -109,7 +138,5 @@ export function buildCompositionGraph(analysis: Analysis, options: CompositionGr
 /** A world by plain name (home package first) or by qualified name. */
 export function findWorld(packages: PackageModel[], name: string, home?: PackageModel): WorldModel | undefined {
   const all = packages.flatMap((p) => p.worlds);
-  return all.find((w) => w.qualified === name)
-    ?? home?.worlds.find((w) => w.name === name)
-    ?? all.find((w) => w.name === name);
+  return all.find((w) => w.qualified === name) ?? home?.worlds.find((w) => w.name === name) ?? all.find((w) => w.name === name);
 }

@@ -12,7 +12,10 @@ export function documentLinks(analysis: Analysis, doc: WitDocument): DocumentLin
     const parts = node.children.filter((c) => c !== null);
     const slash = parts.findIndex((c) => c.type === '/');
     if (slash < 0 || !parts.some((c) => c.type === ':')) return 'skip';
-    const bare = parts.slice(0, slash).map((c) => c.text).join('');
+    const bare = parts
+      .slice(0, slash)
+      .map((c) => c.text)
+      .join('');
     const version = node.childForFieldName('version')?.text;
     const ifaceName = unescapeName(parts[slash + 1]?.text ?? '');
     const pkg = analysis.packages.find((p) => {
@@ -22,8 +25,10 @@ export function documentLinks(analysis: Analysis, doc: WitDocument): DocumentLin
       return pBare === bare && (!version || version === pVersion);
     });
     if (!pkg) return 'skip';
-    const target = pkg.interfaces.find((i) => i.name === ifaceName)?.symbol?.uri ??
-      pkg.worlds.find((w) => w.name === ifaceName)?.symbol?.uri ?? pkg.uris[0];
+    const target =
+      pkg.interfaces.find((i) => i.name === ifaceName)?.symbol?.uri ??
+      pkg.worlds.find((w) => w.name === ifaceName)?.symbol?.uri ??
+      pkg.uris[0];
     if (!target || target === doc.uri) return 'skip';
     out.push({ range: doc.rangeOf(node.startIndex, node.endIndex), target, tooltip: `Open ${pkg.name}` });
     return 'skip';

@@ -4,12 +4,25 @@ import { SymbolKind as LspKind, type DocumentSymbol, type WorkspaceSymbol } from
 import type { Analysis, SymbolKind, WitSymbol } from '../model';
 
 const LSP_KIND: Record<SymbolKind, LspKind> = {
-  package: LspKind.Package, interface: LspKind.Interface, world: LspKind.Module,
-  type: LspKind.TypeParameter, record: LspKind.Struct, variant: LspKind.Enum, enum: LspKind.Enum,
-  flags: LspKind.Enum, resource: LspKind.Class,
-  func: LspKind.Function, constructor: LspKind.Constructor, method: LspKind.Method, static: LspKind.Method,
-  field: LspKind.Field, case: LspKind.EnumMember, flag: LspKind.EnumMember, param: LspKind.Variable,
-  import: LspKind.Namespace, export: LspKind.Namespace,
+  package: LspKind.Package,
+  interface: LspKind.Interface,
+  world: LspKind.Module,
+  type: LspKind.TypeParameter,
+  record: LspKind.Struct,
+  variant: LspKind.Enum,
+  enum: LspKind.Enum,
+  flags: LspKind.Enum,
+  resource: LspKind.Class,
+  func: LspKind.Function,
+  constructor: LspKind.Constructor,
+  method: LspKind.Method,
+  static: LspKind.Method,
+  field: LspKind.Field,
+  case: LspKind.EnumMember,
+  flag: LspKind.EnumMember,
+  param: LspKind.Variable,
+  import: LspKind.Namespace,
+  export: LspKind.Namespace,
 };
 
 export function lspSymbolKind(kind: SymbolKind): LspKind {
@@ -30,8 +43,7 @@ export function documentSymbols(analysis: Analysis, uri: string): DocumentSymbol
   // Built with an explicit stack: nesting depth is the user's to choose.
   const out: DocumentSymbol[] = [];
   // The file that declares the package shows it as the root of its items.
-  const pkg = roots.some((s) => s.kind === 'package') ? undefined
-    : analysis.packages.find((p) => p.symbol?.uri === uri)?.symbol;
+  const pkg = roots.some((s) => s.kind === 'package') ? undefined : analysis.packages.find((p) => p.symbol?.uri === uri)?.symbol;
   let into = out;
   if (pkg) {
     const last = roots[roots.length - 1];
@@ -53,7 +65,8 @@ export function documentSymbols(analysis: Analysis, uri: string): DocumentSymbol
 
 /** LSP requires selectionRange inside range; a declaration's name always is, but be safe. */
 function enclosing(s: WitSymbol) {
-  const r = s.range, n = s.nameRange;
+  const r = s.range,
+    n = s.nameRange;
   const before = (a: typeof r.start, b: typeof r.start) => a.line < b.line || (a.line === b.line && a.character <= b.character);
   return {
     start: before(r.start, n.start) ? r.start : n.start,

@@ -8,8 +8,17 @@ import { forEachNode } from './treeWalk';
 
 /** Nodes whose `{ ... }` folds. */
 const BLOCKS = new Set([
-  'nested_package', 'interface_item', 'world_item', 'resource_item', 'inline_interface',
-  'record_item', 'variant_item', 'enum_item', 'flags_item', 'use_item', 'include_item',
+  'nested_package',
+  'interface_item',
+  'world_item',
+  'resource_item',
+  'inline_interface',
+  'record_item',
+  'variant_item',
+  'enum_item',
+  'flags_item',
+  'use_item',
+  'include_item',
 ]);
 
 export function foldingRanges(doc: WitDocument): FoldingRange[] {
@@ -21,7 +30,8 @@ export function foldingRanges(doc: WitDocument): FoldingRange[] {
       const open = firstChildOfType(node, '{') ?? firstBodyOpen(node);
       const close = lastChildOfType(node, '}') ?? lastBodyClose(node);
       if (open && close) {
-        const start = open.startPosition.row, end = close.startPosition.row - 1;
+        const start = open.startPosition.row,
+          end = close.startPosition.row - 1;
         if (end > start) out.push({ startLine: start, endLine: end });
       }
     }

@@ -13,8 +13,14 @@ const INDENT = '    ';
 
 /** Braces whose contents go one per line. */
 const BLOCK_PARENTS = new Set([
-  'interface_body', 'world_body', 'package_body', 'resource_body',
-  'record_item', 'variant_item', 'enum_item', 'flags_item',
+  'interface_body',
+  'world_body',
+  'package_body',
+  'resource_body',
+  'record_item',
+  'variant_item',
+  'enum_item',
+  'flags_item',
 ]);
 /** Blocks whose elements are separated by commas (one per line, each with a comma). */
 const BLOCK_LISTS = new Set(['record_item', 'variant_item', 'enum_item', 'flags_item']);
@@ -53,7 +59,12 @@ export interface Leaf {
 /** Every leaf token (comments included), in source order, with its context. */
 export function layoutLeaves(root: Node): Leaf[] {
   const out: Leaf[] = [];
-  interface Frame { node: Node; parent: Node | null; paramList?: number; inToplevelUse: boolean }
+  interface Frame {
+    node: Node;
+    parent: Node | null;
+    paramList?: number;
+    inToplevelUse: boolean;
+  }
   const stack: Frame[] = [{ node: root, parent: null, inToplevelUse: root.type === 'toplevel_use' }];
   while (stack.length) {
     checkBudget();
@@ -135,7 +146,10 @@ export function layoutTokens(leaves: Leaf[], source: string, eol: string): Layou
 
   const out: string[] = [];
   let length = 0;
-  const write = (s: string) => { out.push(s); length += s.length; };
+  const write = (s: string) => {
+    out.push(s);
+    length += s.length;
+  };
   const spans: Layout['spans'] = new Array(toks.length);
   // Open blocks, innermost last; top level is "no block or a package body".
   const blocks: string[] = [];
@@ -176,20 +190,32 @@ export function layoutTokens(leaves: Leaf[], source: string, eol: string): Layou
       const last = out[out.length - 1];
       const trimmed = last.replace(/ +$/, '');
       length -= last.length - trimmed.length;
-      if (trimmed) { out[out.length - 1] = trimmed; break; }
+      if (trimmed) {
+        out[out.length - 1] = trimmed;
+        break;
+      }
       out.pop();
     }
   }
 
   /** 'newline', or the spaces to put between two tokens on one line. */
   function separator(a: Tok, b: Tok): 'newline' | string {
-    if (a.type === 'line_comment') { owedBreak = false; return 'newline'; }
+    if (a.type === 'line_comment') {
+      owedBreak = false;
+      return 'newline';
+    }
     if (b.isComment) {
-      if (newlinesBetween(a, b) > 0) { owedBreak = false; return 'newline'; }
+      if (newlinesBetween(a, b) > 0) {
+        owedBreak = false;
+        return 'newline';
+      }
       if (!a.isComment && breaksAfter(a)) owedBreak = true;
       return ' ';
     }
-    if (owedBreak) { owedBreak = false; return 'newline'; }
+    if (owedBreak) {
+      owedBreak = false;
+      return 'newline';
+    }
     if (a.type === 'block_comment' && newlinesBetween(a, b) > 0) return 'newline';
     if (isBlockOpen(a) && isBlockClose(b)) return '';
     if (isBlockOpen(a) || isBlockClose(b)) return 'newline';
@@ -201,8 +227,13 @@ export function layoutTokens(leaves: Leaf[], source: string, eol: string): Layou
 
   /** Tokens that end a line whatever follows them. */
   function breaksAfter(a: Tok): boolean {
-    return a.type === ';' || isBlockOpen(a) || (isBlockClose(a) && a.type === '}') ||
-      (a.type === ',' && isBlockList(a)) || (a.type === ')' && a.parent === 'gate');
+    return (
+      a.type === ';' ||
+      isBlockOpen(a) ||
+      (isBlockClose(a) && a.type === '}') ||
+      (a.type === ',' && isBlockList(a)) ||
+      (a.type === ')' && a.parent === 'gate')
+    );
   }
 
   function blankLines(a: Tok, b: Tok): number {
@@ -221,7 +252,8 @@ export function layoutTokens(leaves: Leaf[], source: string, eol: string): Layou
 
 /** The spaces between two tokens on the same line. */
 function spaceBetween(a: Tok, b: Tok): string {
-  const bt = b.type, at = a.type;
+  const bt = b.type,
+    at = a.type;
   if (bt === ',' || bt === ';' || bt === ')' || bt === '>' || bt === '.' || bt === ':') return '';
   if (at === '.' || at === '(' || at === '<' || bt === '(' || bt === '<') return '';
   if (at === '/' || bt === '/') return '';

@@ -39,7 +39,8 @@ export function formatRange(doc: WitDocument, range: Range): TextEdit[] {
   const emitted = tokens.map((_, i) => i).filter((i) => layout.spans[i]);
   const inRange = emitted.filter((i) => tokens[i].startIndex >= from && tokens[i].startIndex < to);
   if (inRange.length === 0) return [];
-  const first = inRange[0], last = inRange[inRange.length - 1];
+  const first = inRange[0],
+    last = inRange[inRange.length - 1];
   const before = emitted[emitted.indexOf(first) - 1];
 
   // Original span: from the end of the token before the range to the last token
@@ -68,10 +69,12 @@ function minimalEdits(doc: WitDocument, start: number, end: number, text: string
   while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
   let s = 0;
   while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
-  return [{
-    range: doc.rangeOf(start + p, end - s),
-    newText: text.slice(p, text.length - s),
-  }];
+  return [
+    {
+      range: doc.rangeOf(start + p, end - s),
+      newText: text.slice(p, text.length - s),
+    },
+  ];
 }
 
 function eolOf(text: string): string {

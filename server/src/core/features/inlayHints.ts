@@ -6,7 +6,8 @@ import type { WitDocument } from '../document';
 import { forEachNode } from './treeWalk';
 
 export function inlayHints(analysis: Analysis, doc: WitDocument, range: Range): InlayHint[] {
-  const from = doc.offsetAt(range.start), to = doc.offsetAt(range.end);
+  const from = doc.offsetAt(range.start),
+    to = doc.offsetAt(range.end);
   const versions = new Map<string, string[]>();
   for (const p of analysis.packages) {
     const at = p.name.indexOf('@');
@@ -20,13 +21,19 @@ export function inlayHints(analysis: Analysis, doc: WitDocument, range: Range): 
     if (node.type !== 'use_path') return undefined;
     if (node.childForFieldName('version') || !node.children.some((c) => c?.type === ':')) return 'skip';
     const slash = node.children.findIndex((c) => c?.type === '/');
-    const bare = node.children.slice(0, slash).map((c) => c!.text).join('');
+    const bare = node.children
+      .slice(0, slash)
+      .map((c) => c!.text)
+      .join('');
     const found = versions.get(bare);
     // Only when exactly one version is around: otherwise the reference is ambiguous (and reported).
     if (found?.length === 1) {
       out.push({
-        position: doc.positionAt(node.endIndex), label: `@${found[0]}`, kind: InlayHintKind.Type,
-        tooltip: `resolves to ${bare}@${found[0]}`, paddingLeft: false,
+        position: doc.positionAt(node.endIndex),
+        label: `@${found[0]}`,
+        kind: InlayHintKind.Type,
+        tooltip: `resolves to ${bare}@${found[0]}`,
+        paddingLeft: false,
       });
     }
     return 'skip';

@@ -17,7 +17,9 @@ const TYPE_KINDS = new Set(['type', 'record', 'variant', 'enum', 'flags', 'resou
 /** The name a diagnostic's data carries, when it is one the fixes need. */
 function unknownName(d: Diagnostic): UnknownNameData | undefined {
   const data = d.data as Partial<UnknownNameData> | undefined;
-  return typeof data?.name === 'string' ? { name: data.name, package: typeof data.package === 'string' ? data.package : undefined } : undefined;
+  return typeof data?.name === 'string'
+    ? { name: data.name, package: typeof data.package === 'string' ? data.package : undefined }
+    : undefined;
 }
 
 export function quickFixes(analysis: Analysis, doc: WitDocument, diagnostics: Diagnostic[]): CodeAction[] {
@@ -37,7 +39,10 @@ export function quickFixes(analysis: Analysis, doc: WitDocument, diagnostics: Di
 
 function action(title: string, d: Diagnostic, uri: string, edits: TextEdit[], preferred = false): CodeAction {
   return {
-    title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: preferred || undefined,
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    isPreferred: preferred || undefined,
     edit: { changes: { [uri]: edits } },
   };
 }
@@ -81,7 +86,8 @@ function useEdit(doc: WitDocument, body: Node, path: string, name: string): Text
   if (existing) {
     const close = lastChild(existing, '}');
     const hasNames = existing.children.some((c) => c?.type === 'use_name');
-    if (close) return { range: doc.rangeOf(close.startIndex, close.startIndex), newText: hasNames ? `, ${escapeName(name)}` : escapeName(name) };
+    if (close)
+      return { range: doc.rangeOf(close.startIndex, close.startIndex), newText: hasNames ? `, ${escapeName(name)}` : escapeName(name) };
   }
   const open = body.child(0)!;
   const after = uses.length ? uses[uses.length - 1] : open;
@@ -112,9 +118,10 @@ function typeNamesInScope(analysis: Analysis, doc: WitDocument, d: Diagnostic): 
 
 /** The interfaces and worlds of a package (the root package when none is named). */
 function itemNames(analysis: Analysis, packageName?: string): Set<string> {
-  const pkg = packageName === undefined
-    ? analysis.packages.find((p) => !p.isDependency)
-    : analysis.packages.find((p) => p.name === packageName || p.name.split('@')[0] === packageName);
+  const pkg =
+    packageName === undefined
+      ? analysis.packages.find((p) => !p.isDependency)
+      : analysis.packages.find((p) => p.name === packageName || p.name.split('@')[0] === packageName);
   if (!pkg) return new Set();
   return new Set([...pkg.interfaces.flatMap((i) => (i.name ? [i.name] : [])), ...pkg.worlds.map((w) => w.name)]);
 }
@@ -128,7 +135,9 @@ function didYouMean(doc: WitDocument, d: Diagnostic, name: string, candidates: S
     .filter((x) => x.dist <= limit)
     .sort((a, b) => a.dist - b.dist || a.c.localeCompare(b.c))
     .slice(0, 3);
-  return close.map(({ c }) => action(`Did you mean \`${c}\`?`, d, doc.uri, [{ range: d.range, newText: escapeName(c) }], close.length === 1));
+  return close.map(({ c }) =>
+    action(`Did you mean \`${c}\`?`, d, doc.uri, [{ range: d.range, newText: escapeName(c) }], close.length === 1),
+  );
 }
 
 export function editDistance(a: string, b: string): number {

@@ -26,9 +26,10 @@ function removeUnusedUses(analysis: Analysis, doc: WitDocument, range: Range): C
   const unused = names.filter((n) => !isReferenced(analysis, doc, body, local(n)));
   if (unused.length === 0) return [];
   const out: CodeAction[] = [];
-  const title = unused.length === names.length
-    ? `Remove unused \`use ${use.childForFieldName('path')?.text}\``
-    : `Remove unused ${unused.map((n) => `\`${local(n)}\``).join(', ')}`;
+  const title =
+    unused.length === names.length
+      ? `Remove unused \`use ${use.childForFieldName('path')?.text}\``
+      : `Remove unused ${unused.map((n) => `\`${local(n)}\``).join(', ')}`;
   let edits: TextEdit[];
   if (unused.length === names.length) {
     const lineStart = doc.text.lastIndexOf('\n', use.startIndex - 1) + 1;
@@ -39,7 +40,10 @@ function removeUnusedUses(analysis: Analysis, doc: WitDocument, range: Range): C
     const end = onlyIndentBefore && restBlank ? nl + 1 : use.endIndex;
     edits = [{ range: doc.rangeOf(start, end), newText: '' }];
   } else {
-    const kept = names.filter((n) => !unused.includes(n)).map((n) => n.text).join(', ');
+    const kept = names
+      .filter((n) => !unused.includes(n))
+      .map((n) => n.text)
+      .join(', ');
     const open = use.children.find((c) => c?.type === '{')!;
     const close = [...use.children].reverse().find((c) => c?.type === '}')!;
     edits = [{ range: doc.rangeOf(open.endIndex, close.startIndex), newText: kept }];
@@ -58,7 +62,7 @@ function isReferenced(analysis: Analysis, doc: WitDocument, body: Node, name: st
   forEachNode(body, (n, parent) => {
     if (used) return 'skip';
     if (n.type === 'use_item') return 'skip';
-    if ((n.type === 'identifier') && (parent?.type === 'named_type' || parent?.type === 'borrow_type' || parent?.type === 'own_type')) {
+    if (n.type === 'identifier' && (parent?.type === 'named_type' || parent?.type === 'borrow_type' || parent?.type === 'own_type')) {
       if (unescapeName(n.text) === name) used = true;
     }
     return undefined;
@@ -66,8 +70,10 @@ function isReferenced(analysis: Analysis, doc: WitDocument, body: Node, name: st
   if (used) return true;
   // Worlds and interfaces can also refer to a used name from elsewhere in the file (e.g. `with`).
   const r = doc.rangeOf(body.startIndex, body.endIndex);
-  return analysis.references.some((ref) => ref.uri === doc.uri && ref.role !== 'use' && ref.target.name === name &&
-    contains(r, ref.range.start) && !isInsideUse(doc, ref.range));
+  return analysis.references.some(
+    (ref) =>
+      ref.uri === doc.uri && ref.role !== 'use' && ref.target.name === name && contains(r, ref.range.start) && !isInsideUse(doc, ref.range),
+  );
 }
 
 function isInsideUse(doc: WitDocument, range: Range): boolean {
@@ -77,11 +83,22 @@ function isInsideUse(doc: WitDocument, range: Range): boolean {
 
 /** `f: func(x: list<tuple<u32, u32>>)` -> `type x-list = list<...>;` above, `f: func(x: x-list)`. */
 function extractType(doc: WitDocument, range: Range): CodeAction[] {
-  const start = doc.offsetAt(range.start), end = doc.offsetAt(range.end);
+  const start = doc.offsetAt(range.start),
+    end = doc.offsetAt(range.end);
   const at = doc.tree.rootNode.descendantForIndex(start, Math.max(start, end));
   const node = at && ancestry(at).find((n) => INLINE_TYPES.has(n.type));
   if (!node || node.hasError) return [];
-  const item = ancestorOfType(node, 'func_item', 'record_item', 'variant_item', 'type_item', 'static_func_item', 'constructor_item', 'import_item', 'export_item');
+  const item = ancestorOfType(
+    node,
+    'func_item',
+    'record_item',
+    'variant_item',
+    'type_item',
+    'static_func_item',
+    'constructor_item',
+    'import_item',
+    'export_item',
+  );
   const body = ancestorOfType(node, 'interface_body', 'world_body');
   if (!item || !body) return [];
   // A `type x = list<...>` alias is already named.
@@ -95,8 +112,13 @@ function extractType(doc: WitDocument, range: Range): CodeAction[] {
     { range: doc.rangeOf(lineStart, lineStart), newText: `${indent}type ${name} = ${node.text};${eol}` },
     { range: doc.rangeOf(node.startIndex, node.endIndex), newText: name },
   ];
-  return [{ title: `Extract \`${node.text}\` to a type alias \`${name}\``, kind: CodeActionKind.RefactorExtract,
-    edit: { changes: { [doc.uri]: edits } } }];
+  return [
+    {
+      title: `Extract \`${node.text}\` to a type alias \`${name}\``,
+      kind: CodeActionKind.RefactorExtract,
+      edit: { changes: { [doc.uri]: edits } },
+    },
+  ];
 }
 
 function suggestName(type: Node): string {
@@ -112,7 +134,8 @@ function freshName(body: Node, base: string): string {
   forEachNode(body, (n) => {
     if (n.type === 'identifier') taken.add(unescapeName(n.text));
   });
-  let name = base, i = 2;
+  let name = base,
+    i = 2;
   while (taken.has(name)) name = `${base}${i++}`;
   return name;
 }

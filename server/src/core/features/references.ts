@@ -14,7 +14,10 @@ export type DocumentLookup = (uri: string) => WitDocument | undefined;
  * asked from): the declaration when asked for, then each reference.
  */
 export function occurrences(
-  analyses: Analysis[], symbol: WitSymbol, documents: DocumentLookup, includeDeclaration: boolean,
+  analyses: Analysis[],
+  symbol: WitSymbol,
+  documents: DocumentLookup,
+  includeDeclaration: boolean,
 ): Array<Location & { isDeclaration: boolean }> {
   const seen = new Set<string>();
   const out: Array<Location & { isDeclaration: boolean }> = [];
@@ -45,7 +48,11 @@ export function occurrences(
 }
 
 export function references(
-  analyses: Analysis[], doc: WitDocument, pos: Position, documents: DocumentLookup, includeDeclaration: boolean,
+  analyses: Analysis[],
+  doc: WitDocument,
+  pos: Position,
+  documents: DocumentLookup,
+  includeDeclaration: boolean,
 ): Location[] {
   const hit = symbolAt(analyses[0], doc, pos);
   if (!hit) return [];

@@ -12,13 +12,24 @@ import { escapeName, isValidIdentifier, KEYWORDS } from './builtins';
 export type RenameRefusal = { error: string };
 
 const RENAMEABLE = new Set<SymbolKind>([
-  'interface', 'world', 'type', 'record', 'variant', 'enum', 'flags', 'resource',
-  'func', 'method', 'static', 'field', 'case', 'flag', 'param',
+  'interface',
+  'world',
+  'type',
+  'record',
+  'variant',
+  'enum',
+  'flags',
+  'resource',
+  'func',
+  'method',
+  'static',
+  'field',
+  'case',
+  'flag',
+  'param',
 ]);
 
-export function prepareRename(
-  analysis: Analysis, doc: WitDocument, pos: Position,
-): { range: Range; placeholder: string } | RenameRefusal {
+export function prepareRename(analysis: Analysis, doc: WitDocument, pos: Position): { range: Range; placeholder: string } | RenameRefusal {
   const offset = doc.offsetAt(pos);
   const node = doc.tree.rootNode.descendantForIndex(offset, offset);
   if (node && !node.isNamed && KEYWORDS.has(node.type)) return { error: `\`${node.type}\` is a WIT keyword and cannot be renamed.` };
@@ -35,7 +46,11 @@ export function prepareRename(
 }
 
 export function rename(
-  analyses: Analysis[], doc: WitDocument, pos: Position, newName: string, documents: DocumentLookup,
+  analyses: Analysis[],
+  doc: WitDocument,
+  pos: Position,
+  newName: string,
+  documents: DocumentLookup,
 ): WorkspaceEdit | RenameRefusal {
   const prepared = prepareRename(analyses[0], doc, pos);
   if ('error' in prepared) return prepared;
@@ -43,7 +58,8 @@ export function rename(
   const bare = newName.startsWith('%') ? newName.slice(1) : newName;
   if (!isValidIdentifier(bare)) {
     return {
-      error: `\`${newName}\` is not a valid WIT identifier: use kebab-case words of letters and digits, ` +
+      error:
+        `\`${newName}\` is not a valid WIT identifier: use kebab-case words of letters and digits, ` +
         'each all lower-case or all upper-case, starting with a letter (e.g. `my-type`).',
     };
   }

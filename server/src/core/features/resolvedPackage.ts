@@ -7,9 +7,7 @@ import type { Analysis, PackageModel, WitSymbol, WorldItemModel } from '../model
 export function printResolvedPackage(analysis: Analysis, uri: string): string {
   const pkg = analysis.packages.find((p) => p.uris.includes(uri));
   if (!pkg) return '// This file belongs to no package: it has no `package` declaration.\n';
-  const out: string[] = [
-    `// ${pkg.name} as resolved by wit-language-server, from ${pkg.uris.length} file(s).`,
-  ];
+  const out: string[] = [`// ${pkg.name} as resolved by wit-language-server, from ${pkg.uris.length} file(s).`];
   if (pkg.dependencies.length) out.push(`// Depends on: ${pkg.dependencies.map((d) => d.name).join(', ')}`);
   out.push(`package ${pkg.name};`, '');
   for (const i of pkg.interfaces) {
@@ -41,8 +39,16 @@ function printMember(s: WitSymbol, indent: string): string[] {
       return s.detail.startsWith('use ') ? [...lines, `${indent}// ${s.detail}`] : [...lines, `${indent}${s.detail};`];
     case 'resource':
       if (!s.children.length) return [...lines, `${indent}${s.detail};`];
-      return [...lines, `${indent}${s.detail} {`, ...s.children.flatMap((c) => [...gates(c).map((g) => indent + '    ' + g), `${indent}    ${c.detail};`]), `${indent}}`];
-    case 'record': case 'variant': case 'enum': case 'flags':
+      return [
+        ...lines,
+        `${indent}${s.detail} {`,
+        ...s.children.flatMap((c) => [...gates(c).map((g) => indent + '    ' + g), `${indent}    ${c.detail};`]),
+        `${indent}}`,
+      ];
+    case 'record':
+    case 'variant':
+    case 'enum':
+    case 'flags':
       return [...lines, `${indent}${s.detail}`];
     default:
       return [];
@@ -53,7 +59,8 @@ function printWorldItem(dir: 'import' | 'export', item: WorldItemModel, pkg: Pac
   const implicit = item.explicit ? '' : '  // implied: used by another import or export';
   if (item.kind === 'interface') {
     const iface = item.interface;
-    if (iface && !iface.name) return [`    ${dir} ${item.key}: interface { /* ${iface.functions.length} functions, ${iface.types.length} types */ }${implicit}`];
+    if (iface && !iface.name)
+      return [`    ${dir} ${item.key}: interface { /* ${iface.functions.length} functions, ${iface.types.length} types */ }${implicit}`];
     const name = iface?.package === pkg && iface.name ? iface.name : item.key;
     return [`    ${dir} ${item.key === iface?.qualified ? name : `${item.key}: ${name}`};${implicit}`];
   }

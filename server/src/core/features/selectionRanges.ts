@@ -13,7 +13,8 @@ function selectionAt(doc: WitDocument, offset: number): SelectionRange {
   const at = doc.tree.rootNode.descendantForIndex(offset, offset);
   let last: { start: number; end: number } | undefined;
   for (const node of at ? ancestry(at) : []) {
-    const start = node.startIndex, end = node.endIndex;
+    const start = node.startIndex,
+      end = node.endIndex;
     if (last && last.start === start && last.end === end) continue;
     chain.push(doc.rangeOf(start, end));
     last = { start, end };

@@ -8,8 +8,21 @@ import type { Analysis, SymbolKind, WitSymbol } from '../model';
 import { forEachNode } from './treeWalk';
 
 const TYPES = [
-  'namespace', 'interface', 'type', 'struct', 'enum', 'enumMember', 'class',
-  'function', 'method', 'parameter', 'property', 'keyword', 'decorator', 'number', 'string',
+  'namespace',
+  'interface',
+  'type',
+  'struct',
+  'enum',
+  'enumMember',
+  'class',
+  'function',
+  'method',
+  'parameter',
+  'property',
+  'keyword',
+  'decorator',
+  'number',
+  'string',
 ] as const;
 const MODIFIERS = ['declaration', 'deprecated', 'defaultLibrary', 'static', 'async'] as const;
 type TokenType = (typeof TYPES)[number];
@@ -19,27 +32,80 @@ export const semanticTokensLegend: SemanticTokensLegend = { tokenTypes: [...TYPE
 
 /** Worlds have no LSP token type of their own: they are namespaces of imports and exports, like packages. */
 const KIND_TO_TYPE: Record<SymbolKind, TokenType> = {
-  package: 'namespace', interface: 'interface', world: 'namespace',
-  type: 'type', record: 'struct', variant: 'enum', enum: 'enum', flags: 'enum', resource: 'class',
-  func: 'function', constructor: 'method', method: 'method', static: 'method',
-  field: 'property', case: 'enumMember', flag: 'enumMember', param: 'parameter',
-  import: 'interface', export: 'interface',
+  package: 'namespace',
+  interface: 'interface',
+  world: 'namespace',
+  type: 'type',
+  record: 'struct',
+  variant: 'enum',
+  enum: 'enum',
+  flags: 'enum',
+  resource: 'class',
+  func: 'function',
+  constructor: 'method',
+  method: 'method',
+  static: 'method',
+  field: 'property',
+  case: 'enumMember',
+  flag: 'enumMember',
+  param: 'parameter',
+  import: 'interface',
+  export: 'interface',
 };
 
 /** Declaration name fields, by the node that declares them. */
 const DECLARATIONS: Record<string, TokenType> = {
-  interface_item: 'interface', world_item: 'namespace', type_item: 'type', record_item: 'struct',
-  variant_item: 'enum', enum_item: 'enum', flags_item: 'enum', resource_item: 'class',
-  record_field: 'property', variant_case: 'enumMember', enum_case: 'enumMember', flags_field: 'enumMember',
-  param: 'parameter', static_func_item: 'method',
+  interface_item: 'interface',
+  world_item: 'namespace',
+  type_item: 'type',
+  record_item: 'struct',
+  variant_item: 'enum',
+  enum_item: 'enum',
+  flags_item: 'enum',
+  resource_item: 'class',
+  record_field: 'property',
+  variant_case: 'enumMember',
+  enum_case: 'enumMember',
+  flags_field: 'enumMember',
+  param: 'parameter',
+  static_func_item: 'method',
 };
 
 const BUILTIN_TYPES = new Set([
-  'u8', 'u16', 'u32', 'u64', 's8', 's16', 's32', 's64', 'f32', 'f64', 'char', 'bool', 'string',
-  'error-context', 'list', 'option', 'result', 'tuple', 'map', 'future', 'stream', 'borrow', 'own', '_',
+  'u8',
+  'u16',
+  'u32',
+  'u64',
+  's8',
+  's16',
+  's32',
+  's64',
+  'f32',
+  'f64',
+  'char',
+  'bool',
+  'string',
+  'error-context',
+  'list',
+  'option',
+  'result',
+  'tuple',
+  'map',
+  'future',
+  'stream',
+  'borrow',
+  'own',
+  '_',
 ]);
 
-interface Token { start: number; length: number; line: number; char: number; type: TokenType; mods: Modifier[] }
+interface Token {
+  start: number;
+  length: number;
+  line: number;
+  char: number;
+  type: TokenType;
+  mods: Modifier[];
+}
 
 /** Tokens of the whole document, or of the lines `range` covers. */
 export function semanticTokens(doc: WitDocument, analysis?: Analysis, range?: Range): SemanticTokens {
@@ -49,16 +115,29 @@ export function semanticTokens(doc: WitDocument, analysis?: Analysis, range?: Ra
   const tokens: Token[] = [];
   const push = (node: Node, type: TokenType, mods: Modifier[] = []) => {
     if (node.startPosition.row !== node.endPosition.row || node.endIndex <= node.startIndex) return;
-    tokens.push({ start: node.startIndex, length: node.endIndex - node.startIndex,
-      line: node.startPosition.row, char: node.startPosition.column, type, mods });
+    tokens.push({
+      start: node.startIndex,
+      length: node.endIndex - node.startIndex,
+      line: node.startPosition.row,
+      char: node.startPosition.column,
+      type,
+      mods,
+    });
   };
   forEachNode(doc.tree.rootNode, (node, parent) => {
     if (node.endIndex < from || node.startIndex > to) return 'skip';
     if (node.type === 'line_comment' || node.type === 'block_comment') return 'skip';
-    if (node.type === 'version') { push(node, 'number'); return 'skip'; }
+    if (node.type === 'version') {
+      push(node, 'number');
+      return 'skip';
+    }
     if (node.type === 'gate') {
-      const at = node.child(0), name = node.childForFieldName('name');
-      if (at && name) { push(at, 'decorator'); push(name, 'decorator'); }
+      const at = node.child(0),
+        name = node.childForFieldName('name');
+      if (at && name) {
+        push(at, 'decorator');
+        push(name, 'decorator');
+      }
       for (const arg of node.children) {
         if (arg?.type === 'string') push(arg, 'string');
         if (arg?.type !== 'gate_arg') continue;
@@ -118,17 +197,26 @@ function classifyIdentifier(node: Node, parent: Node): { type: TokenType; mods: 
       if (isDeprecated(parent)) mods.push('deprecated');
       return { type: inResource ? 'method' : 'function', mods };
     }
-    case 'named_type': return { type: 'type', mods: [] };
-    case 'borrow_type': case 'own_type': return { type: 'class', mods: [] };
-    case 'use_name': return { type: 'type', mods: isName ? [] : ['declaration'] };
-    case 'package_name': return { type: 'namespace', mods: [] };
-    case 'use_path': return { type: pathSegmentType(parent, node), mods: [] };
-    case 'import_item': case 'export_item': {
+    case 'named_type':
+      return { type: 'type', mods: [] };
+    case 'borrow_type':
+    case 'own_type':
+      return { type: 'class', mods: [] };
+    case 'use_name':
+      return { type: 'type', mods: isName ? [] : ['declaration'] };
+    case 'package_name':
+      return { type: 'namespace', mods: [] };
+    case 'use_path':
+      return { type: pathSegmentType(parent, node), mods: [] };
+    case 'import_item':
+    case 'export_item': {
       const type = parent.childForFieldName('type');
       return { type: type?.type === 'func_type' ? 'function' : 'interface', mods: ['declaration'] };
     }
-    case 'include_name': return { type: 'interface', mods: [] };
-    default: return undefined;
+    case 'include_name':
+      return { type: 'interface', mods: [] };
+    default:
+      return undefined;
   }
 }
 
@@ -160,7 +248,8 @@ function isDeprecated(item: Node): boolean {
 function encode(tokens: Token[]): number[] {
   tokens.sort((a, b) => a.start - b.start);
   const data: number[] = [];
-  let line = 0, char = 0;
+  let line = 0,
+    char = 0;
   for (const t of tokens) {
     const dl = t.line - line;
     data.push(dl, dl === 0 ? t.char - char : t.char, t.length, TYPES.indexOf(t.type), modifierBits(t.mods));
@@ -177,9 +266,12 @@ function modifierBits(mods: Modifier[]): number {
 }
 
 /** Decodes LSP semantic token data (for tests and tools). */
-export function decodeSemanticTokens(data: number[]): Array<{ line: number; char: number; length: number; type: string; modifiers: string[] }> {
+export function decodeSemanticTokens(
+  data: number[],
+): Array<{ line: number; char: number; length: number; type: string; modifiers: string[] }> {
   const out = [];
-  let line = 0, char = 0;
+  let line = 0,
+    char = 0;
   for (let i = 0; i + 4 < data.length; i += 5) {
     line += data[i];
     char = data[i] === 0 ? char + data[i + 1] : data[i + 1];

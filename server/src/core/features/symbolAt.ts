@@ -81,7 +81,8 @@ const SEGMENT_BOUNDARY = /[\s:/@.{},;%]/;
  * the name, preferring the one nearest `near`.
  */
 export function nameRangeWithin(doc: WitDocument, range: Range, name: string, near?: Position): Range {
-  const start = doc.offsetAt(range.start), end = doc.offsetAt(range.end);
+  const start = doc.offsetAt(range.start),
+    end = doc.offsetAt(range.end);
   const text = doc.text.slice(start, end);
   if (text === name || text === `%${name}`) return range;
   const candidates: number[] = [];

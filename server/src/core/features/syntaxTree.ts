@@ -30,7 +30,8 @@ export function printSyntaxTree(doc: WitDocument): string {
 }
 
 function line(node: Node, depth: number, field: string | null): string {
-  const s = node.startPosition, e = node.endPosition;
+  const s = node.startPosition,
+    e = node.endPosition;
   const label = node.isMissing ? `MISSING ${node.type}` : node.type;
   const text = node.childCount === 0 && node.isNamed ? ` ${JSON.stringify(node.text.slice(0, 60))}` : '';
   const indent = depth <= MAX_INDENT ? '  '.repeat(depth) : `${'  '.repeat(MAX_INDENT)}[depth ${depth}] `;

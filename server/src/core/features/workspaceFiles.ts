@@ -8,9 +8,7 @@ import type { DirEntry } from '../host';
 
 const SKIPPED = new Set(['node_modules', '.git', 'target', 'dist', 'out', 'deps']);
 
-export function packageFilesUnder(
-  readDirectory: (dir: string) => DirEntry[] | undefined, root: string, maxFolders = 2000,
-): string[] {
+export function packageFilesUnder(readDirectory: (dir: string) => DirEntry[] | undefined, root: string, maxFolders = 2000): string[] {
   const out: string[] = [];
   const stack = [root];
   let visited = 0;

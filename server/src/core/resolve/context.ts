@@ -19,6 +19,12 @@ export interface ResolveContext {
   packageOf: Map<string, PackageEntity>;
 }
 
-export function addReference(ctx: ResolveContext, uri: string, range: Range, target: WitSymbol | undefined, role: WitReference['role']): void {
+export function addReference(
+  ctx: ResolveContext,
+  uri: string,
+  range: Range,
+  target: WitSymbol | undefined,
+  role: WitReference['role'],
+): void {
   if (target) ctx.references.push({ uri, range, target, role });
 }

@@ -54,9 +54,10 @@ export function reportPackageCycles(ctx: ResolveContext, pkg: PackageEntity): vo
       if (item.kind !== 'interface' && item.kind !== 'world') continue;
       const from = ofAst.get(item);
       if (from === undefined) continue;
-      const paths = item.kind === 'interface'
-        ? item.members.flatMap((m) => (m.kind === 'use' ? [m.path] : []))
-        : item.members.flatMap((m) => (m.kind === 'include' ? [m.path] : []));
+      const paths =
+        item.kind === 'interface'
+          ? item.members.flatMap((m) => (m.kind === 'use' ? [m.path] : []))
+          : item.members.flatMap((m) => (m.kind === 'include' ? [m.path] : []));
       for (const path of paths) {
         if (path.kind !== 'local') continue;
         const edge = edgeOf(pkg, index, names, unit.uri, path.name);
@@ -95,9 +96,13 @@ function edgeOf(pkg: PackageEntity, index: Map<Node, number>, names: FileNames, 
 function report(ctx: ResolveContext, nodes: Node[], edges: Edge[][]): void {
   const remaining = edges.map((e) => e.length);
   const dependents: number[][] = nodes.map(() => []);
-  edges.forEach((out, i) => { for (const e of out) dependents[e.to].push(i); });
+  edges.forEach((out, i) => {
+    for (const e of out) dependents[e.to].push(i);
+  });
   const queue: number[] = [];
-  remaining.forEach((n, i) => { if (n === 0) queue.push(i); });
+  remaining.forEach((n, i) => {
+    if (n === 0) queue.push(i);
+  });
   for (let q = 0; q < queue.length; q++) {
     for (const d of dependents[queue[q]]) if (--remaining[d] === 0) queue.push(d);
   }
@@ -117,7 +122,12 @@ function report(ctx: ResolveContext, nodes: Node[], edges: Edge[][]): void {
     const d = errorDiagnostic(edge.reportRange, `interface or world \`${edge.name}\` depends on itself`, 'use-cycle');
     d.relatedInformation = related;
     ctx.sink.push(edge.reportUri, d);
-    explainDependents(cycle.map((c) => c.node), dependents, remaining, explained);
+    explainDependents(
+      cycle.map((c) => c.node),
+      dependents,
+      remaining,
+      explained,
+    );
     explained[start] = 1;
   }
 }
@@ -152,5 +162,5 @@ function explainDependents(members: number[], dependents: number[][], remaining:
 }
 
 function nameOf(n: Node): string {
-  return n.kind === 'world' ? n.name : n.name ?? n.model.qualified;
+  return n.kind === 'world' ? n.name : (n.name ?? n.model.qualified);
 }

@@ -10,7 +10,9 @@ import { isExcluded } from './gates';
 
 export function declarePackage(ctx: ResolveContext, pkg: PackageEntity): void {
   if (pkg.declUri && pkg.declRange) {
-    pkg.model.symbol = makeSymbol('package', pkg.key, pkg.declUri, pkg.declRange, pkg.declRange, `package ${pkg.key}`, { packageName: pkg.key });
+    pkg.model.symbol = makeSymbol('package', pkg.key, pkg.declUri, pkg.declRange, pkg.declRange, `package ${pkg.key}`, {
+      packageName: pkg.key,
+    });
   }
   const seenLower = new Map<string, string>();
   for (const unit of pkg.units) {
@@ -25,7 +27,12 @@ export function declarePackage(ctx: ResolveContext, pkg: PackageEntity): void {
       const lower = name.toLowerCase();
       const clash = seenLower.get(lower);
       if (clash !== undefined && clash !== name) {
-        ctx.sink.error(unit.uri, item.name.range, `item \`${name}\` conflicts with item \`${clash}\` (kebab-case identifiers are case-insensitive)`, 'duplicate-name');
+        ctx.sink.error(
+          unit.uri,
+          item.name.range,
+          `item \`${name}\` conflicts with item \`${clash}\` (kebab-case identifiers are case-insensitive)`,
+          'duplicate-name',
+        );
       }
       seenLower.set(lower, name);
       const entity = item.kind === 'interface' ? declareInterface(ctx, pkg, unit.uri, item) : declareWorld(ctx, pkg, unit.uri, item);
@@ -37,11 +44,25 @@ export function declarePackage(ctx: ResolveContext, pkg: PackageEntity): void {
 function declareInterface(ctx: ResolveContext, pkg: PackageEntity, uri: string, ast: A.InterfaceAst): InterfaceEntity {
   const qualified = `${pkg.baseName}/${ast.name.name}${pkg.version ? `@${pkg.version}` : ''}`;
   const symbol = makeSymbol('interface', ast.name.name, uri, ast.name.range, ast.range, `interface ${qualified}`, {
-    container: pkg.model.symbol, docs: ast.docs, gates: ast.gates, packageName: pkg.key,
+    container: pkg.model.symbol,
+    docs: ast.docs,
+    gates: ast.gates,
+    packageName: pkg.key,
   });
   const iface: InterfaceEntity = {
-    kind: 'interface', name: ast.name.name, pkg, uri, nameRange: ast.name.range, gates: ast.gates,
-    members: ast.members, ast, scope: new Map(), deps: [], excluded: isExcluded(ast.gates, ctx.features), opaque: false, symbol,
+    kind: 'interface',
+    name: ast.name.name,
+    pkg,
+    uri,
+    nameRange: ast.name.range,
+    gates: ast.gates,
+    members: ast.members,
+    ast,
+    scope: new Map(),
+    deps: [],
+    excluded: isExcluded(ast.gates, ctx.features),
+    opaque: false,
+    symbol,
     model: { name: ast.name.name, qualified, package: pkg.model, symbol, uses: [], functions: [], types: [] },
   };
   if (!iface.excluded) pkg.model.interfaces.push(iface.model);
@@ -52,11 +73,25 @@ function declareInterface(ctx: ResolveContext, pkg: PackageEntity, uri: string, 
 function declareWorld(ctx: ResolveContext, pkg: PackageEntity, uri: string, ast: A.WorldAst): WorldEntity {
   const qualified = `${pkg.baseName}/${ast.name.name}${pkg.version ? `@${pkg.version}` : ''}`;
   const symbol = makeSymbol('world', ast.name.name, uri, ast.name.range, ast.range, `world ${qualified}`, {
-    container: pkg.model.symbol, docs: ast.docs, gates: ast.gates, packageName: pkg.key,
+    container: pkg.model.symbol,
+    docs: ast.docs,
+    gates: ast.gates,
+    packageName: pkg.key,
   });
   const world: WorldEntity = {
-    kind: 'world', name: ast.name.name, pkg, uri, nameRange: ast.name.range, gates: ast.gates, ast,
-    scope: new Map(), excluded: isExcluded(ast.gates, ctx.features), symbol, imports: new Map(), exports: new Map(), resolved: false,
+    kind: 'world',
+    name: ast.name.name,
+    pkg,
+    uri,
+    nameRange: ast.name.range,
+    gates: ast.gates,
+    ast,
+    scope: new Map(),
+    excluded: isExcluded(ast.gates, ctx.features),
+    symbol,
+    imports: new Map(),
+    exports: new Map(),
+    resolved: false,
     model: { name: ast.name.name, qualified, package: pkg.model, symbol, imports: [], exports: [], includes: [] },
   };
   if (!world.excluded) pkg.model.worlds.push(world.model);

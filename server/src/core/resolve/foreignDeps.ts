@@ -18,17 +18,34 @@ import type { ResolveContext } from './context';
 import { isExcluded } from './gates';
 
 type Kind = 'interface' | 'world';
-interface Mention { uri: string; path: Extract<A.UsePathAst, { kind: 'foreign' }>; kind: Kind; gates: A.Gate[] }
+interface Mention {
+  uri: string;
+  path: Extract<A.UsePathAst, { kind: 'foreign' }>;
+  kind: Kind;
+  gates: A.Gate[];
+}
 
 /** One foreign name of a package: its kind and place from its first mention, and whether any mention is active. */
-export interface ForeignName { key: string; name: string; kind: Kind; uri: string; range: Range; pathRange: Range; active: boolean }
+export interface ForeignName {
+  key: string;
+  name: string;
+  kind: Kind;
+  uri: string;
+  range: Range;
+  pathRange: Range;
+  active: boolean;
+}
 
 /** The foreign paths of a package, in wit-parser's order. */
 function mentions(pkg: PackageEntity): Mention[] {
   const out: Mention[] = [];
   for (const unit of pkg.units) {
-    const add = (path: A.UsePathAst, kind: Kind, gates: A.Gate[]) => { if (path.kind === 'foreign') out.push({ uri: unit.uri, path, kind, gates }); };
-    const interfaceUses = (members: readonly A.InterfaceMemberAst[]) => { for (const m of members) if (m.kind === 'use') add(m.path, 'interface', m.gates); };
+    const add = (path: A.UsePathAst, kind: Kind, gates: A.Gate[]) => {
+      if (path.kind === 'foreign') out.push({ uri: unit.uri, path, kind, gates });
+    };
+    const interfaceUses = (members: readonly A.InterfaceMemberAst[]) => {
+      for (const m of members) if (m.kind === 'use') add(m.path, 'interface', m.gates);
+    };
     for (const item of unit.items) {
       if (item.kind === 'toplevel-use') add(item.path, 'interface', item.gates);
       else if (item.kind === 'interface') interfaceUses(item.members);
@@ -78,7 +95,8 @@ export function collectForeignNames(ctx: ResolveContext, pkg: PackageEntity): Fo
       continue;
     }
     known.active ||= active;
-    if (known.kind !== kind) ctx.sink.error(uri, name.range, `name \`${name.name}\` is defined as ${article(known.kind)}, not ${article(kind)}`, 'not-a-type');
+    if (known.kind !== kind)
+      ctx.sink.error(uri, name.range, `name \`${name.name}\` is defined as ${article(known.kind)}, not ${article(kind)}`, 'not-a-type');
   }
   return [...names.values()];
 }
@@ -88,7 +106,11 @@ export function checkForeignNames(ctx: ResolveContext, pkg: PackageEntity, names
   for (const n of names) {
     const dep = ctx.table.get(n.key);
     if (!dep) {
-      const known = ctx.table.packages.map((p) => p.key).sort().map((k) => `\n    ${k}`).join('');
+      const known = ctx.table.packages
+        .map((p) => p.key)
+        .sort()
+        .map((k) => `\n    ${k}`)
+        .join('');
       ctx.sink.error(n.uri, n.pathRange, `package '${n.key}' not found. known packages:${known}`, 'unknown-package');
       continue;
     }
@@ -97,6 +119,10 @@ export function checkForeignNames(ctx: ResolveContext, pkg: PackageEntity, names
     const item = dep.items.get(n.name);
     // An encoded package is known by its interface names only.
     const missing = dep.opaque ? !item : !item || item.kind !== n.kind || item.excluded;
-    if (missing) ctx.sink.error(n.uri, n.range, `${n.kind} '${n.name}' not found in package '${dep.key}'`, 'unknown-item', { name: n.name, package: dep.key });
+    if (missing)
+      ctx.sink.error(n.uri, n.range, `${n.kind} '${n.name}' not found in package '${dep.key}'`, 'unknown-item', {
+        name: n.name,
+        package: dep.key,
+      });
   }
 }

@@ -13,7 +13,6 @@ export function isExcluded(gates: A.Gate[], features: ReadonlySet<string>): bool
   return gates.some((g) => g.kind === 'unstable' && !(g.args[0] && features.has(g.args[0].value.text)));
 }
 
-
 /**
  * Checks the gates of one item; `at` is the item's name, where wit-parser reports
  * version problems, or undefined when the item makes nothing whose version
@@ -58,7 +57,12 @@ export function checkGates(sink: DiagnosticSink, uri: string, gates: A.Gate[], p
       if (!pkg.version) {
         sink.error(uri, at, `feature gate \`@${g.kind}\` requires the package \`${pkg.key}\` to have a version`, 'invalid-gate');
       } else if (compareSemver(first.value.text, pkg.version) > 0) {
-        sink.error(uri, at, `feature gate cannot reference unreleased version ${first.value.text} of package [${pkg.key}] (current version ${pkg.version})`, 'invalid-gate');
+        sink.error(
+          uri,
+          at,
+          `feature gate cannot reference unreleased version ${first.value.text} of package [${pkg.key}] (current version ${pkg.version})`,
+          'invalid-gate',
+        );
       }
     } else if (first.value.isVersion) {
       sink.error(uri, first.value.range, `expected an identifier, found \`${first.value.text}\``, 'invalid-gate');

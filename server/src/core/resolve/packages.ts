@@ -56,11 +56,17 @@ export function groupPackages(lowered: LoweredSource, table: PackageTable, sink:
       const k = packageKey(decl.name);
       if (!main) main = { ...k, uri: file.uri, range: decl.name.range };
       else if (main.key !== k.key) {
-        sink.error(file.uri, decl.name.range, `package identifier \`${k.key}\` does not match previous package name of \`${main.key}\``, 'package-header');
+        sink.error(
+          file.uri,
+          decl.name.range,
+          `package identifier \`${k.key}\` does not match previous package name of \`${main.key}\``,
+          'package-header',
+        );
       }
       if (decl.docs) {
         // wit-parser points at the second header's comments, not the header.
-        if (docsSeen) sink.error(file.uri, decl.docsRange ?? decl.range, "found doc comments on multiple 'package' items", 'package-header');
+        if (docsSeen)
+          sink.error(file.uri, decl.docsRange ?? decl.range, "found doc comments on multiple 'package' items", 'package-header');
         docsSeen = true;
       }
     });
@@ -69,7 +75,12 @@ export function groupPackages(lowered: LoweredSource, table: PackageTable, sink:
   const claim = (pkg: PackageEntity, uri: string, range: Range) => {
     if (pkg.location === undefined) pkg.location = source.location;
     else if (pkg.location !== source.location) {
-      sink.error(uri, range, `package \`${pkg.key}\` is defined in two different locations: ${pkg.location} and ${source.location}`, 'package-header');
+      sink.error(
+        uri,
+        range,
+        `package \`${pkg.key}\` is defined in two different locations: ${pkg.location} and ${source.location}`,
+        'package-header',
+      );
     }
   };
   if (main) {
@@ -105,7 +116,8 @@ export function groupPackages(lowered: LoweredSource, table: PackageTable, sink:
       const nested = stack.shift()!;
       checkPackageName(file.uri, nested.name, sink);
       const k = packageKey(nested.name);
-      if (defined.has(k.key)) sink.error(file.uri, nested.name.range, `package \`${k.key}\` is defined in two different locations`, 'package-header');
+      if (defined.has(k.key))
+        sink.error(file.uri, nested.name.range, `package \`${k.key}\` is defined in two different locations`, 'package-header');
       defined.add(k.key);
       const pkg = table.getOrCreate(k.key, k.baseName, k.version, source.isDependency);
       claim(pkg, file.uri, nested.name.range);
@@ -133,7 +145,8 @@ function checkPackageName(uri: string, name: A.PackageNameAst, sink: DiagnosticS
   }
 }
 
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
 export function isSemver(text: string): boolean {
   return SEMVER.test(text);
@@ -145,16 +158,19 @@ export function compareSemver(a: string, b: string): number {
     const [core, pre] = v.split('+')[0].split(/-(.*)/s);
     return { nums: core.split('.').map(Number), pre };
   };
-  const x = parse(a), y = parse(b);
+  const x = parse(a),
+    y = parse(b);
   for (let i = 0; i < 3; i++) if (x.nums[i] !== y.nums[i]) return x.nums[i] - y.nums[i];
   if (x.pre === y.pre) return 0;
   if (x.pre === undefined) return 1;
   if (y.pre === undefined) return -1;
-  const xs = x.pre.split('.'), ys = y.pre.split('.');
+  const xs = x.pre.split('.'),
+    ys = y.pre.split('.');
   for (let i = 0; i < Math.max(xs.length, ys.length); i++) {
     if (xs[i] === undefined) return -1;
     if (ys[i] === undefined) return 1;
-    const xn = /^\d+$/.test(xs[i]), yn = /^\d+$/.test(ys[i]);
+    const xn = /^\d+$/.test(xs[i]),
+      yn = /^\d+$/.test(ys[i]);
     if (xn && yn && Number(xs[i]) !== Number(ys[i])) return Number(xs[i]) - Number(ys[i]);
     if (xn !== yn) return xn ? -1 : 1;
     if (xs[i] !== ys[i]) return xs[i] < ys[i] ? -1 : 1;

@@ -23,8 +23,12 @@ export function resolvePath(
   if (target.kind !== expect) {
     // A foreign name of the wrong kind is reported as not found (foreignDeps.ts).
     if (report && path.kind === 'local') {
-      ctx.sink.error(uri, nameIdent?.range ?? path.range,
-        `name \`${nameIdent?.name}\` is defined as ${target.kind === 'world' ? 'a world' : 'an interface'}, not ${expect === 'world' ? 'a world' : 'an interface'}`, 'unknown-item');
+      ctx.sink.error(
+        uri,
+        nameIdent?.range ?? path.range,
+        `name \`${nameIdent?.name}\` is defined as ${target.kind === 'world' ? 'a world' : 'an interface'}, not ${expect === 'world' ? 'a world' : 'an interface'}`,
+        'unknown-item',
+      );
     }
     return undefined;
   }
@@ -36,11 +40,18 @@ function resolveLocal(ctx: ResolveContext, uri: string, pkg: PackageEntity, name
   const uses = ctx.fileUses.get(uri);
   if (uses?.has(name.name)) return uses.get(name.name);
   const item = pkg.items.get(name.name);
-  if (!item && report) ctx.sink.error(uri, name.range, `interface or world \`${name.name}\` does not exist`, 'unknown-item', { name: name.name });
+  if (!item && report)
+    ctx.sink.error(uri, name.range, `interface or world \`${name.name}\` does not exist`, 'unknown-item', { name: name.name });
   return item;
 }
 
-function resolveForeign(ctx: ResolveContext, uri: string, from: PackageEntity, path: Extract<A.UsePathAst, { kind: 'foreign' }>, report: boolean): PathTarget | undefined {
+function resolveForeign(
+  ctx: ResolveContext,
+  uri: string,
+  from: PackageEntity,
+  path: Extract<A.UsePathAst, { kind: 'foreign' }>,
+  report: boolean,
+): PathTarget | undefined {
   if (path.segments.length !== 2 || path.names.length !== 1) {
     if (report) ctx.sink.error(uri, path.range, 'nested namespaces and interfaces are not supported in paths', 'unknown-item');
     return undefined;
@@ -55,7 +66,13 @@ function resolveForeign(ctx: ResolveContext, uri: string, from: PackageEntity, p
     return undefined;
   }
   if (pkg.model.symbol) {
-    addReference(ctx, uri, { start: path.segments[0].range.start, end: (path.version ?? path.segments[1]).range.end }, pkg.model.symbol, 'package');
+    addReference(
+      ctx,
+      uri,
+      { start: path.segments[0].range.start, end: (path.version ?? path.segments[1]).range.end },
+      pkg.model.symbol,
+      'package',
+    );
   }
   if (!from.model.dependencies.includes(pkg.model)) from.model.dependencies.push(pkg.model);
   if (!from.refs.has(pkg)) from.refs.set(pkg, { uri, range: path.range });
@@ -69,8 +86,17 @@ export function opaqueInterface(pkg: PackageEntity, name: string, location: stri
   const qualified = `${pkg.baseName}/${name}${pkg.version ? `@${pkg.version}` : ''}`;
   const symbol = makeSymbol('interface', name, location, zero, zero, `interface ${qualified}`, { packageName: pkg.key });
   const iface: InterfaceEntity = {
-    kind: 'interface', name, pkg, uri: location, gates: [], members: [], scope: new Map(), deps: [],
-    excluded: false, opaque: true, symbol,
+    kind: 'interface',
+    name,
+    pkg,
+    uri: location,
+    gates: [],
+    members: [],
+    scope: new Map(),
+    deps: [],
+    excluded: false,
+    opaque: true,
+    symbol,
     model: { name, qualified, package: pkg.model, symbol, uses: [], functions: [], types: [] },
   };
   return iface;

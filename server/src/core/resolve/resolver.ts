@@ -19,7 +19,12 @@ import { makeSymbol } from './symbols';
 import { reportPackageCycles } from './cycles';
 import type { BinaryPackageSource } from './discover';
 
-export function resolveRoot(sources: LoweredSource[], binaries: BinaryPackageSource[], sink: DiagnosticSink, features: ReadonlySet<string>): Pick<Analysis, 'references' | 'packages'> {
+export function resolveRoot(
+  sources: LoweredSource[],
+  binaries: BinaryPackageSource[],
+  sink: DiagnosticSink,
+  features: ReadonlySet<string>,
+): Pick<Analysis, 'references' | 'packages'> {
   const table = new PackageTable();
   for (const s of sources) groupPackages(s, table, sink);
   for (const b of binaries) addBinaryPackages(table, b);
@@ -62,11 +67,25 @@ function createInlineInterfaces(ctx: ResolveContext): Map<A.ImportExportAst, Int
     for (const m of node.ast.members) {
       if ((m.kind !== 'import' && m.kind !== 'export') || m.target.kind !== 'interface' || !m.name) continue;
       const symbol = makeSymbol('interface', m.name.name, node.uri, m.name.range, m.range, `${m.kind} ${m.name.raw}: interface`, {
-        container: node.symbol, docs: m.docs, gates: m.gates, packageName: node.pkg.key,
+        container: node.symbol,
+        docs: m.docs,
+        gates: m.gates,
+        packageName: node.pkg.key,
       });
       const iface: InterfaceEntity = {
-        kind: 'interface', name: undefined, pkg: node.pkg, uri: node.uri, nameRange: m.name.range, gates: [],
-        members: m.target.members, scope: new Map(), deps: [], excluded: isExcluded(m.gates, ctx.features), opaque: false, symbol, world: node,
+        kind: 'interface',
+        name: undefined,
+        pkg: node.pkg,
+        uri: node.uri,
+        nameRange: m.name.range,
+        gates: [],
+        members: m.target.members,
+        scope: new Map(),
+        deps: [],
+        excluded: isExcluded(m.gates, ctx.features),
+        opaque: false,
+        symbol,
+        world: node,
         model: { qualified: m.name.name, package: node.pkg.model, symbol, uses: [], functions: [], types: [] },
       };
       inline.set(m, iface);
@@ -76,9 +95,15 @@ function createInlineInterfaces(ctx: ResolveContext): Map<A.ImportExportAst, Int
 }
 
 /** What a node needs resolved before it (paths are looked up quietly here; errors come later). */
-function dependencies(ctx: ResolveContext, node: InterfaceEntity | WorldEntity, inline: Map<A.ImportExportAst, InterfaceEntity>): PathTarget[] {
+function dependencies(
+  ctx: ResolveContext,
+  node: InterfaceEntity | WorldEntity,
+  inline: Map<A.ImportExportAst, InterfaceEntity>,
+): PathTarget[] {
   const out: PathTarget[] = [];
-  const add = (t: PathTarget | undefined) => { if (t && !out.includes(t)) out.push(t); };
+  const add = (t: PathTarget | undefined) => {
+    if (t && !out.includes(t)) out.push(t);
+  };
   const members = node.kind === 'interface' ? node.members : node.ast.members;
   for (const m of members) {
     if (m.kind === 'use') add(resolvePath(ctx, node.uri, node.pkg, m.path, 'interface', 'use', false));
@@ -100,7 +125,11 @@ function topologicalOrder(ctx: ResolveContext, inline: Map<A.ImportExportAst, In
   const all: Array<InterfaceEntity | WorldEntity> = [];
   for (const n of ctx.nodes) {
     all.push(n);
-    if (n.kind === 'world') for (const m of n.ast.members) { const i = (m.kind === 'import' || m.kind === 'export') ? inline.get(m) : undefined; if (i) all.push(i); }
+    if (n.kind === 'world')
+      for (const m of n.ast.members) {
+        const i = m.kind === 'import' || m.kind === 'export' ? inline.get(m) : undefined;
+        if (i) all.push(i);
+      }
   }
   const order: Array<InterfaceEntity | WorldEntity> = [];
   const state = new Map<InterfaceEntity | WorldEntity, 1 | 2>();
@@ -156,7 +185,9 @@ function checkPackageCycles(ctx: ResolveContext): PackageEntity[] {
     if (done.has(root)) continue;
     // The dependencies being visited (wit-parser's `visiting`), and the walk.
     const visiting = new Set<PackageEntity>();
-    const path: Array<{ pkg: PackageEntity; deps: PackageEntity[]; i: number; via?: PackageEntity }> = [{ pkg: root, deps: [...root.refs.keys()], i: 0 }];
+    const path: Array<{ pkg: PackageEntity; deps: PackageEntity[]; i: number; via?: PackageEntity }> = [
+      { pkg: root, deps: [...root.refs.keys()], i: 0 },
+    ];
     while (path.length) {
       const top = path[path.length - 1];
       if (done.has(top.pkg) || top.i >= top.deps.length) {
@@ -182,7 +213,8 @@ function checkPackageCycles(ctx: ResolveContext): PackageEntity[] {
 
 /** wit-parser's order of package names: namespace, name, then version (none first). */
 function comparePackageNames(a: PackageEntity, b: PackageEntity): number {
-  const [an, ap] = a.baseName.split(':'), [bn, bp] = b.baseName.split(':');
+  const [an, ap] = a.baseName.split(':'),
+    [bn, bp] = b.baseName.split(':');
   if (an !== bn) return an < bn ? -1 : 1;
   if (ap !== bp) return ap < bp ? -1 : 1;
   if (a.version === b.version) return 0;

@@ -14,7 +14,15 @@ function define(ctx: ResolveContext, owner: Owner, entity: NameEntity): boolean 
   // wit-parser takes uses and type definitions in source order, and a `use`
   // quietly replaces a type defined above it: only a definition after the
   // `use` collides. (Uses are declared first here, so compare positions.)
-  if (prior && entity.kind === 'type' && entity.def && prior.kind === 'type' && !prior.def && prior.uri === entity.uri && before(entity.nameRange, prior.nameRange)) {
+  if (
+    prior &&
+    entity.kind === 'type' &&
+    entity.def &&
+    prior.kind === 'type' &&
+    !prior.def &&
+    prior.uri === entity.uri &&
+    before(entity.nameRange, prior.nameRange)
+  ) {
     return false;
   }
   if (prior) {
@@ -61,30 +69,45 @@ export function declareUses(ctx: ResolveContext, owner: Owner, members: readonly
         const found = target.scope.get(name.name);
         if (!found) {
           // An excluded `use` from another package is dropped before its names are looked up.
-          if (!(excludedUse && target.pkg !== owner.pkg)) ctx.sink.error(owner.uri, name.range, `name \`${name.name}\` is not defined`, 'unknown-name', { name: name.name });
+          if (!(excludedUse && target.pkg !== owner.pkg))
+            ctx.sink.error(owner.uri, name.range, `name \`${name.name}\` is not defined`, 'unknown-name', { name: name.name });
         } else if (found.kind === 'func') {
           ctx.sink.error(owner.uri, name.range, `cannot import function \`${name.name}\``, 'not-a-type');
         } else {
           resolved = found;
           addReference(ctx, owner.uri, name.range, found.symbol, 'use');
           if (found.excluded && !excludedUse) {
-            ctx.sink.error(owner.uri, name.range, 'found a reference to a type which is excluded due to its feature not being activated', 'feature-excluded');
+            ctx.sink.error(
+              owner.uri,
+              name.range,
+              'found a reference to a type which is excluded due to its feature not being activated',
+              'feature-excluded',
+            );
           }
         }
       }
       const symbol = alias
-        ? makeSymbol('type', alias.name, owner.uri, alias.range, m.range, `use ${name.raw} as ${alias.raw}`, { container: owner.symbol, docs: resolved?.symbol?.docs })
+        ? makeSymbol('type', alias.name, owner.uri, alias.range, m.range, `use ${name.raw} as ${alias.raw}`, {
+            container: owner.symbol,
+            docs: resolved?.symbol?.docs,
+          })
         : undefined;
       if (alias && resolved?.symbol) {
         symbol!.resolvedType = resolved.symbol.detail;
       }
       const entity: TypeEntity = {
-        kind: 'type', name: local.name, owner, uri: owner.uri, nameRange: local.range,
-        target: resolved, excluded: excludedUse || !!resolved?.excluded, symbol: symbol ?? resolved?.symbol,
+        kind: 'type',
+        name: local.name,
+        owner,
+        uri: owner.uri,
+        nameRange: local.range,
+        target: resolved,
+        excluded: excludedUse || !!resolved?.excluded,
+        symbol: symbol ?? resolved?.symbol,
       };
       // A `use` of an opaque interface cannot be checked: accept the name as a type.
       if ((target?.opaque || !target?.resolved) && !resolved) entity.target = undefined;
-      if (!resolved && !(target?.opaque)) entity.excluded = false;
+      if (!resolved && !target?.opaque) entity.excluded = false;
       define(ctx, owner, entity);
       if (alias && resolved?.symbol) addReference(ctx, owner.uri, alias.range, symbol, 'use');
     }
@@ -103,12 +126,28 @@ export function declareDefinitions(ctx: ResolveContext, owner: Owner, members: r
       const symbol = funcSymbol(m, owner.uri, owner.symbol);
       const f: FuncEntity = { kind: 'func', name: m.name.name, owner, uri: owner.uri, nameRange: m.name.range, symbol };
       if (define(ctx, owner, f) && owner.kind === 'interface' && !isExcluded(m.gates, ctx.features)) owner.model.functions.push(symbol);
-    } else if (m.kind === 'type' || m.kind === 'record' || m.kind === 'variant' || m.kind === 'enum' || m.kind === 'flags' || m.kind === 'resource') {
+    } else if (
+      m.kind === 'type' ||
+      m.kind === 'record' ||
+      m.kind === 'variant' ||
+      m.kind === 'enum' ||
+      m.kind === 'flags' ||
+      m.kind === 'resource'
+    ) {
       checkGates(ctx.sink, owner.uri, m.gates, owner.pkg, m.name.range);
       if (m.kind === 'resource') for (const f of m.funcs) checkGates(ctx.sink, owner.uri, f.gates, owner.pkg, f.name.range);
       checkOwnerGate(ctx, owner, m.gates, m.name.range);
       const symbol = typeDefSymbol(m, owner.uri, owner.symbol, pkgName);
-      const t: TypeEntity = { kind: 'type', name: m.name.name, owner, uri: owner.uri, nameRange: m.name.range, def: m, excluded: isExcluded(m.gates, ctx.features), symbol };
+      const t: TypeEntity = {
+        kind: 'type',
+        name: m.name.name,
+        owner,
+        uri: owner.uri,
+        nameRange: m.name.range,
+        def: m,
+        excluded: isExcluded(m.gates, ctx.features),
+        symbol,
+      };
       if (define(ctx, owner, t) && owner.kind === 'interface' && !t.excluded) owner.model.types.push(symbol);
     }
   }

@@ -36,20 +36,33 @@ export function makeSymbol(
 export function typeDefSymbol(def: A.TypeDefAst, uri: string, container: WitSymbol | undefined, packageName: string): WitSymbol {
   const kind: SymbolKind = def.kind;
   const sym = makeSymbol(kind, def.name.name, uri, def.name.range, def.range, printTypeDef(def), {
-    container, docs: def.docs, gates: def.gates, packageName,
+    container,
+    docs: def.docs,
+    gates: def.gates,
+    packageName,
   });
   if (def.kind === 'type') sym.resolvedType = printType(def.type);
   const child = (k: SymbolKind, c: A.NamedCase, detail: string) =>
     makeSymbol(k, c.name.name, uri, c.name.range, c.range, detail, { container: sym, docs: c.docs });
   switch (def.kind) {
-    case 'record': for (const f of def.fields) child('field', f, `${f.name.raw}: ${printType(f.type)}`); break;
-    case 'variant': for (const c of def.cases) child('case', c, c.type ? `${c.name.raw}(${printType(c.type)})` : c.name.raw); break;
-    case 'enum': for (const c of def.cases) child('case', c, c.name.raw); break;
-    case 'flags': for (const c of def.flags) child('flag', c, c.name.raw); break;
+    case 'record':
+      for (const f of def.fields) child('field', f, `${f.name.raw}: ${printType(f.type)}`);
+      break;
+    case 'variant':
+      for (const c of def.cases) child('case', c, c.type ? `${c.name.raw}(${printType(c.type)})` : c.name.raw);
+      break;
+    case 'enum':
+      for (const c of def.cases) child('case', c, c.name.raw);
+      break;
+    case 'flags':
+      for (const c of def.flags) child('flag', c, c.name.raw);
+      break;
     case 'resource':
       for (const f of def.funcs) {
         makeSymbol(f.kind, f.kind === 'constructor' ? 'constructor' : f.name.name, uri, f.name.range, f.range, printResourceFunc(f), {
-          container: sym, docs: f.docs, gates: f.gates,
+          container: sym,
+          docs: f.docs,
+          gates: f.gates,
         });
       }
       break;
@@ -57,12 +70,27 @@ export function typeDefSymbol(def: A.TypeDefAst, uri: string, container: WitSymb
   return sym;
 }
 
-export function funcSymbol(f: A.FuncAst | { name: A.Ident; type: A.FuncTypeAst; range: Range; docs?: string; gates: A.Gate[] }, uri: string, container: WitSymbol | undefined, kind: SymbolKind = 'func'): WitSymbol {
+export function funcSymbol(
+  f: A.FuncAst | { name: A.Ident; type: A.FuncTypeAst; range: Range; docs?: string; gates: A.Gate[] },
+  uri: string,
+  container: WitSymbol | undefined,
+  kind: SymbolKind = 'func',
+): WitSymbol {
   const sym = makeSymbol(kind, f.name.name, uri, f.name.range, f.range, `${f.name.raw}: ${printFuncType(f.type)}`, {
-    container, docs: f.docs, gates: f.gates,
+    container,
+    docs: f.docs,
+    gates: f.gates,
   });
   for (const p of f.type.params) {
-    makeSymbol('param', p.name.name, uri, p.name.range, { start: p.name.range.start, end: p.type.range.end }, `${p.name.raw}: ${printType(p.type)}`, { container: sym });
+    makeSymbol(
+      'param',
+      p.name.name,
+      uri,
+      p.name.range,
+      { start: p.name.range.start, end: p.type.range.end },
+      `${p.name.raw}: ${printType(p.type)}`,
+      { container: sym },
+    );
   }
   return sym;
 }

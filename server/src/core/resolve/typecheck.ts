@@ -21,11 +21,16 @@ export function checkDefinitions(ctx: ResolveContext, owner: Owner, members: rea
       case 'func':
         checkFunction(ctx, owner, m.name.name, m.name.range, m.type, isExcluded(m.gates, ctx.features));
         break;
-      case 'type': checkType(ctx, owner, m.type, 'typedef', isExcluded(m.gates, ctx.features), undefined, m.name.range); break;
-      case 'record': for (const f of m.fields) checkType(ctx, owner, f.type, 'typedef', isExcluded(m.gates, ctx.features), f.name.range, m.name.range); break;
+      case 'type':
+        checkType(ctx, owner, m.type, 'typedef', isExcluded(m.gates, ctx.features), undefined, m.name.range);
+        break;
+      case 'record':
+        for (const f of m.fields) checkType(ctx, owner, f.type, 'typedef', isExcluded(m.gates, ctx.features), f.name.range, m.name.range);
+        break;
       case 'variant':
         if (m.cases.length === 0) ctx.sink.error(owner.uri, m.name.range, 'empty variant', 'invalid-type');
-        for (const c of m.cases) if (c.type) checkType(ctx, owner, c.type, 'typedef', isExcluded(m.gates, ctx.features), undefined, m.name.range);
+        for (const c of m.cases)
+          if (c.type) checkType(ctx, owner, c.type, 'typedef', isExcluded(m.gates, ctx.features), undefined, m.name.range);
         break;
       case 'enum':
         if (m.cases.length === 0) ctx.sink.error(owner.uri, m.name.range, 'empty enum', 'invalid-type');
@@ -57,7 +62,12 @@ function checkResource(ctx: ResolveContext, owner: Owner, res: Extract<A.TypeDef
     }
     // Constructors and methods refer to the resource itself (`own<r>`, `borrow<r>` self).
     if (resourceExcluded && !isExcluded(f.gates, ctx.features) && f.kind !== 'static') {
-      ctx.sink.error(owner.uri, f.name.range, 'found a reference to a type which is excluded due to its feature not being activated', 'feature-excluded');
+      ctx.sink.error(
+        owner.uri,
+        f.name.range,
+        'found a reference to a type which is excluded due to its feature not being activated',
+        'feature-excluded',
+      );
     }
   }
 }
@@ -68,7 +78,8 @@ function checkConstructorResult(ctx: ResolveContext, owner: Owner, res: { name: 
     return;
   }
   const ok = result.ok;
-  const isSelf = ok && ((ok.kind === 'named' && ok.name.name === res.name.name) || (ok.kind === 'own' && ok.resource.name === res.name.name));
+  const isSelf =
+    ok && ((ok.kind === 'named' && ok.name.name === res.name.name) || (ok.kind === 'own' && ok.resource.name === res.name.name));
   if (!isSelf) ctx.sink.error(owner.uri, result.range, 'the `ok` type must be the resource being constructed', 'invalid-type');
 }
 
@@ -76,28 +87,52 @@ export function checkFunction(ctx: ResolveContext, owner: Owner, display: string
   // Compared case-insensitively since wasm-tools 1.263 (strong uniqueness).
   const seen = new Set<string>();
   for (const p of f.params) {
-    if (seen.has(p.name.name.toLowerCase())) ctx.sink.error(owner.uri, p.name.range, `param \`${p.name.name}\` is defined more than once`, 'duplicate-name');
+    if (seen.has(p.name.name.toLowerCase()))
+      ctx.sink.error(owner.uri, p.name.range, `param \`${p.name.name}\` is defined more than once`, 'duplicate-name');
     seen.add(p.name.name.toLowerCase());
     checkType(ctx, owner, p.type, 'function', excluded, undefined, at);
   }
   if (f.result) {
     checkType(ctx, owner, f.result, 'function', excluded, undefined, at);
     if (containsBorrow(owner, f.result)) {
-      ctx.sink.error(owner.uri, at, `function \`${display}\` returns a type which contains a \`borrow<T>\` which is not supported`, 'invalid-type');
+      ctx.sink.error(
+        owner.uri,
+        at,
+        `function \`${display}\` returns a type which contains a \`borrow<T>\` which is not supported`,
+        'invalid-type',
+      );
     }
   }
 }
 
 /** Resolves every name in a type and checks handles and map keys. */
-function checkType(ctx: ResolveContext, owner: Owner, root: A.TypeAst, site: Site, excluded: boolean, excludedAt?: Range, definedAt?: Range): void {
+function checkType(
+  ctx: ResolveContext,
+  owner: Owner,
+  root: A.TypeAst,
+  site: Site,
+  excluded: boolean,
+  excludedAt?: Range,
+  definedAt?: Range,
+): void {
   // A reference to a gated-out type: the corpus's wit-parser reports it at the
   // reference (a record at its field), wasm-tools 1.239 at the definition's
   // name; both are reported when they are on different lines.
   const reportExcluded = (ref: Range) => {
     const at = excludedAt ?? ref;
-    ctx.sink.error(owner.uri, at, 'found a reference to a type which is excluded due to its feature not being activated', 'feature-excluded');
+    ctx.sink.error(
+      owner.uri,
+      at,
+      'found a reference to a type which is excluded due to its feature not being activated',
+      'feature-excluded',
+    );
     if (definedAt && definedAt.start.line !== at.start.line) {
-      ctx.sink.error(owner.uri, definedAt, 'found a reference to a type which is excluded due to its feature not being activated', 'feature-excluded');
+      ctx.sink.error(
+        owner.uri,
+        definedAt,
+        'found a reference to a type which is excluded due to its feature not being activated',
+        'feature-excluded',
+      );
     }
   };
   const stack: A.TypeAst[] = [root];
@@ -107,7 +142,13 @@ function checkType(ctx: ResolveContext, owner: Owner, root: A.TypeAst, site: Sit
       case 'named': {
         const found = owner.scope.get(t.name.name);
         if (!found) {
-          ctx.sink.error(owner.uri, t.name.range, site === 'typedef' ? `type \`${t.name.name}\` does not exist` : `name \`${t.name.name}\` does not exist`, 'unknown-name', { name: t.name.name });
+          ctx.sink.error(
+            owner.uri,
+            t.name.range,
+            site === 'typedef' ? `type \`${t.name.name}\` does not exist` : `name \`${t.name.name}\` does not exist`,
+            'unknown-name',
+            { name: t.name.name },
+          );
         } else if (found.kind === 'func') {
           ctx.sink.error(owner.uri, t.name.range, `cannot use function \`${t.name.name}\` as a type`, 'not-a-type');
         } else {
@@ -121,28 +162,51 @@ function checkType(ctx: ResolveContext, owner: Owner, root: A.TypeAst, site: Sit
       case 'own':
       case 'borrow': {
         const found = owner.scope.get(t.resource.name);
-        if (!found) ctx.sink.error(owner.uri, t.resource.range, `type \`${t.resource.name}\` does not exist`, 'unknown-name', { name: t.resource.name });
-        else if (found.kind === 'func') ctx.sink.error(owner.uri, t.resource.range, `cannot use function \`${t.resource.name}\` as a type`, 'not-a-type');
+        if (!found)
+          ctx.sink.error(owner.uri, t.resource.range, `type \`${t.resource.name}\` does not exist`, 'unknown-name', {
+            name: t.resource.name,
+          });
+        else if (found.kind === 'func')
+          ctx.sink.error(owner.uri, t.resource.range, `cannot use function \`${t.resource.name}\` as a type`, 'not-a-type');
         else {
           addReference(ctx, owner.uri, t.resource.range, found.symbol, 'type');
-          if (!isResource(found)) ctx.sink.error(owner.uri, t.resource.range, `type \`${t.resource.name}\` used in a handle must be a resource`, 'not-a-type');
+          if (!isResource(found))
+            ctx.sink.error(owner.uri, t.resource.range, `type \`${t.resource.name}\` used in a handle must be a resource`, 'not-a-type');
           else if (found.excluded && !excluded) {
             reportExcluded(t.resource.range);
           }
         }
         break;
       }
-      case 'list': stack.push(t.element); checkListLength(ctx, owner, t); break;
-      case 'tuple': stack.push(...t.types); break;
-      case 'option': stack.push(t.type); break;
-      case 'result': if (t.ok) stack.push(t.ok); if (t.err) stack.push(t.err); break;
+      case 'list':
+        stack.push(t.element);
+        checkListLength(ctx, owner, t);
+        break;
+      case 'tuple':
+        stack.push(...t.types);
+        break;
+      case 'option':
+        stack.push(t.type);
+        break;
+      case 'result':
+        if (t.ok) stack.push(t.ok);
+        if (t.err) stack.push(t.err);
+        break;
       case 'map':
         if (!isValidMapKey(owner, t.key)) {
-          ctx.sink.error(owner.uri, t.range, 'invalid map key type: map keys must be bool, u8, u16, u32, u64, s8, s16, s32, s64, char, or string', 'invalid-type');
+          ctx.sink.error(
+            owner.uri,
+            t.range,
+            'invalid map key type: map keys must be bool, u8, u16, u32, u64, s8, s16, s32, s64, char, or string',
+            'invalid-type',
+          );
         }
         stack.push(t.key, t.value);
         break;
-      case 'future': case 'stream': if (t.type) stack.push(t.type); break;
+      case 'future':
+      case 'stream':
+        if (t.type) stack.push(t.type);
+        break;
     }
   }
 }
@@ -150,7 +214,8 @@ function checkType(ctx: ResolveContext, owner: Owner, root: A.TypeAst, site: Sit
 function checkListLength(ctx: ResolveContext, owner: Owner, t: Extract<A.TypeAst, { kind: 'list' }>): void {
   if (!t.length) return;
   const n = Number(t.length.text);
-  if (!Number.isSafeInteger(n) || n > 0xffffffff) ctx.sink.error(owner.uri, t.length.range, 'number too large to fit in target type', 'invalid-type');
+  if (!Number.isSafeInteger(n) || n > 0xffffffff)
+    ctx.sink.error(owner.uri, t.length.range, 'number too large to fit in target type', 'invalid-type');
   else if (n === 0) ctx.sink.error(owner.uri, t.length.range, 'invalid fixed-length list size: must be greater than zero', 'invalid-type');
 }
 
@@ -204,7 +269,8 @@ function containsBorrow(owner: Owner, root: A.TypeAst): boolean {
   while (stack.length) {
     const { t, owner: o } = stack.pop()!;
     switch (t.kind) {
-      case 'borrow': return true;
+      case 'borrow':
+        return true;
       case 'named': {
         const found = o.scope.get(t.name.name);
         if (found?.kind !== 'type') break;
@@ -217,12 +283,26 @@ function containsBorrow(owner: Owner, root: A.TypeAst): boolean {
         else if (def?.kind === 'variant') for (const c of def.cases) if (c.type) stack.push({ t: c.type, owner: u.owner });
         break;
       }
-      case 'list': stack.push({ t: t.element, owner: o }); break;
-      case 'tuple': for (const x of t.types) stack.push({ t: x, owner: o }); break;
-      case 'option': stack.push({ t: t.type, owner: o }); break;
-      case 'result': if (t.ok) stack.push({ t: t.ok, owner: o }); if (t.err) stack.push({ t: t.err, owner: o }); break;
-      case 'map': stack.push({ t: t.key, owner: o }, { t: t.value, owner: o }); break;
-      case 'future': case 'stream': if (t.type) stack.push({ t: t.type, owner: o }); break;
+      case 'list':
+        stack.push({ t: t.element, owner: o });
+        break;
+      case 'tuple':
+        for (const x of t.types) stack.push({ t: x, owner: o });
+        break;
+      case 'option':
+        stack.push({ t: t.type, owner: o });
+        break;
+      case 'result':
+        if (t.ok) stack.push({ t: t.ok, owner: o });
+        if (t.err) stack.push({ t: t.err, owner: o });
+        break;
+      case 'map':
+        stack.push({ t: t.key, owner: o }, { t: t.value, owner: o });
+        break;
+      case 'future':
+      case 'stream':
+        if (t.type) stack.push({ t: t.type, owner: o });
+        break;
     }
   }
   return false;
@@ -270,10 +350,17 @@ function checkTypeCycles(ctx: ResolveContext, owner: Owner): void {
 function directRefs(owner: Owner, def: A.TypeDefAst): Array<{ to: TypeEntity; ident: A.Ident }> {
   const roots: A.TypeAst[] = [];
   switch (def.kind) {
-    case 'type': roots.push(def.type); break;
-    case 'record': for (const f of def.fields) roots.push(f.type); break;
-    case 'variant': for (const c of def.cases) if (c.type) roots.push(c.type); break;
-    default: return [];
+    case 'type':
+      roots.push(def.type);
+      break;
+    case 'record':
+      for (const f of def.fields) roots.push(f.type);
+      break;
+    case 'variant':
+      for (const c of def.cases) if (c.type) roots.push(c.type);
+      break;
+    default:
+      return [];
   }
   const out: Array<{ to: TypeEntity; ident: A.Ident }> = [];
   const stack = [...roots].reverse();
@@ -285,12 +372,26 @@ function directRefs(owner: Owner, def: A.TypeDefAst): Array<{ to: TypeEntity; id
         if (found?.kind === 'type' && found.owner === owner && found.def) out.push({ to: found, ident: t.name });
         break;
       }
-      case 'list': stack.push(t.element); break;
-      case 'tuple': for (let i = t.types.length - 1; i >= 0; i--) stack.push(t.types[i]); break;
-      case 'option': stack.push(t.type); break;
-      case 'result': if (t.err) stack.push(t.err); if (t.ok) stack.push(t.ok); break;
-      case 'map': stack.push(t.value, t.key); break;
-      case 'future': case 'stream': if (t.type) stack.push(t.type); break;
+      case 'list':
+        stack.push(t.element);
+        break;
+      case 'tuple':
+        for (let i = t.types.length - 1; i >= 0; i--) stack.push(t.types[i]);
+        break;
+      case 'option':
+        stack.push(t.type);
+        break;
+      case 'result':
+        if (t.err) stack.push(t.err);
+        if (t.ok) stack.push(t.ok);
+        break;
+      case 'map':
+        stack.push(t.value, t.key);
+        break;
+      case 'future':
+      case 'stream':
+        if (t.type) stack.push(t.type);
+        break;
     }
   }
   return out;

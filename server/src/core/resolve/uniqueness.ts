@@ -25,16 +25,26 @@ export function canonicalName(name: string): string {
  * Fields, flags and cases of one type: wit-parser stops at the first repeat,
  * `duplicate field \`a\`` or `field \`A\` conflicts with previous field \`a\``.
  */
-export function checkLabels(ctx: ResolveContext, owner: InterfaceEntity | WorldEntity, members: readonly (A.InterfaceMemberAst | A.WorldMemberAst)[]): void {
+export function checkLabels(
+  ctx: ResolveContext,
+  owner: InterfaceEntity | WorldEntity,
+  members: readonly (A.InterfaceMemberAst | A.WorldMemberAst)[],
+): void {
   for (const m of members) {
-    const labels = m.kind === 'record' ? m.fields : m.kind === 'flags' ? m.flags : m.kind === 'variant' || m.kind === 'enum' ? m.cases : undefined;
+    const labels =
+      m.kind === 'record' ? m.fields : m.kind === 'flags' ? m.flags : m.kind === 'variant' || m.kind === 'enum' ? m.cases : undefined;
     if (!labels) continue;
     const desc = m.kind === 'record' ? 'field' : m.kind === 'flags' ? 'flag' : 'case';
     const seen = new Map<string, string>();
     for (const l of labels) {
       const prev = seen.get(l.name.name.toLowerCase());
       if (prev !== undefined) {
-        ctx.sink.error(owner.uri, l.name.range, prev === l.name.name ? `duplicate ${desc} \`${prev}\`` : `${desc} \`${l.name.name}\` conflicts with previous ${desc} \`${prev}\``, 'duplicate-name');
+        ctx.sink.error(
+          owner.uri,
+          l.name.range,
+          prev === l.name.name ? `duplicate ${desc} \`${prev}\`` : `${desc} \`${l.name.name}\` conflicts with previous ${desc} \`${prev}\``,
+          'duplicate-name',
+        );
         break;
       }
       seen.set(l.name.name.toLowerCase(), l.name.name);
@@ -42,7 +52,10 @@ export function checkLabels(ctx: ResolveContext, owner: InterfaceEntity | WorldE
   }
 }
 
-interface Named { name: string; range: Range }
+interface Named {
+  name: string;
+  range: Range;
+}
 
 /**
  * The names an interface defines, in the order wit-parser defines them: the
@@ -76,7 +89,9 @@ function interfaceNames(members: readonly A.InterfaceMemberAst[]): Named[] {
 function typesInDependencyOrder(members: readonly A.InterfaceMemberAst[]): Named[] {
   const defs = members.filter((m): m is A.TypeDefAst => m.kind !== 'use' && m.kind !== 'func');
   const index = new Map<string, number>();
-  defs.forEach((d, i) => { if (!index.has(d.name.name)) index.set(d.name.name, i); });
+  defs.forEach((d, i) => {
+    if (!index.has(d.name.name)) index.set(d.name.name, i);
+  });
   const waiting = new Array<number>(defs.length).fill(0);
   const dependents: number[][] = defs.map(() => []);
   defs.forEach((d, i) => {
@@ -88,7 +103,9 @@ function typesInDependencyOrder(members: readonly A.InterfaceMemberAst[]): Named
     }
   });
   const ready = new MinHeap();
-  waiting.forEach((w, i) => { if (w === 0) ready.push(i); });
+  waiting.forEach((w, i) => {
+    if (w === 0) ready.push(i);
+  });
   const done = new Uint8Array(defs.length);
   const out: Named[] = [];
   for (let i = ready.pop(); i !== undefined; i = ready.pop()) {
@@ -97,7 +114,9 @@ function typesInDependencyOrder(members: readonly A.InterfaceMemberAst[]): Named
     for (const d of dependents[i]) if (--waiting[d] === 0) ready.push(d);
   }
   // A cycle (reported elsewhere) leaves the rest in source order.
-  defs.forEach((d, i) => { if (!done[i]) out.push({ name: d.name.name, range: d.name.range }); });
+  defs.forEach((d, i) => {
+    if (!done[i]) out.push({ name: d.name.name, range: d.name.range });
+  });
   return out;
 }
 
@@ -125,10 +144,18 @@ class MinHeap {
     if (a.length === 0) return top;
     let i = 0;
     for (;;) {
-      const l = 2 * i + 1, r = l + 1;
-      let m = i, mv = last;
-      if (l < a.length && a[l] < mv) { m = l; mv = a[l]; }
-      if (r < a.length && a[r] < mv) { m = r; mv = a[r]; }
+      const l = 2 * i + 1,
+        r = l + 1;
+      let m = i,
+        mv = last;
+      if (l < a.length && a[l] < mv) {
+        m = l;
+        mv = a[l];
+      }
+      if (r < a.length && a[r] < mv) {
+        m = r;
+        mv = a[r];
+      }
       if (m === i) break;
       a[i] = a[m];
       i = m;
@@ -140,20 +167,44 @@ class MinHeap {
 
 /** The local type names a definition refers to. */
 function namesIn(d: A.TypeDefAst): string[] {
-  const roots: A.TypeAst[] = d.kind === 'type' ? [d.type] : d.kind === 'record' ? d.fields.map((f) => f.type)
-    : d.kind === 'variant' ? d.cases.flatMap((c) => (c.type ? [c.type] : [])) : [];
+  const roots: A.TypeAst[] =
+    d.kind === 'type'
+      ? [d.type]
+      : d.kind === 'record'
+        ? d.fields.map((f) => f.type)
+        : d.kind === 'variant'
+          ? d.cases.flatMap((c) => (c.type ? [c.type] : []))
+          : [];
   const out: string[] = [];
   const stack = [...roots];
   while (stack.length) {
     const t = stack.pop()!;
     switch (t.kind) {
-      case 'named': out.push(t.name.name); break;
-      case 'own': case 'borrow': out.push(t.resource.name); break;
-      case 'list': case 'option': stack.push(t.kind === 'list' ? t.element : t.type); break;
-      case 'tuple': stack.push(...t.types); break;
-      case 'result': if (t.ok) stack.push(t.ok); if (t.err) stack.push(t.err); break;
-      case 'map': stack.push(t.key, t.value); break;
-      case 'future': case 'stream': if (t.type) stack.push(t.type); break;
+      case 'named':
+        out.push(t.name.name);
+        break;
+      case 'own':
+      case 'borrow':
+        out.push(t.resource.name);
+        break;
+      case 'list':
+      case 'option':
+        stack.push(t.kind === 'list' ? t.element : t.type);
+        break;
+      case 'tuple':
+        stack.push(...t.types);
+        break;
+      case 'result':
+        if (t.ok) stack.push(t.ok);
+        if (t.err) stack.push(t.err);
+        break;
+      case 'map':
+        stack.push(t.key, t.value);
+        break;
+      case 'future':
+      case 'stream':
+        if (t.type) stack.push(t.type);
+        break;
     }
   }
   return out;
@@ -165,7 +216,10 @@ export function checkInterfaceNames(ctx: ResolveContext, iface: InterfaceEntity,
   for (const n of interfaceNames(members)) {
     const key = canonicalName(n.name);
     const prev = seen.get(key);
-    if (prev === undefined) { seen.set(key, n.name); continue; }
+    if (prev === undefined) {
+      seen.set(key, n.name);
+      continue;
+    }
     // The same name twice, or a method and a static function of one name, are
     // duplicates reported by the older checks (declare.ts, typecheck.ts).
     if (prev.replace(/^\[(method|static)\]/, '') === n.name.replace(/^\[(method|static)\]/, '')) continue;

@@ -51,7 +51,9 @@ export function resolveWorld(ctx: ResolveContext, world: WorldEntity, inline: Ma
     const items = m.kind === 'import' ? imports : exports;
     const excluded = isExcluded(m.gates, ctx.features);
     if (key !== undefined && (excludedKeys[m.kind].has(key) || (excluded && items.has(key)))) {
-      const message = m.name ? `${m.kind} \`${key}\` conflicts with prior item of same name` : `interface cannot be ${m.kind === 'import' ? 'imported' : 'exported'} more than once`;
+      const message = m.name
+        ? `${m.kind} \`${key}\` conflicts with prior item of same name`
+        : `interface cannot be ${m.kind === 'import' ? 'imported' : 'exported'} more than once`;
       sink.error(world.uri, at, message, 'world-item');
       continue;
     }
@@ -69,7 +71,13 @@ export function resolveWorld(ctx: ResolveContext, world: WorldEntity, inline: Ma
     const nameAt = m.path.kind === 'local' ? m.path.name.range : (m.path.names[0]?.range ?? m.path.range);
     if (target.excluded && !isExcluded(m.gates, ctx.features)) {
       // A gated-out world of another package is "not found" there (foreignDeps.ts).
-      if (m.path.kind === 'local') sink.error(world.uri, nameAt, 'found a reference to a world which is excluded due to its feature not being activated', 'feature-excluded');
+      if (m.path.kind === 'local')
+        sink.error(
+          world.uri,
+          nameAt,
+          'found a reference to a world which is excluded due to its feature not being activated',
+          'feature-excluded',
+        );
       continue;
     }
     if (isExcluded(m.gates, ctx.features)) continue;
@@ -82,7 +90,13 @@ export function resolveWorld(ctx: ResolveContext, world: WorldEntity, inline: Ma
   world.resolved = true;
 }
 
-function addExtern(ctx: ResolveContext, world: WorldEntity, m: A.ImportExportAst, items: Items, inline: Map<A.ImportExportAst, InterfaceEntity>): void {
+function addExtern(
+  ctx: ResolveContext,
+  world: WorldEntity,
+  m: A.ImportExportAst,
+  items: Items,
+  inline: Map<A.ImportExportAst, InterfaceEntity>,
+): void {
   const dir = m.kind;
   const t = m.target;
   if (!m.name) {
@@ -92,16 +106,30 @@ function addExtern(ctx: ResolveContext, world: WorldEntity, m: A.ImportExportAst
     if (!iface || excludedTarget(ctx, world, iface, t.path.range)) return;
     const key = iface.model.qualified;
     if (items.has(key)) {
-      ctx.sink.error(world.uri, t.path.range, `interface cannot be ${dir === 'import' ? 'imported' : 'exported'} more than once`, 'world-item');
+      ctx.sink.error(
+        world.uri,
+        t.path.range,
+        `interface cannot be ${dir === 'import' ? 'imported' : 'exported'} more than once`,
+        'world-item',
+      );
       return;
     }
-    items.set(key, { kind: 'interface', iface, model: { key, kind: 'interface', interface: iface.model, symbol: iface.symbol, explicit: true } });
+    items.set(key, {
+      kind: 'interface',
+      iface,
+      model: { key, kind: 'interface', interface: iface.model, symbol: iface.symbol, explicit: true },
+    });
     return;
   }
   const name = m.name.name;
   const prior = items.get(name);
   if (prior) {
-    ctx.sink.error(world.uri, m.name.range, `${dir} \`${name}\` conflicts with prior ${prior.kind === 'func' ? 'func' : prior.kind} of same name`, 'world-item');
+    ctx.sink.error(
+      world.uri,
+      m.name.range,
+      `${dir} \`${name}\` conflicts with prior ${prior.kind === 'func' ? 'func' : prior.kind} of same name`,
+      'world-item',
+    );
     return;
   }
   let entry: WorldItemEntry | undefined;
@@ -111,14 +139,22 @@ function addExtern(ctx: ResolveContext, world: WorldEntity, m: A.ImportExportAst
     entry = { kind: 'func', model: { key: name, kind: 'function', symbol, explicit: true } };
   } else if (t.kind === 'interface') {
     const iface = inline.get(m);
-    if (iface) entry = { kind: 'interface', iface, model: { key: name, kind: 'interface', interface: iface.model, symbol: iface.symbol, explicit: true } };
+    if (iface)
+      entry = {
+        kind: 'interface',
+        iface,
+        model: { key: name, kind: 'interface', interface: iface.model, symbol: iface.symbol, explicit: true },
+      };
   } else {
     const iface = resolvePath(ctx, world.uri, world.pkg, t.path, 'interface', dir) as InterfaceEntity | undefined;
     if (iface && !excludedTarget(ctx, world, iface, t.path.range)) {
       // `import primary: logger;` declares the plain name `primary` (outline,
       // hover, rename, `with`); its interface is reached through the path.
       const symbol = makeSymbol(dir, name, world.uri, m.name.range, m.range, `${dir} ${m.name.raw}: ${iface.model.qualified}`, {
-        container: world.symbol, docs: m.docs, gates: m.gates, packageName: world.pkg.key,
+        container: world.symbol,
+        docs: m.docs,
+        gates: m.gates,
+        packageName: world.pkg.key,
       });
       entry = { kind: 'interface', iface, model: { key: name, kind: 'interface', interface: iface.model, symbol, explicit: true } };
     }
@@ -126,7 +162,15 @@ function addExtern(ctx: ResolveContext, world: WorldEntity, m: A.ImportExportAst
   if (entry) items.set(name, entry);
 }
 
-function include(ctx: ResolveContext, world: WorldEntity, m: A.IncludeAst, target: WorldEntity, imports: Items, exports: Items, at: A.Ident['range']): void {
+function include(
+  ctx: ResolveContext,
+  world: WorldEntity,
+  m: A.IncludeAst,
+  target: WorldEntity,
+  imports: Items,
+  exports: Items,
+  at: A.Ident['range'],
+): void {
   const renames = new Map<string, A.Ident>();
   for (const w of m.with) {
     if (!target.imports.has(w.name.name) && !target.exports.has(w.name.name)) {
@@ -147,8 +191,11 @@ function include(ctx: ResolveContext, world: WorldEntity, m: A.IncludeAst, targe
       }
       // Functions of a renamed resource follow it: `[method]r.m` becomes `[method]s.m`.
       const resourceFunc = /^\[(constructor|method|static)\]([^.]+)(\..*)?$/.exec(key);
-      const newName = renames.get(key)?.name
-        ?? (resourceFunc && renames.has(resourceFunc[2]) ? `[${resourceFunc[1]}]${renames.get(resourceFunc[2])!.name}${resourceFunc[3] ?? ''}` : key);
+      const newName =
+        renames.get(key)?.name ??
+        (resourceFunc && renames.has(resourceFunc[2])
+          ? `[${resourceFunc[1]}]${renames.get(resourceFunc[2])!.name}${resourceFunc[3] ?? ''}`
+          : key);
       if (into.has(newName)) {
         ctx.sink.error(world.uri, at, `${dir} of \`${newName}\` shadows previously ${dir}ed items`, 'world-item');
         continue;
@@ -171,9 +218,14 @@ function checkCaseInsensitive(ctx: ResolveContext, world: WorldEntity, items: It
     if (prev !== undefined && prev.replace(/^\[(method|static)\]/, '') !== key.replace(/^\[(method|static)\]/, '')) {
       const sym = items.get(key)?.model.symbol;
       const range = sym && sym.uri === world.uri ? sym.nameRange : world.nameRange;
-      ctx.sink.error(world.uri, range, prev.toLowerCase() === key.toLowerCase()
-        ? `${dir} \`${key}\` in world \`${world.name}\` conflicts with ${dir} \`${prev}\` (kebab-case identifiers are case-insensitive)`
-        : `name \`${key}\` conflicts with previous name \`${prev}\``, 'world-item');
+      ctx.sink.error(
+        world.uri,
+        range,
+        prev.toLowerCase() === key.toLowerCase()
+          ? `${dir} \`${key}\` in world \`${world.name}\` conflicts with ${dir} \`${prev}\` (kebab-case identifiers are case-insensitive)`
+          : `name \`${key}\` conflicts with previous name \`${prev}\``,
+        'world-item',
+      );
     }
     if (prev === undefined) seen.set(canonical, key);
   }
@@ -184,18 +236,24 @@ function elaborate(ctx: ResolveContext, world: WorldEntity, imports: Items, expo
   const addImport = (key: string, iface: InterfaceEntity, entry?: WorldItemEntry) => {
     if (newImports.has(key)) return;
     // Explicit stack instead of recursion: dependency chains can be long.
-    const stack: Array<{ iface: InterfaceEntity; key: string; entry?: WorldItemEntry; expanded: boolean }> = [{ iface, key, entry, expanded: false }];
+    const stack: Array<{ iface: InterfaceEntity; key: string; entry?: WorldItemEntry; expanded: boolean }> = [
+      { iface, key, entry, expanded: false },
+    ];
     // Interfaces being expanded: a dependency cycle (already reported) must not loop.
     const expanding = new Set<InterfaceEntity>();
     while (stack.length) {
       const top = stack[stack.length - 1];
-      if (newImports.has(top.key)) { stack.pop(); continue; }
+      if (newImports.has(top.key)) {
+        stack.pop();
+        continue;
+      }
       if (!top.expanded) {
         top.expanded = true;
         expanding.add(top.iface);
         for (let i = top.iface.deps.length - 1; i >= 0; i--) {
           const dep = top.iface.deps[i];
-          if (!newImports.has(dep.model.qualified) && !expanding.has(dep)) stack.push({ iface: dep, key: dep.model.qualified, expanded: false });
+          if (!newImports.has(dep.model.qualified) && !expanding.has(dep))
+            stack.push({ iface: dep, key: dep.model.qualified, expanded: false });
         }
         continue;
       }
@@ -223,7 +281,10 @@ function elaborate(ctx: ResolveContext, world: WorldEntity, imports: Items, expo
   const exportIfaces: Array<{ iface: InterfaceEntity; key: string; entry: WorldItemEntry }> = [];
   const exportedAsItself = new Map<InterfaceEntity, { key: string; entry: WorldItemEntry }>();
   for (const [key, entry] of exports) {
-    if (entry.kind !== 'interface' || !entry.iface) { newExports.set(key, entry); continue; }
+    if (entry.kind !== 'interface' || !entry.iface) {
+      newExports.set(key, entry);
+      continue;
+    }
     exportIfaces.push({ iface: entry.iface, key, entry });
     if (key === entry.iface.model.qualified) exportedAsItself.set(entry.iface, { key, entry });
   }
@@ -232,7 +293,12 @@ function elaborate(ctx: ResolveContext, world: WorldEntity, imports: Items, expo
   const visiting = new Set<InterfaceEntity>();
   for (const { iface, key, entry } of exportIfaces) {
     if (!addExport(iface, key, true, entry)) {
-      ctx.sink.error(world.uri, world.nameRange, `interface \`${key}\` transitively depends on an interface in incompatible ways`, 'world-item');
+      ctx.sink.error(
+        world.uri,
+        world.nameRange,
+        `interface \`${key}\` transitively depends on an interface in incompatible ways`,
+        'world-item',
+      );
     }
   }
 
@@ -246,7 +312,10 @@ function elaborate(ctx: ResolveContext, world: WorldEntity, imports: Items, expo
     for (const dep of iface.deps) {
       const asItself = asExport ? exportedAsItself.get(dep) : undefined;
       const ok = addExport(dep, dep.model.qualified, asItself !== undefined, asItself?.entry);
-      if (!ok) { visiting.delete(iface); return false; }
+      if (!ok) {
+        visiting.delete(iface);
+        return false;
+      }
     }
     visiting.delete(iface);
     if (asExport) {
@@ -279,12 +348,20 @@ function sortedItems(world: WorldEntity, items: Items): Array<[string, WorldItem
     }
     return key.startsWith('[') ? 4 : 3;
   };
-  return [...items].map((item, i) => ({ item, i, r: rank(item) }))
-    .sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.item);
+  return [...items]
+    .map((item, i) => ({ item, i, r: rank(item) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.item);
 }
 
 function implicit(iface: InterfaceEntity): WorldItemEntry {
-  const model: WorldItemModel = { key: iface.model.qualified, kind: 'interface', interface: iface.model, symbol: iface.symbol, explicit: false };
+  const model: WorldItemModel = {
+    key: iface.model.qualified,
+    kind: 'interface',
+    interface: iface.model,
+    symbol: iface.symbol,
+    explicit: false,
+  };
   return { kind: 'interface', iface, model };
 }
 
@@ -297,7 +374,14 @@ function checkExcludedTypes(ctx: ResolveContext, world: WorldEntity, members: re
   for (const m of members) {
     if (!isExcluded(m.gates, ctx.features)) continue;
     if (m.kind === 'use') for (const n of m.names) ctx.sink.error(world.uri, n.name.range, message, 'feature-excluded');
-    else if (m.kind === 'type' || m.kind === 'record' || m.kind === 'variant' || m.kind === 'enum' || m.kind === 'flags' || m.kind === 'resource') {
+    else if (
+      m.kind === 'type' ||
+      m.kind === 'record' ||
+      m.kind === 'variant' ||
+      m.kind === 'enum' ||
+      m.kind === 'flags' ||
+      m.kind === 'resource'
+    ) {
       ctx.sink.error(world.uri, m.name.range, message, 'feature-excluded');
     }
   }
@@ -315,6 +399,12 @@ function quietKey(ctx: ResolveContext, world: WorldEntity, path: A.UsePathAst, d
 function excludedTarget(ctx: ResolveContext, world: WorldEntity, iface: InterfaceEntity, at: A.UsePathAst['range']): boolean {
   if (!iface.excluded || world.excluded) return false;
   // A gated-out interface of another package is "not found" there (foreignDeps.ts).
-  if (iface.pkg === world.pkg) ctx.sink.error(world.uri, at, 'found a reference to a interface which is excluded due to its feature not being activated', 'feature-excluded');
+  if (iface.pkg === world.pkg)
+    ctx.sink.error(
+      world.uri,
+      at,
+      'found a reference to a interface which is excluded due to its feature not being activated',
+      'feature-excluded',
+    );
   return true;
 }

@@ -23,7 +23,10 @@ export interface Gate {
   text: string;
 }
 
-export interface Version { text: string; range: Range }
+export interface Version {
+  text: string;
+  range: Range;
+}
 
 export interface PackageNameAst {
   /** Every `a:b:c` segment before the `/` parts; the last is the package name. */
@@ -35,8 +38,7 @@ export interface PackageNameAst {
 }
 
 export type UsePathAst =
-  | { kind: 'local'; name: Ident; range: Range }
-  | { kind: 'foreign'; segments: Ident[]; names: Ident[]; version?: Version; range: Range };
+  { kind: 'local'; name: Ident; range: Range } | { kind: 'foreign'; segments: Ident[]; names: Ident[]; version?: Version; range: Range };
 
 interface ItemBase {
   gates: Gate[];
@@ -72,7 +74,10 @@ export type TypeAst =
   /** A type that did not parse (the syntax error is reported separately). */
   | { kind: 'error'; range: Range };
 
-export interface ParamAst { name: Ident; type: TypeAst }
+export interface ParamAst {
+  name: Ident;
+  type: TypeAst;
+}
 
 export interface FuncTypeAst {
   async: boolean;
@@ -94,16 +99,21 @@ export interface ResourceFuncAst extends ItemBase {
   type: FuncTypeAst;
 }
 
-export interface NamedCase { name: Ident; docs?: string; type?: TypeAst; range: Range }
+export interface NamedCase {
+  name: Ident;
+  docs?: string;
+  type?: TypeAst;
+  range: Range;
+}
 
 export type TypeDefAst = ItemBase & { name: Ident } & (
-  | { kind: 'type'; type: TypeAst }
-  | { kind: 'record'; fields: Array<NamedCase & { type: TypeAst }> }
-  | { kind: 'variant'; cases: NamedCase[] }
-  | { kind: 'enum'; cases: NamedCase[] }
-  | { kind: 'flags'; flags: NamedCase[] }
-  | { kind: 'resource'; funcs: ResourceFuncAst[]; hasBody: boolean }
-);
+    | { kind: 'type'; type: TypeAst }
+    | { kind: 'record'; fields: Array<NamedCase & { type: TypeAst }> }
+    | { kind: 'variant'; cases: NamedCase[] }
+    | { kind: 'enum'; cases: NamedCase[] }
+    | { kind: 'flags'; flags: NamedCase[] }
+    | { kind: 'resource'; funcs: ResourceFuncAst[]; hasBody: boolean }
+  );
 
 export type InterfaceMemberAst = UseAst | TypeDefAst | FuncAst;
 
@@ -169,4 +179,8 @@ export interface FileAst {
 }
 
 /** A mistake lowering finds, with its diagnostic code (diagnosticCodes.ts). */
-export interface SyntaxProblem { range: Range; message: string; code: DiagnosticCode }
+export interface SyntaxProblem {
+  range: Range;
+  message: string;
+  code: DiagnosticCode;
+}

@@ -5,10 +5,49 @@
 // fragment). Keywords need `%`.
 
 export const KEYWORDS = new Set([
-  'as', 'async', 'bool', 'borrow', 'char', 'constructor', 'enum', 'error-context', 'export', 'f32', 'f64',
-  'flags', 'from', 'func', 'future', 'import', 'include', 'interface', 'list', 'map', 'option', 'own',
-  'package', 'record', 'resource', 'result', 's16', 's32', 's64', 's8', 'static', 'stream', 'string',
-  'tuple', 'type', 'u16', 'u32', 'u64', 'u8', 'use', 'variant', 'with', 'world',
+  'as',
+  'async',
+  'bool',
+  'borrow',
+  'char',
+  'constructor',
+  'enum',
+  'error-context',
+  'export',
+  'f32',
+  'f64',
+  'flags',
+  'from',
+  'func',
+  'future',
+  'import',
+  'include',
+  'interface',
+  'list',
+  'map',
+  'option',
+  'own',
+  'package',
+  'record',
+  'resource',
+  'result',
+  's16',
+  's32',
+  's64',
+  's8',
+  'static',
+  'stream',
+  'string',
+  'tuple',
+  'type',
+  'u16',
+  'u32',
+  'u64',
+  'u8',
+  'use',
+  'variant',
+  'with',
+  'world',
 ]);
 
 /** The problem with `name` (without `%`) as a WIT identifier, or undefined when it is valid. */
@@ -26,9 +65,11 @@ export function identifierProblem(name: string): { message: string; offset: numb
     for (let i = 0; i < part.length; i++) {
       const c = part[i];
       if (c >= '0' && c <= '9') continue;
-      const isLower = c >= 'a' && c <= 'z', isUpper = c >= 'A' && c <= 'Z';
+      const isLower = c >= 'a' && c <= 'z',
+        isUpper = c >= 'A' && c <= 'Z';
       lower ??= isLower ? true : isUpper ? false : undefined;
-      if (lower === undefined || (lower ? !isLower : !isUpper)) return { message: `invalid character in identifier '${c}'`, offset: offset + i };
+      if (lower === undefined || (lower ? !isLower : !isUpper))
+        return { message: `invalid character in identifier '${c}'`, offset: offset + i };
     }
     offset += part.length + 1;
   }

@@ -10,7 +10,8 @@ const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const DEPRECATED = /[\u0149\u0673\u0F77\u0F79\u17A3\u17A4]/;
 const DISCOURAGED = /[\u17B4\u17B5\u206A-\u206F\uFFF9-\uFFFB\uFEFF]/;
-const ANY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u0149\u0673\u0F77\u0F79\u17A3\u17A4\u17B4\u17B5\u206A-\u206F\uFFF9-\uFFFB\uFEFF]/g;
+const ANY =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u0149\u0673\u0F77\u0F79\u17A3\u17A4\u17B4\u17B5\u206A-\u206F\uFFF9-\uFFFB\uFEFF]/g;
 
 /** At most this many per file: a binary file would otherwise give thousands. */
 const LIMIT = 20;
@@ -52,8 +53,14 @@ function unterminatedComments(doc: WitDocument): Diagnostic[] {
 function isClosed(text: string): boolean {
   let depth = 0;
   for (let i = 0; i < text.length - 1; i++) {
-    if (text[i] === '/' && text[i + 1] === '*') { depth++; i++; }
-    else if (text[i] === '*' && text[i + 1] === '/') { depth--; i++; if (depth === 0) return i === text.length - 1; }
+    if (text[i] === '/' && text[i + 1] === '*') {
+      depth++;
+      i++;
+    } else if (text[i] === '*' && text[i + 1] === '/') {
+      depth--;
+      i++;
+      if (depth === 0) return i === text.length - 1;
+    }
   }
   return false;
 }

@@ -46,9 +46,13 @@ class Lowering extends NodeReader {
     const cursor = this.doc.tree.rootNode.walk();
     let comments: string[] = [];
     for (let more = cursor.gotoFirstChild(); more; more = cursor.gotoNextSibling()) {
-      if (!cursor.nodeIsNamed) { comments = []; continue; }
+      if (!cursor.nodeIsNamed) {
+        comments = [];
+        continue;
+      }
       const type = cursor.nodeType;
-      const startIndex = cursor.startIndex, endIndex = cursor.endIndex;
+      const startIndex = cursor.startIndex,
+        endIndex = cursor.endIndex;
       if (type === 'line_comment' || type === 'block_comment') {
         comments.push(this.doc.text.slice(startIndex, endIndex));
         continue;
@@ -72,8 +76,13 @@ class Lowering extends NodeReader {
         const before = this.packageDecls.length;
         const lowered = this.packageItems([cursor.currentNode], 0);
         entry = {
-          text, row: start.row, column: start.column, docs,
-          item: lowered[0], decl: this.packageDecls.length > before ? this.packageDecls.pop() : undefined, problems: this.problems,
+          text,
+          row: start.row,
+          column: start.column,
+          docs,
+          item: lowered[0],
+          decl: this.packageDecls.length > before ? this.packageDecls.pop() : undefined,
+          problems: this.problems,
         };
       }
       next.set(startIndex, entry);
@@ -96,7 +105,13 @@ class Lowering extends NodeReader {
             break;
           }
           const name = node.childForFieldName('name');
-          if (name) this.packageDecls.push({ name: this.packageName(name), docs: this.docs(node), docsRange: this.docsRange(node), range: this.range(node) });
+          if (name)
+            this.packageDecls.push({
+              name: this.packageName(name),
+              docs: this.docs(node),
+              docsRange: this.docsRange(node),
+              range: this.range(node),
+            });
           break;
         }
         case 'nested_package': {
@@ -111,7 +126,8 @@ class Lowering extends NodeReader {
           const base = this.base(node);
           // The grammar takes gates before any item; wit-parser refuses them here.
           const useKw = node.children.find((c) => c?.type === 'use');
-          if (base.gates.length && useKw) this.problems.push({ range: this.range(useKw), message: 'attributes not allowed on top-level use', code: 'invalid-gate' });
+          if (base.gates.length && useKw)
+            this.problems.push({ range: this.range(useKw), message: 'attributes not allowed on top-level use', code: 'invalid-gate' });
           items.push({ kind: 'toplevel-use', path: this.usePath(path), alias: alias ? this.ident(alias) : undefined, ...base });
           break;
         }
@@ -165,9 +181,16 @@ class Lowering extends NodeReader {
     const out: A.InterfaceMemberAst[] = [];
     for (const m of body.namedChildren) {
       if (!m) continue;
-      if (m.type === 'use_item') { const u = this.use(m); if (u) out.push(u); }
-      else if (m.type === 'func_item') { const f = this.func(m); if (f) out.push(f); }
-      else { const t = this.typedef(m); if (t) out.push(t); }
+      if (m.type === 'use_item') {
+        const u = this.use(m);
+        if (u) out.push(u);
+      } else if (m.type === 'func_item') {
+        const f = this.func(m);
+        if (f) out.push(f);
+      } else {
+        const t = this.typedef(m);
+        if (t) out.push(t);
+      }
     }
     return out;
   }
@@ -201,7 +224,11 @@ class Lowering extends NodeReader {
       case 'type_item':
         return { kind: 'type', type: this.type(node.childForFieldName('type'), 1), ...base };
       case 'record_item':
-        return { kind: 'record', fields: this.cases(node, 'record_field').map((c) => ({ ...c, type: c.type ?? { kind: 'error', range: c.range } })), ...base };
+        return {
+          kind: 'record',
+          fields: this.cases(node, 'record_field').map((c) => ({ ...c, type: c.type ?? { kind: 'error', range: c.range } })),
+          ...base,
+        };
       case 'variant_item':
         return { kind: 'variant', cases: this.cases(node, 'variant_case'), ...base };
       case 'enum_item':
@@ -274,7 +301,8 @@ class Lowering extends NodeReader {
           const withNames: A.IncludeAst['with'] = [];
           for (const n of m.namedChildren) {
             if (n?.type !== 'include_name') continue;
-            const a = n.childForFieldName('name'), b = n.childForFieldName('alias');
+            const a = n.childForFieldName('name'),
+              b = n.childForFieldName('alias');
             if (a && b) withNames.push({ name: this.ident(a), alias: this.ident(b) });
           }
           members.push({ kind: 'include', path: this.usePath(path), with: withNames, ...this.base(m) });
@@ -314,9 +342,7 @@ class Lowering extends NodeReader {
     }
     return { kind, name: this.ident(name), target, ...base };
   }
-
 }
-
 
 /** `package a:b;` where only `package a:b { ... }` may stand: the error is at the `;`. */
 function misplacedDecl(doc: WitDocument, node: Node): A.SyntaxProblem {

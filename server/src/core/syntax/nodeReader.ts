@@ -19,7 +19,8 @@ export class NodeReader {
   constructor(protected readonly doc: WitDocument) {}
 
   protected range(node: Node): Range {
-    const s = node.startPosition, e = node.endPosition;
+    const s = node.startPosition,
+      e = node.endPosition;
     return { start: { line: s.row, character: s.column }, end: { line: e.row, character: e.column } };
   }
 
@@ -70,7 +71,11 @@ export class NodeReader {
   protected docsRange(node: Node): Range | undefined {
     let first: Node | undefined;
     let last: Node | undefined;
-    for (let prev = node.previousSibling; prev && (prev.type === 'line_comment' || prev.type === 'block_comment'); prev = prev.previousSibling) {
+    for (
+      let prev = node.previousSibling;
+      prev && (prev.type === 'line_comment' || prev.type === 'block_comment');
+      prev = prev.previousSibling
+    ) {
       first = prev;
       last ??= prev;
     }
@@ -165,19 +170,37 @@ export class NodeReader {
       return c ? this.type(c, depth + 1) : undefined;
     };
     switch (node.type) {
-      case 'primitive_type': return { kind: 'primitive', name: node.text, range };
-      case 'named_type': return { kind: 'named', name: this.ident(node.namedChild(0) ?? node), range };
+      case 'primitive_type':
+        return { kind: 'primitive', name: node.text, range };
+      case 'named_type':
+        return { kind: 'named', name: this.ident(node.namedChild(0) ?? node), range };
       case 'list_type': {
         const length = node.childForFieldName('length');
-        return { kind: 'list', element: sub('element') ?? { kind: 'error', range }, length: length ? { text: length.text, range: this.range(length) } : undefined, range };
+        return {
+          kind: 'list',
+          element: sub('element') ?? { kind: 'error', range },
+          length: length ? { text: length.text, range: this.range(length) } : undefined,
+          range,
+        };
       }
       case 'tuple_type':
-        return { kind: 'tuple', types: node.namedChildren.filter((c): c is Node => !!c && c.type !== 'line_comment' && c.type !== 'block_comment').map((c) => this.type(c, depth + 1)), range };
-      case 'option_type': return { kind: 'option', type: sub('type') ?? { kind: 'error', range }, range };
-      case 'result_type': return { kind: 'result', ok: sub('ok'), err: sub('err'), range };
-      case 'map_type': return { kind: 'map', key: sub('key') ?? { kind: 'error', range }, value: sub('value') ?? { kind: 'error', range }, range };
-      case 'future_type': return { kind: 'future', type: sub('type'), range };
-      case 'stream_type': return { kind: 'stream', type: sub('type'), range };
+        return {
+          kind: 'tuple',
+          types: node.namedChildren
+            .filter((c): c is Node => !!c && c.type !== 'line_comment' && c.type !== 'block_comment')
+            .map((c) => this.type(c, depth + 1)),
+          range,
+        };
+      case 'option_type':
+        return { kind: 'option', type: sub('type') ?? { kind: 'error', range }, range };
+      case 'result_type':
+        return { kind: 'result', ok: sub('ok'), err: sub('err'), range };
+      case 'map_type':
+        return { kind: 'map', key: sub('key') ?? { kind: 'error', range }, value: sub('value') ?? { kind: 'error', range }, range };
+      case 'future_type':
+        return { kind: 'future', type: sub('type'), range };
+      case 'stream_type':
+        return { kind: 'stream', type: sub('type'), range };
       case 'borrow_type':
       case 'own_type': {
         const r = node.childForFieldName('resource');
@@ -194,10 +217,15 @@ export function docsOf(comments: string[]): string | undefined {
   const lines: string[] = [];
   for (const t of comments) {
     if (t.startsWith('///')) lines.push(t.slice(3).replace(/^ /, ''));
-    else if (t.startsWith('/**') && t !== '/**/') lines.push(t.slice(3, t.endsWith('*/') ? -2 : undefined).replace(/^\s*\* ?/gm, '').trim());
+    else if (t.startsWith('/**') && t !== '/**/')
+      lines.push(
+        t
+          .slice(3, t.endsWith('*/') ? -2 : undefined)
+          .replace(/^\s*\* ?/gm, '')
+          .trim(),
+      );
   }
   return lines.length ? lines.join('\n') : undefined;
 }
-
 
 const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -26,9 +26,15 @@ export function syntaxErrors(doc: WitDocument): Diagnostic[] {
     const afterGates = tokenAfterTopLevelGates(root, problem);
     if (afterGates !== undefined) {
       const range = afterGates ? doc.rangeOf(afterGates.startIndex, afterGates.endIndex) : doc.rangeOf(doc.text.length, doc.text.length);
-      out.push(errorDiagnostic(range, afterGates?.text === 'package'
-        ? 'cannot place attributes on nested packages'
-        : `expected \`world\`, \`interface\` or \`use\`, found ${describeLeaf(afterGates ?? undefined)}`, 'syntax-error'));
+      out.push(
+        errorDiagnostic(
+          range,
+          afterGates?.text === 'package'
+            ? 'cannot place attributes on nested packages'
+            : `expected \`world\`, \`interface\` or \`use\`, found ${describeLeaf(afterGates ?? undefined)}`,
+          'syntax-error',
+        ),
+      );
       lastEnd = problem.endIndex;
       continue;
     }
@@ -40,8 +46,8 @@ export function syntaxErrors(doc: WitDocument): Diagnostic[] {
     const message = keyword
       ? `expected an identifier, found keyword \`${keyword.text}\``
       : expected.length
-      ? `expected ${expected.slice(0, 6).join(', ')}${expected.length > 6 ? ', ...' : ''}, found ${describeLeaf(token)}`
-      : `unexpected ${describeLeaf(token)}`;
+        ? `expected ${expected.slice(0, 6).join(', ')}${expected.length > 6 ? ', ...' : ''}, found ${describeLeaf(token)}`
+        : `unexpected ${describeLeaf(token)}`;
     out.push(errorDiagnostic(doc.rangeOf(start, Math.max(end, start)), message, keyword ? 'invalid-identifier' : 'syntax-error'));
     lastEnd = problem.endIndex;
   }
@@ -91,7 +97,10 @@ function leafAtOrAfter(root: Node, offset: number): Node | undefined {
   let n: Node | null = root.descendantForIndex(offset, offset);
   for (let guard = 0; n && guard < 10_000; guard++) {
     if (n.childCount === 0 && n.startIndex >= offset && !isTrivia(n) && n.endIndex > n.startIndex) return n;
-    if (n.childCount > 0 && n.endIndex > offset) { n = n.child(0); continue; }
+    if (n.childCount > 0 && n.endIndex > offset) {
+      n = n.child(0);
+      continue;
+    }
     // Move to the next node in document order.
     let cur: Node | null = n;
     while (cur && !cur.nextSibling) cur = cur.parent;
@@ -106,7 +115,10 @@ function leafBefore(root: Node, offset: number): Node | undefined {
   let n: Node | null = root.descendantForIndex(offset - 1, offset - 1);
   for (let guard = 0; n && guard < 10_000; guard++) {
     if (n.childCount === 0 && n.endIndex <= offset && !isTrivia(n) && n.endIndex > n.startIndex) return n;
-    if (n.childCount > 0 && n.startIndex < offset) { n = n.child(n.childCount - 1); continue; }
+    if (n.childCount > 0 && n.startIndex < offset) {
+      n = n.child(n.childCount - 1);
+      continue;
+    }
     let cur: Node | null = n;
     while (cur && !cur.previousSibling) cur = cur.parent;
     n = cur ? cur.previousSibling : null;
@@ -124,7 +136,10 @@ function errorNodes(root: Node): Node[] {
   const stack: Node[] = [root];
   while (stack.length) {
     const n = stack.pop()!;
-    if (n.type === 'ERROR' || n.isMissing) { out.push(n); continue; }
+    if (n.type === 'ERROR' || n.isMissing) {
+      out.push(n);
+      continue;
+    }
     if (!n.hasError) continue;
     for (let i = n.childCount - 1; i >= 0; i--) stack.push(n.child(i)!);
   }
@@ -142,7 +157,8 @@ function offendingToken(root: Node, error: Node): { token: Node | undefined; exp
   const lookahead = (state: number) => lookaheadOf(root.tree.language, state);
   let afterUnknown: Node | undefined;
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const a = tokens[i], b = tokens[i + 1];
+    const a = tokens[i],
+      b = tokens[i + 1];
     const { state, direct } = stateAfter(a);
     if (state === 0) {
       // The state a token was met in, when it cannot take that token, marks
@@ -195,7 +211,10 @@ function leavesOf(node: Node): Node[] {
     const n = cursor.currentNode;
     if (n.childCount === 0 && !isTrivia(n) && n.endIndex > n.startIndex) out.push(n);
     if (out.length > 5000) break;
-    if (cursor.gotoNextSibling()) { descending = true; continue; }
+    if (cursor.gotoNextSibling()) {
+      descending = true;
+      continue;
+    }
     if (!cursor.gotoParent() || cursor.currentNode.id === node.id) break;
     descending = false;
   }
@@ -221,7 +240,9 @@ function lookaheadOf(language: Language, state: number): Set<string> {
 }
 
 function describeExpected(valid: Set<string>): string[] {
-  const names = [...valid].filter((n) => n !== 'line_comment' && n !== 'block_comment' && n !== 'end' && !n.startsWith('_') && n !== 'ERROR');
+  const names = [...valid].filter(
+    (n) => n !== 'line_comment' && n !== 'block_comment' && n !== 'end' && !n.startsWith('_') && n !== 'ERROR',
+  );
   return names.map(describeType);
 }
 
