@@ -53,11 +53,12 @@ test(
         s.transcript(),
       );
       await s.ok('configurationDone', {});
-      await s.after(
-        0,
-        'wasmtime serving',
-        (m) => m.event === 'output' && String(m.body?.output).includes(`Serving HTTP on http://127.0.0.1:${port}/`),
-      );
+      // wasmtime's line may arrive in more than one output event: match what has been printed so far.
+      let printed = '';
+      await s.after(0, 'wasmtime serving', (m) => {
+        if (m.event === 'output') printed += String(m.body?.output ?? '');
+        return printed.includes(`Serving HTTP on http://127.0.0.1:${port}/`);
+      });
 
       for (const [url, bytes] of [
         ['/first', 6],
