@@ -85,3 +85,19 @@ export interface ComparePackageParams {
  * both sides (what `WIT: Compare Package With…` shows; `wit-devkit diff` on the command line).
  */
 export const ComparePackageRequest = new RequestType<ComparePackageParams, { markdown: string }, void>('wit/comparePackage');
+
+export interface WacComposedParams {
+  uri: string;
+}
+export interface WacComposedResult {
+  /** The composed component, base64; null when no check of the document has composed yet. */
+  composed: string | null;
+  /** The current problems' messages; when there are any, `composed` is from an earlier text. */
+  problems: string[];
+}
+/**
+ * `wac/composed`: the component the last check of a .wac document composed, for the
+ * client's composition graph, once the checks asked for so far are done; with the
+ * current problems, so the graph can say it shows the last composition that worked.
+ */
+export const WacComposedRequest = new RequestType<WacComposedParams, WacComposedResult, void>('wac/composed');

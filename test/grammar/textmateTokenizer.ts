@@ -17,37 +17,43 @@ export interface Token {
   scopes: string[];
 }
 
-let grammar: Promise<IGrammar> | undefined;
+/** Oniguruma's wasm loads once per process, whichever grammar asks first. */
+let onig: Promise<void> | undefined;
 
-async function loadGrammar(): Promise<IGrammar> {
-  const onigWasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
-  await oniguruma.loadWASM(onigWasm);
-  const registry = new Registry({
-    onigLib: Promise.resolve({
-      createOnigScanner: (patterns: string[]) => oniguruma.createOnigScanner(patterns),
-      createOnigString: (text: string) => oniguruma.createOnigString(text),
-    }),
-    loadGrammar: async (scopeName: string) =>
-      scopeName === 'source.wit' ? parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath) : null,
-  });
-  const loaded = await registry.loadGrammar('source.wit');
-  if (!loaded) throw new Error(`could not load ${grammarPath}`);
-  return loaded;
+/** A tokenizer for the TextMate grammar `scopeName` in `file` (WIT's, WAC's). */
+export function grammarTokenizer(scopeName: string, file: string): (text: string) => Promise<Token[][]> {
+  let grammar: Promise<IGrammar> | undefined;
+  const load = async (): Promise<IGrammar> => {
+    onig ??= oniguruma.loadWASM(fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')));
+    await onig;
+    const registry = new Registry({
+      onigLib: Promise.resolve({
+        createOnigScanner: (patterns: string[]) => oniguruma.createOnigScanner(patterns),
+        createOnigString: (text: string) => oniguruma.createOnigString(text),
+      }),
+      loadGrammar: async (name: string) => (name === scopeName ? parseRawGrammar(fs.readFileSync(file, 'utf8'), file) : null),
+    });
+    const loaded = await registry.loadGrammar(scopeName);
+    if (!loaded) throw new Error(`could not load ${file}`);
+    return loaded;
+  };
+  // The tokens of each line of `text`, carrying the grammar's state across lines as an editor does.
+  return async (text) => {
+    grammar ??= load();
+    const g = await grammar;
+    let state = INITIAL;
+    return text.split(/\r?\n/).map((line) => {
+      const result = g.tokenizeLine(line, state);
+      state = result.ruleStack;
+      return result.tokens.map((t) => ({
+        start: t.startIndex,
+        end: Math.min(t.endIndex, line.length),
+        text: line.slice(t.startIndex, t.endIndex),
+        scopes: t.scopes,
+      }));
+    });
+  };
 }
 
-/** The tokens of each line of `text`, carrying the grammar's state across lines as an editor does. */
-export async function tokenize(text: string): Promise<Token[][]> {
-  grammar ??= loadGrammar();
-  const witGrammar = await grammar;
-  let state = INITIAL;
-  return text.split(/\r?\n/).map((line) => {
-    const result = witGrammar.tokenizeLine(line, state);
-    state = result.ruleStack;
-    return result.tokens.map((t) => ({
-      start: t.startIndex,
-      end: Math.min(t.endIndex, line.length),
-      text: line.slice(t.startIndex, t.endIndex),
-      scopes: t.scopes,
-    }));
-  });
-}
+/** The tokens of each line of WIT `text`, carrying the grammar's state across lines as an editor does. */
+export const tokenize = grammarTokenizer('source.wit', grammarPath);

@@ -8,7 +8,7 @@ import type { WitLanguageClient } from '../client';
 import { onWebviewMessage, post, setGraphHtml, webviewOptions } from '../graph/webviewHost';
 import { forgetShown, recordShown } from '../graph/shownGraphs';
 import type { GraphMessage } from '../graph/messages';
-import { WacComposedRequest } from './wacProtocol';
+import { WacComposedRequest } from '../../../common/protocol';
 import { wacCompositionGraph } from './wacViewGraph';
 
 const REFRESH_DELAY_MS = 300;
