@@ -1,6 +1,6 @@
 // Publishes diagnostics for every file a change can affect (the whole package
 // root: its files and its deps/), and clears files that no longer have any.
-import type { Connection } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import type { WitLanguageService } from './core/index';
 import type { Settings } from './settings';
 import { CompatibilityBases } from './compatibilityBase';
@@ -76,8 +76,30 @@ export class DiagnosticsPublisher {
         if (changed?.length) list = [...list, ...changed];
         if (list.length === 0 && !this.published.get(fileUri) && !service.isOpen(fileUri)) continue;
         this.published.set(fileUri, list.length);
-        void this.connection.sendDiagnostics({ uri: fileUri, version: service.versionOf(fileUri), diagnostics: list });
+        void this.connection.sendDiagnostics({ uri: fileUri, version: service.versionOf(fileUri), diagnostics: capped(list) });
       }
     }
   }
+}
+
+/**
+ * At most this many diagnostics per file go to the editor: a mutated file once
+ * had 74,000 (one broken `use` repeated), which no one reads and which took
+ * seconds to send. The first ones in the file are kept, and one more says how
+ * many were left out (`wit-devkit check` still reports them all).
+ */
+export const MAX_PUBLISHED_DIAGNOSTICS = 1000;
+
+function capped(list: Diagnostic[]): Diagnostic[] {
+  if (list.length <= MAX_PUBLISHED_DIAGNOSTICS) return list;
+  const byPosition = [...list].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const kept = byPosition.slice(0, MAX_PUBLISHED_DIAGNOSTICS);
+  const last = kept[kept.length - 1].range;
+  const more = {
+    range: last,
+    severity: DiagnosticSeverity.Information,
+    source: 'wit',
+    message: `${list.length - MAX_PUBLISHED_DIAGNOSTICS} more problems in this file are not shown (the first ${MAX_PUBLISHED_DIAGNOSTICS} are)`,
+  };
+  return [...kept, more];
 }

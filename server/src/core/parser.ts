@@ -37,6 +37,23 @@ export class WitGrammar {
   }
 }
 
+/**
+ * How long one parse may take. tree-sitter's error recovery can take seconds on
+ * pathological input (thousands of unclosed brackets inside a broken gate: 8 s
+ * for one 190 KB fuzz mutant), and the server answers nothing meanwhile; past
+ * this the parse is given up and the file is checked as empty, with one
+ * diagnostic saying why (syntaxErrors.ts).
+ */
+export const PARSE_BUDGET_MS = 1000;
+
+/** Trees that stand for text whose parse was given up (they are of empty text). */
+const abandoned = new WeakSet<Tree>();
+
+/** True for the tree of a parse given up after PARSE_BUDGET_MS. */
+export function wasAbandoned(tree: Tree): boolean {
+  return abandoned.has(tree);
+}
+
 export class WitParser {
   private readonly parser: Parser;
   constructor(language: Language) {
@@ -45,8 +62,16 @@ export class WitParser {
   }
   /** Parses `text`; pass the previous tree (already `edit`ed) for an incremental reparse. */
   parse(text: string, previous?: Tree): Tree {
-    const tree = this.parser.parse(text, previous ?? null);
-    if (!tree) throw new Error('tree-sitter returned no tree');
-    return tree;
+    const deadline = performance.now() + PARSE_BUDGET_MS;
+    const tree = this.parser.parse(text, previous && !abandoned.has(previous) ? previous : null, {
+      progressCallback: () => performance.now() > deadline,
+    });
+    if (tree) return tree;
+    // Given up: start the next parse afresh, and stand in the tree of no text.
+    this.parser.reset();
+    const empty = this.parser.parse('');
+    if (!empty) throw new Error('tree-sitter returned no tree');
+    abandoned.add(empty);
+    return empty;
   }
 }

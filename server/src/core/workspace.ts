@@ -5,7 +5,7 @@ import { URI } from 'vscode-uri';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { WitHost, DirEntry } from './host';
 import { WitDocument } from './document';
-import type { WitGrammar, WitParser, Tree } from './parser';
+import { wasAbandoned, type WitGrammar, type WitParser, type Tree } from './parser';
 
 export function uriToPath(uri: string): string {
   return URI.parse(uri).fsPath;
@@ -46,7 +46,8 @@ export class Workspace {
     const doc = this.open.get(path);
     if (!doc) return this.openDocument(uri, changes.map((c) => c.text).join(''), version);
     let text = doc.text;
-    let tree: Tree | undefined = doc.tree;
+    // A tree whose parse was given up stands for no text: nothing to edit incrementally.
+    let tree: Tree | undefined = wasAbandoned(doc.tree) ? undefined : doc.tree;
     for (const change of changes) {
       if (!('range' in change) || !change.range) {
         text = change.text;

@@ -99,3 +99,26 @@ test('hover inside a type nested 20,000 deep', async () => {
   const { doc, analysis } = await analysed('list<', text);
   timed('list<: hover', () => hover(analysis, doc, doc.positionAt(text.indexOf('u32'))));
 });
+
+// tree-sitter's error recovery on thousands of unclosed brackets inside a broken
+// gate took 8 s for one fuzz mutant: the parse is given up after its budget and
+// the file is checked as empty, saying so; the next edit parses afresh.
+test('a file too complex to parse within the budget: given up, said so, and the next edit is parsed', async () => {
+  const text = `package a:b;\n\n@since(version = 0.3.0${'tuple<u8, '.repeat(19_000)})\ninterface i {\n    type t = u64;\n}\n`;
+  const f = await fixture({ 'a.wit': 'package a:b;\n' });
+  const uri = f.uri('a.wit');
+  const start = performance.now();
+  f.service.openDocument(uri, text, 2);
+  const messages = (f.service.diagnostics(uri).get(uri) ?? []).map((d) => String(d.message));
+  const ms = performance.now() - start;
+  assert.ok(ms < 5000, `open took ${ms.toFixed(0)} ms`);
+  assert.ok(
+    messages.some((m) => m.startsWith('this file is too complex to parse within 1000 ms')),
+    messages.join('\n'),
+  );
+  f.service.changeDocument(uri, [{ text: 'package a:b;\n\ninterface i {\n    type t = nope;\n}\n' }], 3);
+  assert.deepEqual(
+    (f.service.diagnostics(uri).get(uri) ?? []).map((d) => d.message),
+    ['type `nope` does not exist'],
+  );
+});

@@ -4,11 +4,16 @@
 // by replaying the tokens around it against the parse table (lookahead sets).
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Node, Language } from '../parser';
+import { PARSE_BUDGET_MS, wasAbandoned } from '../parser';
 import type { WitDocument } from '../document';
 import { errorDiagnostic } from '../diagnostic';
 import { KEYWORDS } from './identifiers';
 
 export function syntaxErrors(doc: WitDocument): Diagnostic[] {
+  if (wasAbandoned(doc.tree)) {
+    const message = `this file is too complex to parse within ${PARSE_BUDGET_MS} ms (thousands of unclosed brackets?); it is checked as empty`;
+    return [errorDiagnostic(doc.rangeOf(0, 0), message, 'syntax-error')];
+  }
   const root = doc.tree.rootNode;
   if (!root.hasError) return [];
   const out: Diagnostic[] = [];
