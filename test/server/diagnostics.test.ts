@@ -29,6 +29,10 @@ async function diagnosticsWhere(client: LspClient, uri: string, ok: (d: any[]) =
   for (;;) {
     const d = await client.nextDiagnostics(uri);
     if (ok(d)) return d;
+    // Two publications can arrive in one read: the second is dispatched before
+    // this loop listens again, so the latest one the client holds counts too.
+    const latest = client.diagnostics.get(uri);
+    if (latest && ok(latest)) return latest;
   }
 }
 
