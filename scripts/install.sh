@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 source scripts/cache-root.sh
 start=$SECONDS
 
-packages=(chromium fonts-dejavu-core clang-16 lld-16 wasi-libc libclang-rt-16-dev-wasm32 libc++-16-dev-wasm32 libc++abi-16-dev-wasm32 lldb-16 python3 python3-venv
+packages=(chromium fonts-dejavu-core clang-16 lld-16 wasi-libc libclang-rt-16-dev-wasm32 libc++-16-dev-wasm32 libc++abi-16-dev-wasm32 lldb-16 python3 python3-venv ripgrep
           build-essential pkg-config libkrb5-dev libxkbfile-dev libsecret-1-dev)
 missing=()
 for p in "${packages[@]}"; do
@@ -31,10 +31,28 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get "${apt_opts[@]}" install -y -q --no-install-recommends "${missing[@]}"
 fi
 
+# The toolchain (cargo builds, the long part of a cold run) runs beside the npm
+# installs, which mostly wait on the network: on a cold machine this saves the
+# ~10 minutes code-server takes. Its output goes to a log, printed when it ends.
+mkdir -p "$WIT_DEVKIT_CACHE/logs"
+toolchain_log="$WIT_DEVKIT_CACHE/logs/toolchain-install.log"
+# setsid: its own process group, so that stopping it stops its cargo builds too.
+setsid bash scripts/toolchain/install.sh >"$toolchain_log" 2>&1 &
+toolchain_pid=$!
+echo "install: the component toolchain is installing in the background (log: $toolchain_log)"
+# Stop the background install too if this script is interrupted or an npm step fails.
+trap 'kill -- "-$toolchain_pid" 2>/dev/null || true' EXIT
 npm ci --no-audit --no-fund --prefer-offline
 bash scripts/e2e/install-code-server.sh
 bash scripts/e2e/install-code-server.sh --oldest
-bash scripts/toolchain/install.sh
+toolchain_status=0
+wait "$toolchain_pid" || toolchain_status=$?
+trap - EXIT
+sed 's/^/[toolchain] /' "$toolchain_log"
+if ((toolchain_status)); then
+  echo "install: the toolchain install failed (exit $toolchain_status; log above, kept in $toolchain_log)" >&2
+  exit "$toolchain_status"
+fi
 # The wasi:http components the run/serve tests use, cached under the root.
 bash scripts/build-http-fixture.sh
 # The Python one (componentize-py, served by wasmtime serve in the live tests).

@@ -23,6 +23,12 @@ mkdir -p "$T" "$WIT_DEVKIT_BIN"
 export CARGO_HOME="$T/cargo-home"
 # One target folder for all the installs of a run: they share many crates.
 export CARGO_TARGET_DIR="$T/cargo-target"
+# These are test tools, not shipped binaries: build them for build time, not run time.
+# Some crates ask for LTO and one codegen unit in their release profile, which on
+# 2 cores costs more minutes than any test saves; opt-level 1 is fast enough for
+# what the tests ask of them. (Binaries already installed are kept: the check is by version.)
+export CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_DEBUG=false CARGO_PROFILE_RELEASE_INCREMENTAL=false
 failed=()
 
 # has <binary> <version>: the binary in the toolchain prints the version.
