@@ -45,7 +45,7 @@ test('a run definition: runtime and mode checked, env values made strings', () =
   assert.deepEqual(run.dirs, ['d']);
   assert.match(parseTaskDefinition({ action: 'run', runtime: 'wasmer' }) as string, /"runtime" must be one of wasmtime, jco/);
   assert.match(parseTaskDefinition({ action: 'run', mode: 'daemon' }) as string, /"mode"/);
-  assert.match(parseTaskDefinition({}) as string, /"action" must be "build" or "run"/);
+  assert.match(parseTaskDefinition({}) as string, /"action" must be "build", "run", "publish", "push" or "pull"/);
   assert.equal(taskLabel({ action: 'run', program: 'out/app.wasm', mode: 'http' }), 'serve app.wasm');
   assert.equal(taskLabel({ action: 'build', builder: 'command', command: ['sh', 'build.sh'] }), 'build: sh build.sh');
 });

@@ -5,7 +5,17 @@
 // No `vscode` import: unit-tested in test/packages/.
 
 export type FailureKind =
-  'timeout' | 'cancelled' | 'unreachable' | 'not-found' | 'unauthorized' | 'bad-manifest' | 'bad-wit' | 'missing-tool' | 'other';
+  | 'timeout'
+  | 'cancelled'
+  | 'unreachable'
+  | 'not-found'
+  | 'unauthorized'
+  | 'bad-manifest'
+  | 'bad-wit'
+  | 'missing-tool'
+  | 'no-package'
+  | 'already-published'
+  | 'other';
 
 export interface RunOutcome {
   code: number | null;
@@ -48,6 +58,9 @@ function classify(out: RunOutcome, text: string): FailureKind {
   if (out.cancelled) return 'cancelled';
   if (out.timedOut) return 'timeout';
   if (out.spawnError) return 'missing-tool';
+  // wkg publish of a built component without --package (a component has no package name of its own).
+  if (/component package version not found|version is required when manually overriding/i.test(text)) return 'no-package';
+  if (/already exists|already published|VersionAlreadyExists/i.test(text)) return 'already-published';
   if (/invalid manifest at|TOML parse error|failed to parse (?:manifest|lock)|invalid lock ?file/i.test(text)) return 'bad-manifest';
   if (/\b401\b|unauthori[sz]ed|\b403\b|forbidden|denied|authentication (?:required|failed|failure)|invalid credentials/i.test(text))
     return 'unauthorized';
@@ -102,6 +115,8 @@ export interface FailureContext {
   registry?: string;
   tool: string;
   timeoutSeconds?: number;
+  /** What a failure leaves as it was, said after a timeout or cancel (default: deps/). */
+  unchanged?: string;
 }
 
 /** One sentence naming the package, the registry and what failed, and the redacted output. */
@@ -113,15 +128,18 @@ export function describeFailure(out: RunOutcome, ctx: FailureContext): Failure {
   const where = ctx.tool === 'wit-deps' ? (registry ?? 'the server') : registry ? `registry ${registry}` : 'the registry';
   const pkg = ctx.packageSpec ? ` for ${ctx.packageSpec}` : '';
   const cause = rootCause(text);
+  const unchanged = ctx.unchanged ?? 'nothing in deps/ was changed';
   const what: Record<FailureKind, string> = {
-    cancelled: 'cancelled; nothing in deps/ was changed',
-    timeout: `timed out after ${ctx.timeoutSeconds ?? '?'} s waiting for ${where}; nothing in deps/ was changed`,
+    cancelled: `cancelled; ${unchanged}`,
+    timeout: `timed out after ${ctx.timeoutSeconds ?? '?'} s waiting for ${where}; ${unchanged}`,
     'missing-tool': `${ctx.tool} could not be started (${out.spawnError}); install it or set its path in settings`,
     unreachable: `${where} is unreachable: ${cause}`,
     'not-found': `the package was not found in ${where}: ${cause}`,
     unauthorized: `${where} refused the request as unauthorized: ${cause} (credentials come from wkg's config, docker's config.json or WKG_REGISTRY_*_AUTH_BEARER)`,
     'bad-manifest': `a manifest or lock file is malformed: ${cause}`,
     'bad-wit': `the WIT does not resolve: ${cause}`,
+    'no-package': `a built component carries no package name or version: give the task "package": "namespace:name@version" (${cause})`,
+    'already-published': `this version is already in ${where}; publish a new version: ${cause}`,
     other: `${ctx.tool} exited with ${out.code}: ${cause}`,
   };
   return { kind, message: `${ctx.action}${pkg} failed: ${what[kind]}`, detail: text.trim() };

@@ -18,6 +18,7 @@ import { describeFailure, redact } from './failures';
 import { UNKNOWN_PACKAGE, codeOf, findFetchTool, fixesFor, wkgTomlFor } from './quickFixes';
 import { registerEditorFeatures } from './editorFeatures';
 import { registerPackagesView } from './treeView';
+import { registerRegistryCommands } from './registryCommands';
 
 const FETCH_COMMAND = 'wit.packages.fetchDependencies';
 const ADD_COMMAND = 'wit.packages.addToWkgToml';
@@ -182,6 +183,7 @@ export function registerPackages(context: vscode.ExtensionContext): void {
     }),
     vscode.commands.registerCommand(FETCH_COMMAND, (args?: FixArgs) => fetchCommand(log, args)),
     vscode.commands.registerCommand(ADD_COMMAND, (args?: FixArgs) => addCommand(args)),
+    ...registerRegistryCommands(),
   );
   registerEditorFeatures(context);
   registerPackagesView(context, FETCH_COMMAND);

@@ -103,3 +103,58 @@ export function wkgConfigPath(env: Readonly<Record<string, string | undefined>>,
   const base = env.XDG_CONFIG_HOME || `${home}/.config`;
   return `${base}/wasm-pkg/config.toml`;
 }
+
+/** The inline `"oci" = { registry = "...", namespacePrefix = "..." }` of a config line, if it has one. */
+function ociMetadataOf(line: string): { registry?: string; prefix?: string } | undefined {
+  const oci = /"?oci"?\s*=\s*\{([^}]*)\}/.exec(line);
+  if (!oci) return undefined;
+  return {
+    registry: /\bregistry\s*=\s*"([^"]+)"/.exec(oci[1])?.[1],
+    prefix: /\bnamespacePrefix\s*=\s*"([^"]*)"/.exec(oci[1])?.[1],
+  };
+}
+
+/**
+ * The OCI reference wkg publishes `ns:name@version` under, by the convention of
+ * its registry metadata: `<oci registry>/<namespacePrefix><ns>/<name>:<version>`.
+ * The OCI registry and prefix come from the inline metadata of the config's
+ * mapping when it has one; otherwise the registry name is the OCI host (what
+ * a registry without `/.well-known/wasm-pkg/registry.json` means). A default for the
+ * user to confirm, not a promise: a registry's well-known metadata may say otherwise.
+ */
+export function ociReferenceFor(
+  spec: { namespace: string; name: string; version: string; key: string },
+  configText: string | undefined,
+): string | undefined {
+  const registry = registryFor(spec, configText);
+  if (!registry) return undefined;
+  let table: string | undefined;
+  let meta: { registry?: string; prefix?: string } | undefined;
+  let byNamespace: { registry?: string; prefix?: string } | undefined;
+  for (const line of (configText ?? '').split(/\r?\n/)) {
+    const t = tableOf(line);
+    if (t !== undefined) {
+      table = t;
+      continue;
+    }
+    const key = keyOf(line);
+    if (table === 'package_registry_overrides' && key === spec.key) meta = ociMetadataOf(line);
+    if (table === 'namespace_registries' && key === spec.namespace) byNamespace = ociMetadataOf(line);
+  }
+  const m = meta ?? byNamespace;
+  return `${m?.registry ?? registry}/${m?.prefix ?? ''}${spec.namespace}/${spec.name}:${spec.version}`;
+}
+
+/** Whether the config talks plain http to `host` (`[registry."host".oci] protocol = "http"`), as loopback test registries do. */
+export function usesPlainHttp(host: string, configText: string | undefined): boolean {
+  let table: string | undefined;
+  for (const line of (configText ?? '').split(/\r?\n/)) {
+    const t = tableOf(line);
+    if (t !== undefined) {
+      table = t;
+      continue;
+    }
+    if (table === `registry."${host}".oci` && keyOf(line) === 'protocol' && /=\s*"http"/.test(line)) return true;
+  }
+  return false;
+}

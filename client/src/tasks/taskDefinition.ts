@@ -2,6 +2,8 @@
 // into typed values. package.json's `taskDefinitions` holds the same schema for
 // the editor; this module is the one place the extension interprets it.
 // No `vscode` import: everything here is plain data, tested without VS Code.
+// The registry actions (publish, push, pull) are read in registryTask.ts.
+import { parseRegistryTask, registryTaskLabel, REGISTRY_ACTIONS, type RegistryAction, type RegistryTask } from './registryTask';
 
 export const TASK_TYPE = 'wasm-component';
 
@@ -72,7 +74,7 @@ export interface RunTask {
   cwd?: string;
 }
 
-export type ComponentTask = BuildTask | RunTask;
+export type ComponentTask = BuildTask | RunTask | RegistryTask;
 
 /** The default address wasmtime serve documents: 0.0.0.0:8080; we stay on loopback. */
 export const DEFAULT_SERVE_ADDR = '127.0.0.1:8080';
@@ -144,11 +146,13 @@ export function parseTaskDefinition(raw: Record<string, unknown>): ComponentTask
       cwd: optString(raw.cwd),
     };
   }
-  return 'wasm-component task: "action" must be "build" or "run"';
+  if (REGISTRY_ACTIONS.includes(action as RegistryAction)) return parseRegistryTask(raw);
+  return 'wasm-component task: "action" must be "build", "run", "publish", "push" or "pull"';
 }
 
 /** A short label for the task list: what it does, to which component. */
 export function taskLabel(task: ComponentTask): string {
+  if (task.action === 'publish' || task.action === 'push' || task.action === 'pull') return registryTaskLabel(task);
   if (task.action === 'build') {
     if (task.builder === 'command') return `build: ${(task.command ?? []).join(' ')}`;
     return `build (${task.builder})`;

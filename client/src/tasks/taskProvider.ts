@@ -24,6 +24,8 @@ import { grantsFor } from './grants';
 import { resolveRunGrants } from './grantPrompt';
 import { readComponent } from '../../../common/component/reader';
 import { capabilitiesOf } from '../../../common/component/capabilities';
+import { RegistryTerminal } from './registryTerminal';
+import { offeredPublishTasks } from './registryOffers';
 
 /** Problem matchers (package.json `problemMatchers`) for each builder's compiler output. */
 export { BUILD_PROBLEM_MATCHERS };
@@ -77,6 +79,12 @@ export function createTask(
   if (typeof parsed === 'string') return parsed;
   const folder = typeof scope === 'object' ? scope : vscode.workspace.workspaceFolders?.[0];
   const label = name ?? taskLabel(parsed);
+  if (parsed.action === 'publish' || parsed.action === 'push' || parsed.action === 'pull') {
+    // wkg runs in a terminal of ours: it may take steps (a WIT folder is built first), and a failure is said in one sentence.
+    const runId = typeof definition.runId === 'string' ? definition.runId : undefined;
+    const execution = new vscode.CustomExecution(async () => new RegistryTerminal(parsed, folder, runId));
+    return new vscode.Task(definition, scope, label, TASK_TYPE, execution, []);
+  }
   if (parsed.action === 'build' && (parsed.builder === 'go' || parsed.builder === 'clang')) {
     const build = { ...parsed, builder: parsed.builder };
     const execution = new vscode.CustomExecution(async () => new BuildTerminal(build, folder));
@@ -139,6 +147,11 @@ export class ComponentTaskProvider implements vscode.TaskProvider {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       for (const build of detectBuilds(folderReader(folder.uri.fsPath))) {
         const def: ComponentTask = build;
+        const task = createTask({ type: TASK_TYPE, ...def }, folder);
+        if (typeof task !== 'string') tasks.push(task);
+      }
+      // A WIT package that declares its version can be published as it is.
+      for (const def of offeredPublishTasks(folder.uri.fsPath)) {
         const task = createTask({ type: TASK_TYPE, ...def }, folder);
         if (typeof task !== 'string') tasks.push(task);
       }
