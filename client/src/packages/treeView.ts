@@ -76,6 +76,29 @@ class PackagesTree implements vscode.TreeDataProvider<Item> {
   }
 }
 
+export interface ShownItem {
+  label: string;
+  description?: string;
+  contextValue?: string;
+  children: ShownItem[];
+}
+
+/** The view's packages and their dependencies, as getTreeItem renders them. */
+function snapshot(tree: PackagesTree): ShownItem[] {
+  const shown = (item: Item, depth: number): ShownItem => {
+    const t = tree.getTreeItem(item);
+    const label = typeof t.label === 'string' ? t.label : (t.label?.label ?? t.resourceUri?.fsPath ?? '');
+    const description = typeof t.description === 'string' ? t.description : undefined;
+    return {
+      label,
+      description,
+      contextValue: t.contextValue,
+      children: depth < 1 ? tree.getChildren(item).map((c) => shown(c, depth + 1)) : [],
+    };
+  };
+  return tree.getChildren().map((p) => shown(p, 0));
+}
+
 export function registerPackagesView(context: vscode.ExtensionContext, fetchCommand: string): void {
   const tree = new PackagesTree();
   let timer: NodeJS.Timeout | undefined;
@@ -92,6 +115,8 @@ export function registerPackagesView(context: vscode.ExtensionContext, fetchComm
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider('wit.packages', tree),
     vscode.commands.registerCommand('wit.packages.refresh', () => tree.refresh()),
+    // The extension-host tests read the view as it renders (labels, descriptions, the items' states).
+    vscode.commands.registerCommand('wit.internal.packagesTree', () => snapshot(tree)),
     vscode.commands.registerCommand('wit.packages.fetchPackage', async (item?: Item) => {
       const pkg = item?.kind === 'package' ? item.node : item?.kind === 'dependency' ? item.pkg : undefined;
       if (!pkg) return;
