@@ -7,7 +7,7 @@
 // run against a real registry in test/live/registryTasks.test.ts.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
@@ -29,7 +29,14 @@ import {
   taskEntry,
 } from '../../client/src/tasks/registryOffers';
 import { ociReferenceFor, usesPlainHttp } from '../../client/src/packages/wkgToml';
-import { actionSentence, declaredPackageSpec, registryOfTask, runRegistryTask } from '../../client/src/packages/registryRun';
+import {
+  actionSentence,
+  componentTarget,
+  declaredPackageSpec,
+  isBuiltComponent,
+  registryOfTask,
+  runRegistryTask,
+} from '../../client/src/packages/registryRun';
 import { describeFailure } from '../../client/src/packages/failures';
 
 const task = (raw: Record<string, unknown>): RegistryTask => {
@@ -88,25 +95,49 @@ test('push and pull tasks need an OCI reference (or, to pull, a package) and an 
   assert.equal(registryTaskLabel(task({ action: 'pull', package: 'devkit:adder@0.1.0', output: 'x.wasm' })), 'pull devkit:adder@0.1.0');
 });
 
-test('the wkg command lines, exactly: a WIT folder is built into a temporary folder, then published', () => {
+test('the wkg command lines, exactly: a WIT folder or package binary goes to wkg publish, a built component is pushed where wkg publish would put it', () => {
   const wkg = '/opt/wkg';
-  const plan = registryPlan(task({ action: 'publish', wit: 'my wit;x', registry: 'reg.example' }), wkg, {
-    tempDir: '/tmp/t',
-    witSpec: 'devkit:shapes@0.1.0',
-  });
+  const plan = registryPlan(task({ action: 'publish', wit: 'my wit;x', registry: 'reg.example' }), wkg, { witSpec: 'devkit:shapes@0.1.0' });
   assert.ok(typeof plan !== 'string');
   assert.deepEqual(
     plan.steps.map((s) => [s.line.command, ...s.line.args]),
-    [
-      [wkg, 'build', '--wit-dir', 'my wit;x', '--output', '/tmp/t/devkit_shapes@0.1.0.wasm'],
-      [wkg, 'publish', '/tmp/t/devkit_shapes@0.1.0.wasm', '--registry', 'reg.example'],
-    ],
+    [[wkg, 'publish', 'my wit;x', '--registry', 'reg.example']],
   );
   assert.equal(plan.subject, 'devkit:shapes@0.1.0');
 
-  const component = registryPlan(task({ action: 'publish', file: 'out/adder.wasm', package: 'devkit:adder@0.1.0' }), wkg, { tempDir: '' });
+  // A WIT package binary (wkg build's output) names itself.
+  const binary = registryPlan(task({ action: 'publish', file: 'devkit:shapes@0.1.0.wasm' }), wkg, { fileIsComponent: false });
+  assert.ok(typeof binary !== 'string');
+  assert.deepEqual(binary.steps[0].line.args, ['publish', 'devkit:shapes@0.1.0.wasm']);
+
+  // A built component: pushed to the reference wkg's convention gives its package, with the version annotation.
+  const named = task({ action: 'publish', file: 'out/adder.wasm', package: 'devkit:adder@0.1.0' });
+  const component = registryPlan(named, wkg, {
+    fileIsComponent: true,
+    componentTarget: componentTarget('devkit:adder@0.1.0', undefined, CONFIG),
+  });
   assert.ok(typeof component !== 'string');
-  assert.deepEqual(component.steps[0].line.args, ['publish', 'out/adder.wasm', '--package', 'devkit:adder@0.1.0']);
+  assert.deepEqual(component.steps[0].line.args, [
+    'oci',
+    'push',
+    '--insecure',
+    '127.0.0.1:5000',
+    '--annotation',
+    'org.opencontainers.image.version=0.1.0',
+    '127.0.0.1:5000/devkit/adder:0.1.0',
+    'out/adder.wasm',
+  ]);
+  assert.equal(component.reference, '127.0.0.1:5000/devkit/adder:0.1.0');
+  assert.deepEqual(componentTarget('devkit:adder@0.1.0', 'ghcr.io', CONFIG), { reference: 'ghcr.io/devkit/adder:0.1.0', insecure: false });
+  // Without a package, or with no registry to send it to, the task says what it needs.
+  assert.match(
+    registryPlan(task({ action: 'publish', file: 'out/adder.wasm' }), wkg, { fileIsComponent: true }) as string,
+    /^a built component carries no package name or version .* needs "package": "namespace:name@version"/,
+  );
+  assert.match(
+    registryPlan(task({ action: 'publish', file: 'a.wasm', package: 'nobody:a@1.0.0' }), wkg, { fileIsComponent: true }) as string,
+    /^wkg's config names no registry for nobody: packages/,
+  );
 
   const push = registryPlan(
     task({
@@ -117,7 +148,6 @@ test('the wkg command lines, exactly: a WIT folder is built into a temporary fol
       annotations: { 'org.opencontainers.image.description': 'adds' },
     }),
     wkg,
-    { tempDir: '' },
   );
   assert.ok(typeof push !== 'string');
   assert.deepEqual(push.steps[0].line.args, [
@@ -131,12 +161,13 @@ test('the wkg command lines, exactly: a WIT folder is built into a temporary fol
     'a b.wasm',
   ]);
 
-  const pull = registryPlan(task({ action: 'pull', reference: 'ghcr.io/acme/x:1.0.0', output: 'x.wasm' }), wkg, { tempDir: '' });
+  const pull = registryPlan(task({ action: 'pull', reference: 'ghcr.io/acme/x:1.0.0', output: 'x.wasm' }), wkg);
   assert.ok(typeof pull !== 'string');
   assert.deepEqual(pull.steps[0].line.args, ['oci', 'pull', 'ghcr.io/acme/x:1.0.0', '-o', 'x.wasm']);
-  const get = registryPlan(task({ action: 'pull', package: 'devkit:adder@0.1.0', output: 'got.wasm' }), wkg, { tempDir: '' });
+  const get = registryPlan(task({ action: 'pull', package: 'devkit:adder@0.1.0', output: 'got.wasm' }), wkg);
   assert.ok(typeof get !== 'string');
-  assert.deepEqual(get.steps[0].line.args, ['get', 'devkit:adder@0.1.0', '--overwrite', '-o', 'got.wasm']);
+  // wkg get needs a folder part in -o.
+  assert.deepEqual(get.steps[0].line.args, ['get', 'devkit:adder@0.1.0', '--overwrite', '-o', './got.wasm']);
 });
 
 test("the OCI reference wkg's convention gives a package, and plain http where the config says so", () => {
@@ -160,11 +191,11 @@ test('what the messages name: the registry from the task, the reference or wkg c
   const publish = task({ action: 'publish', file: 'a.wasm', package: 'devkit:adder@0.1.0' });
   assert.equal(registryOfTask(publish, CONFIG), '127.0.0.1:5000');
   assert.equal(registryOfTask(task({ ...publish, registry: 'other.example' }), CONFIG), 'other.example');
-  const plan = registryPlan(publish, 'wkg', { tempDir: '' });
+  const plan = registryPlan(publish, 'wkg');
   assert.ok(typeof plan !== 'string');
   assert.equal(actionSentence(publish, plan, '127.0.0.1:5000'), 'Publishing devkit:adder@0.1.0 to registry 127.0.0.1:5000');
   const push = task({ action: 'push', file: 'out/adder.wasm', reference: 'ghcr.io/acme/adder:1.0.0' });
-  const pushPlan = registryPlan(push, 'wkg', { tempDir: '' });
+  const pushPlan = registryPlan(push, 'wkg');
   assert.ok(typeof pushPlan !== 'string');
   assert.equal(registryOfTask(push, CONFIG), 'ghcr.io');
   assert.equal(actionSentence(push, pushPlan, 'ghcr.io'), 'Pushing adder.wasm to ghcr.io/acme/adder:1.0.0');
@@ -246,4 +277,11 @@ test('what a command keeps in tasks.json: the definition and a label, found agai
   // The task reads nothing secret: fields it does not know are ignored.
   const withSecret = parseRegistryTask({ action: 'push', file: 'a.wasm', reference: 'ghcr.io/a/b:1.0.0', password: 'hunter2' });
   assert.ok(typeof withSecret !== 'string' && !JSON.stringify(withSecret).includes('hunter2'));
+});
+
+test('a built component is told from a WIT package binary by its core code', () => {
+  assert.ok(isBuiltComponent(readFileSync(path.resolve(__dirname, '..', 'fixtures', 'components', 'adder.wasm'))));
+  // A core module, or not WebAssembly at all: not a component (wkg publish then says what it is).
+  assert.ok(!isBuiltComponent(Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00])));
+  assert.ok(!isBuiltComponent(Buffer.from('not wasm')));
 });

@@ -27,10 +27,8 @@ import {
   rememberedPush,
   taskEntry,
 } from '../tasks/registryOffers';
-import { declaredPackageSpec } from './registryRun';
+import { declaredPackageSpec, isBuiltComponent } from './registryRun';
 import { registryFor, wkgConfigPath } from './wkgToml';
-import { readComponent } from '../../../common/component/reader';
-import type { ComponentInfo } from '../../../common/component/model';
 
 export const PUBLISH_COMMAND = 'wit.packages.publish';
 export const PUSH_COMMAND = 'wit.packages.push';
@@ -53,17 +51,8 @@ async function remember(folder: vscode.WorkspaceFolder, task: RegistryTask): Pro
   );
 }
 
-/** Whether a .wasm holds code (a built component) rather than only WIT types (a package wkg build wrote). */
-function hasCode(info: ComponentInfo): boolean {
-  return info.modules.length > 0 || info.components.some(hasCode);
-}
-
-async function isBuiltComponent(uri: vscode.Uri): Promise<boolean> {
-  try {
-    return hasCode(readComponent(await vscode.workspace.fs.readFile(uri)));
-  } catch {
-    return true; // not readable as a component: wkg will say what it is
-  }
+async function isComponentFile(uri: vscode.Uri): Promise<boolean> {
+  return isBuiltComponent(await Promise.resolve(vscode.workspace.fs.readFile(uri)).catch(() => new Uint8Array()));
 }
 
 async function askPackage(prompt: string, value: string | undefined): Promise<string | undefined> {
@@ -184,12 +173,13 @@ export async function publishCommand(target?: vscode.Uri): Promise<RegistryTaskR
     let pkg: string | undefined;
     let spec = witDir ? declaredPackageSpec(witDir) : undefined;
     if (witDir && !spec) {
-      // The folder's `package` names no version (or none at all): wkg publishes a release, which needs one.
-      pkg = await askPackage(`Publish ${key.wit}/ as`, undefined);
-      if (!pkg) return undefined;
-      spec = pkg;
+      // wkg reads the name and version from the WIT itself (--package does not stand in for a missing version).
+      void vscode.window.showWarningMessage(
+        `${key.wit}/ declares no versioned package: write \`package namespace:name@1.0.0;\` in its WIT to publish it.`,
+      );
+      return undefined;
     }
-    if (isWasm && (await isBuiltComponent(uri))) {
+    if (isWasm && (await isComponentFile(uri))) {
       // A built component has no package name of its own (it decodes as root:component): name it once.
       pkg = await askPackage(`Publish ${key.file} as`, defaultPackageSpec(folder.uri.fsPath));
       if (!pkg) return undefined;

@@ -1,18 +1,50 @@
 // Runs the wkg steps of a registry task (client/src/tasks/registryTask.ts) one
 // after the other, by argument list, with a timeout and a cancel, and turns a
 // failure into one sentence naming the package, the registry and what failed
-// (failures.ts). A WIT folder is built into a temporary folder, never into the
-// workspace, and removed after. The output shown is redacted.
+// (failures.ts). Whether a .wasm to publish is a built component or a WIT
+// package binary is read off the file (a component holds core code); a
+// component goes where wkg's config maps its package (registryTask.ts says
+// why it is pushed rather than given to wkg publish). The output shown is redacted.
 // No `vscode` import: the task's terminal and the live tests both run it.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { describeCommandLine } from '../tasks/commandLines';
-import { parsePackageSpec, referenceHost, registryPlan, type RegistryPlan, type RegistryTask } from '../tasks/registryTask';
+import {
+  parsePackageSpec,
+  referenceHost,
+  registryPlan,
+  type ComponentTarget,
+  type RegistryPlan,
+  type RegistryTask,
+} from '../tasks/registryTask';
 import { describeFailure, redact, type Failure, type RunOutcome } from './failures';
 import { runTool } from './fetchDeps';
 import { packageNode } from './packagesModel';
-import { registryFor } from './wkgToml';
+import { ociReferenceFor, registryFor, usesPlainHttp } from './wkgToml';
+import { readComponent } from '../../../common/component/reader';
+import type { ComponentInfo } from '../../../common/component/model';
+
+/** Whether a .wasm holds code (a built component) rather than only WIT types (a package wkg build wrote). */
+export function isBuiltComponent(bytes: Uint8Array): boolean {
+  const hasCode = (info: ComponentInfo): boolean => info.modules.length > 0 || info.components.some(hasCode);
+  try {
+    return hasCode(readComponent(bytes));
+  } catch {
+    return false; // not a component at all: wkg publish says what it is
+  }
+}
+
+/** Where a component published as `spec` goes: the task's registry, else the one wkg's config maps it to, by wkg's OCI convention. */
+export function componentTarget(
+  spec: string | undefined,
+  registry: string | undefined,
+  configText: string | undefined,
+): ComponentTarget | undefined {
+  const parsed = spec ? parsePackageSpec(spec) : undefined;
+  if (!parsed) return undefined;
+  const reference = registry ? `${registry}/${parsed.namespace}/${parsed.name}:${parsed.version}` : ociReferenceFor(parsed, configText);
+  return reference ? { reference, insecure: usesPlainHttp(referenceHost(reference), configText) } : undefined;
+}
 
 export interface RegistryRunOptions {
   /** The folder relative paths of the task are resolved from (the workspace folder). */
@@ -74,15 +106,20 @@ export function actionSentence(task: RegistryTask, plan: RegistryPlan, registry:
 export async function runRegistryTask(task: RegistryTask, wkg: string, opts: RegistryRunOptions): Promise<RegistryRunResult> {
   const cwd = path.resolve(opts.root, task.cwd ?? '.');
   const witSpec = task.action === 'publish' && task.wit ? declaredPackageSpec(path.resolve(cwd, task.wit)) : undefined;
-  const tempDir = task.action === 'publish' && task.wit ? await mkdtemp(path.join(tmpdir(), 'wit-devkit-publish-')) : '';
   let output = '';
   const print = (text: string) => {
     const clean = redact(text);
     output += clean;
     opts.print?.(clean);
   };
-  try {
-    const plan = registryPlan(task, wkg, { tempDir, witSpec });
+  {
+    let fileIsComponent = false;
+    if (task.action === 'publish' && task.file) {
+      const bytes = await readFile(path.resolve(cwd, task.file)).catch(() => undefined);
+      fileIsComponent = bytes !== undefined && isBuiltComponent(bytes);
+    }
+    const target = task.action === 'publish' ? componentTarget(task.package, task.registry, opts.configText) : undefined;
+    const plan = registryPlan(task, wkg, { witSpec, fileIsComponent, componentTarget: target });
     if (typeof plan === 'string') {
       print(`${plan}\n`);
       return { ok: false, message: plan, output };
@@ -117,10 +154,8 @@ export async function runRegistryTask(task: RegistryTask, wkg: string, opts: Reg
     const done =
       task.action === 'pull'
         ? `Pulled ${plan.subject}${registry && !task.reference ? ` from registry ${registry}` : ''} into ${task.output}.`
-        : `${action.replace(/^Publishing/, 'Published').replace(/^Pushing/, 'Pushed')}.`;
+        : `${action.replace(/^Publishing/, 'Published').replace(/^Pushing/, 'Pushed')}${plan.reference ? ` (${plan.reference})` : ''}.`;
     print(`\n${done}\n`);
     return { ok: true, message: done, outcome, output };
-  } finally {
-    if (tempDir) await rm(tempDir, { recursive: true, force: true });
   }
 }

@@ -1,18 +1,27 @@
 // The registry actions of the `wasm-component` task type: publish a WIT
-// package or a built component (`wkg publish`), push a component to an OCI
-// reference (`wkg oci push`), pull one back (`wkg oci pull`, or `wkg get` by
-// package name). This module reads such a definition into typed values and
-// makes the wkg command lines, as argument lists (never a shell string):
-//   wkg build --wit-dir <wit> --output <tmp>/<pkg>.wasm      (a WIT folder becomes a package binary first)
-//   wkg publish <file> [--package ns:name@ver] [--registry R]
+// package or a built component, push a component to an OCI reference
+// (`wkg oci push`), pull one back (`wkg oci pull`, or `wkg get` by package
+// name). This module reads such a definition into typed values and makes the
+// wkg command lines, as argument lists (never a shell string):
+//   wkg publish <wit folder | package .wasm> [--package ns:name@ver] [--registry R]
+//   wkg oci push [--insecure host] --annotation org.opencontainers.image.version=<ver> <reference> <component>
 //   wkg oci push [--insecure host] [--annotation k=v]... <reference> <file>
 //   wkg oci pull [--insecure host] <reference> -o <output>
 //   wkg get <ns:name@ver> --overwrite -o <output> [--registry R]
-// A built component carries no package name of its own (wit-parser decodes it
-// as the versionless `root:component`, so `wkg publish` stops with "component
-// package version not found"): its publish always names the package.
+// A built component is not given to `wkg publish`: wkg 0.16.1 reads the
+// package name and version out of the binary before it looks at --package
+// (wasm-pkg-client's DecodedComponent::from_publishing_source_with_package),
+// and wit-parser decodes every component as the versionless `root:component`,
+// so `wkg publish x.wasm --package ns:name@1.0.0` still fails with "component
+// package version not found in the Wasm binary" (and so does a copy given
+// version metadata with `wasm-tools metadata add`: the decode ignores it). It is
+// pushed instead where wkg publish would put it, by wkg's own OCI convention
+// (`<oci registry>/<prefix><ns>/<name>:<version>`, registryOffers/wkgToml), with
+// the version annotation wkg publish sets; `wkg get ns:name@ver` then finds it,
+// byte for byte. The file itself is only read.
 // No credentials here: wkg reads them from its config, docker's config.json or
-// WKG_REGISTRY_*_AUTH_BEARER. No `vscode` import: unit- and live-tested.
+// WKG_REGISTRY_*_AUTH_BEARER (and `wkg oci` from docker's config or
+// WKG_OCI_USERNAME / WKG_OCI_PASSWORD). No `vscode` import: unit- and live-tested.
 import * as path from 'node:path';
 import type { CommandLine } from './commandLines';
 
@@ -156,49 +165,77 @@ export interface RegistryPlan {
   subject: string;
   /** "Publishing", "Pushing", "Pulling". */
   verb: string;
-  /** For a WIT publish: the temporary folder the package binary is built into (removed after). */
-  tempDir?: string;
+  /** A component's publish: the OCI reference it is pushed to. */
+  reference?: string;
 }
 
-/** The file a WIT folder's package is built into, in `tempDir` (left there, never in the workspace). */
-export function builtPackagePath(tempDir: string, spec: string | undefined): string {
-  return path.join(tempDir, `${(spec ?? 'package').replace(/[^A-Za-z0-9@._-]/g, '_')}.wasm`);
+/** Where a component publish goes: the reference wkg's convention gives its package, and whether that host is plain http. */
+export interface ComponentTarget {
+  reference: string;
+  insecure: boolean;
+}
+
+/** wkg get refuses an output without a folder part ("output directory \"\" does not exist"): `./x.wasm` then. */
+function outputArg(output: string): string {
+  return path.isAbsolute(output) || /[\\/]/.test(output) ? output : `./${output}`;
 }
 
 /**
- * The wkg runs of a task. `wkg` is the executable; `tempDir` is where a WIT
- * folder's package binary goes; `witSpec` is the `ns:name@ver` that folder
- * declares (read by the caller), used to name the messages.
+ * The wkg runs of a task. `wkg` is the executable. For a publish, `witSpec` is
+ * the `ns:name@ver` a WIT folder declares (named in messages), `fileIsComponent`
+ * says whether the .wasm is a built component (rather than a WIT package
+ * binary), and `componentTarget` where such a component goes.
  */
-export function registryPlan(task: RegistryTask, wkg: string, opts: { tempDir: string; witSpec?: string }): RegistryPlan | string {
+export function registryPlan(
+  task: RegistryTask,
+  wkg: string,
+  opts: { witSpec?: string; fileIsComponent?: boolean; componentTarget?: ComponentTarget } = {},
+): RegistryPlan | string {
   const cwd = task.cwd;
   const registry = (r: string | undefined) => (r ? ['--registry', r] : []);
   switch (task.action) {
     case 'publish': {
       const pkg = task.package ? ['--package', task.package] : [];
-      if (task.wit) {
-        const subject = task.package ?? opts.witSpec ?? `the WIT package of ${task.wit}`;
-        const built = builtPackagePath(opts.tempDir, task.package ?? opts.witSpec);
+      if (task.wit || !opts.fileIsComponent) {
+        // wkg publish builds a WIT folder into a temporary package itself (and refuses when that would change wkg.lock).
+        const target = task.wit ?? task.file ?? '';
+        const subject = task.package ?? (task.wit ? (opts.witSpec ?? `the WIT package of ${task.wit}`) : target);
         return {
           verb: 'Publishing',
           subject,
-          tempDir: opts.tempDir,
           steps: [
-            {
-              doing: `Building the WIT package of ${task.wit}`,
-              line: { command: wkg, args: ['build', '--wit-dir', task.wit, '--output', built], cwd },
-            },
-            { doing: `Publishing ${subject}`, line: { command: wkg, args: ['publish', built, ...pkg, ...registry(task.registry)], cwd } },
+            { doing: `Publishing ${subject}`, line: { command: wkg, args: ['publish', target, ...pkg, ...registry(task.registry)], cwd } },
           ],
         };
       }
-      const file = task.file ?? '';
-      const subject = task.package ?? file;
+      const spec = task.package ? parsePackageSpec(task.package) : undefined;
+      if (!spec)
+        return `a built component carries no package name or version (it reads as root:component), so publishing ${task.file} needs "package": "namespace:name@version" in the task`;
+      const target = opts.componentTarget;
+      if (!target)
+        return `wkg's config names no registry for ${spec.namespace}: packages, so ${task.package} has nowhere to go: give the task "registry" (a registry host), or map the namespace in wkg's config.toml`;
+      const insecure = target.insecure ? ['--insecure', referenceHost(target.reference)] : [];
       return {
         verb: 'Publishing',
-        subject,
+        subject: task.package ?? '',
+        reference: target.reference,
         steps: [
-          { doing: `Publishing ${subject}`, line: { command: wkg, args: ['publish', file, ...pkg, ...registry(task.registry)], cwd } },
+          {
+            doing: `Publishing ${task.file} as ${task.package} (wkg oci push to ${target.reference})`,
+            line: {
+              command: wkg,
+              args: [
+                'oci',
+                'push',
+                ...insecure,
+                '--annotation',
+                `org.opencontainers.image.version=${spec.version}`,
+                target.reference,
+                task.file ?? '',
+              ],
+              cwd,
+            },
+          },
         ],
       };
     }
@@ -238,7 +275,7 @@ export function registryPlan(task: RegistryTask, wkg: string, opts: { tempDir: s
           {
             doing: `Getting ${spec} into ${task.output}`,
             // --overwrite: a second pull replaces the file (wkg get refuses an existing output otherwise).
-            line: { command: wkg, args: ['get', spec, '--overwrite', '-o', task.output, ...registry(task.registry)], cwd },
+            line: { command: wkg, args: ['get', spec, '--overwrite', '-o', outputArg(task.output), ...registry(task.registry)], cwd },
           },
         ],
       };
