@@ -1,9 +1,11 @@
 // Checks a WAC document with the real `wac` CLI: the editor's text (saved or not) goes to
 // a temporary file and `wac compose` runs on it by argument list (no shell) with the
-// document's deps/ folder, writing the composed component beside it. wac's error, if any,
-// becomes a diagnostic at its token. Running wac lives here, outside the analysis core.
+// document's deps/ folder, writing the composed component to its stdout (a pipe: no output
+// file to write, read back and delete). wac's error, if any, becomes a diagnostic at its
+// token. Running wac lives here, outside the analysis core; wacCheckCache.ts decides when a
+// run can be skipped.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseWacErrors, wacErrorText, type WacError } from './wacErrors';
@@ -38,19 +40,31 @@ export interface WacCheckOptions {
   timeoutMs?: number;
 }
 
-/** The arguments of `wac compose` for a document at `file` writing `output`. */
-export function composeArgs(file: string, output: string, options: Pick<WacCheckOptions, 'depsDir' | 'deps'>): string[] {
+/** The arguments of the check: `wac compose` of `file`, the component to stdout. */
+export function checkArgs(file: string, options: Pick<WacCheckOptions, 'depsDir' | 'deps'>): string[] {
   const deps = Object.entries(options.deps ?? {}).flatMap(([name, p]) => ['--dep', `${name}=${p}`]);
-  return ['compose', file, '--deps-dir', options.depsDir, ...deps, '-o', output];
+  return ['compose', file, '--deps-dir', options.depsDir, ...deps];
+}
+
+// One folder for the whole server, made on the first check: a check writes one file in it
+// (named per check, as documents are checked concurrently) and deletes it, instead of making
+// and removing a folder each time. Removed when the server exits.
+let workDir: string | undefined;
+let checks = 0;
+function documentFile(): string {
+  if (!workDir || !existsSync(workDir)) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wit-devkit-wac-'));
+    workDir = dir;
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return path.join(workDir, `document-${++checks}.wac`);
 }
 
 export async function checkWac(text: string, options: WacCheckOptions): Promise<WacCheckResult> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'wit-devkit-wac-'));
+  const file = documentFile();
   try {
-    const file = path.join(dir, 'document.wac');
-    const output = path.join(dir, 'composed.wasm');
     writeFileSync(file, text);
-    const result = await runToolWithEnv(options.wac, composeArgs(file, output, options), options);
+    const result = await runToolWithEnv(options.wac, checkArgs(file, options), options);
     if (result.timedOut) {
       return {
         problems: [atStart(`wac did not answer within ${Math.round((options.timeoutMs ?? 10_000) / 1000)} s`, 'warning')],
@@ -59,20 +73,15 @@ export async function checkWac(text: string, options: WacCheckOptions): Promise<
       };
     }
     if (result.code === 0) {
-      return { problems: [], composed: new Uint8Array(readFileSync(output)), code: 0, stderr: result.stderr };
+      return { problems: [], composed: new Uint8Array(result.stdout), code: 0, stderr: result.stderr };
     }
     const errors = parseWacErrors(result.stderr);
     const problems = errors.length
       ? errors.map((e) => toProblem(e, text, options.depsDir))
-      : [
-          atStart(
-            `wac compose failed (exit ${String(result.code ?? result.signal)}): ${result.stderr.trim() || result.stdout.trim()}`,
-            'error',
-          ),
-        ];
+      : [atStart(`wac compose failed (exit ${String(result.code ?? result.signal)}): ${result.stderr.trim()}`, 'error')];
     return { problems, code: result.code, stderr: result.stderr };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(file, { force: true });
   }
 }
 
@@ -80,7 +89,8 @@ interface Run {
   code: number | null;
   signal: string | null;
   timedOut: boolean;
-  stdout: string;
+  /** The composed component (wac writes it to stdout when there is no -o). */
+  stdout: Buffer;
   stderr: string;
 }
 
@@ -94,11 +104,12 @@ function runToolWithEnv(wac: string, args: string[], options: WacCheckOptions): 
         cwd: options.cwd,
         timeout: options.timeoutMs ?? 10_000,
         maxBuffer: 64 * 1024 * 1024,
+        encoding: 'buffer',
         windowsHide: true,
         env: { ...process.env, RUST_BACKTRACE: '0', NO_COLOR: '1' },
       },
       (error, stdout, stderr) => {
-        const out = { stdout: String(stdout), stderr: String(stderr) };
+        const out = { stdout, stderr: stderr.toString('utf8') };
         if (error?.signal) resolve({ code: null, signal: error.signal, timedOut: error.killed === true, ...out });
         else if (error && typeof error.code !== 'number') reject(new Error(`${wac} could not run: ${error.message}`));
         else resolve({ code: error ? Number(error.code) : 0, signal: null, timedOut: false, ...out });

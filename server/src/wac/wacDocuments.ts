@@ -1,10 +1,8 @@
 // The open WAC documents of the language server: their text (kept up to date from the
 // editor's incremental changes), a check by the real wac after each pause in typing
-// (debounced; results cached by the text and the deps folder's contents), diagnostics
+// (debounced; results reused by wacCheckCache.ts when they cannot differ), diagnostics
 // published from it, document symbols from the scanner, and the last composed component
 // (the composition graph reads it). WIT documents never come here.
-import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -16,7 +14,8 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { uriToPath } from '../core/index';
-import { checkWac, positionAt, type WacCheckResult } from './wacCheck';
+import { positionAt } from './wacCheck';
+import { WacCheckCache } from './wacCheckCache';
 import { scanWac, unusedLets, type WacStatementKind } from './wacScanner';
 
 export const isWacUri = (uri: string): boolean => /\.wac$/i.test(uri.split(/[?#]/)[0]);
@@ -43,11 +42,10 @@ interface Entry {
   waiters: Array<() => void>;
 }
 
-const CACHE_SIZE = 64;
-
 export class WacDocuments {
   private readonly docs = new Map<string, Entry>();
-  private readonly cache = new Map<string, WacCheckResult>();
+  /** The checks' answers, reused for the same text or the same tokens with the same deps. */
+  readonly checks = new WacCheckCache();
   private readonly debounceMs: number;
 
   constructor(private readonly options: WacDocumentsOptions) {
@@ -172,25 +170,7 @@ export class WacDocuments {
     }
     const dir = path.dirname(uriToPath(uri));
     const depsDir = path.join(dir, 'deps');
-    const key = createHash('sha256')
-      .update(wac)
-      .update('\0')
-      .update(depsDir)
-      .update('\0')
-      .update(fingerprint(depsDir))
-      .update('\0')
-      .update(text)
-      .digest('hex');
-    let result = this.cache.get(key);
-    if (!result) {
-      result = await checkWac(text, { wac, depsDir, cwd: dir });
-      this.cache.set(key, result);
-      if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
-    } else {
-      // Most recently used last.
-      this.cache.delete(key);
-      this.cache.set(key, result);
-    }
+    const result = await this.checks.check(text, { wac, depsDir, cwd: dir });
     if (result.composed) entry.composed = result.composed;
     const unused: Diagnostic[] = unusedLets(scanWac(text)).map((l) => ({
       range: { start: positionAt(text, l.nameSpan.start), end: positionAt(text, l.nameSpan.end) },
@@ -209,27 +189,4 @@ export class WacDocuments {
       ...unused,
     ];
   }
-}
-
-/** Names, sizes and times of what is in a deps folder (three levels): a change there re-checks. */
-function fingerprint(dir: string, depth = 0): string {
-  if (depth > 3) return '';
-  let out = '';
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return '';
-  }
-  for (const name of names) {
-    const p = path.join(dir, name);
-    try {
-      const st = statSync(p);
-      out += `${p}:${st.size}:${st.mtimeMs}\n`;
-      if (st.isDirectory()) out += fingerprint(p, depth + 1);
-    } catch {
-      // vanished meanwhile
-    }
-  }
-  return out;
 }
