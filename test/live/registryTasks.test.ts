@@ -185,7 +185,7 @@ test('a component pushed by its push task comes back byte-identical by its OCI r
 });
 
 test(
-  'a package the registry does not have, and a registry nothing answers on: the sentence names both, and no file is written',
+  'a package the registry does not have, a registry nothing answers on, one that wants credentials, a cancel: the sentence names the package and the registry, and no file is written',
   { timeout: 120_000 },
   async (t) => {
     const tools = live(t, ['wkg', 'registry']);
@@ -231,6 +231,21 @@ test(
         unreachable.message.startsWith(`Publishing devkit:adder@0.1.0 to registry ${down} failed: registry ${down} is unreachable: `),
         unreachable.message,
       );
+
+      // Unauthorized: the registry's `silly` auth refuses a request without credentials.
+      const locked = await startRegistry(tools.registry, 'devkit', 20_000, { auth: true });
+      try {
+        const refused = await run(tools.wkg, locked, dir, { action: 'pull', package: 'devkit:adder@0.1.0', output: 'u.wasm' });
+        assert.equal(refused.failure?.kind, 'unauthorized', refused.failure?.detail);
+        assert.ok(
+          refused.message.startsWith(
+            `Pulling devkit:adder@0.1.0 from registry ${locked.host} failed: registry ${locked.host} refused the request as unauthorized`,
+          ),
+          refused.message,
+        );
+      } finally {
+        await locked.stop();
+      }
 
       // A registry that accepts and never answers: Cancel (the progress notification's) stops wkg.
       const sockets: Socket[] = [];
