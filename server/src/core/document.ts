@@ -2,14 +2,16 @@
 // Cached by uri and version (open documents) or by file content (disk files).
 import type { Tree } from './parser';
 import type { Position, Range } from 'vscode-languageserver-types';
+import { computeLineStarts } from './lineStarts';
 
 export class WitDocument {
-  private lineStarts: number[] | undefined;
   constructor(
     readonly uri: string,
     readonly text: string,
     readonly version: number,
     readonly tree: Tree,
+    /** Where each line starts, when known already (an edit derives them from the previous version). */
+    private lineStarts?: readonly number[],
   ) {}
 
   /** Offset (UTF-16 code units) of an LSP position. */
@@ -43,20 +45,9 @@ export class WitDocument {
     return this.lines().length;
   }
 
-  private lines(): number[] {
-    if (!this.lineStarts) {
-      const starts = [0];
-      const t = this.text;
-      for (let i = 0; i < t.length; i++) {
-        const c = t.charCodeAt(i);
-        if (c === 10) starts.push(i + 1);
-        else if (c === 13) {
-          if (t.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        }
-      }
-      this.lineStarts = starts;
-    }
+  /** Where each line starts (offsets), computed once. */
+  lines(): readonly number[] {
+    this.lineStarts ??= computeLineStarts(this.text);
     return this.lineStarts;
   }
 }

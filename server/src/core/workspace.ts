@@ -5,6 +5,7 @@ import { URI } from 'vscode-uri';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { WitHost, DirEntry } from './host';
 import { WitDocument } from './document';
+import { computeLineStarts, editedLineStarts } from './lineStarts';
 import { wasAbandoned, type WitGrammar, type WitParser, type Tree } from './parser';
 
 export function uriToPath(uri: string): string {
@@ -46,16 +47,18 @@ export class Workspace {
     const doc = this.open.get(path);
     if (!doc) return this.openDocument(uri, changes.map((c) => c.text).join(''), version);
     let text = doc.text;
+    let lineStarts: readonly number[] = doc.lines();
     // A tree whose parse was given up stands for no text: nothing to edit incrementally.
     let tree: Tree | undefined = wasAbandoned(doc.tree) ? undefined : doc.tree;
     for (const change of changes) {
       if (!('range' in change) || !change.range) {
         text = change.text;
         tree = undefined;
+        lineStarts = computeLineStarts(text);
         continue;
       }
       // The first change is against the open document, whose line index is built already.
-      const current = text === doc.text ? doc : new WitDocument(uri, text, version, doc.tree);
+      const current = text === doc.text ? doc : new WitDocument(uri, text, version, doc.tree, lineStarts);
       const start = current.offsetAt(change.range.start);
       const oldEnd = current.offsetAt(change.range.end);
       const newText = text.slice(0, start) + change.text + text.slice(oldEnd);
@@ -71,6 +74,7 @@ export class Workspace {
         });
       }
       text = newText;
+      lineStarts = editedLineStarts(lineStarts, text, start, oldEnd, change.text.length);
     }
     let parsed = this.parser.parse(text, tree);
     // tree-sitter's error recovery can depend on the edit history; a broken file
@@ -80,7 +84,7 @@ export class Workspace {
       parsed.delete();
       parsed = this.parser.parse(text);
     }
-    const next = new WitDocument(uri, text, version, parsed);
+    const next = new WitDocument(uri, text, version, parsed, lineStarts);
     doc.tree.delete();
     this.open.set(path, next);
     this.generation++;

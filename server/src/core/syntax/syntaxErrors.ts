@@ -90,9 +90,11 @@ function tokenAfterTopLevelGates(root: Node, error: Node): Node | null | undefin
 function keywordAsName(root: Node, error: Node, rejected: Node | undefined): Node | undefined {
   if (!rejected) return undefined;
   const before = leafBefore(root, error.startIndex);
-  for (const t of [...(before ? [before] : []), ...leavesOf(error)]) {
+  const isKeywordName = (t: Node) => t.type === 'identifier' && KEYWORDS.has(t.text);
+  if (before && before.startIndex < rejected.startIndex && isKeywordName(before)) return before;
+  for (const t of leavesOf(error)) {
     if (t.startIndex >= rejected.startIndex) break;
-    if (t.type === 'identifier' && KEYWORDS.has(t.text)) return t;
+    if (isKeywordName(t)) return t;
   }
   return undefined;
 }
@@ -146,25 +148,34 @@ function errorNodes(root: Node): Node[] {
       continue;
     }
     if (!n.hasError) continue;
-    for (let i = n.childCount - 1; i >= 0; i--) stack.push(n.child(i)!);
+    // All children in one call: child(i) walks from the first child each time,
+    // quadratic over the hundreds of items of a big file.
+    const children = n.children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return out;
 }
 
 function offendingToken(root: Node, error: Node): { token: Node | undefined; expected: string[]; atEof?: boolean } {
-  // The tokens from the one before the error to the one after it.
-  const tokens: Node[] = [];
+  // The tokens from the one before the error to the one after it, read lazily:
+  // the first rejected token ends the search, and an error node may hold
+  // thousands of tokens (a broken tail typed at the end of a big file).
   const before = leafBefore(root, error.startIndex);
-  if (before) tokens.push(before);
-  tokens.push(...leavesOf(error));
-  const after = leafAtOrAfter(root, error.endIndex);
-  if (after) tokens.push(after);
+  const around = { reachedEof: false };
   const lookahead = (state: number) => lookaheadOf(root.tree.language, state);
   let afterUnknown: Node | undefined;
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const a = tokens[i],
-      b = tokens[i + 1];
+  let first: Node | undefined;
+  let a: Node | undefined;
+  let index = 0;
+  for (const b of tokensAround(root, error, before, around)) {
+    if (index++ === (before ? 1 : 0)) first = b;
+    if (!a) {
+      a = b;
+      continue;
+    }
     const { state, direct } = stateAfter(a);
+    const isFirstPair = index === 2;
+    a = b;
     if (state === 0) {
       // The state a token was met in, when it cannot take that token, marks
       // the token tree-sitter rejected (`interface {` is met expecting a name).
@@ -178,17 +189,25 @@ function offendingToken(root: Node, error: Node): { token: Node | undefined; exp
     // A state taken from the node the token ends is shared with other contexts
     // (a top-level item and one in a nested package): tree-sitter's rejection of
     // the error's first token still counts when nothing later is rejected.
-    if (i === 0 && !direct) afterUnknown ??= b;
+    if (isFirstPair && !direct) afterUnknown ??= b;
   }
   // The error runs to the end of the input: the input ended too soon when the
   // last token cannot end a file.
-  const last = tokens[tokens.length - 1];
-  if (!after && last && last.nextParseState !== 0) {
+  const last = a;
+  if (around.reachedEof && last && last.nextParseState !== 0) {
     const valid = lookahead(last.nextParseState);
     if (!valid.has('end')) return { token: undefined, expected: describeExpected(valid), atEof: true };
   }
-  const first = tokens[before ? 1 : 0];
   return { token: afterUnknown ?? first, expected: [] };
+}
+
+/** `before`, the tokens of `error`, then the token after it (or `reachedEof`). */
+function* tokensAround(root: Node, error: Node, before: Node | undefined, around: { reachedEof: boolean }): Generator<Node> {
+  if (before) yield before;
+  yield* leavesOf(error);
+  const after = leafAtOrAfter(root, error.endIndex);
+  if (after) yield after;
+  else around.reachedEof = true;
 }
 
 /**
@@ -206,25 +225,29 @@ function stateAfter(token: Node): { state: number; direct: boolean } {
   return { state: 0, direct: true };
 }
 
-/** The tokens inside a node, in order, walked with a cursor (bounded by the node). */
-function leavesOf(node: Node): Node[] {
-  const out: Node[] = [];
+/** The tokens inside a node, in order, walked with a cursor (bounded by the node), made as they are asked for. */
+function* leavesOf(node: Node): Generator<Node> {
   const cursor = node.walk();
   let descending = true;
-  for (;;) {
-    if (descending && cursor.gotoFirstChild()) continue;
-    const n = cursor.currentNode;
-    if (n.childCount === 0 && !isTrivia(n) && n.endIndex > n.startIndex) out.push(n);
-    if (out.length > 5000) break;
-    if (cursor.gotoNextSibling()) {
-      descending = true;
-      continue;
+  let count = 0;
+  try {
+    for (;;) {
+      if (descending && cursor.gotoFirstChild()) continue;
+      const n = cursor.currentNode;
+      if (n.childCount === 0 && !isTrivia(n) && n.endIndex > n.startIndex) {
+        yield n;
+        if (++count > 5000) break;
+      }
+      if (cursor.gotoNextSibling()) {
+        descending = true;
+        continue;
+      }
+      if (!cursor.gotoParent() || cursor.currentNode.id === node.id) break;
+      descending = false;
     }
-    if (!cursor.gotoParent() || cursor.currentNode.id === node.id) break;
-    descending = false;
+  } finally {
+    cursor.delete();
   }
-  cursor.delete();
-  return out;
 }
 
 // The valid symbols of a parse state, per grammar (asked of the tree's own language).
