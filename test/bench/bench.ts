@@ -9,6 +9,7 @@ import { benchWorkspace } from './workspace';
 import { benchActivation } from './activation';
 import { benchLangStartup } from './langStartup';
 import { benchDebug } from './debug';
+import { benchWac } from './wac';
 
 type Timed = { name: string; p50Ms: number; p95Ms: number; budgetMs?: number };
 
@@ -41,6 +42,7 @@ async function section(title: string, run: () => Promise<Row[]>): Promise<Row[]>
     ...(await section('activation', () => benchActivation())),
     ...(await section('language components', () => benchLangStartup())),
     ...(await section('debugging', () => benchDebug())),
+    ...(await section('wac', () => benchWac())),
   ];
   const w = Math.max(...rows.map((r) => r.name.length));
   const v = Math.max(...rows.map((r) => r.value.length));
