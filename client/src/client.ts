@@ -15,6 +15,9 @@ import {
   type CloseHandlerResult,
   type RequestType,
   type RequestParam,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type FileEvent,
 } from 'vscode-languageclient/node';
 import { CONFIG_SECTION } from './config';
 import { gaveUpNotice, restartedNotice, type ExitStatus, type ServerState } from './statusText';
@@ -95,6 +98,18 @@ export class WitLanguageClient implements vscode.Disposable {
 
   sendRequest<P, R>(type: RequestType<P, R, void>, params: P): Promise<R> {
     return this.client.sendRequest<P, R, void>(type, params as RequestParam<P>);
+  }
+
+  /**
+   * Tells the server files changed on disk, as its file watcher would: what
+   * the extension itself wrote (a fetch's deps/) reaches it even where VS
+   * Code's watcher is slow, overloaded or told to exclude deps/.
+   */
+  notifyFilesCreated(uris: readonly vscode.Uri[]): void {
+    if (this.client.state !== State.Running || uris.length === 0) return;
+    void this.client.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: uris.map((u): FileEvent => ({ uri: this.client.code2ProtocolConverter.asUri(u), type: FileChangeType.Created })),
+    });
   }
 
   async dispose(): Promise<void> {

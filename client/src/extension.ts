@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerDebugging(context);
   registerGraphs(context, client);
   registerWac(context);
-  registerPackages(context);
+  registerPackages(context, (uris) => client?.notifyFilesCreated(uris));
   openWalkthroughOnce(context);
   // WAC documents are checked by running wac: the server gets them once the workspace is trusted.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.enableWac()));

@@ -71,7 +71,10 @@ async function readText(file: string): Promise<string | undefined> {
   }
 }
 
-async function fetchCommand(log: vscode.LogOutputChannel, args: FixArgs | undefined): Promise<void> {
+/** Tells the language server of files the extension wrote (extension.ts sends them over the client). */
+export type FilesCreated = (uris: vscode.Uri[]) => void;
+
+async function fetchCommand(log: vscode.LogOutputChannel, args: FixArgs | undefined, filesCreated?: FilesCreated): Promise<void> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage(
       'Fetching WIT dependencies runs wkg or wit-deps, which is disabled in an untrusted workspace. Trust the workspace to fetch.',
@@ -122,7 +125,12 @@ async function fetchCommand(log: vscode.LogOutputChannel, args: FixArgs | undefi
   const { outcome, updated } = result;
   if (outcome.code === 0 && !outcome.cancelled && !outcome.timedOut) {
     // Each fetched .wit file reaches the server's deps/ watcher (not only the renamed folder).
-    await announceWitFiles(updated).catch((e: unknown) => log.warn(`could not announce the fetched files: ${String(e)}`));
+    const written = await announceWitFiles(updated).catch((e: unknown) => {
+      log.warn(`could not announce the fetched files: ${String(e)}`);
+      return [] as string[];
+    });
+    // And straight to the server: VS Code's watcher may report them late, or not at all (files.watcherExclude).
+    filesCreated?.(written.map((f) => vscode.Uri.file(f)));
     log.info(`${action}: done; updated ${updated.map((u) => path.relative(plan.root, u)).join(', ') || 'nothing'}`);
     void vscode.window.showInformationMessage(
       `Fetched the WIT dependencies of ${witFolder}/ into ${witFolder}/deps${spec ? ` (${spec} was asked for)` : ''}.`,
@@ -174,14 +182,14 @@ async function addCommand(args: FixArgs | undefined): Promise<void> {
   if (choice) await vscode.commands.executeCommand(FETCH_COMMAND, args);
 }
 
-export function registerPackages(context: vscode.ExtensionContext): void {
+export function registerPackages(context: vscode.ExtensionContext, filesCreated?: FilesCreated): void {
   const log = vscode.window.createOutputChannel('WIT Packages', { log: true });
   context.subscriptions.push(
     log,
     vscode.languages.registerCodeActionsProvider({ scheme: 'file', language: 'wit' }, new PackageFixes(), {
       providedCodeActionKinds: PackageFixes.kinds,
     }),
-    vscode.commands.registerCommand(FETCH_COMMAND, (args?: FixArgs) => fetchCommand(log, args)),
+    vscode.commands.registerCommand(FETCH_COMMAND, (args?: FixArgs) => fetchCommand(log, args, filesCreated)),
     vscode.commands.registerCommand(ADD_COMMAND, (args?: FixArgs) => addCommand(args)),
     ...registerRegistryCommands(),
   );
