@@ -10,10 +10,15 @@ export function makeSymbol(
   uri: string,
   nameRange: Range,
   range: Range,
-  detail: string,
+  detail: string | (() => string),
   opts: { container?: WitSymbol; docs?: string; gates?: A.Gate[]; packageName?: string } = {},
 ): WitSymbol {
   const gates = opts.gates ?? [];
+  // A detail given as a function is printed when first read: most symbols of a
+  // big package are never hovered, and printing every signature at each
+  // analysis was a tenth of opening a 5,000-line file.
+  let print = typeof detail === 'function' ? detail : undefined;
+  let text = typeof detail === 'string' ? detail : '';
   const sym: WitSymbol = {
     kind,
     name,
@@ -23,9 +28,15 @@ export function makeSymbol(
     container: opts.container,
     children: [],
     docs: opts.docs,
-    gates: printGates(gates),
+    gates: gates.length ? printGates(gates) : [],
     deprecated: gates.some((g) => g.kind === 'deprecated'),
-    detail,
+    get detail() {
+      if (print) {
+        text = print();
+        print = undefined;
+      }
+      return text;
+    },
     packageName: opts.packageName ?? opts.container?.packageName,
   };
   opts.container?.children.push(sym);
@@ -35,21 +46,21 @@ export function makeSymbol(
 /** Symbols of a type definition and its fields, cases, flags and methods. */
 export function typeDefSymbol(def: A.TypeDefAst, uri: string, container: WitSymbol | undefined, packageName: string): WitSymbol {
   const kind: SymbolKind = def.kind;
-  const sym = makeSymbol(kind, def.name.name, uri, def.name.range, def.range, printTypeDef(def), {
+  const sym = makeSymbol(kind, def.name.name, uri, def.name.range, def.range, () => printTypeDef(def), {
     container,
     docs: def.docs,
     gates: def.gates,
     packageName,
   });
   if (def.kind === 'type') sym.resolvedType = printType(def.type);
-  const child = (k: SymbolKind, c: A.NamedCase, detail: string) =>
+  const child = (k: SymbolKind, c: A.NamedCase, detail: string | (() => string)) =>
     makeSymbol(k, c.name.name, uri, c.name.range, c.range, detail, { container: sym, docs: c.docs });
   switch (def.kind) {
     case 'record':
-      for (const f of def.fields) child('field', f, `${f.name.raw}: ${printType(f.type)}`);
+      for (const f of def.fields) child('field', f, () => `${f.name.raw}: ${printType(f.type)}`);
       break;
     case 'variant':
-      for (const c of def.cases) child('case', c, c.type ? `${c.name.raw}(${printType(c.type)})` : c.name.raw);
+      for (const c of def.cases) child('case', c, () => (c.type ? `${c.name.raw}(${printType(c.type)})` : c.name.raw));
       break;
     case 'enum':
       for (const c of def.cases) child('case', c, c.name.raw);
@@ -59,7 +70,7 @@ export function typeDefSymbol(def: A.TypeDefAst, uri: string, container: WitSymb
       break;
     case 'resource':
       for (const f of def.funcs) {
-        makeSymbol(f.kind, f.kind === 'constructor' ? 'constructor' : f.name.name, uri, f.name.range, f.range, printResourceFunc(f), {
+        makeSymbol(f.kind, f.kind === 'constructor' ? 'constructor' : f.name.name, uri, f.name.range, f.range, () => printResourceFunc(f), {
           container: sym,
           docs: f.docs,
           gates: f.gates,
@@ -76,7 +87,7 @@ export function funcSymbol(
   container: WitSymbol | undefined,
   kind: SymbolKind = 'func',
 ): WitSymbol {
-  const sym = makeSymbol(kind, f.name.name, uri, f.name.range, f.range, `${f.name.raw}: ${printFuncType(f.type)}`, {
+  const sym = makeSymbol(kind, f.name.name, uri, f.name.range, f.range, () => `${f.name.raw}: ${printFuncType(f.type)}`, {
     container,
     docs: f.docs,
     gates: f.gates,
@@ -88,7 +99,7 @@ export function funcSymbol(
       uri,
       p.name.range,
       { start: p.name.range.start, end: p.type.range.end },
-      `${p.name.raw}: ${printType(p.type)}`,
+      () => `${p.name.raw}: ${printType(p.type)}`,
       { container: sym },
     );
   }
