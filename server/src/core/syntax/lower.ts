@@ -3,7 +3,8 @@
 // read of it, and nothing here throws on bad input. Nesting (types, packages)
 // is capped at wit-parser's limits, so lowering never recurses deeply.
 import type { Range } from 'vscode-languageserver-types';
-import type { Node } from '../parser';
+import type { SyntaxNode as Node } from './syntaxNode';
+import { copySubtree } from './syntaxNode';
 import type { WitDocument } from '../document';
 import type * as A from './ast';
 import { NodeReader, docsOf } from './nodeReader';
@@ -42,9 +43,11 @@ class Lowering extends NodeReader {
     const problems: A.SyntaxProblem[] = [];
     let first = true;
     // A cursor over the top-level nodes: on the per-keystroke path only the
-    // items whose text changed become Node objects (each costs calls into wasm).
+    // items whose text changed are read, each copied in one cursor walk
+    // (syntaxNode.ts) rather than as tree-sitter Nodes.
     const cursor = this.doc.tree.rootNode.walk();
-    let comments: string[] = [];
+    const language = this.doc.tree.language;
+    let comments: { type: string; startIndex: number; endIndex: number }[] = [];
     for (let more = cursor.gotoFirstChild(); more; more = cursor.gotoNextSibling()) {
       if (!cursor.nodeIsNamed) {
         comments = [];
@@ -54,31 +57,32 @@ class Lowering extends NodeReader {
       const startIndex = cursor.startIndex,
         endIndex = cursor.endIndex;
       if (type === 'line_comment' || type === 'block_comment') {
-        comments.push(this.doc.text.slice(startIndex, endIndex));
+        comments.push({ type, startIndex, endIndex });
         continue;
       }
-      const docs = docsOf(comments);
+      const leading = comments;
+      const docs = docsOf(leading.map((c) => this.doc.text.slice(c.startIndex, c.endIndex)));
       comments = [];
       // wit-parser takes `package a:b;` only as the file's first tokens; anywhere
       // else `package` opens a nested package and the `;` is where it stops.
       // (Checked outside the item cache: it depends on what comes before.)
-      if (type === 'package_decl' && !first) problems.push(misplacedDecl(this.doc, cursor.currentNode));
+      if (type === 'package_decl' && !first) problems.push(misplacedDecl(this.doc, copySubtree(cursor, language, this.doc.text)));
       first = false;
       if (type === 'ERROR') continue;
-      const start = cursor.startPosition;
+      const start = this.doc.positionAt(startIndex);
       const hit = previous?.get(startIndex);
       const text = this.doc.text.slice(startIndex, endIndex);
       let entry: CachedItem;
-      if (hit && hit.text === text && hit.row === start.row && hit.column === start.column && hit.docs === docs) {
+      if (hit && hit.text === text && hit.row === start.line && hit.column === start.character && hit.docs === docs) {
         entry = hit;
       } else {
         this.problems = [];
         const before = this.packageDecls.length;
-        const lowered = this.packageItems([cursor.currentNode], 0);
+        const lowered = this.packageItems([copySubtree(cursor, language, this.doc.text, leading)], 0);
         entry = {
           text,
-          row: start.row,
-          column: start.column,
+          row: start.line,
+          column: start.character,
           docs,
           item: lowered[0],
           decl: this.packageDecls.length > before ? this.packageDecls.pop() : undefined,
@@ -94,7 +98,7 @@ class Lowering extends NodeReader {
     return { uri: this.doc.uri, packageDecls: this.packageDecls, items, problems };
   }
 
-  private packageItems(nodes: Array<Node | null>, depth: number): A.PackageItemAst[] {
+  private packageItems(nodes: readonly (Node | null)[], depth: number): A.PackageItemAst[] {
     const items: A.PackageItemAst[] = [];
     for (const node of nodes) {
       if (!node) continue;

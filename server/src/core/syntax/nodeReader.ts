@@ -3,7 +3,7 @@
 // paths, versions, gates, doc comments, function signatures and types. Type
 // nesting is capped at wit-parser's limit, so reading never recurses deeply.
 import type { Range } from 'vscode-languageserver-types';
-import type { Node } from '../parser';
+import type { SyntaxNode as Node } from './syntaxNode';
 import type { WitDocument } from '../document';
 import type * as A from './ast';
 import { GATE_KEY } from './ast';
@@ -19,9 +19,7 @@ export class NodeReader {
   constructor(protected readonly doc: WitDocument) {}
 
   protected range(node: Node): Range {
-    const s = node.startPosition,
-      e = node.endPosition;
-    return { start: { line: s.row, character: s.column }, end: { line: e.row, character: e.column } };
+    return this.doc.rangeOf(node.startIndex, node.endIndex);
   }
 
   protected gates(node: Node): A.Gate[] {
@@ -187,7 +185,7 @@ export class NodeReader {
         return {
           kind: 'tuple',
           types: node.namedChildren
-            .filter((c): c is Node => !!c && c.type !== 'line_comment' && c.type !== 'block_comment')
+            .filter((c) => c.type !== 'line_comment' && c.type !== 'block_comment')
             .map((c) => this.type(c, depth + 1)),
           range,
         };

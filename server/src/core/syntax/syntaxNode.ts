@@ -1,0 +1,130 @@
+// A plain-JavaScript copy of one tree-sitter subtree, read in a single cursor
+// walk, for lowering. Every web-tree-sitter Node is an object made by calls
+// into wasm (and every property read is another call), so lowering a 5,000-line
+// file straight off the tree made ~60,000 short-lived Nodes and spent a third of
+// its time marshalling them and half the rest collecting them. A cursor walk
+// reads each node once with a few calls and makes no Node at all; positions are
+// worked out from offsets only where a range is asked for.
+import type { Language, TreeCursor } from 'web-tree-sitter';
+
+/** The part of tree-sitter's Node that lowering reads. */
+export interface SyntaxNode {
+  readonly type: string;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly isNamed: boolean;
+  readonly isMissing: boolean;
+  readonly text: string;
+  readonly children: readonly SyntaxNode[];
+  readonly namedChildren: readonly SyntaxNode[];
+  readonly childCount: number;
+  readonly previousSibling: SyntaxNode | null;
+  readonly lastChild: SyntaxNode | null;
+  child(index: number): SyntaxNode | null;
+  namedChild(index: number): SyntaxNode | null;
+  childForFieldName(field: string): SyntaxNode | null;
+}
+
+class CopiedNode implements SyntaxNode {
+  readonly children: CopiedNode[] = [];
+  previousSibling: CopiedNode | null = null;
+  parentNode: CopiedNode | null = null;
+  private named: CopiedNode[] | undefined;
+
+  constructor(
+    private readonly source: string,
+    readonly type: string,
+    readonly startIndex: number,
+    readonly endIndex: number,
+    readonly isNamed: boolean,
+    readonly isMissing: boolean,
+    readonly field: string | undefined,
+  ) {}
+
+  get text(): string {
+    return this.source.slice(this.startIndex, this.endIndex);
+  }
+  get namedChildren(): CopiedNode[] {
+    return (this.named ??= this.children.filter((c) => c.isNamed));
+  }
+  get childCount(): number {
+    return this.children.length;
+  }
+  get lastChild(): CopiedNode | null {
+    return this.children[this.children.length - 1] ?? null;
+  }
+  child(index: number): CopiedNode | null {
+    return this.children[index] ?? null;
+  }
+  namedChild(index: number): CopiedNode | null {
+    return this.namedChildren[index] ?? null;
+  }
+  childForFieldName(field: string): CopiedNode | null {
+    for (const c of this.children) if (c.field === field) return c;
+    return null;
+  }
+}
+
+/** Per grammar: each node type's name and whether it is named, read once. */
+const typeInfo = new WeakMap<Language, Map<number, { name: string; named: boolean }>>();
+
+function infoOf(language: Language, typeId: number): { name: string; named: boolean } {
+  let byId = typeInfo.get(language);
+  if (!byId) typeInfo.set(language, (byId = new Map()));
+  let info = byId.get(typeId);
+  if (!info) {
+    const name = language.types[typeId] || 'ERROR';
+    info = { name, named: name === 'ERROR' || language.nodeTypeIsNamed(typeId) };
+    byId.set(typeId, info);
+  }
+  return info;
+}
+
+function copyCurrent(cursor: TreeCursor, language: Language, source: string, field: string | undefined): CopiedNode {
+  const { name, named } = infoOf(language, cursor.nodeTypeId);
+  const start = cursor.startIndex,
+    end = cursor.endIndex;
+  // Only a zero-width node can be one the parser made up.
+  const missing = start === end && cursor.nodeIsMissing;
+  return new CopiedNode(source, name, start, end, named, missing, field);
+}
+
+/**
+ * Copies the subtree at the cursor's node (iteratively: a fuzzed type can nest
+ * 20,000 deep). The cursor is back on that node when this returns.
+ * `before` are the comments right before it at its level (doc comments are read
+ * from previous siblings), oldest first.
+ */
+export function copySubtree(
+  cursor: TreeCursor,
+  language: Language,
+  source: string,
+  before: readonly { type: string; startIndex: number; endIndex: number }[] = [],
+): SyntaxNode {
+  const root = copyCurrent(cursor, language, source, undefined);
+  let previous: CopiedNode | null = null;
+  for (const c of before) {
+    const comment: CopiedNode = new CopiedNode(source, c.type, c.startIndex, c.endIndex, true, false, undefined);
+    comment.previousSibling = previous;
+    previous = comment;
+  }
+  root.previousSibling = previous;
+  if (!cursor.gotoFirstChild()) return root;
+  let parent = root;
+  for (;;) {
+    const fieldId = cursor.currentFieldId;
+    const node = copyCurrent(cursor, language, source, fieldId ? (language.fields[fieldId] ?? undefined) : undefined);
+    node.previousSibling = parent.children[parent.children.length - 1] ?? null;
+    node.parentNode = parent;
+    parent.children.push(node);
+    if (cursor.gotoFirstChild()) {
+      parent = node;
+      continue;
+    }
+    while (!cursor.gotoNextSibling()) {
+      cursor.gotoParent();
+      if (parent === root) return root;
+      parent = parent.parentNode!;
+    }
+  }
+}
