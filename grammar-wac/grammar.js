@@ -27,7 +27,7 @@ module.exports = grammar({
 
   // The scanner also lexes strings: wac's may span lines, and an unterminated one runs
   // to the end of the input (reported at its quote).
-  externals: ($) => [$.identifier, $.package_name, $.package_path, $.block_comment, $.string],
+  externals: ($) => [$.identifier, $.package_name, $.package_path, $.block_comment, $.string_literal],
 
   supertypes: ($) => [$._statement, $._expression, $._type],
 
@@ -55,7 +55,7 @@ module.exports = grammar({
     import_statement: ($) => seq(
       'import',
       field('name', $.identifier),
-      optional(seq('as', field('alias', choice($.identifier, $.string)))),
+      optional(seq('as', field('alias', choice($.identifier, $.string_literal)))),
       ':',
       field('type', choice($.package_path, $.func_type, $.inline_interface, $.identifier)),
       ';',
@@ -74,7 +74,7 @@ module.exports = grammar({
       field('value', $._expression),
       optional(choice(
         field('spread', '...'),
-        seq('as', field('alias', choice($.identifier, $.string))),
+        seq('as', field('alias', choice($.identifier, $.string_literal))),
       )),
       ';',
     ),
@@ -97,7 +97,7 @@ module.exports = grammar({
     named_access_expression: ($) => seq(
       field('object', $._expression),
       '[',
-      field('name', $.string),
+      field('name', $.string_literal),
       ']',
     ),
 
@@ -119,7 +119,7 @@ module.exports = grammar({
     inferred_argument: ($) => field('name', $.identifier),
 
     named_argument: ($) => seq(
-      field('name', choice($.identifier, $.string)),
+      field('name', choice($.identifier, $.string_literal)),
       ':',
       field('value', $._expression),
     ),

@@ -80,7 +80,7 @@
 (omitted) @character.special
 
 ; ---- literals and punctuation --------------------------------------------------------------
-(string) @string
+(string_literal) @string
 ["(" ")" "{" "}" "[" "]" "<" ">"] @punctuation.bracket
 ["," ";" ":" "."] @punctuation.delimiter
 ["->" "="] @operator

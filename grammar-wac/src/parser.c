@@ -80,7 +80,7 @@ enum ts_symbol_identifiers {
   sym_package_name = 62,
   sym_package_path = 63,
   sym_block_comment = 64,
-  sym_string = 65,
+  sym_string_literal = 65,
   sym_source_file = 66,
   sym_package_decl = 67,
   sym__statement = 68,
@@ -223,7 +223,7 @@ static const char * const ts_symbol_names[] = {
   [sym_package_name] = "package_name",
   [sym_package_path] = "package_path",
   [sym_block_comment] = "block_comment",
-  [sym_string] = "string",
+  [sym_string_literal] = "string_literal",
   [sym_source_file] = "source_file",
   [sym_package_decl] = "package_decl",
   [sym__statement] = "_statement",
@@ -366,7 +366,7 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_package_name] = sym_package_name,
   [sym_package_path] = sym_package_path,
   [sym_block_comment] = sym_block_comment,
-  [sym_string] = sym_string,
+  [sym_string_literal] = sym_string_literal,
   [sym_source_file] = sym_source_file,
   [sym_package_decl] = sym_package_decl,
   [sym__statement] = sym__statement,
@@ -704,7 +704,7 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
     .visible = true,
     .named = true,
   },
-  [sym_string] = {
+  [sym_string_literal] = {
     .visible = true,
     .named = true,
   },
@@ -2784,7 +2784,7 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
     [sym_package_name] = ACTIONS(1),
     [sym_package_path] = ACTIONS(1),
     [sym_block_comment] = ACTIONS(3),
-    [sym_string] = ACTIONS(1),
+    [sym_string_literal] = ACTIONS(1),
   },
   [1] = {
     [sym_source_file] = STATE(320),
@@ -4873,7 +4873,7 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(296), 1,
       sym_identifier,
     ACTIONS(298), 1,
-      sym_string,
+      sym_string_literal,
     ACTIONS(3), 2,
       sym_block_comment,
       sym_line_comment,
@@ -5271,7 +5271,7 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(296), 1,
       sym_identifier,
     ACTIONS(298), 1,
-      sym_string,
+      sym_string_literal,
     ACTIONS(302), 1,
       anon_sym_RBRACE,
     ACTIONS(3), 2,
@@ -5289,7 +5289,7 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(296), 1,
       sym_identifier,
     ACTIONS(298), 1,
-      sym_string,
+      sym_string_literal,
     ACTIONS(304), 1,
       anon_sym_RBRACE,
     ACTIONS(3), 2,
@@ -5391,7 +5391,7 @@ static const uint16_t ts_small_parse_table[] = {
     ACTIONS(296), 1,
       sym_identifier,
     ACTIONS(298), 1,
-      sym_string,
+      sym_string_literal,
     ACTIONS(3), 2,
       sym_block_comment,
       sym_line_comment,
@@ -6708,7 +6708,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_line_comment,
     ACTIONS(693), 2,
       sym_identifier,
-      sym_string,
+      sym_string_literal,
   [4882] = 3,
     ACTIONS(695), 1,
       anon_sym_LPAREN,
@@ -6986,7 +6986,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_line_comment,
     ACTIONS(745), 2,
       sym_identifier,
-      sym_string,
+      sym_string_literal,
   [5253] = 2,
     ACTIONS(3), 2,
       sym_block_comment,
@@ -7033,7 +7033,7 @@ static const uint16_t ts_small_parse_table[] = {
       sym_line_comment,
   [5311] = 2,
     ACTIONS(759), 1,
-      sym_string,
+      sym_string_literal,
     ACTIONS(3), 2,
       sym_block_comment,
       sym_line_comment,
@@ -8373,7 +8373,7 @@ enum ts_external_scanner_symbol_identifiers {
   ts_external_token_package_name = 1,
   ts_external_token_package_path = 2,
   ts_external_token_block_comment = 3,
-  ts_external_token_string = 4,
+  ts_external_token_string_literal = 4,
 };
 
 static const TSSymbol ts_external_scanner_symbol_map[EXTERNAL_TOKEN_COUNT] = {
@@ -8381,7 +8381,7 @@ static const TSSymbol ts_external_scanner_symbol_map[EXTERNAL_TOKEN_COUNT] = {
   [ts_external_token_package_name] = sym_package_name,
   [ts_external_token_package_path] = sym_package_path,
   [ts_external_token_block_comment] = sym_block_comment,
-  [ts_external_token_string] = sym_string,
+  [ts_external_token_string_literal] = sym_string_literal,
 };
 
 static const bool ts_external_scanner_states[9][EXTERNAL_TOKEN_COUNT] = {
@@ -8390,7 +8390,7 @@ static const bool ts_external_scanner_states[9][EXTERNAL_TOKEN_COUNT] = {
     [ts_external_token_package_name] = true,
     [ts_external_token_package_path] = true,
     [ts_external_token_block_comment] = true,
-    [ts_external_token_string] = true,
+    [ts_external_token_string_literal] = true,
   },
   [2] = {
     [ts_external_token_block_comment] = true,
@@ -8402,7 +8402,7 @@ static const bool ts_external_scanner_states[9][EXTERNAL_TOKEN_COUNT] = {
   [4] = {
     [ts_external_token_identifier] = true,
     [ts_external_token_block_comment] = true,
-    [ts_external_token_string] = true,
+    [ts_external_token_string_literal] = true,
   },
   [5] = {
     [ts_external_token_identifier] = true,
@@ -8411,7 +8411,7 @@ static const bool ts_external_scanner_states[9][EXTERNAL_TOKEN_COUNT] = {
   },
   [6] = {
     [ts_external_token_block_comment] = true,
-    [ts_external_token_string] = true,
+    [ts_external_token_string_literal] = true,
   },
   [7] = {
     [ts_external_token_package_path] = true,
