@@ -25,10 +25,11 @@ export CARGO_HOME="$T/cargo-home"
 export CARGO_TARGET_DIR="$T/cargo-target"
 # These are test tools, not shipped binaries: build them for build time, not run time.
 # Some crates ask for LTO and one codegen unit in their release profile, which on
-# 2 cores costs more minutes than any test saves; opt-level 1 is fast enough for
-# what the tests ask of them. (Binaries already installed are kept: the check is by version.)
+# 2 cores costs more minutes than any test saves; opt-level 1 (0 for the tools
+# that only wait on the network or cargo, see cargo_tool's callers) is fast
+# enough for what the tests ask of them. (Binaries already installed are kept: the check is by version.)
 export CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_DEBUG=false CARGO_PROFILE_RELEASE_INCREMENTAL=false
+  CARGO_PROFILE_RELEASE_DEBUG=false CARGO_PROFILE_RELEASE_INCREMENTAL=false
 failed=()
 
 # has <binary> <version>: the binary in the toolchain prints the version.
@@ -53,7 +54,8 @@ cargo_tool() { # crate version binary...
   local bin
   for bin in "$@"; do
     if ! has "$version" "$T/cargo/bin/$bin"; then
-      timed "$crate $version" cargo install --locked --quiet --root "$T/cargo" "$crate@$version"
+      CARGO_PROFILE_RELEASE_OPT_LEVEL="${opt_level:-1}" \
+        timed "$crate $version" cargo install --locked --quiet --root "$T/cargo" "$crate@$version"
       break
     fi
   done
@@ -109,10 +111,12 @@ else
   [[ -n "$wasmtime_bin" ]] && has "$WASMTIME_VERSION" "$wasmtime_bin" && ln -sf "$wasmtime_bin" "$WIT_DEVKIT_BIN/wasmtime"
 fi
 cargo_tool wac-cli "$WAC_VERSION" wac
-cargo_tool wkg "$WKG_VERSION" wkg
+# wkg, wit-deps and cargo-component wait on the network or on cargo, never on
+# their own code: unoptimised (opt-level 0) they build in much less time.
+opt_level=0 cargo_tool wkg "$WKG_VERSION" wkg
 # wit-deps: what "Fetch WIT dependencies" runs for projects with a deps.toml (optional, like cargo-component).
-cargo_tool wit-deps-cli "$WIT_DEPS_VERSION" wit-deps
-cargo_tool cargo-component "$CARGO_COMPONENT_VERSION" cargo-component
+opt_level=0 cargo_tool wit-deps-cli "$WIT_DEPS_VERSION" wit-deps
+opt_level=0 cargo_tool cargo-component "$CARGO_COMPONENT_VERSION" cargo-component
 
 # The wit-bindgen crate, built once, so `cargo check` of generated Rust bindings
 # in the tests is offline and quick (same CARGO_HOME and target folder).
