@@ -58,9 +58,10 @@ await Promise.all([
 ]);
 chmodSync('dist/server.js', 0o755);
 chmodSync('dist/cli.js', 0o755);
-// web-tree-sitter's runtime and our grammar are loaded from dist/ at run time.
+// web-tree-sitter's runtime and our grammars (WIT, WAC) are loaded from dist/ at run time.
 copyFileSync('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm');
 copyFileSync('grammar/tree-sitter-wit.wasm', 'dist/tree-sitter-wit.wasm');
+copyFileSync('grammar-wac/tree-sitter-wac.wasm', 'dist/tree-sitter-wac.wasm');
 // jco-transpile, loaded at run time through common/jco/loader.ts (an ES
 // module with its own WebAssembly and its own copy of preview2-shim, so it is
 // shipped as files next to the bundles rather than bundled): only what its type

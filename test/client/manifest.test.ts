@@ -86,6 +86,7 @@ test(
       'dist/server.js',
       'dist/tree-sitter.wasm',
       'dist/tree-sitter-wit.wasm',
+      'dist/tree-sitter-wac.wasm',
       'syntaxes/wit.tmLanguage.json',
       'snippets/wit.json',
     ]) {
@@ -94,7 +95,7 @@ test(
     for (const f of files) {
       assert.ok(!f.endsWith('.map'), `source map packaged: ${f}`);
       assert.ok(!f.endsWith('.ts') && !f.endsWith('tsconfig.json'), `source packaged: ${f}`);
-      assert.ok(!/^(client|server|test|scripts|node_modules|grammar|out)\//.test(f), `not for the package: ${f}`);
+      assert.ok(!/^(client|server|test|scripts|node_modules|grammar|grammar-wac|out)\//.test(f), `not for the package: ${f}`);
     }
   },
 );

@@ -28,6 +28,7 @@ export function buildServer(): Promise<string> {
     });
     fs.copyFileSync(path.join(repoRoot, 'node_modules/web-tree-sitter/tree-sitter.wasm'), path.join(out, 'tree-sitter.wasm'));
     fs.copyFileSync(path.join(repoRoot, 'grammar/tree-sitter-wit.wasm'), path.join(out, 'tree-sitter-wit.wasm'));
+    fs.copyFileSync(path.join(repoRoot, 'grammar-wac/tree-sitter-wac.wasm'), path.join(out, 'tree-sitter-wac.wasm'));
     process.on('exit', () => fs.rmSync(out, { recursive: true, force: true }));
     return path.join(out, 'server.js');
   })();

@@ -75,7 +75,8 @@ export type { AbiFacts, FunctionAbiFacts, TypeAbiFacts, AbiOptions, CoreSignatur
 export { SurfaceError } from './evolution/index';
 export { semanticTokensLegend } from './features/semanticTokens';
 export { uriToPath, pathToUri } from './workspace';
-export { WitGrammar } from './parser';
+export { WitGrammar, loadLanguage, PARSE_BUDGET_MS } from './parser';
+export type { Tree, Node, Language } from './parser';
 export { withBudget, BudgetExceeded } from './budget';
 
 export interface WitLanguageService {

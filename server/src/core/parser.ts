@@ -10,6 +10,33 @@ export type { Tree, Node, Point, Language };
 
 /** web-tree-sitter's runtime is per process; its initialisation is shared by every load. */
 let runtime: Promise<void> | undefined;
+
+/**
+ * Initialises web-tree-sitter's runtime once per process, from `wasmDir`'s tree-sitter.wasm;
+ * every grammar (WIT here, WAC in server/src/wac) is loaded after it.
+ */
+export function initTreeSitter(wasmDir: string): Promise<void> {
+  runtime ??= Parser.init({ locateFile: (name: string) => path.join(wasmDir, name) });
+  return runtime;
+}
+
+/** The grammar loads so far, in order: the next one starts after them. */
+let loading: Promise<unknown> = Promise.resolve();
+
+/**
+ * Loads the grammar `file` of `wasmDir` once the runtime is up and every earlier load is
+ * done: web-tree-sitter's dynamic linker checks a module's symbols against every module
+ * still loading, so two loads at once fail ("bad export type for
+ * 'tree_sitter_wac_external_scanner_create'").
+ */
+export function loadLanguage(wasmDir: string, file: string): Promise<Language> {
+  const load = loading.then(async () => {
+    await initTreeSitter(wasmDir);
+    return Language.load(path.join(wasmDir, file));
+  });
+  loading = load.catch(() => undefined);
+  return load;
+}
 /** Loaded grammars by folder: services made in one process share one compiled grammar. */
 const loaded = new Map<string, Promise<WitGrammar>>();
 
@@ -21,9 +48,7 @@ export class WitGrammar {
     let grammar = loaded.get(wasmDir);
     if (!grammar) {
       grammar = (async () => {
-        runtime ??= Parser.init({ locateFile: (name: string) => path.join(wasmDir, name) });
-        await runtime;
-        return new WitGrammar(await Language.load(path.join(wasmDir, 'tree-sitter-wit.wasm')));
+        return new WitGrammar(await loadLanguage(wasmDir, 'tree-sitter-wit.wasm'));
       })();
       loaded.set(wasmDir, grammar);
       // A failed load (missing file) is not kept: the next call tries again.

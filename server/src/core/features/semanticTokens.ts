@@ -23,6 +23,8 @@ const TYPES = [
   'decorator',
   'number',
   'string',
+  // WAC's local names (lets, imports: server/src/wac); appended, so WIT's indices stay.
+  'variable',
 ] as const;
 const MODIFIERS = ['declaration', 'deprecated', 'defaultLibrary', 'static', 'async'] as const;
 type TokenType = (typeof TYPES)[number];
