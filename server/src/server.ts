@@ -19,7 +19,7 @@ export function startServer(connection: Connection, host: WitHost, wasmDir: stri
   const settings = new Settings(connection);
   const publisher = new DiagnosticsPublisher(connection, settings);
   // .wac documents are checked by the wac CLI (server/src/wac), not the WIT analysis.
-  const wac = createWacDocuments(connection);
+  const wac = createWacDocuments(connection, wasmDir);
   let watchRegistrationSupported = false;
 
   let foldersChangeSupported = false;

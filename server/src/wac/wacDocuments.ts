@@ -8,7 +8,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DiagnosticSeverity,
   DiagnosticTag,
-  SymbolKind,
   type Diagnostic,
   type DocumentSymbol,
   type TextDocumentContentChangeEvent,
@@ -16,7 +15,10 @@ import {
 import { uriToPath } from '../core/index';
 import { positionAt } from './wacCheck';
 import { WacCheckCache } from './wacCheckCache';
-import { scanWac, unusedLets, type WacStatementKind } from './wacScanner';
+import { scanWac, unusedLets } from './wacScanner';
+import { wacDocumentSymbols } from './wacOutline';
+import type { WacTrees } from './wacSyntaxTree';
+import type { Tree } from '../core/index';
 
 export const isWacUri = (uri: string): boolean => /\.wac$/i.test(uri.split(/[?#]/)[0]);
 
@@ -27,6 +29,8 @@ export interface WacDocumentsOptions {
   /** Pause after the last edit before wac runs. */
   debounceMs?: number;
   log?: (message: string) => void;
+  /** The documents' syntax trees (tree-sitter-wac): syntax errors, symbols, tokens, folding. */
+  syntax?: WacTrees;
 }
 
 interface Entry {
@@ -68,6 +72,7 @@ export class WacDocuments {
     const entry = this.docs.get(uri);
     if (entry?.timer) clearTimeout(entry.timer);
     this.docs.delete(uri);
+    this.options.syntax?.forget(uri);
     this.options.publish(uri, undefined, []);
   }
 
@@ -97,27 +102,26 @@ export class WacDocuments {
     await new Promise<void>((resolve) => entry.waiters.push(resolve));
   }
 
-  documentSymbols(uri: string): DocumentSymbol[] {
-    const entry = this.docs.get(uri);
-    if (!entry) return [];
-    const text = entry.doc.getText();
-    const range = (s: { start: number; end: number }) => ({ start: positionAt(text, s.start), end: positionAt(text, s.end) });
-    const kinds: Record<WacStatementKind, SymbolKind> = {
-      package: SymbolKind.Package,
-      import: SymbolKind.Interface,
-      let: SymbolKind.Variable,
-      export: SymbolKind.Property,
-      interface: SymbolKind.Interface,
-      world: SymbolKind.Module,
-      type: SymbolKind.Struct,
-    };
-    return scanWac(text).statements.map((s) => ({
-      name: s.name,
-      kind: s.kind === 'let' && s.instantiates ? SymbolKind.Object : kinds[s.kind],
-      detail:
-        s.kind === 'let' && s.instantiates ? `new ${s.instantiates}` : s.kind === 'import' ? `import ${s.importName ?? ''}`.trim() : s.kind,
-      range: range(s.span),
-      selectionRange: range(s.nameSpan),
+  /** The syntax tree of the document's current text; undefined when it is not open or has none. */
+  async tree(uri: string): Promise<Tree | undefined> {
+    const text = this.text(uri);
+    return text === undefined || !this.options.syntax ? undefined : this.options.syntax.tree(uri, text);
+  }
+
+  async documentSymbols(uri: string): Promise<DocumentSymbol[]> {
+    const tree = await this.tree(uri);
+    return tree ? wacDocumentSymbols(tree) : [];
+  }
+
+  /** The document's syntax errors from its tree, worded as wac words them. */
+  private async syntaxErrors(uri: string, text: string): Promise<Diagnostic[]> {
+    const errors = (await this.options.syntax?.syntaxErrors(uri, text)) ?? [];
+    return errors.map((e) => ({
+      range: { start: positionAt(text, e.start), end: positionAt(text, e.end) },
+      severity: DiagnosticSeverity.Error,
+      source: 'wac',
+      code: 'syntax-error',
+      message: e.message,
     }));
   }
 
@@ -156,6 +160,10 @@ export class WacDocuments {
   }
 
   private async check(uri: string, text: string, entry: Entry): Promise<Diagnostic[]> {
+    // Syntax errors come from the tree, all at once (wac stops at its first); wac runs
+    // only on a document that parses, for what only it knows (packages, types, arguments).
+    const syntax = await this.syntaxErrors(uri, text);
+    if (syntax.length) return syntax;
     if (!uri.startsWith('file:')) return [];
     const wac = this.options.findWac();
     if (!wac) {

@@ -217,32 +217,3 @@ export function wacCompletion(uri: string, text: string, position: Position): Co
 
 const shortName = (name: string) => name.replace(/@.*$/, '').split('/').pop() ?? name;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Folding: braces and brackets that span lines, block comments, runs of line comments. */
-export function wacFoldingRanges(text: string): { startLine: number; endLine: number; kind?: string }[] {
-  const ranges: { startLine: number; endLine: number; kind?: string }[] = [];
-  const lineAt = (offset: number) => positionAt(text, offset).line;
-  const stack: number[] = [];
-  for (const t of scanWac(text).tokens) {
-    if (t.text === '{' || t.text === '[' || t.text === '(') stack.push(t.start);
-    else if ((t.text === '}' || t.text === ']' || t.text === ')') && stack.length) {
-      const start = lineAt(stack.pop()!);
-      const end = lineAt(t.start);
-      if (end > start) ranges.push({ startLine: start, endLine: end - 1 });
-    }
-  }
-  for (const m of text.matchAll(/\/\*[\s\S]*?\*\//g)) {
-    const start = lineAt(m.index ?? 0);
-    const end = lineAt((m.index ?? 0) + m[0].length);
-    if (end > start) ranges.push({ startLine: start, endLine: end, kind: 'comment' });
-  }
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (!/^\s*\/\//.test(lines[i])) continue;
-    let j = i;
-    while (j + 1 < lines.length && /^\s*\/\//.test(lines[j + 1])) j++;
-    if (j > i) ranges.push({ startLine: i, endLine: j, kind: 'comment' });
-    i = j;
-  }
-  return ranges.sort((a, b) => a.startLine - b.startLine);
-}

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { Connection, Position } from 'vscode-languageserver/node';
 import { isExecutableFile } from '../../../common/tools/toolLookup';
 import { WacDocuments, isWacUri } from './wacDocuments';
+import { WacGrammar, WacTrees } from './wacSyntaxTree';
 
 export { isWacUri, WacDocuments } from './wacDocuments';
 
@@ -22,9 +23,13 @@ export function findWac(env: NodeJS.ProcessEnv = process.env): string | undefine
   return undefined;
 }
 
-export function createWacDocuments(connection: Connection): WacDocuments {
+/** The open WAC documents, parsed with tree-sitter-wac from `wasmDir` and checked by wac. */
+export function createWacDocuments(connection: Connection, wasmDir: string): WacDocuments {
   let wac: string | undefined | null = null;
+  const grammar = WacGrammar.load(wasmDir);
+  grammar.catch((e: unknown) => connection.console.error(`WAC grammar failed to load: ${e instanceof Error ? e.message : String(e)}`));
   return new WacDocuments({
+    syntax: new WacTrees(grammar),
     // Looked up once; a server restart finds a newly installed one.
     findWac: () => (wac === null ? (wac = findWac()) : wac),
     publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
