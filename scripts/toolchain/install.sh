@@ -78,7 +78,7 @@ fi
 # list go.bytecodealliance.org's versions, which go install asks for), so it is
 # built from a module of ours that requires the exact version.
 if ! has "$WIT_BINDGEN_GO_VERSION" "$T/go/bin/wit-bindgen-go"; then
-  timed "wit-bindgen-go $WIT_BINDGEN_GO_VERSION" env -C "$here" GOPATH="$T/go" GOMODCACHE="$T/go/mod" GOFLAGS=-mod=mod \
+  timed "wit-bindgen-go $WIT_BINDGEN_GO_VERSION" env -C "$here" GOPATH="$T/go" GOMODCACHE="$T/go/mod" GOCACHE="$T/go/build-cache" GOFLAGS=-mod=mod \
     go build -o "$T/go/bin/wit-bindgen-go" go.bytecodealliance.org/cmd/wit-bindgen-go
 fi
 [[ -x "$T/go/bin/wit-bindgen-go" ]] && link "$T/go/bin/wit-bindgen-go"
@@ -87,7 +87,7 @@ fi
 # start on 127.0.0.1 (test/live/registryServer.ts); built the same way from
 # registry/go.mod, which requires the exact version. Minutes on a cold cache.
 if ! has "$DISTRIBUTION_VERSION" "$T/go/bin/registry"; then
-  timed "registry (distribution) $DISTRIBUTION_VERSION" env -C "$here/registry" GOPATH="$T/go" GOMODCACHE="$T/go/mod" GOFLAGS=-mod=mod \
+  timed "registry (distribution) $DISTRIBUTION_VERSION" env -C "$here/registry" GOPATH="$T/go" GOMODCACHE="$T/go/mod" GOCACHE="$T/go/build-cache" GOFLAGS=-mod=mod \
     go build -trimpath -o "$T/go/bin/registry" github.com/distribution/distribution/v3/cmd/registry
 fi
 [[ -x "$T/go/bin/registry" ]] && link "$T/go/bin/registry"
