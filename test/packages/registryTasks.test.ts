@@ -256,6 +256,12 @@ test('offered publishes: each WIT folder that declares a versioned package; the 
     assert.deepEqual(offeredPublishTasks(root), [{ action: 'publish', wit: 'wit' }]);
     assert.equal(declaredPackageSpec(path.join(root, 'draft')), undefined);
     assert.equal(defaultPackageSpec(root), 'devkit:shapes@0.1.0');
+    // A component's default name: the WIT package nearest to it first.
+    mkdirSync(path.join(root, 'zz', 'adder', 'wit'), { recursive: true });
+    writeFileSync(path.join(root, 'zz', 'adder', 'wit', 'adder.wit'), 'package devkit:adder@0.2.0;\n');
+    mkdirSync(path.join(root, 'zz', 'adder', 'out'));
+    assert.equal(defaultPackageSpec(root, path.join(root, 'zz', 'adder', 'out')), 'devkit:adder@0.2.0');
+    assert.equal(defaultPackageSpec(root, path.join(root, 'draft')), 'devkit:shapes@0.1.0');
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

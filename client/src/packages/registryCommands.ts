@@ -16,7 +16,7 @@ import { requireTrust } from '../tasks/toolSettings';
 import { createTask } from '../tasks/taskProvider';
 import { TASK_TYPE } from '../tasks/taskDefinition';
 import { parsePackageSpec, parseRegistryTask, registryTaskLabel, type RegistryTask } from '../tasks/registryTask';
-import { onDidFinishRegistryTask, type RegistryTaskResult } from '../tasks/registryTerminal';
+import { onDidFinishRegistryTask, registryTaskKey, type RegistryTaskResult } from '../tasks/registryTerminal';
 import {
   defaultPackageSpec,
   defaultPush,
@@ -33,6 +33,23 @@ import { registryFor, wkgConfigPath } from './wkgToml';
 export const PUBLISH_COMMAND = 'wit.packages.publish';
 export const PUSH_COMMAND = 'wit.packages.push';
 export const PULL_COMMAND = 'wit.packages.pull';
+
+/** The question on screen (extension-host tests answer it: wit.internal.registryPrompt), and how many were asked. */
+let asking: 'package' | 'registry' | undefined;
+let prompts = 0;
+export function registryPromptState(): { asking: typeof asking; prompts: number } {
+  return { asking, prompts };
+}
+
+async function ask<T>(question: 'package' | 'registry', show: () => Thenable<T>): Promise<T> {
+  asking = question;
+  prompts++;
+  try {
+    return await show();
+  } finally {
+    asking = undefined;
+  }
+}
 
 const configText = () => readFile(wkgConfigPath(process.env, os.homedir()), 'utf8').catch(() => undefined);
 
@@ -56,13 +73,15 @@ async function isComponentFile(uri: vscode.Uri): Promise<boolean> {
 }
 
 async function askPackage(prompt: string, value: string | undefined): Promise<string | undefined> {
-  return vscode.window.showInputBox({
-    title: prompt,
-    prompt: 'namespace:name@version, as the registry will list it',
-    value,
-    ignoreFocusOut: true,
-    validateInput: (v) => (parsePackageSpec(v) ? undefined : 'Write namespace:name@version, e.g. my-org:shapes@0.1.0'),
-  });
+  return ask('package', () =>
+    vscode.window.showInputBox({
+      title: prompt,
+      prompt: 'namespace:name@version, as the registry will list it',
+      value,
+      ignoreFocusOut: true,
+      validateInput: (v) => (parsePackageSpec(v) ? undefined : 'Write namespace:name@version, e.g. my-org:shapes@0.1.0'),
+    }),
+  );
 }
 
 /** The registry to publish `spec` to: the one wkg's config names (kept out of the task), or one asked for (kept in it). */
@@ -70,24 +89,28 @@ async function askRegistry(spec: string, config: string | undefined): Promise<{ 
   const parsed = parsePackageSpec(spec);
   const configured = parsed ? registryFor(parsed, config) : undefined;
   if (configured) {
-    const picked = await vscode.window.showQuickPick(
-      [
-        { label: configured, description: `the registry wkg's config names for ${parsed?.namespace}:`, registry: undefined },
-        { label: 'Another registry…', description: 'passed to wkg as --registry', registry: '' },
-      ],
-      { title: `Publish ${spec} to`, ignoreFocusOut: true },
+    const picked = await ask('registry', () =>
+      vscode.window.showQuickPick(
+        [
+          { label: configured, description: `the registry wkg's config names for ${parsed?.namespace}:`, registry: undefined },
+          { label: 'Another registry…', description: 'passed to wkg as --registry', registry: '' },
+        ],
+        { title: `Publish ${spec} to`, ignoreFocusOut: true },
+      ),
     );
     if (!picked) return undefined;
     if (picked.registry === undefined) return {};
   }
-  const typed = await vscode.window.showInputBox({
-    title: `Publish ${spec} to which registry?`,
-    prompt: configured
-      ? 'The registry host (wkg --registry)'
-      : `wkg's config names no registry for ${parsed?.namespace}: (the registry host, wkg --registry)`,
-    ignoreFocusOut: true,
-    validateInput: (v) => (/^[A-Za-z0-9.-]+(:\d+)?$/.test(v.trim()) ? undefined : 'A registry host, e.g. ghcr.io or 127.0.0.1:5000'),
-  });
+  const typed = await ask('registry', () =>
+    vscode.window.showInputBox({
+      title: `Publish ${spec} to which registry?`,
+      prompt: configured
+        ? 'The registry host (wkg --registry)'
+        : `wkg's config names no registry for ${parsed?.namespace}: (the registry host, wkg --registry)`,
+      ignoreFocusOut: true,
+      validateInput: (v) => (/^[A-Za-z0-9.-]+(:\d+)?$/.test(v.trim()) ? undefined : 'A registry host, e.g. ghcr.io or 127.0.0.1:5000'),
+    }),
+  );
   return typed ? { registry: typed.trim() } : undefined;
 }
 
@@ -123,6 +146,8 @@ async function runWithProgress(
   title: string,
 ): Promise<RegistryTaskResult | undefined> {
   const runId = `registry-${process.pid}-${++nextRunId}`;
+  const parsed = parseRegistryTask(def);
+  const key = typeof parsed === 'string' ? runId : registryTaskKey(parsed);
   const task = createTask({ ...def, type: TASK_TYPE, runId }, folder, typeof def.label === 'string' ? def.label : undefined);
   if (typeof task === 'string') {
     void vscode.window.showErrorMessage(task);
@@ -130,7 +155,9 @@ async function runWithProgress(
   }
   const result = new Promise<RegistryTaskResult>((resolve) => {
     const sub = onDidFinishRegistryTask((r) => {
-      if (r.runId !== runId) return;
+      // VS Code may run the tasks.json entry this definition matches instead (same type and properties, without our
+      // runId): that run ends with the same key.
+      if (r.runId !== runId && r.key !== key) return;
       sub.dispose();
       resolve(r);
     });
@@ -181,7 +208,7 @@ export async function publishCommand(target?: vscode.Uri): Promise<RegistryTaskR
     }
     if (isWasm && (await isComponentFile(uri))) {
       // A built component has no package name of its own (it decodes as root:component): name it once.
-      pkg = await askPackage(`Publish ${key.file} as`, defaultPackageSpec(folder.uri.fsPath));
+      pkg = await askPackage(`Publish ${key.file} as`, defaultPackageSpec(folder.uri.fsPath, path.dirname(uri.fsPath)));
       if (!pkg) return undefined;
       spec = pkg;
     }
@@ -217,7 +244,7 @@ export async function pushCommand(target?: vscode.Uri): Promise<RegistryTaskResu
   let def = rememberedPush(tasksOf(folder), file);
   if (!def) {
     const config = await configText();
-    const proposed = defaultPush(file, defaultPackageSpec(folder.uri.fsPath), config);
+    const proposed = defaultPush(file, defaultPackageSpec(folder.uri.fsPath, path.dirname(uri.fsPath)), config);
     const reference = await vscode.window.showInputBox({
       title: `Push ${file} to`,
       prompt: 'The OCI reference: host/namespace/name:version (wkg oci push)',
@@ -304,5 +331,6 @@ export function registerRegistryCommands(): vscode.Disposable[] {
     vscode.commands.registerCommand(PUBLISH_COMMAND, (uri?: vscode.Uri) => publishCommand(uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand(PUSH_COMMAND, (uri?: vscode.Uri) => pushCommand(uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand(PULL_COMMAND, () => pullCommand()),
+    vscode.commands.registerCommand('wit.internal.registryPrompt', registryPromptState),
   ];
 }

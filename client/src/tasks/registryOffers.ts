@@ -21,11 +21,19 @@ export function offeredPublishTasks(root: string, limit = 10): PublishTask[] {
     .map((dir) => ({ action: 'publish' as const, wit: toPosix(path.relative(root, dir)) || '.' }));
 }
 
-/** The versioned package the first WIT folder under `root` declares: the default name for a component's publish. */
-export function defaultPackageSpec(root: string): string | undefined {
-  for (const dir of witFolders(root, 20)) {
-    const spec = declaredPackageSpec(dir);
-    if (spec) return spec;
+/**
+ * The versioned package a component is most likely built from: the WIT folder
+ * nearest to `fromDir` (its own folder and those above it, up to `root`, each
+ * looked into a little), else the first under `root`. The default name of a component's publish.
+ */
+export function defaultPackageSpec(root: string, fromDir?: string): string | undefined {
+  const inside = (dir: string) => !path.relative(root, dir).startsWith('..');
+  for (let dir = fromDir && inside(fromDir) ? fromDir : root; inside(dir); dir = path.dirname(dir)) {
+    for (const wit of witFolders(dir, 5, 50)) {
+      const spec = declaredPackageSpec(wit);
+      if (spec) return spec;
+    }
+    if (dir === root || path.dirname(dir) === dir) break;
   }
   return undefined;
 }

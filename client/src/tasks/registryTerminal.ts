@@ -15,6 +15,8 @@ import type { RegistryTask } from './registryTask';
 
 export interface RegistryTaskResult extends RegistryRunResult {
   runId?: string;
+  /** What the task does (registryTaskKey): how a command finds its run's end when VS Code ran the tasks.json twin instead. */
+  key: string;
   exitCode: number;
 }
 
@@ -34,12 +36,23 @@ export function findWkg(): string | undefined {
   return findFetchTool('wkg', expanded, process.env.PATH);
 }
 
+/** The identity of a registry task: its action and what it names (a command and its tasks.json entry give the same key). */
+export function registryTaskKey(task: RegistryTask): string {
+  return JSON.stringify(
+    Object.entries(task)
+      .filter(([, v]) => v !== undefined && v !== false)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
+
 export class RegistryTerminal implements vscode.Pseudoterminal {
   private readonly written = new vscode.EventEmitter<string>();
   private readonly closed = new vscode.EventEmitter<number>();
   readonly onDidWrite = this.written.event;
   readonly onDidClose = this.closed.event;
   private readonly controller = new AbortController();
+  private opened = false;
+  private done = false;
 
   constructor(
     private readonly task: RegistryTask,
@@ -48,11 +61,17 @@ export class RegistryTerminal implements vscode.Pseudoterminal {
   ) {}
 
   open(): void {
+    this.opened = true;
     void this.run().catch((e: unknown) => this.finish({ ok: false, message: e instanceof Error ? e.message : String(e), output: '' }));
   }
 
   close(): void {
     this.controller.abort();
+    // Closed before it ever opened (a cancel while VS Code was still setting the terminal up): nothing ran, say so.
+    if (!this.opened) {
+      const message = 'Cancelled before wkg started; nothing was changed.';
+      this.finish({ ok: false, message, failure: { kind: 'cancelled', message, detail: '' }, output: '' });
+    }
   }
 
   private print(text: string): void {
@@ -60,8 +79,10 @@ export class RegistryTerminal implements vscode.Pseudoterminal {
   }
 
   private finish(result: RegistryRunResult): void {
+    if (this.done) return;
+    this.done = true;
     const exitCode = result.ok ? 0 : (result.outcome?.code ?? 1) || 1;
-    finished.fire({ ...result, runId: this.runId, exitCode });
+    finished.fire({ ...result, runId: this.runId, key: registryTaskKey(this.task), exitCode });
     this.closed.fire(exitCode);
   }
 
