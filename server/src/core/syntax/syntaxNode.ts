@@ -34,8 +34,9 @@ class CopiedNode implements SyntaxNode {
   constructor(
     private readonly source: string,
     readonly type: string,
-    readonly startIndex: number,
-    readonly endIndex: number,
+    // An inner node's are set once its children are read: its first child's start, its last child's end.
+    public startIndex: number,
+    public endIndex: number,
     readonly isNamed: boolean,
     readonly isMissing: boolean,
     readonly field: string | undefined,
@@ -65,28 +66,24 @@ class CopiedNode implements SyntaxNode {
   }
 }
 
-/** Per grammar: each node type's name and whether it is named, read once. */
-const typeInfo = new WeakMap<Language, Map<number, { name: string; named: boolean }>>();
+/** Per grammar and node type: its name, whether it is named, and whether it was met as a token (no children). */
+interface TypeInfo {
+  name: string;
+  named: boolean;
+  token: boolean;
+}
+const typeInfo = new WeakMap<Language, Map<number, TypeInfo>>();
 
-function infoOf(language: Language, typeId: number): { name: string; named: boolean } {
+function infoOf(language: Language, typeId: number): TypeInfo {
   let byId = typeInfo.get(language);
   if (!byId) typeInfo.set(language, (byId = new Map()));
   let info = byId.get(typeId);
   if (!info) {
     const name = language.types[typeId] || 'ERROR';
-    info = { name, named: name === 'ERROR' || language.nodeTypeIsNamed(typeId) };
+    info = { name, named: name === 'ERROR' || language.nodeTypeIsNamed(typeId), token: false };
     byId.set(typeId, info);
   }
   return info;
-}
-
-function copyCurrent(cursor: TreeCursor, language: Language, source: string, field: string | undefined): CopiedNode {
-  const { name, named } = infoOf(language, cursor.nodeTypeId);
-  const start = cursor.startIndex,
-    end = cursor.endIndex;
-  // Only a zero-width node can be one the parser made up.
-  const missing = start === end && cursor.nodeIsMissing;
-  return new CopiedNode(source, name, start, end, named, missing, field);
 }
 
 /**
@@ -101,7 +98,8 @@ export function copySubtree(
   source: string,
   before: readonly { type: string; startIndex: number; endIndex: number }[] = [],
 ): SyntaxNode {
-  const root = copyCurrent(cursor, language, source, undefined);
+  const rootInfo = infoOf(language, cursor.nodeTypeId);
+  const root = new CopiedNode(source, rootInfo.name, cursor.startIndex, cursor.endIndex, rootInfo.named, false, undefined);
   let previous: CopiedNode | null = null;
   for (const c of before) {
     const comment: CopiedNode = new CopiedNode(source, c.type, c.startIndex, c.endIndex, true, false, undefined);
@@ -112,19 +110,43 @@ export function copySubtree(
   if (!cursor.gotoFirstChild()) return root;
   let parent = root;
   for (;;) {
+    const info = infoOf(language, cursor.nodeTypeId);
     const fieldId = cursor.currentFieldId;
-    const node = copyCurrent(cursor, language, source, fieldId ? (language.fields[fieldId] ?? undefined) : undefined);
+    const field = fieldId ? (language.fields[fieldId] ?? undefined) : undefined;
+    // A type met once without children is a token, and tokens never have any
+    // (the tree's leaves are its tokens; an inner node always has children),
+    // so their children are not asked for. An ERROR can be either.
+    const isError = info.name === 'ERROR';
+    const inner = (isError || !info.token) && cursor.gotoFirstChild();
+    let node: CopiedNode;
+    if (inner) {
+      node = new CopiedNode(source, info.name, 0, 0, info.named, false, field);
+    } else {
+      // Only a token's offsets are read; an inner node's come from its children.
+      const start = cursor.startIndex,
+        end = cursor.endIndex;
+      // Only a zero-width token can be one the parser made up.
+      node = new CopiedNode(source, info.name, start, end, info.named, start === end && cursor.nodeIsMissing, field);
+      if (!isError) info.token = true;
+    }
     node.previousSibling = parent.children[parent.children.length - 1] ?? null;
     node.parentNode = parent;
     parent.children.push(node);
-    if (cursor.gotoFirstChild()) {
+    if (inner) {
       parent = node;
       continue;
     }
     while (!cursor.gotoNextSibling()) {
       cursor.gotoParent();
       if (parent === root) return root;
+      spanChildren(parent);
       parent = parent.parentNode!;
     }
   }
+}
+
+/** An inner node spans its children. */
+function spanChildren(node: CopiedNode): void {
+  node.startIndex = node.children[0].startIndex;
+  node.endIndex = node.children[node.children.length - 1].endIndex;
 }
