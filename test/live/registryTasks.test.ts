@@ -58,15 +58,28 @@ function okOrExplain(result: RegistryRunResult, reg: RunningRegistry): void {
   assert.ok(result.ok, `${result.message}\n${result.output}\nregistry:\n${reg.output()}`);
 }
 
+/** Runs `body` with wkg and a fresh loopback registry (namespace devkit) and a scratch folder, both gone after it. */
+async function withRegistry(
+  t: Parameters<typeof live>[0],
+  body: (tools: { wkg: string; registry: string }, reg: RunningRegistry, dir: string) => Promise<void>,
+): Promise<void> {
+  const tools = live(t, ['wkg', 'registry']);
+  if (!tools) return;
+  const reg = await startRegistry(tools.registry, 'devkit');
+  const dir = mkdtempSync(path.join(tmpdir(), 'wit-devkit-registry-tasks-'));
+  try {
+    await body(tools, reg, dir);
+  } finally {
+    await reg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 test(
   'a WIT folder published by its publish task is fetched into a fresh workspace: its types resolve and hover',
   { timeout: 180_000 },
   async (t) => {
-    const tools = live(t, ['wkg', 'registry']);
-    if (!tools) return;
-    const reg = await startRegistry(tools.registry, 'devkit');
-    const dir = mkdtempSync(path.join(tmpdir(), 'wit-devkit-registry-tasks-'));
-    try {
+    await withRegistry(t, async (tools, reg, dir) => {
       const pub = path.join(dir, 'shapes');
       cpSync(path.join(fixtures, 'shapes'), pub, { recursive: true });
       const published = await run(tools.wkg, reg, pub, { action: 'publish', wit: 'wit' });
@@ -99,10 +112,7 @@ test(
       const hover = JSON.stringify(svc.hover(uri, svc.document(uri)!.positionAt(text.indexOf('at: point') + 'at: '.length))?.contents);
       assert.match(hover, /record point/, hover);
       assert.match(hover, /A point on the plane/, hover);
-    } finally {
-      await reg.stop();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   },
 );
 
@@ -110,11 +120,7 @@ test(
   'a built component published by its task (named devkit:adder@0.1.0) comes back byte-identical by package and by OCI reference; the file itself is untouched',
   { timeout: 180_000 },
   async (t) => {
-    const tools = live(t, ['wkg', 'registry']);
-    if (!tools) return;
-    const reg = await startRegistry(tools.registry, 'devkit');
-    const dir = mkdtempSync(path.join(tmpdir(), 'wit-devkit-registry-tasks-'));
-    try {
+    await withRegistry(t, async (tools, reg, dir) => {
       cpSync(adder, path.join(dir, 'adder.wasm'));
       const before = sha(path.join(dir, 'adder.wasm'));
 
@@ -151,19 +157,12 @@ test(
       });
       okOrExplain(pulled, reg);
       assert.equal(sha(path.join(dir, 'pulled.wasm')), before, 'wkg oci pull gave other bytes');
-    } finally {
-      await reg.stop();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   },
 );
 
 test('a component pushed by its push task comes back byte-identical by its OCI reference', { timeout: 120_000 }, async (t) => {
-  const tools = live(t, ['wkg', 'registry']);
-  if (!tools) return;
-  const reg = await startRegistry(tools.registry, 'devkit');
-  const dir = mkdtempSync(path.join(tmpdir(), 'wit-devkit-registry-tasks-'));
-  try {
+  await withRegistry(t, async (tools, reg, dir) => {
     cpSync(adder, path.join(dir, 'adder.wasm'));
     const reference = `${reg.host}/devkit/calc:1.0.0`;
     const pushed = await run(tools.wkg, reg, dir, {
@@ -178,21 +177,14 @@ test('a component pushed by its push task comes back byte-identical by its OCI r
     assert.match(pushed.output, /digest: sha256:[0-9a-f]{64}/);
     okOrExplain(await run(tools.wkg, reg, dir, { action: 'pull', reference, insecure: true, output: 'back.wasm' }), reg);
     assert.equal(sha(path.join(dir, 'back.wasm')), sha(adder));
-  } finally {
-    await reg.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test(
   'a package the registry does not have, a registry nothing answers on, one that wants credentials, a cancel: the sentence names the package and the registry, and no file is written',
   { timeout: 120_000 },
   async (t) => {
-    const tools = live(t, ['wkg', 'registry']);
-    if (!tools) return;
-    const reg = await startRegistry(tools.registry, 'devkit');
-    const dir = mkdtempSync(path.join(tmpdir(), 'wit-devkit-registry-tasks-'));
-    try {
+    await withRegistry(t, async (tools, reg, dir) => {
       const missing = await run(tools.wkg, reg, dir, { action: 'pull', package: 'devkit:nothere@0.1.0', output: 'x.wasm' });
       assert.equal(missing.ok, false);
       assert.equal(missing.failure?.kind, 'not-found', missing.failure?.detail);
@@ -278,9 +270,6 @@ test(
       }
       assert.deepEqual(readdirSync(dir).sort(), ['adder.wasm', 'down.toml', 'slow.toml']);
       assert.ok(!existsSync(path.join(dir, 'x.wasm')));
-    } finally {
-      await reg.stop();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   },
 );

@@ -68,6 +68,8 @@ export type { WitDocument } from './document';
 export type { Analysis, WitSymbol, WitReference } from './model';
 export type { CompositionGraph, GraphNode, GraphEdge, GraphNodeKind, GraphEdgeKind } from './features/compositionGraph';
 export type { WorldSummary } from './features/worlds';
+// Token walks for grammars whose syntax errors replay the parse table (the WAC server's too).
+export { errorNodes, leafAtOrAfter, leafBefore, leavesOf, lookaheadOf, type NotToken } from './syntax/treeTokens';
 export type { RenameRefusal } from './features/rename';
 export type { EvolutionReport, Change, Verdict, Side, CompatibilityOptions } from './evolution/index';
 export { COMPATIBILITY_CODE, MISSING_SINCE_CODE } from './evolution/index';

@@ -7,6 +7,13 @@
 // The grammar is permissive where wac's parser checks more than tokens (the package
 // directive, empty records, versions): those are checked here on the tree.
 import type { Language, Node, Tree } from '../core/index';
+import {
+  errorNodes,
+  leafAtOrAfter as leafAtOrAfterIn,
+  leafBefore as leafBeforeIn,
+  leavesOf as leavesOfIn,
+  lookaheadOf,
+} from '../core/index';
 import { wacParseMessage, wacExpected, describeFound, STATEMENT_STARTS, type Expected } from './wacSyntaxWords';
 
 export interface WacSyntaxError {
@@ -301,23 +308,7 @@ function nextToken(root: Node, text: string, offset: number): Token | undefined 
 }
 
 // ---- the parse table: what a state accepts ---------------------------------------------
-const lookaheads = new WeakMap<Language, Map<number, Set<string>>>();
-
-function lookahead(language: Language, state: number): Set<string> {
-  let byState = lookaheads.get(language);
-  if (!byState) lookaheads.set(language, (byState = new Map()));
-  let set = byState.get(state);
-  if (!set) {
-    set = new Set();
-    const it = language.lookaheadIterator(state);
-    if (it) {
-      for (const name of it) set.add(name);
-      it.delete();
-    }
-    byState.set(state, set);
-  }
-  return set;
-}
+const lookahead = lookaheadOf;
 
 /** Whether `state` takes `node` next (undefined: the end of the input). */
 function accepts(language: Language, state: number, node: Node | undefined): boolean {
@@ -394,72 +385,8 @@ function versions(root: Node): WacSyntaxError[] {
 const isTriviaType = (type: string) => type === 'line_comment' || type === 'block_comment';
 const isTrivia = (n: Node) => isTriviaType(n.type);
 
-/** ERROR and MISSING nodes, outermost first, in document order. */
-function errorNodes(root: Node): Node[] {
-  const out: Node[] = [];
-  const stack: Node[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.type === 'ERROR' || n.isMissing) {
-      out.push(n);
-      continue;
-    }
-    if (!n.hasError) continue;
-    for (let i = n.childCount - 1; i >= 0; i--) stack.push(n.child(i)!);
-  }
-  return out;
-}
-
-/** The leaves under `node` in order (comments included when `trivia`), bounded by the node. */
-function leavesOf(node: Node, trivia: boolean): Node[] {
-  const out: Node[] = [];
-  const cursor = node.walk();
-  let descending = true;
-  for (;;) {
-    if (descending && cursor.gotoFirstChild()) continue;
-    const n = cursor.currentNode;
-    if (n.childCount === 0 && n.endIndex > n.startIndex && n.type !== 'ERROR' && (trivia || !isTrivia(n))) out.push(n);
-    if (out.length > 20_000) break;
-    if (cursor.gotoNextSibling()) {
-      descending = true;
-      continue;
-    }
-    if (!cursor.gotoParent() || cursor.currentNode.id === node.id) break;
-    descending = false;
-  }
-  cursor.delete();
-  return out;
-}
-
-/** The first real token starting at or after `offset` (comments skipped). */
-function leafAtOrAfter(root: Node, offset: number): Node | undefined {
-  let n: Node | null = root.descendantForIndex(offset, offset);
-  for (let guard = 0; n && guard < 10_000; guard++) {
-    if (n.childCount === 0 && n.startIndex >= offset && !isTrivia(n) && n.endIndex > n.startIndex && n.type !== 'ERROR') return n;
-    if (n.childCount > 0 && n.endIndex > offset) {
-      n = n.child(0);
-      continue;
-    }
-    let cur: Node | null = n;
-    while (cur && !cur.nextSibling) cur = cur.parent;
-    n = cur ? cur.nextSibling : null;
-  }
-  return undefined;
-}
-
-/** The last real token ending at or before `offset`. */
-function leafBefore(root: Node, offset: number): Node | undefined {
-  if (offset <= 0) return undefined;
-  let n: Node | null = root.descendantForIndex(offset - 1, offset - 1);
-  for (let guard = 0; n && guard < 10_000; guard++) {
-    if (n.childCount === 0 && n.endIndex <= offset && !isTrivia(n) && n.endIndex > n.startIndex && n.type !== 'ERROR') return n;
-    if (n.childCount > 0 && n.startIndex < offset) {
-      n = n.child(n.childCount - 1);
-      continue;
-    }
-    let cur: Node | null = n;
-    while (cur && !cur.previousSibling) cur = cur.parent;
-    n = cur ? cur.previousSibling : null;
-  }
-  return undefined;
-}
+/** Comments and empty ERROR leaves are no tokens here. */
+const notToken = (n: Node) => isTrivia(n) || n.type === 'ERROR';
+const leavesOf = (node: Node, trivia: boolean) => leavesOfIn(node, trivia ? (n) => n.type === 'ERROR' : notToken, 20_000);
+const leafAtOrAfter = (root: Node, offset: number) => leafAtOrAfterIn(root, offset, notToken);
+const leafBefore = (root: Node, offset: number) => leafBeforeIn(root, offset, notToken);

@@ -3,11 +3,18 @@
 // ERROR node wraps the construct it gave up on, so the offending token is found
 // by replaying the tokens around it against the parse table (lookahead sets).
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Node, Language } from '../parser';
+import type { Node } from '../parser';
 import { PARSE_BUDGET_MS, wasAbandoned } from '../parser';
 import type { WitDocument } from '../document';
 import { errorDiagnostic } from '../diagnostic';
 import { KEYWORDS } from './identifiers';
+import {
+  errorNodes,
+  leafAtOrAfter as leafAtOrAfterIn,
+  leafBefore as leafBeforeIn,
+  leavesOf as leavesOfIn,
+  lookaheadOf,
+} from './treeTokens';
 
 export function syntaxErrors(doc: WitDocument): Diagnostic[] {
   if (wasAbandoned(doc.tree)) {
@@ -99,62 +106,13 @@ function keywordAsName(root: Node, error: Node, rejected: Node | undefined): Nod
   return undefined;
 }
 
-/** The first real token starting at or after `offset` (comments skipped). */
-function leafAtOrAfter(root: Node, offset: number): Node | undefined {
-  let n: Node | null = root.descendantForIndex(offset, offset);
-  for (let guard = 0; n && guard < 10_000; guard++) {
-    if (n.childCount === 0 && n.startIndex >= offset && !isTrivia(n) && n.endIndex > n.startIndex) return n;
-    if (n.childCount > 0 && n.endIndex > offset) {
-      n = n.child(0);
-      continue;
-    }
-    // Move to the next node in document order.
-    let cur: Node | null = n;
-    while (cur && !cur.nextSibling) cur = cur.parent;
-    n = cur ? cur.nextSibling : null;
-  }
-  return undefined;
-}
-
-/** The last real token ending at or before `offset`. */
-function leafBefore(root: Node, offset: number): Node | undefined {
-  if (offset <= 0) return undefined;
-  let n: Node | null = root.descendantForIndex(offset - 1, offset - 1);
-  for (let guard = 0; n && guard < 10_000; guard++) {
-    if (n.childCount === 0 && n.endIndex <= offset && !isTrivia(n) && n.endIndex > n.startIndex) return n;
-    if (n.childCount > 0 && n.startIndex < offset) {
-      n = n.child(n.childCount - 1);
-      continue;
-    }
-    let cur: Node | null = n;
-    while (cur && !cur.previousSibling) cur = cur.parent;
-    n = cur ? cur.previousSibling : null;
-  }
-  return undefined;
-}
-
+/** Comments are no tokens. */
 function isTrivia(n: Node): boolean {
   return n.type === 'line_comment' || n.type === 'block_comment';
 }
-
-/** ERROR and MISSING nodes, outermost first, in document order. */
-function errorNodes(root: Node): Node[] {
-  const out: Node[] = [];
-  const stack: Node[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.type === 'ERROR' || n.isMissing) {
-      out.push(n);
-      continue;
-    }
-    if (!n.hasError) continue;
-    // All children in one call: child(i) walks from the first child each time,
-    // quadratic over the hundreds of items of a big file.
-    const children = n.children;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-  }
-  return out;
-}
+const leafAtOrAfter = (root: Node, offset: number) => leafAtOrAfterIn(root, offset, isTrivia);
+const leafBefore = (root: Node, offset: number) => leafBeforeIn(root, offset, isTrivia);
+const leavesOf = (node: Node) => leavesOfIn(node, isTrivia, 5000);
 
 function offendingToken(root: Node, error: Node): { token: Node | undefined; expected: string[]; atEof?: boolean } {
   // The tokens from the one before the error to the one after it, read lazily:
@@ -223,48 +181,6 @@ function stateAfter(token: Node): { state: number; direct: boolean } {
     n = parent;
   }
   return { state: 0, direct: true };
-}
-
-/** The tokens inside a node, in order, walked with a cursor (bounded by the node), made as they are asked for. */
-function* leavesOf(node: Node): Generator<Node> {
-  const cursor = node.walk();
-  let descending = true;
-  let count = 0;
-  try {
-    for (;;) {
-      if (descending && cursor.gotoFirstChild()) continue;
-      const n = cursor.currentNode;
-      if (n.childCount === 0 && !isTrivia(n) && n.endIndex > n.startIndex) {
-        yield n;
-        if (++count > 5000) break;
-      }
-      if (cursor.gotoNextSibling()) {
-        descending = true;
-        continue;
-      }
-      if (!cursor.gotoParent() || cursor.currentNode.id === node.id) break;
-      descending = false;
-    }
-  } finally {
-    cursor.delete();
-  }
-}
-
-// The valid symbols of a parse state, per grammar (asked of the tree's own language).
-const lookaheadCache = new WeakMap<Language, Map<number, Set<string>>>();
-function lookaheadOf(language: Language, state: number): Set<string> {
-  let byState = lookaheadCache.get(language);
-  if (!byState) lookaheadCache.set(language, (byState = new Map()));
-  let set = byState.get(state);
-  if (set) return set;
-  set = new Set();
-  const it = language.lookaheadIterator(state);
-  if (it) {
-    for (const name of it) set.add(name);
-    it.delete();
-  }
-  byState.set(state, set);
-  return set;
 }
 
 function describeExpected(valid: Set<string>): string[] {

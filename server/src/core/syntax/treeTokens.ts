@@ -1,0 +1,110 @@
+// Walks over a tree-sitter tree's tokens, for grammars whose syntax errors are
+// found by replaying the tokens around an ERROR against the parse table (WIT's
+// syntaxErrors.ts, WAC's wacSyntaxErrors.ts). A grammar says which leaves are
+// not tokens (its comments; for WAC also empty ERROR leaves).
+import type { Language, Node } from '../parser';
+
+/** Leaves that count as no token (comments ...); zero-width leaves never count. */
+export type NotToken = (leaf: Node) => boolean;
+
+const isToken = (n: Node, skip: NotToken) => n.childCount === 0 && n.endIndex > n.startIndex && !skip(n);
+
+/** ERROR and MISSING nodes, outermost first, in document order. */
+export function errorNodes(root: Node): Node[] {
+  const out: Node[] = [];
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'ERROR' || n.isMissing) {
+      out.push(n);
+      continue;
+    }
+    if (!n.hasError) continue;
+    // All children in one call: child(i) walks from the first child each time,
+    // quadratic over the hundreds of items of a big file.
+    const children = n.children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return out;
+}
+
+/**
+ * The tokens inside a node, in order, walked with a cursor (bounded by the
+ * node), made as they are asked for: a search for the rejected token stops at
+ * it, and an error node may hold thousands (a broken tail of a big file).
+ */
+export function* leavesOf(node: Node, skip: NotToken, limit: number): Generator<Node> {
+  const cursor = node.walk();
+  let descending = true;
+  let count = 0;
+  try {
+    for (;;) {
+      if (descending && cursor.gotoFirstChild()) continue;
+      const n = cursor.currentNode;
+      if (isToken(n, skip)) {
+        yield n;
+        if (++count > limit) break;
+      }
+      if (cursor.gotoNextSibling()) {
+        descending = true;
+        continue;
+      }
+      if (!cursor.gotoParent() || cursor.currentNode.id === node.id) break;
+      descending = false;
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+/** The first token starting at or after `offset`. */
+export function leafAtOrAfter(root: Node, offset: number, skip: NotToken): Node | undefined {
+  let n: Node | null = root.descendantForIndex(offset, offset);
+  for (let guard = 0; n && guard < 10_000; guard++) {
+    if (n.startIndex >= offset && isToken(n, skip)) return n;
+    if (n.childCount > 0 && n.endIndex > offset) {
+      n = n.child(0);
+      continue;
+    }
+    // Move to the next node in document order.
+    let cur: Node | null = n;
+    while (cur && !cur.nextSibling) cur = cur.parent;
+    n = cur ? cur.nextSibling : null;
+  }
+  return undefined;
+}
+
+/** The last token ending at or before `offset`. */
+export function leafBefore(root: Node, offset: number, skip: NotToken): Node | undefined {
+  if (offset <= 0) return undefined;
+  let n: Node | null = root.descendantForIndex(offset - 1, offset - 1);
+  for (let guard = 0; n && guard < 10_000; guard++) {
+    if (n.endIndex <= offset && isToken(n, skip)) return n;
+    if (n.childCount > 0 && n.startIndex < offset) {
+      n = n.child(n.childCount - 1);
+      continue;
+    }
+    let cur: Node | null = n;
+    while (cur && !cur.previousSibling) cur = cur.parent;
+    n = cur ? cur.previousSibling : null;
+  }
+  return undefined;
+}
+
+// The valid symbols of a parse state, per grammar (asked of the tree's own language).
+const lookaheadCache = new WeakMap<Language, Map<number, Set<string>>>();
+
+export function lookaheadOf(language: Language, state: number): Set<string> {
+  let byState = lookaheadCache.get(language);
+  if (!byState) lookaheadCache.set(language, (byState = new Map()));
+  let set = byState.get(state);
+  if (set) return set;
+  set = new Set();
+  const it = language.lookaheadIterator(state);
+  if (it) {
+    for (const name of it) set.add(name);
+    it.delete();
+  }
+  byState.set(state, set);
+  return set;
+}
