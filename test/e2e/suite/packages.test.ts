@@ -155,8 +155,12 @@ describe('WIT packages from a registry', function () {
     const prompt = async () => (await vscode.commands.executeCommand<{ asking?: string; prompts: number }>('wit.internal.registryPrompt'))!;
     const before = (await prompt()).prompts;
     // Accept (Enter) until the question goes: an accept sent before the input has rendered is lost.
-    const answer = async (question: string) => {
-      await waitFor(`the ${question} question`, async () => ((await prompt()).asking === question ? true : undefined));
+    // The publish ending before its question shows fails at once, saying how it ended.
+    const answer = async (question: string, publishing: Thenable<unknown>) => {
+      await Promise.race([
+        waitFor(`the ${question} question`, async () => ((await prompt()).asking === question ? true : undefined)),
+        Promise.resolve(publishing).then((r) => assert.fail(`the publish ended before asking its ${question}: ${JSON.stringify(r)}`)),
+      ]);
       await waitFor(
         `the ${question} question to be answered`,
         async () => {
@@ -168,8 +172,8 @@ describe('WIT packages from a registry', function () {
       );
     };
     const first = vscode.commands.executeCommand<RegistryTaskResult>('wit.packages.publish', vscode.Uri.file(path.join(dir, 'adder.wasm')));
-    await answer('package'); // proposed: devkit:adder@0.1.0, from wit/ beside it
-    await answer('registry'); // proposed: the registry wkg's config names for devkit:
+    await answer('package', first); // proposed: devkit:adder@0.1.0, from wit/ beside it
+    await answer('registry', first); // proposed: the registry wkg's config names for devkit:
     const published = await settled('WIT: Publish Package… of adder.wasm', first);
     assert.ok(published?.ok, published?.message);
     assert.equal(published.message, `Published devkit:adder@0.1.0 to registry ${registry.host} (${registry.host}/devkit/adder:0.1.0).`);
