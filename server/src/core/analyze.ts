@@ -26,6 +26,11 @@ export class AnalysisCache {
   readonly byRoot = new Map<string, { generation: number; analysis: Analysis }>();
   /** Lowered files, by document object (a new version is a new object). */
   readonly lowered = new WeakMap<WitDocument, FileAst>();
+  /**
+   * A document's own lexical and syntax errors, by document object: every
+   * analysis of a root checks all its files, and an edit changes one of them.
+   */
+  readonly fileErrors = new WeakMap<WitDocument, Diagnostic[]>();
   /** Per uri, what each top-level node lowered to last time (see LoweringCache). */
   readonly items = new Map<string, LoweringCache>();
   /**
@@ -38,6 +43,12 @@ export class AnalysisCache {
   clear(): void {
     this.byRoot.clear();
     this.resolutions.clear();
+  }
+
+  errorsOf(doc: WitDocument): Diagnostic[] {
+    let list = this.fileErrors.get(doc);
+    if (!list) this.fileErrors.set(doc, (list = [...lexicalErrors(doc), ...syntaxErrors(doc)]));
+    return list;
   }
 
   lower(doc: WitDocument): FileAst {
@@ -68,8 +79,7 @@ function analyzeRoot(workspace: Workspace, path: string, features: ReadonlySet<s
     source,
     files: source.documents.map((doc) => {
       fileSink.ensure(doc.uri);
-      for (const d of lexicalErrors(doc)) fileSink.push(doc.uri, d);
-      for (const d of syntaxErrors(doc)) fileSink.push(doc.uri, d);
+      for (const d of cache.errorsOf(doc)) fileSink.push(doc.uri, d);
       const ast = cache.lower(doc);
       files.set(doc.uri, ast);
       for (const p of ast.problems) fileSink.error(doc.uri, p.range, p.message, p.code);

@@ -153,7 +153,23 @@ export function isSemver(text: string): boolean {
 }
 
 /** Compares two semver versions (precedence; build metadata ignored). */
+/**
+ * Comparisons made so far: every `@since` of a package is compared with its
+ * version on every analysis (WASI has one per item), and there are few pairs.
+ */
+const compared = new Map<string, number>();
+
 export function compareSemver(a: string, b: string): number {
+  const key = `${a} ${b}`;
+  let result = compared.get(key);
+  if (result === undefined) {
+    if (compared.size > 10_000) compared.clear();
+    compared.set(key, (result = compareSemverUncached(a, b)));
+  }
+  return result;
+}
+
+function compareSemverUncached(a: string, b: string): number {
   const parse = (v: string) => {
     const [core, pre] = v.split('+')[0].split(/-(.*)/s);
     return { nums: core.split('.').map(Number), pre };

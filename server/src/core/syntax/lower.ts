@@ -3,30 +3,47 @@
 // read of it, and nothing here throws on bad input. Nesting (types, packages)
 // is capped at wit-parser's limits, so lowering never recurses deeply.
 import type { Range } from 'vscode-languageserver-types';
+import type { TreeCursor } from 'web-tree-sitter';
 import type { SyntaxNode as Node } from './syntaxNode';
 import { copySubtree } from './syntaxNode';
 import type { WitDocument } from '../document';
 import type * as A from './ast';
-import { NodeReader, docsOf } from './nodeReader';
+import { NodeReader } from './nodeReader';
 
 /** wit-parser's limit (`package nesting too deep`); types: see nodeReader.ts. */
 export const MAX_PACKAGE_DEPTH = 100;
 
 /**
- * What a top-level node lowered to, reusable while the same text stands at the
- * same place (ranges in the AST are absolute), so an edit re-lowers only the
- * items it touched or moved. Keyed by start offset.
+ * What a node lowered to, reusable while the same text (and doc comment) stands
+ * at the same line and column: the AST holds ranges, no offsets, so typing on
+ * one line re-lowers only what it touched, and moves nothing after it. Keyed by
+ * `positionKey` of its start.
  */
-interface CachedItem {
+interface Cached {
   text: string;
-  row: number;
-  column: number;
-  docs: string | undefined;
-  item?: A.PackageItemAst;
-  decl?: A.PackageDeclAst;
+  /** The comments right before it (its doc comments, a package's `docsRange`), as text and where they start. */
+  comments: string;
+  commentsAt: number;
   problems: A.SyntaxProblem[];
 }
+interface CachedItem extends Cached {
+  item?: A.PackageItemAst;
+  decl?: A.PackageDeclAst;
+  /**
+   * A top-level interface's members, by the same rule: typing inside one of
+   * WASI http's 60-member `interface types` re-lowers that member, not all 60.
+   */
+  members?: Map<number, CachedMember>;
+}
+interface CachedMember extends Cached {
+  member?: A.InterfaceMemberAst;
+}
 export type LoweringCache = Map<number, CachedItem>;
+
+const positionKey = (p: { line: number; character: number }) => p.line * 2 ** 32 + p.character;
+
+type Comment = { type: string; startIndex: number; endIndex: number };
+const isComment = (type: string) => type === 'line_comment' || type === 'block_comment';
 
 export function lowerFile(doc: WitDocument, cache?: LoweringCache): { ast: A.FileAst; cache: LoweringCache } {
   const lowering = new Lowering(doc);
@@ -47,7 +64,7 @@ class Lowering extends NodeReader {
     // (syntaxNode.ts) rather than as tree-sitter Nodes.
     const cursor = this.doc.tree.rootNode.walk();
     const language = this.doc.tree.language;
-    let comments: { type: string; startIndex: number; endIndex: number }[] = [];
+    let comments: Comment[] = [];
     for (let more = cursor.gotoFirstChild(); more; more = cursor.gotoNextSibling()) {
       if (!cursor.nodeIsNamed) {
         comments = [];
@@ -56,12 +73,12 @@ class Lowering extends NodeReader {
       const type = cursor.nodeType;
       const startIndex = cursor.startIndex,
         endIndex = cursor.endIndex;
-      if (type === 'line_comment' || type === 'block_comment') {
+      if (isComment(type)) {
         comments.push({ type, startIndex, endIndex });
         continue;
       }
       const leading = comments;
-      const docs = docsOf(leading.map((c) => this.doc.text.slice(c.startIndex, c.endIndex)));
+      const leadingText = this.commentsText(leading);
       comments = [];
       // wit-parser takes `package a:b;` only as the file's first tokens; anywhere
       // else `package` opens a nested package and the `;` is where it stops.
@@ -69,33 +86,113 @@ class Lowering extends NodeReader {
       if (type === 'package_decl' && !first) problems.push(misplacedDecl(this.doc, copySubtree(cursor, language, this.doc.text)));
       first = false;
       if (type === 'ERROR') continue;
-      const start = this.doc.positionAt(startIndex);
-      const hit = previous?.get(startIndex);
+      const key = positionKey(this.doc.positionAt(startIndex));
+      const hit = previous?.get(key);
       const text = this.doc.text.slice(startIndex, endIndex);
       let entry: CachedItem;
-      if (hit && hit.text === text && hit.row === start.line && hit.column === start.character && hit.docs === docs) {
+      const commentsAt = this.commentsAt(leading);
+      if (hit && hit.text === text && hit.comments === leadingText && hit.commentsAt === commentsAt) {
         entry = hit;
+      } else if (type === 'interface_item') {
+        entry = this.interfaceEntry(cursor, leading, text, leadingText, commentsAt, hit?.members);
       } else {
         this.problems = [];
         const before = this.packageDecls.length;
         const lowered = this.packageItems([copySubtree(cursor, language, this.doc.text, leading)], 0);
         entry = {
           text,
-          row: start.line,
-          column: start.character,
-          docs,
+          comments: leadingText,
+          commentsAt,
           item: lowered[0],
           decl: this.packageDecls.length > before ? this.packageDecls.pop() : undefined,
           problems: this.problems,
         };
       }
-      next.set(startIndex, entry);
+      next.set(key, entry);
       if (entry.item) items.push(entry.item);
       if (entry.decl) this.packageDecls.push(entry.decl);
       problems.push(...entry.problems);
     }
     cursor.delete();
     return { uri: this.doc.uri, packageDecls: this.packageDecls, items, problems };
+  }
+
+  private commentsText(comments: readonly Comment[]): string {
+    return comments.length ? this.doc.text.slice(comments[0].startIndex, comments[comments.length - 1].endIndex) : '';
+  }
+
+  private commentsAt(comments: readonly Comment[]): number {
+    return comments.length ? positionKey(this.doc.positionAt(comments[0].startIndex)) : -1;
+  }
+
+  /**
+   * A top-level interface whose text changed: its own parts are lowered from a
+   * copy that leaves the body out, and its members one by one from the cursor,
+   * each reused when it still stands as it was. Lowers to what
+   * `packageItems` would make of the whole copy, problems in the same order.
+   */
+  private interfaceEntry(
+    cursor: TreeCursor,
+    leading: Comment[],
+    text: string,
+    comments: string,
+    commentsAt: number,
+    previous: Map<number, CachedMember> | undefined,
+  ): CachedItem {
+    const language = this.doc.tree.language;
+    const shell = copySubtree(cursor, language, this.doc.text, leading, 'interface_body');
+    const members = new Map<number, CachedMember>();
+    this.problems = [];
+    const item = this.interface(shell, () => this.bodyMembers(cursor, previous, members));
+    return { text, comments, commentsAt, item, problems: this.problems, members };
+  }
+
+  /** The members of the interface at the cursor (left where it was), lowered or reused. */
+  private bodyMembers(cursor: TreeCursor, previous: Map<number, CachedMember> | undefined, next: Map<number, CachedMember>) {
+    const language = this.doc.tree.language;
+    const out: A.InterfaceMemberAst[] = [];
+    // The body is the first child in the `body` field, as childForFieldName finds it.
+    let found = cursor.gotoFirstChild();
+    while (found && cursor.currentFieldName !== 'body') found = cursor.gotoNextSibling();
+    if (!found) throw new Error('interface without a body field'); // callers check the copy has one
+    let comments: Comment[] = [];
+    const entered = cursor.gotoFirstChild();
+    for (let more = entered; more; more = cursor.gotoNextSibling()) {
+      if (!cursor.nodeIsNamed) {
+        comments = [];
+        continue;
+      }
+      const type = cursor.nodeType;
+      const startIndex = cursor.startIndex,
+        endIndex = cursor.endIndex;
+      if (isComment(type)) {
+        comments.push({ type, startIndex, endIndex });
+        continue;
+      }
+      const leading = comments;
+      const leadingText = this.commentsText(leading);
+      comments = [];
+      const text = this.doc.text.slice(startIndex, endIndex);
+      const key = positionKey(this.doc.positionAt(startIndex));
+      const hit = previous?.get(key);
+      const commentsAt = this.commentsAt(leading);
+      let entry: CachedMember;
+      if (hit && hit.text === text && hit.comments === leadingText && hit.commentsAt === commentsAt) {
+        entry = hit;
+      } else {
+        const outer = this.problems;
+        this.problems = [];
+        const member = this.interfaceMember(copySubtree(cursor, language, this.doc.text, leading));
+        entry = { text, comments: leadingText, commentsAt, member, problems: this.problems };
+        this.problems = outer;
+      }
+      next.set(key, entry);
+      if (entry.member) out.push(entry.member);
+      this.problems.push(...entry.problems);
+    }
+    if (entered) cursor.gotoParent(); // back to the body
+    cursor.gotoParent(); // and to the interface
+    return out;
   }
 
   private packageItems(nodes: readonly (Node | null)[], depth: number): A.PackageItemAst[] {
@@ -174,29 +271,29 @@ class Lowering extends NodeReader {
     return { gates: gatesNode ? this.gates(gatesNode) : [], docs: this.docs(node), range: this.range(node) };
   }
 
-  private interface(node: Node): A.InterfaceAst | undefined {
+  /** `bodyMembers` reads the members instead of the copy, when the copy left the body out. */
+  private interface(node: Node, bodyMembers?: () => A.InterfaceMemberAst[]): A.InterfaceAst | undefined {
     const name = node.childForFieldName('name');
     if (!name) return undefined;
     const body = node.childForFieldName('body');
-    return { kind: 'interface', name: this.ident(name), members: body ? this.interfaceMembers(body) : [], ...this.base(node) };
+    const ident = this.ident(name);
+    const members = !body ? [] : bodyMembers && body.type === 'interface_body' ? bodyMembers() : this.interfaceMembers(body);
+    return { kind: 'interface', name: ident, members, ...this.base(node) };
   }
 
   private interfaceMembers(body: Node): A.InterfaceMemberAst[] {
     const out: A.InterfaceMemberAst[] = [];
     for (const m of body.namedChildren) {
-      if (!m) continue;
-      if (m.type === 'use_item') {
-        const u = this.use(m);
-        if (u) out.push(u);
-      } else if (m.type === 'func_item') {
-        const f = this.func(m);
-        if (f) out.push(f);
-      } else {
-        const t = this.typedef(m);
-        if (t) out.push(t);
-      }
+      const member = m && this.interfaceMember(m);
+      if (member) out.push(member);
     }
     return out;
+  }
+
+  private interfaceMember(m: Node): A.InterfaceMemberAst | undefined {
+    if (m.type === 'use_item') return this.use(m);
+    if (m.type === 'func_item') return this.func(m);
+    return this.typedef(m);
   }
 
   private use(node: Node): A.UseAst | undefined {

@@ -90,13 +90,16 @@ function infoOf(language: Language, typeId: number): TypeInfo {
  * Copies the subtree at the cursor's node (iteratively: a fuzzed type can nest
  * 20,000 deep). The cursor is back on that node when this returns.
  * `before` are the comments right before it at its level (doc comments are read
- * from previous siblings), oldest first.
+ * from previous siblings), oldest first. Nodes of the `opaque` type are copied
+ * without their children (their span is read from the tree): the caller walks
+ * them itself, reusing what it can (see lower.ts, an interface's members).
  */
 export function copySubtree(
   cursor: TreeCursor,
   language: Language,
   source: string,
   before: readonly { type: string; startIndex: number; endIndex: number }[] = [],
+  opaque?: string,
 ): SyntaxNode {
   const rootInfo = infoOf(language, cursor.nodeTypeId);
   const root = new CopiedNode(source, rootInfo.name, cursor.startIndex, cursor.endIndex, rootInfo.named, false, undefined);
@@ -117,7 +120,7 @@ export function copySubtree(
     // (the tree's leaves are its tokens; an inner node always has children),
     // so their children are not asked for. An ERROR can be either.
     const isError = info.name === 'ERROR';
-    const inner = (isError || !info.token) && cursor.gotoFirstChild();
+    const inner = info.name !== opaque && (isError || !info.token) && cursor.gotoFirstChild();
     let node: CopiedNode;
     if (inner) {
       node = new CopiedNode(source, info.name, 0, 0, info.named, false, field);
@@ -127,7 +130,7 @@ export function copySubtree(
         end = cursor.endIndex;
       // Only a zero-width token can be one the parser made up.
       node = new CopiedNode(source, info.name, start, end, info.named, start === end && cursor.nodeIsMissing, field);
-      if (!isError) info.token = true;
+      if (!isError && info.name !== opaque) info.token = true;
     }
     node.previousSibling = parent.children[parent.children.length - 1] ?? null;
     node.parentNode = parent;
