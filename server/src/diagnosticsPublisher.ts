@@ -12,6 +12,9 @@ export class DiagnosticsPublisher {
   private scheduled = false;
   /** Bumped by every change; a publication waits until it stops moving (see `schedule`). */
   private changes = 0;
+  /** When the last change arrived, and whether it came within BURST_GAP_MS of the one before. */
+  private lastChangeAt = -Infinity;
+  private inBurst = false;
 
   /** Checkouts of `wit.compatibility.base`, for the diagnostics of changes against it. */
   private readonly bases: CompatibilityBases;
@@ -31,10 +34,20 @@ export class DiagnosticsPublisher {
    * follows the last edit by about one analysis. vscode-jsonrpc hands over one
    * queued message per event-loop turn (setImmediate), so "drained" is a turn
    * in which no change arrived; an edit alone waits two turns (microseconds).
+   *
+   * Draining is not enough inside a burst: edits 3 ms apart each find the queue
+   * empty, and an analysis started for one of them (15–30 ms, the event loop
+   * held) makes the last edit wait for it and then for its own. So a change
+   * that came less than BURST_GAP_MS after the one before waits until the
+   * edits have been quiet that long; an edit after a pause (a keystroke, key
+   * repeat at 30 ms) is still analysed at once.
    */
   schedule(service: WitLanguageService, uri: string): void {
     this.pendingRoots.add(uri);
     this.changes++;
+    const now = performance.now();
+    this.inBurst = now - this.lastChangeAt < BURST_GAP_MS;
+    this.lastChangeAt = now;
     if (this.scheduled) return;
     this.scheduled = true;
     let seen = this.changes;
@@ -44,6 +57,11 @@ export class DiagnosticsPublisher {
         seen = this.changes;
         quietTurns = 0;
       } else if (++quietTurns >= 2) {
+        const wait = this.inBurst ? this.lastChangeAt + BURST_GAP_MS - performance.now() : 0;
+        if (wait > 0) {
+          setTimeout(settle, wait);
+          return;
+        }
         this.scheduled = false;
         const uris = [...this.pendingRoots];
         this.pendingRoots.clear();
@@ -81,6 +99,12 @@ export class DiagnosticsPublisher {
     }
   }
 }
+
+/**
+ * Changes closer together than this are one burst, published once it ends:
+ * above the gap of a paste or macro (0–5 ms), below key repeat (30 ms).
+ */
+const BURST_GAP_MS = 8;
 
 /**
  * At most this many diagnostics per file go to the editor: a mutated file once
