@@ -50,12 +50,17 @@ export class Settings {
 
   private async refresh(): Promise<void> {
     if (!this.canPull) return;
+    const before = JSON.stringify(this.current);
     try {
       const [wit] = await this.connection.workspace.getConfiguration([{ section: 'wit' }]);
       this.current = merge(defaults, wit);
     } catch {
       this.current = defaults;
     }
+    // Settings as they were re-check nothing: the first pull (at start, racing
+    // the first didOpen) usually finds the defaults, and re-analysing every open
+    // file for it doubled the time to the first diagnostics of a large file.
+    if (JSON.stringify(this.current) === before) return;
     for (const l of this.listeners) l();
   }
 }

@@ -36,7 +36,10 @@ export class LspClient {
     this.settings = options.settings ?? {};
     const server = path.join(repoRoot, 'dist', 'server.js');
     if (!fs.existsSync(server)) throw new Error('dist/server.js is missing: run `npm run build` first');
-    this.proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // LSP_SERVER_ARGS: node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p` to profile it in a bench.
+    this.proc = spawn(process.execPath, [...(process.env.LSP_SERVER_ARGS?.split(' ') ?? []), server, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.proc.stdout!.on('data', (chunk: Buffer) => this.onData(chunk));
     this.proc.stderr!.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString();

@@ -215,7 +215,9 @@ export function createWitLanguageServiceFrom(
   };
   return {
     setFeatures: (list) => {
-      features = new Set(list);
+      const next = new Set(list);
+      if (next.size === features.size && [...next].every((f) => features.has(f))) return;
+      features = next;
       cache.clear();
     },
     openDocument: (uri, text, version) => void workspace.openDocument(uri, text, version),
