@@ -22,7 +22,7 @@ function witFiles(dir: string): string[] {
 export const corpus = witFiles(corpusRoot);
 
 /** The one change that turns `before` into `after` (common prefix and suffix kept). */
-export function changeBetween(doc: WitDocument, after: string): TextDocumentContentChangeEvent {
+export function changeBetween(doc: Pick<WitDocument, 'text' | 'positionAt'>, after: string): TextDocumentContentChangeEvent {
   const before = doc.text;
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
@@ -36,7 +36,7 @@ export function changeBetween(doc: WitDocument, after: string): TextDocumentCont
 }
 
 /** Every version a file goes through: each mutant and back, then typing and deleting. */
-export function* versionsOf(file: string, text: string): Generator<{ what: string; text: string }> {
+export function* versionsOf(file: string, text: string, typing = true): Generator<{ what: string; text: string }> {
   let seed = 0;
   for (const c of path.relative(corpusRoot, file)) seed = (seed * 31 + c.charCodeAt(0)) >>> 0;
   for (const [kind, mutate] of Object.entries(mutations)) {
@@ -48,7 +48,7 @@ export function* versionsOf(file: string, text: string): Generator<{ what: strin
   // Typing at two places, a character at a time (a name, a comment, a new
   // line), then deleting what was typed.
   const r = rng(seed + 1);
-  for (let n = 0; n < 2; n++) {
+  for (let n = 0; typing && n < 2; n++) {
     const at = Math.floor(r() * (text.length + 1));
     let typed = '';
     for (const ch of ['x', ' ', '/', '/', '\n']) {

@@ -8,9 +8,10 @@ import { syntaxErrors } from './syntax/syntaxErrors';
 import { lexicalErrors } from './syntax/lexicalErrors';
 import { lowerFile, type LoweringCache } from './syntax/lower';
 import type { FileAst } from './syntax/ast';
-import { discoverRoot, rootDirOf } from './resolve/discover';
+import { discoverRoot, rootDirOf, type BinaryPackageSource } from './resolve/discover';
+import type { LoweredSource } from './resolve/packages';
 import { DiagnosticSink } from './resolve/diagnostics';
-import { resolveRoot } from './resolve/resolver';
+import { canResolveOnTop, resolveRoot, type Resolved, type ResolvedBase } from './resolve/resolver';
 
 /** A root's last resolution, with the inputs it was made from. */
 interface Resolution {
@@ -22,6 +23,14 @@ interface Resolution {
 
 /** What one language service keeps between analyses. */
 export class AnalysisCache {
+  /**
+   * @param reuseResolvedDeps resolve a root's deps/ once and the root on top of
+   * them while they do not change (false: everything on every change, the
+   * reference that test/core/incrementalDiagnostics.test.ts compares with).
+   */
+  constructor(readonly reuseResolvedDeps = true) {}
+  /** Per root, its deps/ resolved on their own, with the inputs they were resolved from. */
+  readonly deps = new Map<string, { inputs: unknown[]; features: ReadonlySet<string>; base: ResolvedBase }>();
   /** The current analysis of each root, valid while the workspace generation is the same. */
   readonly byRoot = new Map<string, { generation: number; analysis: Analysis }>();
   /** Lowered files, by document object (a new version is a new object). */
@@ -43,6 +52,7 @@ export class AnalysisCache {
   clear(): void {
     this.byRoot.clear();
     this.resolutions.clear();
+    this.deps.clear();
   }
 
   errorsOf(doc: WitDocument): Diagnostic[] {
@@ -74,6 +84,7 @@ function analyzeRoot(workspace: Workspace, path: string, features: ReadonlySet<s
   const layout = discoverRoot(workspace, path);
   const fileSink = new DiagnosticSink();
   const inputs: unknown[] = [];
+  const depInputs: unknown[] = [];
   const files = new Map<string, FileAst>();
   const sources = layout.packages.map((source) => ({
     source,
@@ -84,10 +95,12 @@ function analyzeRoot(workspace: Workspace, path: string, features: ReadonlySet<s
       files.set(doc.uri, ast);
       for (const p of ast.problems) fileSink.error(doc.uri, p.range, p.message, p.code);
       inputs.push(doc.uri, ...ast.items, ...ast.packageDecls);
+      if (source.isDependency) depInputs.push(doc.uri, ...ast.items, ...ast.packageDecls);
       return ast;
     }),
   }));
   for (const b of layout.binaryPackages) inputs.push(b.location, ...b.interfaceNames);
+  for (const b of layout.binaryPackages) depInputs.push(b.location, ...b.interfaceNames);
 
   const previous = cache.resolutions.get(layout.rootDir);
   let resolved: ReturnType<typeof resolveRoot>;
@@ -97,7 +110,7 @@ function analyzeRoot(workspace: Workspace, path: string, features: ReadonlySet<s
     resolveDiagnostics = previous.diagnostics;
   } else {
     const sink = new DiagnosticSink();
-    resolved = resolveRoot(sources, layout.binaryPackages, sink, features);
+    resolved = resolve(cache, layout.rootDir, sources, layout.binaryPackages, depInputs, sink, features);
     resolveDiagnostics = sink.byUri;
     cache.resolutions.set(layout.rootDir, { inputs, features, result: resolved, diagnostics: resolveDiagnostics });
   }
@@ -121,6 +134,37 @@ function analyzeRoot(workspace: Workspace, path: string, features: ReadonlySet<s
     for (const s of top) addTop(s);
   }
   return { symbolsByUri, references, diagnostics, packages, files, features };
+}
+
+/** The root on top of its deps/ resolved before (when that gives what resolving everything would), else everything. */
+function resolve(
+  cache: AnalysisCache,
+  rootDir: string,
+  sources: LoweredSource[],
+  binaries: BinaryPackageSource[],
+  depInputs: unknown[],
+  sink: DiagnosticSink,
+  features: ReadonlySet<string>,
+): Resolved {
+  const depSources = sources.filter((s) => s.source.isDependency);
+  if (!cache.reuseResolvedDeps || depSources.length === 0) return resolveRoot(sources, binaries, sink, features);
+  let deps = cache.deps.get(rootDir);
+  if (!deps || deps.features !== features || !sameInputs(deps.inputs, depInputs)) {
+    const depSink = new DiagnosticSink();
+    const result = resolveRoot(depSources, binaries, depSink, features);
+    const clean = [...depSink.byUri.values()].every((list) => list.length === 0);
+    deps = { inputs: depInputs, features, base: { entities: result.entities, references: result.references, clean } };
+    cache.deps.set(rootDir, deps);
+  }
+  const rootSources = sources.filter((s) => !s.source.isDependency);
+  if (
+    !canResolveOnTop(
+      deps.base,
+      rootSources.flatMap((s) => s.files),
+    )
+  )
+    return resolveRoot(sources, binaries, sink, features);
+  return resolveRoot(rootSources, [], sink, features, deps.base);
 }
 
 function sameInputs(a: unknown[], b: unknown[]): boolean {

@@ -175,11 +175,17 @@ export interface ServiceOptions {
   /** The folder that holds tree-sitter.wasm and tree-sitter-wit.wasm. */
   wasmDir: string;
   features?: readonly string[];
+  /**
+   * Resolve a root's deps/ once and the root package on top of them while they
+   * do not change (default). False resolves everything on every change: the
+   * reference the incremental-analysis tests compare with.
+   */
+  reuseResolvedDeps?: boolean;
 }
 
 /** Loads the WIT grammar, then makes the service: no service exists without a parser. */
 export async function createWitLanguageService(host: WitHost, options: ServiceOptions): Promise<WitLanguageService> {
-  return createWitLanguageServiceFrom(await WitGrammar.load(options.wasmDir), host, options.features);
+  return createWitLanguageServiceFrom(await WitGrammar.load(options.wasmDir), host, options.features, options.reuseResolvedDeps);
 }
 
 /** A service over a grammar loaded already (`WitGrammar.load`): for hosts that make many services. */
@@ -187,9 +193,10 @@ export function createWitLanguageServiceFrom(
   grammar: WitGrammar,
   host: WitHost,
   initialFeatures: readonly string[] = DEFAULT_FEATURES,
+  reuseResolvedDeps = true,
 ): WitLanguageService {
   const workspace = new Workspace(host, grammar);
-  const cache = new AnalysisCache();
+  const cache = new AnalysisCache(reuseResolvedDeps);
   let features: ReadonlySet<string> = new Set(initialFeatures);
   const analysis = (uri: string) => analyzeWorkspaceOf(workspace, uriToPath(uri), cache, features);
   const document = (uri: string) => workspace.document(uri);

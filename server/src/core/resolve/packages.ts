@@ -33,6 +33,12 @@ export class PackageTable {
     return this.packages.filter((p) => p.baseName === baseName);
   }
 
+  /** A package resolved before (a base), looked up like the others. */
+  adopt(p: PackageEntity): void {
+    this.byKey.set(p.key, p);
+    this.packages.push(p);
+  }
+
   getOrCreate(key: string, baseName: string, version: string | undefined, isDependency: boolean, opaque = false): PackageEntity {
     let p = this.byKey.get(key);
     if (p) return p;

@@ -5,7 +5,7 @@ import type * as A from '../syntax/ast';
 import type { Analysis, WitReference } from '../model';
 import type { InterfaceEntity, PackageEntity, WorldEntity } from './entities';
 import { DiagnosticSink } from './diagnostics';
-import { PackageTable, compareSemver, groupPackages, type LoweredSource } from './packages';
+import { PackageTable, compareSemver, groupPackages, packageKey, type LoweredSource } from './packages';
 import type { ResolveContext } from './context';
 import { declareFileUses, declarePackage } from './declare';
 import { opaqueInterface, resolvePath, type PathTarget } from './paths';
@@ -19,33 +19,88 @@ import { makeSymbol } from './symbols';
 import { reportPackageCycles } from './cycles';
 import type { BinaryPackageSource } from './discover';
 
+/**
+ * The resolved packages of a root's deps/, reused while they do not change:
+ * an edit in the root package then resolves only the root (WASI http's deps are
+ * four fifths of its text). Valid only when nothing in them could depend on the
+ * root: see `canResolveOnTop`.
+ */
+export interface ResolvedBase {
+  entities: PackageEntity[];
+  references: WitReference[];
+  /** The deps resolved without a diagnostic (so none of them names a package outside them). */
+  clean: boolean;
+}
+
+export interface Resolved extends Pick<Analysis, 'references' | 'packages'> {
+  /** Every package, binary ones included (a base for `resolveRoot` on top of it). */
+  entities: PackageEntity[];
+}
+
+/**
+ * Resolves the sources (with `base` already resolved underneath: its packages
+ * are looked up, never changed, and not checked again).
+ */
 export function resolveRoot(
   sources: LoweredSource[],
   binaries: BinaryPackageSource[],
   sink: DiagnosticSink,
   features: ReadonlySet<string>,
-): Pick<Analysis, 'references' | 'packages'> {
+  base?: ResolvedBase,
+): Resolved {
   const table = new PackageTable();
+  for (const p of base?.entities ?? []) table.adopt(p);
   for (const s of sources) groupPackages(s, table, sink);
   for (const b of binaries) addBinaryPackages(table, b);
+  const underneath = new Set(base?.entities);
+  const own = table.packages.filter((p) => !p.opaque && !underneath.has(p));
   const ctx: ResolveContext = { sink, features, table, references: [], fileUses: new Map(), nodes: [], packageOf: new Map() };
-  for (const pkg of table.packages) if (!pkg.opaque) declarePackage(ctx, pkg);
+  for (const pkg of own) declarePackage(ctx, pkg);
   // wit-parser's order: each package's own references first, then the packages
   // sorted (cycles), then each package's foreign names looked up in that order.
-  const foreign = new Map(table.packages.filter((p) => !p.opaque).map((p) => [p, collectForeignNames(ctx, p)] as const));
+  const foreign = new Map(own.map((p) => [p, collectForeignNames(ctx, p)] as const));
   for (const pkg of checkPackageCycles(ctx)) {
     const names = foreign.get(pkg);
     if (names) checkForeignNames(ctx, pkg, names);
   }
-  for (const pkg of table.packages) if (!pkg.opaque) declareFileUses(ctx, pkg);
+  for (const pkg of own) declareFileUses(ctx, pkg);
 
-  for (const pkg of table.packages) if (!pkg.opaque) reportPackageCycles(ctx, pkg);
+  for (const pkg of own) reportPackageCycles(ctx, pkg);
   const inline = createInlineInterfaces(ctx);
-  for (const node of topologicalOrder(ctx, inline)) {
+  for (const node of topologicalOrder(ctx, inline, underneath)) {
     if (node.kind === 'interface') resolveInterface(ctx, node);
     else resolveWorld(ctx, node, inline);
   }
-  return { references: ctx.references, packages: table.packages.filter((p) => !p.opaque).map((p) => p.model) };
+  // In the order of a resolution of everything: the root's packages, then the deps'.
+  const entities = base ? [...table.packages.filter((p) => !underneath.has(p)), ...base.entities] : table.packages;
+  return {
+    references: base ? [...base.references, ...ctx.references] : ctx.references,
+    packages: entities.filter((p) => !p.opaque).map((p) => p.model),
+    entities,
+  };
+}
+
+/**
+ * Whether `files` can be resolved on top of `base` with the result a resolution
+ * of everything would give: the base is clean (no package in it names one
+ * outside it, so none depends on these files, and it has no cycle), and no
+ * package here is one of the base's (a package defined twice is an error that
+ * belongs to both).
+ */
+export function canResolveOnTop(base: ResolvedBase, files: readonly A.FileAst[]): boolean {
+  if (!base.clean) return false;
+  const keys = new Set(base.entities.map((p) => p.key));
+  for (const file of files) {
+    const decl = file.packageDecls[0];
+    if (decl && keys.has(packageKey(decl.name).key)) return false;
+    const stack = file.items.filter((i): i is A.NestedPackageAst => i.kind === 'nested-package');
+    while (stack.length) {
+      const nested = stack.pop()!;
+      if (keys.has(packageKey(nested.name).key)) return false;
+      for (const i of nested.items) if (i.kind === 'nested-package') stack.push(i);
+    }
+  }
+  return true;
 }
 
 function addBinaryPackages(table: PackageTable, b: BinaryPackageSource): void {
@@ -121,7 +176,11 @@ function dependencies(
  * is resolved before it. An edge that closes a cycle is dropped (cycles.ts
  * reports cycles as wit-parser does).
  */
-function topologicalOrder(ctx: ResolveContext, inline: Map<A.ImportExportAst, InterfaceEntity>): Array<InterfaceEntity | WorldEntity> {
+function topologicalOrder(
+  ctx: ResolveContext,
+  inline: Map<A.ImportExportAst, InterfaceEntity>,
+  resolvedBefore: ReadonlySet<PackageEntity>,
+): Array<InterfaceEntity | WorldEntity> {
   const all: Array<InterfaceEntity | WorldEntity> = [];
   for (const n of ctx.nodes) {
     all.push(n);
@@ -153,6 +212,7 @@ function topologicalOrder(ctx: ResolveContext, inline: Map<A.ImportExportAst, In
         continue;
       }
       const next = d[top.i++];
+      if (resolvedBefore.has(next.pkg)) continue;
       const s = state.get(next);
       if (s === 1) {
         // Drop the edge so resolution can go on without the cycle.
