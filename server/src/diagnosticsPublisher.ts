@@ -15,6 +15,7 @@ export class DiagnosticsPublisher {
   /** When the last change arrived, and whether it came within BURST_GAP_MS of the one before. */
   private lastChangeAt = -Infinity;
   private inBurst = false;
+  private publishedSinceChange = true;
 
   /** Checkouts of `wit.compatibility.base`, for the diagnostics of changes against it. */
   private readonly bases: CompatibilityBases;
@@ -38,16 +39,19 @@ export class DiagnosticsPublisher {
    * Draining is not enough inside a burst: edits 3 ms apart each find the queue
    * empty, and an analysis started for one of them (15–30 ms, the event loop
    * held) makes the last edit wait for it and then for its own. So a change
-   * that came less than BURST_GAP_MS after the one before waits until the
-   * edits have been quiet that long; an edit after a pause (a keystroke, key
-   * repeat at 30 ms) is still analysed at once.
+   * that came less than BURST_GAP_MS after the one before (with no publication
+   * between) waits until the edits have been quiet that long; an edit after a
+   * pause (a keystroke, key repeat at 30 ms) is still analysed at once.
    */
   schedule(service: WitLanguageService, uri: string): void {
     this.pendingRoots.add(uri);
     this.changes++;
     const now = performance.now();
-    this.inBurst = now - this.lastChangeAt < BURST_GAP_MS;
+    // Edits that each wait for their diagnostics (a bench, a slow typist on a
+    // fast machine) are no burst, however close: a publication came between.
+    this.inBurst = now - this.lastChangeAt < BURST_GAP_MS && !this.publishedSinceChange;
     this.lastChangeAt = now;
+    this.publishedSinceChange = false;
     if (this.scheduled) return;
     this.scheduled = true;
     let seen = this.changes;
@@ -78,6 +82,7 @@ export class DiagnosticsPublisher {
   }
 
   private publish(service: WitLanguageService, uris: string[]): void {
+    this.publishedSinceChange = true;
     const enabled = this.settings.value.diagnostics.enable;
     const spillHints = this.settings.value.canonicalAbi.spillHints;
     const done = new Set<string>();
