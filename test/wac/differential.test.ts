@@ -2,31 +2,21 @@
 // fixtures, mutated at random (seeded); for each mutant the diagnostics the server's check
 // gives for the unsaved text (a temporary copy, deps/ by flag) agree with `wac compose` of the
 // same text saved beside the document: the verdict, the line and column of the error, its
-// message. WAC_DIFF_MUTANTS sets how many (default 200), WAC_DIFF_SEED the seed.
+// message. Two answers are compared: the merged one the server publishes once wac answered
+// (our semantic errors merged with wac's: wac's error must lead it, never dropped), and the
+// checker's own, published at every edit before wac runs (syntax errors from the tree, else
+// wacSemantics.ts): its verdict, and its first error where wac reports one.
+// WAC_DIFF_MUTANTS sets how many (default 200), WAC_DIFF_SEED the seed.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { checkWac } from '../../server/src/wac/wacCheck';
-import { parseWacErrors } from '../../server/src/wac/wacErrors';
+import { mergeWacDiagnostics } from '../../server/src/wac/wacMerge';
 import { live } from '../live';
 import { fixtureWorkspace } from './wacLsp';
-
-const run = promisify(execFile);
-
-/** mulberry32: a small seeded generator, so a failing mutant can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { composeVerdict, described, firstError, grammar, ownDiagnostics, random } from './wacDiffKit';
 
 const SEEDS = [
   'package wit-devkit:greet-app;\n\nlet greeter = new wit-devkit:greeter {};\nlet app = new wit-devkit:app { ...greeter, ... };\n\nexport app["wasi:cli/run@0.2.12"];\n',
@@ -94,41 +84,52 @@ test('the live check agrees with wac compose on random mutants of valid document
   const rnd = random(seed);
   const dir = fixtureWorkspace();
   const depsDir = path.join(dir, 'deps');
+  const g = await grammar();
   const disagreements: string[] = [];
+  /** The checker's own answer: another verdict than wac's; the same verdict, its first error elsewhere or otherwise worded. */
+  const ownVerdicts: string[] = [];
+  const ownFirst: string[] = [];
+  /** Of those, the mutants that parse: the semantic check's own disagreements (the syntax check has its own tester). */
+  const ownSemantic: string[] = [];
+  let semanticErrors = 0;
   let errors = 0;
   try {
     for (let i = 0; i < count; i++) {
       let text = SEEDS[i % SEEDS.length];
       for (let n = 1 + Math.floor(rnd() * 2); n > 0; n--) text = mutate(text, rnd);
       const ours = await checkWac(text, { wac: tools.wac, depsDir, cwd: dir });
-      const file = path.join(dir, 'mutant.wac');
-      fs.writeFileSync(file, text);
-      let theirs: string;
-      try {
-        await run(tools.wac, ['compose', file, '-o', path.join(dir, 'mutant.wasm')], {
-          cwd: dir,
-          env: { ...process.env, RUST_BACKTRACE: '0' },
-        });
-        theirs = 'ok';
-      } catch (e) {
-        const [err] = parseWacErrors(String((e as { stderr?: string }).stderr));
-        theirs = err ? `${err.line === undefined ? '-' : `${err.line + 1}:${(err.column ?? 0) + 1}`} ${err.message}` : 'error';
-      }
-      const p = ours.problems[0];
+      const theirs = await composeVerdict(tools.wac, dir, text);
+      const own = ownDiagnostics(g, text, depsDir);
+      const wacDiagnostics: Diagnostic[] = ours.problems.map((p) => ({
+        range: { start: p.start, end: p.end },
+        severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+        message: p.message,
+      }));
+      // What the server publishes once wac answered: on a document that parses, ours merged with wac's.
+      const merged = own.syntax ? wacDiagnostics : mergeWacDiagnostics(own.diagnostics, wacDiagnostics, ours.code === 0);
       // Where wac gives no location (a failed registry lookup), we point at the package; compare the verdict only.
-      const oursText = !p
-        ? 'ok'
-        : theirs.startsWith('- ')
-          ? theirs
-          : `${p.start.line + 1}:${p.start.character + 1} ${p.message.split('\n')[0]}`;
+      const oursText = described(firstError(merged), theirs);
       if (theirs !== 'ok') errors++;
       if (oursText !== theirs) disagreements.push(`mutant ${i} (seed ${seed}):\n${text}\n  ours:   ${oursText}\n  theirs: ${theirs}`);
+      const mine = firstError(own.diagnostics);
+      if (mine && !own.syntax) semanticErrors++;
+      const mineText = described(mine, theirs);
+      const replay = `mutant ${i} (seed ${seed}):\n${text}\n  own:    ${mineText}\n  theirs: ${theirs}`;
+      if ((mineText === 'ok') !== (theirs === 'ok')) ownVerdicts.push(replay);
+      else if (mineText !== theirs) ownFirst.push(replay);
+      if (!own.syntax && mineText !== theirs) ownSemantic.push(replay);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const agreement = 1 - disagreements.length / count;
+  const pct = (n: number) => `${((100 * (count - n)) / count).toFixed(1)} %`;
   console.log(`WAC differential: ${count} mutants (${errors} rejected by wac compose), agreement ${(agreement * 100).toFixed(1)} %`);
+  console.log(
+    `WAC differential, the checker alone (${semanticErrors} semantic errors found): verdict ${pct(ownVerdicts.length)}, first error ${pct(ownVerdicts.length + ownFirst.length)}`,
+  );
+  console.log(`of the mutants that parse, the semantic check disagrees on ${ownSemantic.length}`);
+  if (ownSemantic.length) console.log(`the semantic check otherwise (first 5):\n${ownSemantic.slice(0, 5).join('\n')}`);
   assert.ok(errors > count / 3, 'the mutants exercise errors');
   assert.ok(agreement >= 0.95, disagreements.join('\n\n'));
   assert.deepEqual(disagreements, [], 'every mutant agrees (the check is wac itself)');

@@ -57,7 +57,18 @@ test(
       assert.deepEqual(await client.diagnostics(uri, 1), []);
       const broken = text.replace('new wit-devkit:greeter {}', 'new wit-devkit:greeter-mismatch {}');
       const v2 = client.change(uri, broken);
-      const [d, ...rest] = await client.diagnostics(uri, v2);
+      // At once, the checker's own: the mismatch, in plug fit's words.
+      const [own, ...others] = await client.diagnostics(uri, v2);
+      assert.equal(others.length, 0, JSON.stringify(others));
+      assert.equal(own.source, 'wac-devkit');
+      assert.equal(slice(broken, own.range), 'greeter');
+      assert.equal(
+        own.message,
+        'mismatched instantiation argument `wit-devkit:compose/greet@0.1.0`\n' +
+          'function `greet` differs: needs func(name: string) -> string, gets func(name: string, times: u32) -> string',
+      );
+      // Once wac answered: its error, which says the same at the same place, instead.
+      const [d, ...rest] = await client.checked(uri, v2);
       assert.equal(rest.length, 0);
       assert.equal(d.severity, 1);
       assert.equal(d.source, 'wac');
@@ -75,7 +86,7 @@ test('syntax errors, unknown exports and missing arguments are at their tokens, 
     const text = greet(dir);
     const uri = client.open(path.join(dir, 'greet.wac'), text);
     await client.diagnostics(uri, 1);
-    const cases: Array<{ name: string; text: string; token: string; message: RegExp }> = [
+    const cases: Array<{ name: string; text: string; token: string; message: RegExp; also?: string }> = [
       {
         name: 'an unclosed brace',
         text: text.replace('new wit-devkit:greeter {};', 'new wit-devkit:greeter {'),
@@ -94,18 +105,57 @@ test('syntax errors, unknown exports and missing arguments are at their tokens, 
         token: 'wit-devkit:app',
         message: /missing instantiation argument `wasi:cli\/environment@0\.2\.12`/,
       },
-      { name: 'a duplicate name', text: text.replace('let app', 'let greeter'), token: 'greeter', message: /greeter/ },
+      {
+        name: 'a duplicate name',
+        text: text.replace('let app', 'let greeter'),
+        token: 'greeter',
+        message: /greeter/,
+        also: 'undefined name `app`',
+      },
       { name: 'an unterminated comment', text: `${text}\n/* still open`, token: '/* still open', message: /unterminated comment/ },
     ];
     for (const c of cases) {
       const version = client.change(uri, c.text);
-      // The error (an unused instance the edit leaves is a warning beside it).
-      const d = (await client.diagnostics(uri, version)).filter((x) => x.severity === 1);
-      assert.equal(d.length, 1, `${c.name}: ${JSON.stringify(d)}`);
+      // The checker's own first error, at once, is wac's; once wac answered, wac's leads
+      // (an unused instance the edit leaves is a warning beside it; a duplicate name leaves
+      // the export of `app` undefined too, which wac, stopped at the first, does not say).
+      const own = (await client.diagnostics(uri, version)).filter((x) => x.severity === 1);
+      const d = (await client.checked(uri, version)).filter((x) => x.severity === 1);
+      assert.equal(d.length, c.also ? 2 : 1, `${c.name}: ${JSON.stringify(d)}`);
+      assert.equal(d[0].source, 'wac', c.name);
       assert.match(d[0].message, c.message, c.name);
       assert.equal(slice(c.text, d[0].range), c.token, `${c.name}: the range covers the token`);
       assert.equal(verdictOf(d), await composeVerdict(wac, dir, c.text), `${c.name}: the same place as wac compose`);
+      assert.equal(verdictOf(own), verdictOf(d), `${c.name}: the checker's own first error is where wac's is`);
+      if (c.also) assert.equal(d[1].message, c.also, c.name);
     }
+  }),
+);
+
+test('two mistakes are published at once, each at its token; once wac answered, its error leads and ours stays', { timeout: 60_000 }, (t) =>
+  withServer(t, async (client, dir, wac) => {
+    const text = greet(dir).replace('{ ...greeter, ... }', '{ ...greeter }').replace('run@0.2.12', 'walk@0.2.12');
+    const uri = client.open(path.join(dir, 'greet.wac'), text);
+    const both = [
+      ['wit-devkit:app', 'missing instantiation argument `wasi:cli/environment@0.2.12` for package `wit-devkit:app`'],
+      ['["wasi:cli/walk@0.2.12"]', 'the instance has no export named `wasi:cli/walk@0.2.12`'],
+    ];
+    const own = await client.diagnostics(uri, 1);
+    assert.deepEqual(
+      own.map((d) => [slice(text, d.range), d.message, d.source]),
+      both.map(([token, message]) => [token, message, 'wac-devkit']),
+      'both in the first publication, before wac ran',
+    );
+    const merged = await client.checked(uri, 1);
+    assert.deepEqual(
+      merged.map((d) => [slice(text, d.range), d.message, d.source]),
+      [
+        [...both[0], 'wac'],
+        [...both[1], 'wac-devkit'],
+      ],
+      'wac stops at the first; the second is still shown',
+    );
+    assert.equal(verdictOf(merged), await composeVerdict(wac, dir, text));
   }),
 );
 
@@ -173,7 +223,11 @@ test('wac/composed answers the component the last check composed, and the proble
     const version = client.change(uri, text.replace('let app', 'let greeter'));
     await client.diagnostics(uri, version);
     const broken = await client.request('wac/composed', { uri });
-    assert.equal(broken.problems.length, 1);
+    // wac's (greeter redefined) and the checker's (so `app` is undefined at the export).
+    assert.deepEqual(
+      broken.problems.map((p: string) => p.split('\n')[0]),
+      ['`greeter` is already defined', 'undefined name `app`'],
+    );
     assert.equal(broken.composed, first.composed, 'the last composition that worked stays');
   }),
 );

@@ -45,12 +45,17 @@ test('a document with three syntax errors gets three diagnostics, each at its to
       ],
     );
     assert.ok(diagnostics.every((d) => d.severity === 1 && d.source === 'wac' && d.code === 'syntax-error'));
-    // Fixed, the errors go (the notice that wac is missing stays: there is none on PATH).
+    // Fixed, the syntax errors go; what the semantic check finds without wac shows at once,
+    // every error (no deps/ here: the package is unknown, and so are the names passed to it).
     const version = client.change(uri, 'package docs:fixed;\n\nlet adder = new wit-devkit:adder { a, b };\nexport adder.calculate;\n');
     const fixed = await client.diagnostics(uri, version);
     assert.deepEqual(
-      fixed.map((d) => d.severity),
-      [3],
+      fixed.map((d) => [d.severity, d.range.start.line, d.range.start.character, d.message]),
+      [
+        [1, 2, 16, 'unknown package `wit-devkit:adder`'],
+        [1, 2, 35, 'undefined name `a`'],
+        [1, 2, 38, 'undefined name `b`'],
+      ],
       JSON.stringify(fixed),
     );
   }),

@@ -44,6 +44,8 @@ export class WacLspClient {
   private readonly pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
   private readonly listeners: Listener[] = [];
   private readonly versions = new Map<string, number>();
+  /** The last diagnostics published for each uri, with their version. */
+  private readonly latest = new Map<string, { version?: number; diagnostics: any[] }>();
   stderr = '';
 
   async start(root: string, env: NodeJS.ProcessEnv = {}): Promise<any> {
@@ -102,6 +104,19 @@ export class WacLspClient {
     });
   }
 
+  /**
+   * The diagnostics once wac's answer for `version` (or later) is merged in: the server
+   * publishes its own at each edit, then wac's merged after the pause. `wac/composed`
+   * answers once the checks asked for are published (and they come first on the pipe).
+   */
+  async checked(uri: string, version = 1): Promise<any[]> {
+    await this.request('wac/composed', { uri });
+    const last = this.latest.get(uri);
+    if (!last || !(typeof last.version === 'number' && last.version >= version))
+      throw new Error(`no diagnostics for ${uri} at version ${version}: ${JSON.stringify(last)}`);
+    return last.diagnostics;
+  }
+
   async stop(): Promise<void> {
     if (!this.proc || this.proc.exitCode !== null) return;
     const exited = new Promise((resolve) => this.proc.on('exit', resolve));
@@ -137,6 +152,7 @@ export class WacLspClient {
           result: msg.method === 'workspace/configuration' ? msg.params.items.map(() => null) : null,
         });
       } else if (msg.method === 'textDocument/publishDiagnostics') {
+        this.latest.set(msg.params.uri, { version: msg.params.version, diagnostics: msg.params.diagnostics });
         for (const l of [...this.listeners]) l(msg.params);
       }
     }

@@ -1,21 +1,19 @@
 // The open WAC documents of the language server: their text (kept up to date from the
-// editor's incremental changes), a check by the real wac after each pause in typing
-// (debounced; results reused by wacCheckCache.ts when they cannot differ), diagnostics
-// published from it, document symbols from the scanner, and the last composed component
-// (the composition graph reads it). WIT documents never come here.
+// editor's incremental changes), the checker's own diagnostics published on every edit
+// (syntax errors from the tree, then the semantic check of wacSemantics.ts: every error at
+// once, no process), a check by the real wac after each pause in typing (debounced; results
+// reused by wacCheckCache.ts when they cannot differ) merged into them (wacMerge.ts),
+// document symbols from the tree, and the last composed component (the composition graph
+// reads it). WIT documents never come here.
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  DiagnosticSeverity,
-  DiagnosticTag,
-  type Diagnostic,
-  type DocumentSymbol,
-  type TextDocumentContentChangeEvent,
-} from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic, type DocumentSymbol, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { uriToPath } from '../core/index';
 import { positionAt } from './wacCheck';
 import { WacCheckCache } from './wacCheckCache';
-import { scanWac, unusedLets } from './wacScanner';
+import { mergeWacDiagnostics, semanticDiagnostics } from './wacMerge';
+import { wacPackage } from './wacPackages';
+import { checkWacSemantics } from './wacSemantics';
 import { wacDocumentSymbols } from './wacOutline';
 import type { WacTrees } from './wacSyntaxTree';
 import type { Tree } from '../core/index';
@@ -44,6 +42,8 @@ interface Entry {
   problems: string[];
   /** Settles after the next publication (tests and the graph wait on it). */
   waiters: Array<() => void>;
+  /** The version wac's answer was last published for (the checker's own then waits for the next edit). */
+  checkedVersion?: number;
 }
 
 export class WacDocuments {
@@ -57,7 +57,9 @@ export class WacDocuments {
   }
 
   open(uri: string, text: string, version: number): void {
-    this.docs.set(uri, { doc: TextDocument.create(uri, 'wac', version, text), again: false, waiters: [], problems: [] });
+    const entry: Entry = { doc: TextDocument.create(uri, 'wac', version, text), again: false, waiters: [], problems: [] };
+    this.docs.set(uri, entry);
+    void this.publishOwn(uri, entry);
     this.schedule(uri, 0);
   }
 
@@ -65,6 +67,7 @@ export class WacDocuments {
     const entry = this.docs.get(uri);
     if (!entry) return;
     entry.doc = TextDocument.update(entry.doc, changes, version);
+    void this.publishOwn(uri, entry);
     this.schedule(uri, this.debounceMs);
   }
 
@@ -136,6 +139,26 @@ export class WacDocuments {
     }, delayMs);
   }
 
+  private publishTo(uri: string, entry: Entry, version: number, diagnostics: Diagnostic[]): void {
+    entry.problems = diagnostics
+      .filter((d) => d.severity === DiagnosticSeverity.Error)
+      .map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
+    this.options.publish(uri, version, diagnostics);
+  }
+
+  /** The checker's own diagnostics of the current text, published at once (wac's follow after the pause). */
+  private async publishOwn(uri: string, entry: Entry): Promise<void> {
+    const { doc } = entry;
+    try {
+      const diagnostics = await this.own(uri, doc.getText());
+      // Published only while it is the newest text and wac has not answered for it.
+      if (this.docs.get(uri) === entry && entry.doc === doc && entry.checkedVersion !== doc.version)
+        this.publishTo(uri, entry, doc.version, diagnostics);
+    } catch (e) {
+      this.options.log?.(`WAC check of ${uri} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
   private async run(uri: string, entry: Entry): Promise<void> {
     try {
       do {
@@ -144,11 +167,9 @@ export class WacDocuments {
         const diagnostics = await this.check(uri, doc.getText(), entry);
         if (this.docs.get(uri) !== entry) return;
         // A newer version is waiting: publish only the newest.
-        if (!entry.again && !entry.timer) {
-          entry.problems = diagnostics
-            .filter((d) => d.severity === DiagnosticSeverity.Error)
-            .map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
-          this.options.publish(uri, doc.version, diagnostics);
+        if (!entry.again && !entry.timer && entry.doc === doc) {
+          entry.checkedVersion = doc.version;
+          this.publishTo(uri, entry, doc.version, diagnostics);
         }
       } while (entry.again);
     } catch (e) {
@@ -159,12 +180,29 @@ export class WacDocuments {
     }
   }
 
+  /**
+   * What the checker finds by itself: the syntax errors when there are any (wac stops at the
+   * parse too), else the semantic check against the components of the document's deps/.
+   */
+  private async own(uri: string, text: string): Promise<Diagnostic[]> {
+    const syntax = await this.syntaxErrors(uri, text);
+    if (syntax.length || !uri.startsWith('file:') || !this.options.syntax) return syntax;
+    const tree = await this.options.syntax.tree(uri, text);
+    if (!tree) return [];
+    const depsDir = path.join(path.dirname(uriToPath(uri)), 'deps');
+    return semanticDiagnostics(
+      checkWacSemantics(tree, text, (name, version) => wacPackage(depsDir, name, version)),
+      text,
+    );
+  }
+
   private async check(uri: string, text: string, entry: Entry): Promise<Diagnostic[]> {
     // Syntax errors come from the tree, all at once (wac stops at its first); wac runs
-    // only on a document that parses, for what only it knows (packages, types, arguments).
+    // only on a document that parses, for what only it knows (its own type checks).
     const syntax = await this.syntaxErrors(uri, text);
     if (syntax.length) return syntax;
     if (!uri.startsWith('file:')) return [];
+    const own = await this.own(uri, text);
     const wac = this.options.findWac();
     if (!wac) {
       return [
@@ -174,27 +212,19 @@ export class WacDocuments {
           source: 'wac',
           message: 'WAC documents are checked with the wac CLI, which is not on PATH (install: cargo install wac-cli).',
         },
+        ...own,
       ];
     }
     const dir = path.dirname(uriToPath(uri));
     const depsDir = path.join(dir, 'deps');
     const result = await this.checks.check(text, { wac, depsDir, cwd: dir });
     if (result.composed) entry.composed = result.composed;
-    const unused: Diagnostic[] = unusedLets(scanWac(text)).map((l) => ({
-      range: { start: positionAt(text, l.nameSpan.start), end: positionAt(text, l.nameSpan.end) },
-      severity: DiagnosticSeverity.Warning,
-      source: 'wac-devkit',
-      tags: [DiagnosticTag.Unnecessary],
-      message: `instance \`${l.name}\` is never used: nothing takes its exports and the composition does not export it`,
+    const theirs: Diagnostic[] = result.problems.map((p) => ({
+      range: { start: p.start, end: p.end },
+      severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      source: 'wac',
+      message: p.message,
     }));
-    return [
-      ...result.problems.map((p) => ({
-        range: { start: p.start, end: p.end },
-        severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-        source: 'wac',
-        message: p.message,
-      })),
-      ...unused,
-    ];
+    return mergeWacDiagnostics(own, theirs, result.code === 0);
   }
 }

@@ -1,0 +1,36 @@
+// The diagnostics of a WAC document: the checker's own (syntax and semantics, every error at
+// once, published on each edit) and, once it answers, wac's (one error: it stops at its
+// first). wac decides: its error is always kept, and ours that say the same (at the same
+// place, or the same words on the same line) give way to it; when wac composes the document,
+// our errors were wrong and are dropped (our warnings stay: wac has none). wac's error comes
+// first, then ours in the order the resolver would meet them.
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
+import { positionAt } from './wacCheck';
+import type { WacSemanticProblem } from './wacSemantics';
+
+/** The semantic check's problems as diagnostics of `text` (an unused instance shown faded). */
+export function semanticDiagnostics(problems: WacSemanticProblem[], text: string): Diagnostic[] {
+  return problems.map((p) => ({
+    range: { start: positionAt(text, p.start), end: positionAt(text, p.end) },
+    severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: 'wac-devkit',
+    code: p.code,
+    message: p.message,
+    ...(p.code === 'unused-instance' ? { tags: [DiagnosticTag.Unnecessary] } : {}),
+  }));
+}
+
+const firstLine = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : String(d.message)).split('\n')[0];
+const samePlace = (a: Diagnostic, b: Diagnostic) =>
+  a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+
+/** `ours` (the checker's) with `wac`'s answer merged in; `composed` when wac composed the document. */
+export function mergeWacDiagnostics(ours: Diagnostic[], wac: Diagnostic[], composed: boolean): Diagnostic[] {
+  const wacErrors = wac.filter((d) => d.severity === DiagnosticSeverity.Error);
+  const kept = ours.filter((d) => {
+    if (d.severity !== DiagnosticSeverity.Error) return true;
+    if (composed) return false;
+    return !wacErrors.some((w) => samePlace(w, d) || (w.range.start.line === d.range.start.line && firstLine(w) === firstLine(d)));
+  });
+  return [...wac, ...kept];
+}

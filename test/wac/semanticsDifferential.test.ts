@@ -1,0 +1,118 @@
+// Differential test of the semantic check (wacSemantics.ts) alone against `wac compose`:
+// valid documents over test/fixtures/wac's components, mutated at random (seeded) by edits
+// that keep them parsing (a name, a package, an export's string or a line swapped for
+// another, a `...` or an argument dropped), so nearly every mutant reaches wac's resolver.
+// For each mutant that parses, the checker's verdict (errors or none) and its first error
+// (line, column, wac's words) agree with wac's, which stops at that first error.
+// WAC_SEM_MUTANTS sets how many (default 300), WAC_SEM_SEED the seed.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { live } from '../live';
+import { fixtureWorkspace } from './wacLsp';
+import { composeVerdict, described, firstError, grammar, ownDiagnostics, random } from './wacDiffKit';
+
+const SEEDS = [
+  'package wit-devkit:greet-app;\n\nlet greeter = new wit-devkit:greeter {};\nlet app = new wit-devkit:app { ...greeter, ... };\n\nexport app["wasi:cli/run@0.2.12"];\n',
+  'package docs:calculator-app@0.1.0;\n\nlet adder = new wit-devkit:adder {};\nlet calc = new wit-devkit:calculator {\n  "docs:calc/adder@0.1.0": adder["docs:calc/adder@0.1.0"],\n  ...\n};\n\nexport calc.calculate;\n',
+  'package docs:calc-spread;\n\nlet adder = new wit-devkit:adder {};\nlet calc = new wit-devkit:calculator { ...adder, ... };\nexport calc...;\n',
+  'package wit-devkit:greet-named;\n\nlet greeter = new wit-devkit:greeter {};\nlet greet = greeter.greet;\nlet app = new wit-devkit:app { greet, ... };\nexport app["wasi:cli/run@0.2.12"] as run;\n',
+  'package docs:calc-import;\n\nimport logger: docs:calc/logger@0.1.0;\nlet adder = new wit-devkit:adder {};\nlet calc = new wit-devkit:calculator { adder: adder["docs:calc/adder@0.1.0"], logger };\nexport calc["docs:calc/calculate@0.1.0"] as calculate;\n',
+];
+const NAMES = ['greeter', 'app', 'adder', 'calc', 'greet', 'calculate', 'logger', 'add', 'run', 'x'];
+const PACKAGES = [
+  'wit-devkit:greeter',
+  'wit-devkit:app',
+  'wit-devkit:adder',
+  'wit-devkit:calculator',
+  'wit-devkit:greeter-mismatch',
+  'wit-devkit:nope',
+];
+const STRINGS = [
+  '"docs:calc/adder@0.1.0"',
+  '"docs:calc/calculate@0.1.0"',
+  '"wasi:cli/run@0.2.12"',
+  '"wasi:cli/run@0.2.0"',
+  '"wit-devkit:compose/greet@0.1.0"',
+  '"docs:calc/logger@0.1.0"',
+  '"nope"',
+];
+const KEYWORDS = new Set(['package', 'let', 'new', 'export', 'import', 'as']);
+
+/** One edit that keeps the document's shape: swap a name, package, string or line; drop a `...`, an argument or a line. */
+function mutate(text: string, rnd: () => number): string {
+  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+  const replaceOne = (re: RegExp, words: string[], keep: (m: string) => boolean = () => true) => {
+    const found = [...text.matchAll(re)].filter((m) => keep(m[0]));
+    if (!found.length) return text;
+    const m = pick(found);
+    return text.slice(0, m.index) + pick(words) + text.slice((m.index ?? 0) + m[0].length);
+  };
+  switch (Math.floor(rnd() * 7)) {
+    case 0:
+      return replaceOne(/(?<![:\w/@.-])[a-z][a-z0-9-]*(?![\w:-])/g, NAMES, (m) => !KEYWORDS.has(m));
+    case 1:
+      return replaceOne(/(?<=new )[a-z-]+:[a-z-]+/g, PACKAGES);
+    case 2:
+      return replaceOne(/"[^"]*"/g, STRINGS);
+    case 3:
+      return replaceOne(/, \.\.\.(?= ?\})|\.\.\.(?=\w)/g, ['']);
+    case 4:
+      return replaceOne(/(?<=\{ )[^{},]+, |, [^{},]+(?= \})/g, ['']);
+    case 5: {
+      const lines = text.split('\n');
+      lines.splice(Math.floor(rnd() * lines.length), 1);
+      return lines.join('\n');
+    }
+    default: {
+      const lines = text.split('\n');
+      const i = Math.floor(rnd() * lines.length);
+      lines.splice(i, 0, lines[Math.floor(rnd() * lines.length)]);
+      return lines.join('\n');
+    }
+  }
+}
+
+test('the semantic check agrees with wac compose on mutants that parse', { timeout: 600_000 }, async (t) => {
+  const tools = live(t, ['wac']);
+  if (!tools) return;
+  const count = Number(process.env.WAC_SEM_MUTANTS) || 300;
+  const seed = Number(process.env.WAC_SEM_SEED) || 5;
+  const rnd = random(seed);
+  const g = await grammar();
+  const dir = fixtureWorkspace();
+  const depsDir = path.join(dir, 'deps');
+  const verdicts: string[] = [];
+  const firsts: string[] = [];
+  let parsed = 0;
+  let rejected = 0;
+  let several = 0;
+  try {
+    for (let i = 0; i < count; i++) {
+      let text = SEEDS[i % SEEDS.length];
+      for (let n = 1 + Math.floor(rnd() * 3); n > 0; n--) text = mutate(text, rnd);
+      const own = ownDiagnostics(g, text, depsDir);
+      if (own.syntax) continue;
+      parsed++;
+      const theirs = await composeVerdict(tools.wac, dir, text);
+      if (theirs !== 'ok') rejected++;
+      const errors = own.diagnostics.filter((d) => d.severity === 1);
+      if (errors.length > 1) several++;
+      const mine = described(firstError(own.diagnostics), theirs);
+      const replay = `mutant ${i} (seed ${seed}):\n${text}\n  ours:   ${mine}\n  theirs: ${theirs}`;
+      if ((mine === 'ok') !== (theirs === 'ok')) verdicts.push(replay);
+      else if (mine !== theirs) firsts.push(replay);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const pct = (n: number) => `${((100 * (parsed - n)) / parsed).toFixed(1)} %`;
+  console.log(
+    `WAC semantic differential: ${parsed} of ${count} mutants parse (${rejected} rejected by wac compose, ${several} with several errors found at once); verdict ${pct(verdicts.length)}, first error ${pct(verdicts.length + firsts.length)}`,
+  );
+  if (verdicts.length + firsts.length) console.log(`otherwise (first 5):\n${[...verdicts, ...firsts].slice(0, 5).join('\n')}`);
+  assert.ok(parsed > count / 2 && rejected > parsed / 3, 'the mutants reach the resolver and exercise its errors');
+  assert.ok(verdicts.length <= parsed * 0.05, `at least 95 % the same verdict:\n${verdicts.join('\n\n')}`);
+  assert.ok(verdicts.length + firsts.length <= parsed * 0.05, `at least 95 % the same first error:\n${firsts.join('\n\n')}`);
+});
