@@ -2,7 +2,7 @@
 // the packages `new` names, and tolerance of half-typed text.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { scanWac, unusedLets } from '../../server/src/wac/wacScanner';
+import { scanWac } from '../../server/src/wac/wacScanner';
 import { isWacUri } from '../../server/src/wac/wacDocuments';
 
 const names = (text: string) =>
@@ -67,12 +67,4 @@ test('.wac uris are WAC; .wit and others are not', () => {
   assert.ok(isWacUri('file:///w/COMPOSE.WAC'));
   assert.ok(!isWacUri('file:///w/compose.wit'));
   assert.ok(!isWacUri('file:///w/compose.wac.bak'));
-});
-
-test('unused lets: not named by a later argument, spread, access or export', () => {
-  const unused = (text: string) => unusedLets(scanWac(text)).map((s) => s.name);
-  assert.deepEqual(unused('let a = new x:y {};\nlet b = new x:z { a };\nexport b.run;'), []);
-  assert.deepEqual(unused('let a = new x:y {};\nlet b = new x:z { a: c };\nexport b.run;'), ['a'], "a named argument's name is not a use");
-  assert.deepEqual(unused('let a = new x:y {};\nlet b = new x:z { ...c };\nexport c.a;'), ['a', 'b'], 'an access `.a` is not a use of a');
-  assert.deepEqual(unused('let a = new x:y {};\nexport a...;'), []);
 });

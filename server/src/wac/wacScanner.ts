@@ -251,23 +251,3 @@ function describe(keyword: WacToken, body: WacToken[], span: Span): WacStatement
       return first?.kind === 'id' ? { kind: 'type', name: first.text, nameSpan: spanOf(first), span } : undefined;
   }
 }
-
-/**
- * The lets nothing uses: no later statement names them (as an argument, a spread, an access
- * or an export). wac composes them anyway; the instance is dead weight in the component.
- */
-export function unusedLets(scan: WacScan): WacStatement[] {
-  const lets = scan.statements.filter((s) => s.kind === 'let');
-  return lets.filter(
-    (l) =>
-      !scan.tokens.some(
-        (t) =>
-          t.kind === 'id' &&
-          t.start >= l.span.end &&
-          t.text === l.name &&
-          // Not a named argument's name (`name: value`) nor an access (`.name`): a use of the local name.
-          scan.tokens[scan.tokens.indexOf(t) + 1]?.text !== ':' &&
-          scan.tokens[scan.tokens.indexOf(t) - 1]?.text !== '.',
-      ),
-  );
-}
