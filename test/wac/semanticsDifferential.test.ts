@@ -85,6 +85,8 @@ test('the semantic check agrees with wac compose on mutants that parse', { timeo
   const depsDir = path.join(dir, 'deps');
   const verdicts: string[] = [];
   const firsts: string[] = [];
+  /** The first error by position (where wac's resolver meets them in another order, it may differ). */
+  const byPosition: string[] = [];
   let parsed = 0;
   let rejected = 0;
   let several = 0;
@@ -103,16 +105,25 @@ test('the semantic check agrees with wac compose on mutants that parse', { timeo
       const replay = `mutant ${i} (seed ${seed}):\n${text}\n  ours:   ${mine}\n  theirs: ${theirs}`;
       if ((mine === 'ok') !== (theirs === 'ok')) verdicts.push(replay);
       else if (mine !== theirs) firsts.push(replay);
+      // By position, wac's first is not always first: a let's name comes before the expression
+      // wac evaluates before binding it, a `new`'s package (where a missing argument is) before
+      // the arguments it checks first. Both errors are real; wac stops at the one it meets.
+      const earliest = [...errors].sort(
+        (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+      )[0];
+      if (described(earliest, theirs) !== theirs) byPosition.push(`${replay}\n  ours by position: ${described(earliest, theirs)}`);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const pct = (n: number) => `${((100 * (parsed - n)) / parsed).toFixed(1)} %`;
   console.log(
-    `WAC semantic differential: ${parsed} of ${count} mutants parse (${rejected} rejected by wac compose, ${several} with several errors found at once); verdict ${pct(verdicts.length)}, first error ${pct(verdicts.length + firsts.length)}`,
+    `WAC semantic differential: ${parsed} of ${count} mutants parse (${rejected} rejected by wac compose, ${several} with several errors found at once); verdict ${pct(verdicts.length)}, first error ${pct(verdicts.length + firsts.length)}, the first by position ${pct(byPosition.length)}`,
   );
   if (verdicts.length + firsts.length) console.log(`otherwise (first 5):\n${[...verdicts, ...firsts].slice(0, 5).join('\n')}`);
   assert.ok(parsed > count / 2 && rejected > parsed / 3, 'the mutants reach the resolver and exercise its errors');
   assert.ok(verdicts.length <= parsed * 0.05, `at least 95 % the same verdict:\n${verdicts.join('\n\n')}`);
   assert.ok(verdicts.length + firsts.length <= parsed * 0.05, `at least 95 % the same first error:\n${firsts.join('\n\n')}`);
+  // Measured at seeds 1-7: 92.6-96.5 % (the rest, wac's order of evaluation above).
+  assert.ok(byPosition.length <= parsed * 0.1, `at least 90 % the same first error by position:\n${byPosition.join('\n\n')}`);
 });
