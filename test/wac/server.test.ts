@@ -76,6 +76,11 @@ test(
       assert.match(d.message, /^mismatched instantiation argument `wit-devkit:compose\/greet@0\.1\.0`/);
       assert.match(d.message, /mismatched type for export `greet`/);
       assert.match(d.message, /expected function with parameter count 1, found parameter count 2/);
+      // Plug fit's reason stays beside wac's words, at the same token.
+      assert.deepEqual(
+        d.relatedInformation.map((r: any) => [r.location.uri, slice(broken, r.location.range), r.message]),
+        [[uri, 'greeter', 'function `greet` differs: needs func(name: string) -> string, gets func(name: string, times: u32) -> string']],
+      );
       const v3 = client.change(uri, text);
       assert.deepEqual(await client.diagnostics(uri, v3), []);
     }),

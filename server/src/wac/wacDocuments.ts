@@ -225,6 +225,6 @@ export class WacDocuments {
       source: 'wac',
       message: p.message,
     }));
-    return mergeWacDiagnostics(own, theirs, result.code === 0);
+    return mergeWacDiagnostics(own, theirs, result.code === 0, uri);
   }
 }
