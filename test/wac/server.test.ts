@@ -60,7 +60,7 @@ test(
       // At once, the checker's own: the mismatch, in plug fit's words.
       const [own, ...others] = await client.diagnostics(uri, v2);
       assert.equal(others.length, 0, JSON.stringify(others));
-      assert.equal(own.source, 'wac-devkit');
+      assert.equal(own.code, 'mismatched-argument');
       assert.equal(slice(broken, own.range), 'greeter');
       assert.equal(
         own.message,
@@ -147,16 +147,20 @@ test('two mistakes are published at once, each at its token; once wac answered, 
     ];
     const own = await client.diagnostics(uri, 1);
     assert.deepEqual(
-      own.map((d) => [slice(text, d.range), d.message, d.source]),
-      both.map(([token, message]) => [token, message, 'wac-devkit']),
+      own.map((d) => [slice(text, d.range), d.message, d.source, d.code]),
+      [
+        [...both[0], 'wac', 'missing-argument'],
+        [...both[1], 'wac', 'unknown-export'],
+      ],
       'both in the first publication, before wac ran',
     );
     const merged = await client.checked(uri, 1);
     assert.deepEqual(
-      merged.map((d) => [slice(text, d.range), d.message, d.source]),
+      // wac's own has no code; the checker's says what kind of problem it is.
+      merged.map((d) => [slice(text, d.range), d.message, d.source, d.code]),
       [
-        [...both[0], 'wac'],
-        [...both[1], 'wac-devkit'],
+        [...both[0], 'wac', undefined],
+        [...both[1], 'wac', 'unknown-export'],
       ],
       'wac stops at the first; the second is still shown',
     );

@@ -9,12 +9,16 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-langu
 import { positionAt } from './wacCheck';
 import type { WacSemanticProblem } from './wacSemantics';
 
-/** The semantic check's problems as diagnostics of `text` (an unused instance shown faded). */
+/**
+ * The semantic check's problems as diagnostics of `text`. Its errors are worded as wac words
+ * them, so they say `wac` as the tree's syntax errors do (their code tells them from wac's
+ * own, which has none); an unused instance is ours alone (wac has no warnings), shown faded.
+ */
 export function semanticDiagnostics(problems: WacSemanticProblem[], text: string): Diagnostic[] {
   return problems.map((p) => ({
     range: { start: positionAt(text, p.start), end: positionAt(text, p.end) },
     severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-    source: 'wac-devkit',
+    source: p.severity === 'error' ? 'wac' : 'wac-devkit',
     code: p.code,
     message: p.message,
     ...(p.code === 'unused-instance' ? { tags: [DiagnosticTag.Unnecessary] } : {}),
