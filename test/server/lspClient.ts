@@ -37,7 +37,7 @@ export class LspClient {
     const server = path.join(repoRoot, 'dist', 'server.js');
     if (!fs.existsSync(server)) throw new Error('dist/server.js is missing: run `npm run build` first');
     // LSP_SERVER_ARGS: node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p` to profile it in a bench.
-    this.proc = spawn(process.execPath, [...(process.env.LSP_SERVER_ARGS?.split(' ') ?? []), server, '--stdio'], {
+    this.proc = spawn(process.execPath, [...(process.env.LSP_SERVER_ARGS?.split(' ').filter(Boolean) ?? []), server, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.proc.stdout!.on('data', (chunk: Buffer) => this.onData(chunk));
