@@ -159,3 +159,31 @@ test('unused lets: not named by a later argument, spread, access or export', asy
   assert.deepEqual(await unused(`${adder}export a...;`), []);
   assert.deepEqual(await unused(`${adder}let f = a["docs:calc/adder@0.1.0"];`), ['f'], 'an access uses a; f is unused');
 });
+
+test("the document's own WIT: functions and interfaces fit by their signatures; type names declared before use", async () => {
+  const text = [
+    'package docs:local;',
+    '',
+    'interface logger {',
+    '  log: func(message: string);',
+    '  warn: func();',
+    '  warn: func();',
+    '}',
+    'import l: logger;',
+    'import inline as "docs:calc/logger@0.1.0": interface {',
+    '  log: func(msg: option<level>);',
+    '};',
+    'import tick: func(n: l) -> list<u8>;',
+    'let adder = new wit-devkit:adder {};',
+    'let calc = new wit-devkit:calculator { ...adder, logger: l };',
+    'export calc.calculate;',
+    'export l.error as error;',
+  ].join('\n');
+  assert.deepEqual(await problems(text), [
+    '6:3 [warn] error duplicate interface export `warn` for interface `logger`',
+    '10:25 [level] error undefined name `level`',
+    '12:22 [l] error `l` (instance) cannot be used as a value type',
+    '14:50 [logger] error mismatched instantiation argument `docs:calc/logger@0.1.0`\nfunction `log` differs: needs func(msg: string), gets func(message: string)',
+    '16:9 [.error] error the instance has no export named `error`',
+  ]);
+});

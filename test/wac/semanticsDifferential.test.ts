@@ -18,9 +18,11 @@ const SEEDS = [
   'package docs:calculator-app@0.1.0;\n\nlet adder = new wit-devkit:adder {};\nlet calc = new wit-devkit:calculator {\n  "docs:calc/adder@0.1.0": adder["docs:calc/adder@0.1.0"],\n  ...\n};\n\nexport calc.calculate;\n',
   'package docs:calc-spread;\n\nlet adder = new wit-devkit:adder {};\nlet calc = new wit-devkit:calculator { ...adder, ... };\nexport calc...;\n',
   'package wit-devkit:greet-named;\n\nlet greeter = new wit-devkit:greeter {};\nlet greet = greeter.greet;\nlet app = new wit-devkit:app { greet, ... };\nexport app["wasi:cli/run@0.2.12"] as run;\n',
+  'package docs:calc-local;\n\ninterface logger {\n  log: func(msg: string);\n}\nimport l: logger;\nlet adder = new wit-devkit:adder {};\nlet calc = new wit-devkit:calculator { adder: adder["docs:calc/adder@0.1.0"], logger: l };\nexport calc.calculate;\nlet f = l.log;\nexport f as log;\n',
+  'package docs:calc-inline;\n\nimport logger as "docs:calc/logger@0.1.0": interface {\n  log: func(msg: string);\n};\nimport tick: func(n: u32) -> option<string>;\nlet adder = new wit-devkit:adder {};\nlet calc = new wit-devkit:calculator { ...adder, logger };\nexport calc.calculate;\nexport tick;\n',
   'package docs:calc-import;\n\nimport logger: docs:calc/logger@0.1.0;\nlet adder = new wit-devkit:adder {};\nlet calc = new wit-devkit:calculator { adder: adder["docs:calc/adder@0.1.0"], logger };\nexport calc["docs:calc/calculate@0.1.0"] as calculate;\n',
 ];
-const NAMES = ['greeter', 'app', 'adder', 'calc', 'greet', 'calculate', 'logger', 'add', 'run', 'x'];
+const NAMES = ['greeter', 'app', 'adder', 'calc', 'greet', 'calculate', 'logger', 'add', 'run', 'x', 'log', 'l', 'msg', 'tick'];
 const PACKAGES = [
   'wit-devkit:greeter',
   'wit-devkit:app',
@@ -124,6 +126,6 @@ test('the semantic check agrees with wac compose on mutants that parse', { timeo
   assert.ok(parsed > count / 2 && rejected > parsed / 3, 'the mutants reach the resolver and exercise its errors');
   assert.ok(verdicts.length <= parsed * 0.05, `at least 95 % the same verdict:\n${verdicts.join('\n\n')}`);
   assert.ok(verdicts.length + firsts.length <= parsed * 0.05, `at least 95 % the same first error:\n${firsts.join('\n\n')}`);
-  // Measured at seeds 1-7: 92.6-96.5 % (the rest, wac's order of evaluation above).
+  // Measured at seeds 1-7: 91.8-97.2 % (the rest, wac's order of evaluation above).
   assert.ok(byPosition.length <= parsed * 0.1, `at least 90 % the same first error by position:\n${byPosition.join('\n\n')}`);
 });

@@ -11,6 +11,8 @@
 import type { ComponentInfo, ComponentType, ExternItem, Sort } from '../../../common/component/model';
 import type { Node, Tree } from '../core/index';
 import { checkInstantiation } from './wacInstantiation';
+import { funcType, interfaceType } from './wacLocalTypes';
+import { checkTypeNames } from './wacTypeNames';
 
 /** A package found where wac finds it; `info` when it is a component the reader read. */
 export interface WacPackage {
@@ -42,6 +44,8 @@ export interface Value {
   aliasName?: string;
   /** For an instance of a named interface: the interface's name (wac's type id). */
   id?: string;
+  /** For a type declared in the document: what it is (`interface`, `world`, `record` ...). */
+  declared?: string;
 }
 
 interface Binding {
@@ -172,11 +176,17 @@ const DECLARATION_KIND: Record<string, string> = {
 function typeDeclaration(scope: Scope, statement: Node): void {
   const name = statement.childForFieldName('name');
   if (!name) return;
+  // Its items first (wac resolves the declaration, then defines it); the name is not yet in
+  // scope, but a record's own fields may not name it either.
+  const body = statement.childForFieldName('body');
+  checkTypeNames(scope, body ?? statement, new Set(), statement.type === 'interface_decl' ? nameOf(name) : undefined);
   const key = nameOf(name);
   if (scope.exports.has(key))
     report(scope, name, 'export-conflict', `type declaration \`${key}\` conflicts with a previous export of the same name`);
   else scope.exports.set(key, name);
-  bind(scope, name, { sort: 'type' }, { definition: DECLARATION_KIND[statement.type] });
+  const declared = DECLARATION_KIND[statement.type];
+  const type = statement.type === 'interface_decl' ? interfaceType(statement.childForFieldName('body')) : undefined;
+  bind(scope, name, { sort: 'type', declared, type }, { definition: declared });
 }
 
 function importStatement(scope: Scope, statement: Node): void {
@@ -184,6 +194,7 @@ function importStatement(scope: Scope, statement: Node): void {
   const alias = statement.childForFieldName('alias');
   const type = statement.childForFieldName('type');
   if (!id || !type) return;
+  checkTypeNames(scope, type);
   let value: Value = {};
   let name = alias ? nameOf(alias) : nameOf(id);
   let at: Node = alias ?? id;
@@ -194,11 +205,15 @@ function importStatement(scope: Scope, statement: Node): void {
       at = type;
     }
     value = { id: type.text };
-  } else if (type.type === 'func_type') value = { sort: 'func' };
-  else if (type.type === 'inline_interface') value = { sort: 'instance' };
+  } else if (type.type === 'func_type') value = { sort: 'func', type: funcType(type) };
+  else if (type.type === 'inline_interface') value = { sort: 'instance', type: interfaceType(type.childForFieldName('body')) };
   else if (type.type === 'identifier') {
+    // An import of a declared interface is an instance of it, of a world a component (wac's
+    // promote); their types are not modelled here. Other names keep what they are.
     const named = lookup(scope, type);
-    value = named ? { sort: named.sort, type: named.type, id: named.id } : {};
+    if (named?.declared === 'interface') value = { sort: 'instance', type: named.type };
+    else if (named?.declared === 'world') value = { sort: 'component' };
+    else value = named && !named.declared ? { sort: named.sort, type: named.type, id: named.id } : {};
     if (!alias && named?.id) name = named.id;
   }
   const previous = scope.imports.get(name);

@@ -1,0 +1,63 @@
+// The checks wac's resolver makes of the WIT a WAC document declares, that the semantic
+// check repeats so every error shows at once: a type named in a type (`option<t>`,
+// `func(x: t)`) must be declared before it, at the top or in the interface or world around
+// it, and be a type (not an instance, a function, an interface or a world); an interface may not export one name twice. (The rest of WIT in WAC,
+// `use`, `include`, kinds of types, is left to wac.)
+import type { Node } from '../core/index';
+import { sortWord } from './wacFit';
+import { nameOf, report, type Scope } from './wacSemantics';
+
+const DECLARATIONS = new Set(['record_decl', 'variant_decl', 'flags_decl', 'enum_decl', 'type_alias', 'resource_decl']);
+
+/** The type names an item of an interface or world body declares (a type, a resource, `use`d names). */
+function declaredBy(item: Node): string[] {
+  if (DECLARATIONS.has(item.type)) {
+    const name = item.childForFieldName('name');
+    return name ? [nameOf(name)] : [];
+  }
+  if (item.type !== 'use_statement') return [];
+  return item.namedChildren.flatMap((use) => {
+    const name = use?.type === 'use_item' ? (use.childForFieldName('alias') ?? use.childForFieldName('name')) : null;
+    return name ? [nameOf(name)] : [];
+  });
+}
+
+/** Reports the undefined type names in `node` and the interfaces' duplicate exports, in document order. */
+export function checkTypeNames(scope: Scope, node: Node, local: Set<string> = new Set(), iface?: string): void {
+  if (node.type === 'named_type' || node.type === 'borrow_type') {
+    const id = node.type === 'named_type' ? node.namedChild(0) : node.childForFieldName('resource');
+    if (!id || local.has(nameOf(id))) return;
+    const bound = scope.names.get(nameOf(id));
+    if (!bound) report(scope, id, 'undefined-name', `undefined name \`${nameOf(id)}\``);
+    else if (node.type === 'named_type') {
+      // Bound, but to no value type: an instance, a function, an interface or a world (wac's words for each).
+      const v = bound.value;
+      const kind =
+        v.declared === 'interface' || v.declared === 'world' ? v.declared : v.sort && v.sort !== 'type' ? sortWord(v.sort) : undefined;
+      if (kind) report(scope, id, 'not-a-value-type', `\`${nameOf(id)}\` (${kind}) cannot be used as a value type`);
+    }
+    return;
+  }
+  if (node.type === 'interface_body' || node.type === 'world_body') {
+    // In order, as at the top: a type is named after it is declared.
+    const inner = new Set(local);
+    const exported = new Set<string>();
+    for (const item of node.namedChildren) {
+      if (!item) continue;
+      checkTypeNames(scope, item, inner, iface);
+      for (const declared of declaredBy(item)) inner.add(declared);
+      const name = item.type === 'interface_export' ? item.childForFieldName('name') : null;
+      if (!name) continue;
+      if (exported.has(nameOf(name)))
+        report(
+          scope,
+          name,
+          'duplicate-export',
+          `duplicate interface export \`${nameOf(name)}\`${iface ? ` for interface \`${iface}\`` : ''}`,
+        );
+      exported.add(nameOf(name));
+    }
+    return;
+  }
+  for (const child of node.namedChildren) if (child) checkTypeNames(scope, child, local, iface);
+}
