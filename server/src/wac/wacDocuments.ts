@@ -150,7 +150,7 @@ export class WacDocuments {
   private async publishOwn(uri: string, entry: Entry): Promise<void> {
     const { doc } = entry;
     try {
-      const diagnostics = await this.own(uri, doc.getText());
+      const { diagnostics } = await this.own(uri, doc.getText());
       // Published only while it is the newest text and wac has not answered for it.
       if (this.docs.get(uri) === entry && entry.doc === doc && entry.checkedVersion !== doc.version)
         this.publishTo(uri, entry, doc.version, diagnostics);
@@ -184,25 +184,21 @@ export class WacDocuments {
    * What the checker finds by itself: the syntax errors when there are any (wac stops at the
    * parse too), else the semantic check against the components of the document's deps/.
    */
-  private async own(uri: string, text: string): Promise<Diagnostic[]> {
+  private async own(uri: string, text: string): Promise<{ syntax: boolean; diagnostics: Diagnostic[] }> {
     const syntax = await this.syntaxErrors(uri, text);
-    if (syntax.length || !uri.startsWith('file:') || !this.options.syntax) return syntax;
-    const tree = await this.options.syntax.tree(uri, text);
-    if (!tree) return [];
+    if (syntax.length) return { syntax: true, diagnostics: syntax };
+    const tree = uri.startsWith('file:') ? await this.options.syntax?.tree(uri, text) : undefined;
+    if (!tree) return { syntax: false, diagnostics: [] };
     const depsDir = path.join(path.dirname(uriToPath(uri)), 'deps');
-    return semanticDiagnostics(
-      checkWacSemantics(tree, text, (name, version) => wacPackage(depsDir, name, version)),
-      text,
-    );
+    const problems = checkWacSemantics(tree, text, (name, version) => wacPackage(depsDir, name, version));
+    return { syntax: false, diagnostics: semanticDiagnostics(problems, text) };
   }
 
   private async check(uri: string, text: string, entry: Entry): Promise<Diagnostic[]> {
     // Syntax errors come from the tree, all at once (wac stops at its first); wac runs
     // only on a document that parses, for what only it knows (its own type checks).
-    const syntax = await this.syntaxErrors(uri, text);
-    if (syntax.length) return syntax;
-    if (!uri.startsWith('file:')) return [];
-    const own = await this.own(uri, text);
+    const { syntax, diagnostics: own } = await this.own(uri, text);
+    if (syntax || !uri.startsWith('file:')) return own;
     const wac = this.options.findWac();
     if (!wac) {
       return [
