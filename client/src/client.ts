@@ -21,6 +21,7 @@ import {
 } from 'vscode-languageclient/node';
 import { CONFIG_SECTION } from './config';
 import { gaveUpNotice, restartedNotice, type ExitStatus, type ServerState } from './statusText';
+import { SERVER_NODE_FLAGS } from '../../common/serverFlags';
 
 export type { ServerState } from './statusText';
 
@@ -46,8 +47,12 @@ export class WitLanguageClient implements vscode.Disposable {
     readonly output: vscode.LogOutputChannel,
   ) {
     const serverOptions: ServerOptions = {
-      run: { module: serverModule, transport: TransportKind.ipc },
-      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+      run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+      debug: {
+        module: serverModule,
+        transport: TransportKind.ipc,
+        options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] },
+      },
     };
     // Only real documents: the read-only views this extension opens (syntax
     // tree, resolved package) use their own schemes and must not be analysed.

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../../common/serverFlags';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 export const corpusRoot = path.resolve(repoRoot, '..', 'shared', 'corpus');
@@ -37,9 +38,13 @@ export class LspClient {
     const server = path.join(repoRoot, 'dist', 'server.js');
     if (!fs.existsSync(server)) throw new Error('dist/server.js is missing: run `npm run build` first');
     // LSP_SERVER_ARGS: node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p` to profile it in a bench.
-    this.proc = spawn(process.execPath, [...(process.env.LSP_SERVER_ARGS?.split(' ').filter(Boolean) ?? []), server, '--stdio'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    this.proc = spawn(
+      process.execPath,
+      [...SERVER_NODE_FLAGS, ...(process.env.LSP_SERVER_ARGS?.split(' ').filter(Boolean) ?? []), server, '--stdio'],
+      {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     this.proc.stdout!.on('data', (chunk: Buffer) => this.onData(chunk));
     this.proc.stderr!.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString();
