@@ -187,3 +187,13 @@ test("the document's own WIT: functions and interfaces fit by their signatures; 
     '16:9 [.error] error the instance has no export named `error`',
   ]);
 });
+
+test('a typo in a spread is one error: what the spread would have given is not called missing', async () => {
+  const text = fs.readFileSync(path.join(fixtures, 'wac-five/five.wac'), 'utf8').replace('...logger }', '...loggr }');
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes('...loggr'));
+  assert.deepEqual(await problems(text, 'wac-five'), [
+    `${line + 1}:${lines[line].indexOf('loggr') + 1} [loggr] error undefined name \`loggr\``,
+    `${line}:5 [logger] warning instance \`logger\` is never used: nothing takes its exports and the composition does not export it`,
+  ]);
+});

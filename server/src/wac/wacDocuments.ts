@@ -44,6 +44,13 @@ interface Entry {
   waiters: Array<() => void>;
   /** The version wac's answer was last published for (the checker's own then waits for the next edit). */
   checkedVersion?: number;
+  /** The checker's own answer for the last text it checked (the wac check after the pause reuses it). */
+  own?: { text: string; answer: Promise<OwnAnswer> };
+}
+
+interface OwnAnswer {
+  syntax: boolean;
+  diagnostics: Diagnostic[];
 }
 
 export class WacDocuments {
@@ -81,7 +88,12 @@ export class WacDocuments {
 
   /** Something under a deps folder changed: check every open document again. */
   recheckAll(): void {
-    for (const uri of this.docs.keys()) this.schedule(uri, this.debounceMs);
+    for (const [uri, entry] of this.docs) {
+      // The components may differ now: the checker's own answer is found again too.
+      entry.own = undefined;
+      void this.publishOwn(uri, entry);
+      this.schedule(uri, this.debounceMs);
+    }
   }
 
   text(uri: string): string | undefined {
@@ -150,7 +162,7 @@ export class WacDocuments {
   private async publishOwn(uri: string, entry: Entry): Promise<void> {
     const { doc } = entry;
     try {
-      const { diagnostics } = await this.own(uri, doc.getText());
+      const { diagnostics } = await this.ownOnce(uri, entry, doc.getText());
       // Published only while it is the newest text and wac has not answered for it.
       if (this.docs.get(uri) === entry && entry.doc === doc && entry.checkedVersion !== doc.version)
         this.publishTo(uri, entry, doc.version, diagnostics);
@@ -184,7 +196,12 @@ export class WacDocuments {
    * What the checker finds by itself: the syntax errors when there are any (wac stops at the
    * parse too), else the semantic check against the components of the document's deps/.
    */
-  private async own(uri: string, text: string): Promise<{ syntax: boolean; diagnostics: Diagnostic[] }> {
+  private ownOnce(uri: string, entry: Entry, text: string): Promise<OwnAnswer> {
+    if (entry.own?.text !== text) entry.own = { text, answer: this.own(uri, text) };
+    return entry.own.answer;
+  }
+
+  private async own(uri: string, text: string): Promise<OwnAnswer> {
     const syntax = await this.syntaxErrors(uri, text);
     if (syntax.length) return { syntax: true, diagnostics: syntax };
     const tree = uri.startsWith('file:') ? await this.options.syntax?.tree(uri, text) : undefined;
@@ -197,7 +214,7 @@ export class WacDocuments {
   private async check(uri: string, text: string, entry: Entry): Promise<Diagnostic[]> {
     // Syntax errors come from the tree, all at once (wac stops at its first); wac runs
     // only on a document that parses, for what only it knows (its own type checks).
-    const { syntax, diagnostics: own } = await this.own(uri, text);
+    const { syntax, diagnostics: own } = await this.ownOnce(uri, entry, text);
     if (syntax || !uri.startsWith('file:')) return own;
     const wac = this.options.findWac();
     if (!wac) {

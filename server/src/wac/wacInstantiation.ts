@@ -48,13 +48,19 @@ export function checkInstantiation(scope: Scope, node: Node): Value {
   const given = new Map<string, Argument>();
   const list = args.namedChildren.filter((n): n is Node => !!n);
   let requireAll = true;
+  // An argument whose name or value is unknown (its error already reported) may be the one
+  // that satisfies an import: nothing is then called missing, which wac would not say either.
+  let uncertain = false;
   list.forEach((arg, i) => {
     let name: string | undefined;
     let entry: Argument | undefined;
     if (arg.type === 'inferred_argument') {
       const id = arg.childForFieldName('name');
       const value = id && lookup(scope, id);
-      if (!id || !value) return;
+      if (!id || !value) {
+        uncertain = true;
+        return;
+      }
       name = info ? inferredName(nameOf(id), value, importNames) : nameOf(id);
       entry = { value, at: id, label: `\`${id.text}\`` };
     } else if (arg.type === 'named_argument') {
@@ -72,7 +78,8 @@ export function checkInstantiation(scope: Scope, node: Node): Value {
     if (given.has(name)) report(scope, entry.at, 'duplicate-argument', `duplicate instantiation argument \`${name}\``);
     else given.set(name, entry);
   });
-  for (const arg of list) if (arg.type === 'spread_argument') spread(scope, arg, info ? importNames : undefined, given);
+  for (const arg of list)
+    if (arg.type === 'spread_argument' && !spread(scope, arg, info ? importNames : undefined, given)) uncertain = true;
   if (!info) return found ? { sort: 'instance' } : {};
   for (const [name, arg] of given) {
     const needed = imports.find((i) => i.name === name);
@@ -85,7 +92,7 @@ export function checkInstantiation(scope: Scope, node: Node): Value {
     if (reasons.length)
       report(scope, arg.at, 'mismatched-argument', [`mismatched instantiation argument \`${name}\``, ...reasons].join('\n'));
   }
-  if (requireAll) {
+  if (requireAll && !uncertain) {
     const missing = imports.find((i) => !given.has(i.name));
     if (missing)
       report(scope, pkgNode, 'missing-argument', `missing instantiation argument \`${missing.name}\` for package \`${pkgNode.text}\``);
@@ -96,16 +103,19 @@ export function checkInstantiation(scope: Scope, node: Node): Value {
   };
 }
 
-/** `...c`: the exports of instance c for the imports still unsatisfied (exact name, else a compatible version). */
-function spread(scope: Scope, arg: Node, imports: string[] | undefined, given: Map<string, Argument>): void {
+/**
+ * `...c`: the exports of instance c for the imports still unsatisfied (exact name, else a
+ * compatible version). False when what it gives is not known (c is unknown or no instance).
+ */
+function spread(scope: Scope, arg: Node, imports: string[] | undefined, given: Map<string, Argument>): boolean {
   const id = arg.childForFieldName('instance');
   const value = id && lookup(scope, id);
-  if (!id || !value || value.sort === undefined) return;
+  if (!id || !value || value.sort === undefined) return false;
   if (value.sort !== 'instance') {
     report(scope, id, 'not-an-instance', 'an instance is required to perform a spread operation');
-    return;
+    return false;
   }
-  if (!imports || value.type?.kind !== 'instance') return;
+  if (!imports || value.type?.kind !== 'instance') return false;
   const exports = value.type.exports;
   let matched = false;
   for (const name of imports) {
@@ -116,4 +126,5 @@ function spread(scope: Scope, arg: Node, imports: string[] | undefined, given: M
     given.set(name, { value: { sort: e.sort, type: e.type, aliasName: e.name }, at: id, label: `\`${id.text}\`'s export \`${e.name}\`` });
   }
   if (!matched) report(scope, id, 'spread-no-match', 'the instance has no matching exports for the remaining unsatisfied arguments');
+  return true;
 }
