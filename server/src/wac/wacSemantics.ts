@@ -6,8 +6,9 @@
 // files are read here), and words each error as wac words it, at the token wac points at.
 // An expression that failed evaluates to an unknown value, which nothing checks further, so
 // one mistake is reported once and not again at every use of its name.
-// Only the composition is checked: WIT declared in the document (interfaces, worlds, types)
-// binds names but its types are not modelled, so what uses them is not type-checked.
+// The WIT declared in the document binds names and has its type names checked
+// (wacTypeNames.ts); only its functions, and interfaces made of them, are typed
+// (wacLocalTypes.ts): an argument of any other declared type is not type-checked.
 import type { ComponentInfo, ComponentType, ExternItem, Sort } from '../../../common/component/model';
 import type { Node, Tree } from '../core/index';
 import { checkInstantiation } from './wacInstantiation';
