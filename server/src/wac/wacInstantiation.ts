@@ -57,7 +57,9 @@ export function checkInstantiation(scope: Scope, node: Node): Value {
     if (arg.type === 'inferred_argument') {
       const id = arg.childForFieldName('name');
       const value = id && lookup(scope, id);
-      if (!id || !value) {
+      // (A name whose let failed: which import it is for depends on what it would have been.)
+      const unknown = value && value.sort === undefined && !value.importName && !value.aliasName && !value.id;
+      if (!id || !value || unknown) {
         uncertain = true;
         return;
       }
