@@ -43,6 +43,16 @@ export type LoweringCache = Map<number, CachedItem>;
 const positionKey = (p: { line: number; character: number }) => p.line * 2 ** 32 + p.character;
 
 type Comment = { type: string; startIndex: number; endIndex: number };
+/** A node met in a walk of its level, with what its cache entry is keyed and checked by. */
+interface Place {
+  type: string;
+  leading: Comment[];
+  key: number;
+  text: string;
+  comments: string;
+  commentsAt: number;
+}
+const stillStands = (hit: Cached, at: Place) => hit.text === at.text && hit.comments === at.comments && hit.commentsAt === at.commentsAt;
 const isComment = (type: string) => type === 'line_comment' || type === 'block_comment';
 
 export function lowerFile(doc: WitDocument, cache?: LoweringCache): { ast: A.FileAst; cache: LoweringCache } {
@@ -64,55 +74,38 @@ class Lowering extends ItemLowering {
     // (syntaxNode.ts) rather than as tree-sitter Nodes.
     const cursor = this.doc.tree.rootNode.walk();
     const language = this.doc.tree.language;
-    let comments: Comment[] = [];
-    for (let more = cursor.gotoFirstChild(); more; more = cursor.gotoNextSibling()) {
-      if (!cursor.nodeIsNamed) {
-        comments = [];
-        continue;
-      }
-      const type = cursor.nodeType;
-      const startIndex = cursor.startIndex,
-        endIndex = cursor.endIndex;
-      if (isComment(type)) {
-        comments.push({ type, startIndex, endIndex });
-        continue;
-      }
-      const leading = comments;
-      const leadingText = this.commentsText(leading);
-      comments = [];
+    for (const at of this.children(cursor)) {
+      const type = at.type;
       // wit-parser takes `package a:b;` only as the file's first tokens; anywhere
       // else `package` opens a nested package and the `;` is where it stops.
       // (Checked outside the item cache: it depends on what comes before.)
       if (type === 'package_decl' && !first) problems.push(misplacedDecl(this.doc, copySubtree(cursor, language, this.doc.text)));
       first = false;
       if (type === 'ERROR') continue;
-      const key = positionKey(this.doc.positionAt(startIndex));
-      const hit = previous?.get(key);
-      const text = this.doc.text.slice(startIndex, endIndex);
+      const hit = previous?.get(at.key);
       let entry: CachedItem;
-      const commentsAt = this.commentsAt(leading);
-      if (hit && hit.text === text && hit.comments === leadingText && hit.commentsAt === commentsAt) {
+      if (hit && stillStands(hit, at)) {
         entry = hit;
       } else if (type === 'interface_item' && hit) {
         // Edited in place (an interface stood here before): lowered member by
         // member, so the next keystroke re-lowers only the one it is in. An
         // interface seen for the first time is copied whole, with no member
         // cache (one for every interface cost 11 MB more at 50,000 lines).
-        entry = this.interfaceEntry(cursor, leading, text, leadingText, commentsAt, hit.members);
+        entry = this.interfaceEntry(cursor, at, hit.members);
       } else {
         this.problems = [];
         const before = this.packageDecls.length;
-        const lowered = this.packageItems([copySubtree(cursor, language, this.doc.text, leading)], 0);
+        const lowered = this.packageItems([copySubtree(cursor, language, this.doc.text, at.leading)], 0);
         entry = {
-          text,
-          comments: leadingText,
-          commentsAt,
+          text: at.text,
+          comments: at.comments,
+          commentsAt: at.commentsAt,
           item: lowered[0],
           decl: this.packageDecls.length > before ? this.packageDecls.pop() : undefined,
           problems: this.problems,
         };
       }
-      next.set(key, entry);
+      next.set(at.key, entry);
       if (entry.item) items.push(entry.item);
       if (entry.decl) this.packageDecls.push(entry.decl);
       problems.push(...entry.problems);
@@ -135,30 +128,22 @@ class Lowering extends ItemLowering {
    * each reused when it still stands as it was. Lowers to what
    * `packageItems` would make of the whole copy, problems in the same order.
    */
-  private interfaceEntry(
-    cursor: TreeCursor,
-    leading: Comment[],
-    text: string,
-    comments: string,
-    commentsAt: number,
-    previous: Map<number, CachedMember> | undefined,
-  ): CachedItem {
+  private interfaceEntry(cursor: TreeCursor, at: Place, previous: Map<number, CachedMember> | undefined): CachedItem {
     const language = this.doc.tree.language;
-    const shell = copySubtree(cursor, language, this.doc.text, leading, 'interface_body');
+    const shell = copySubtree(cursor, language, this.doc.text, at.leading, 'interface_body');
     const members = new Map<number, CachedMember>();
     this.problems = [];
     const item = this.interface(shell, () => this.bodyMembers(cursor, previous, members));
-    return { text, comments, commentsAt, item, problems: this.problems, members };
+    return { text: at.text, comments: at.comments, commentsAt: at.commentsAt, item, problems: this.problems, members };
   }
 
-  /** The members of the interface at the cursor (left where it was), lowered or reused. */
-  private bodyMembers(cursor: TreeCursor, previous: Map<number, CachedMember> | undefined, next: Map<number, CachedMember>) {
-    const language = this.doc.tree.language;
-    const out: A.InterfaceMemberAst[] = [];
-    // The body is the first child in the `body` field, as childForFieldName finds it.
-    let found = cursor.gotoFirstChild();
-    while (found && cursor.currentFieldName !== 'body') found = cursor.gotoNextSibling();
-    if (!found) throw new Error('interface without a body field'); // callers check the copy has one
+  /**
+   * The named children of the cursor's node but comments, each with the
+   * comments right before it and what its cache entry is checked by. The
+   * cursor is on each child while the caller handles it (and left there by the
+   * caller), and back on the node at the end.
+   */
+  private *children(cursor: TreeCursor): Generator<Place> {
     let comments: Comment[] = [];
     const entered = cursor.gotoFirstChild();
     for (let more = entered; more; more = cursor.gotoNextSibling()) {
@@ -174,28 +159,44 @@ class Lowering extends ItemLowering {
         continue;
       }
       const leading = comments;
-      const leadingText = this.commentsText(leading);
       comments = [];
-      const text = this.doc.text.slice(startIndex, endIndex);
-      const key = positionKey(this.doc.positionAt(startIndex));
-      const hit = previous?.get(key);
-      const commentsAt = this.commentsAt(leading);
+      yield {
+        type,
+        leading,
+        key: positionKey(this.doc.positionAt(startIndex)),
+        text: this.doc.text.slice(startIndex, endIndex),
+        comments: this.commentsText(leading),
+        commentsAt: this.commentsAt(leading),
+      };
+    }
+    if (entered) cursor.gotoParent();
+  }
+
+  /** The members of the interface at the cursor (left where it was), lowered or reused. */
+  private bodyMembers(cursor: TreeCursor, previous: Map<number, CachedMember> | undefined, next: Map<number, CachedMember>) {
+    const language = this.doc.tree.language;
+    const out: A.InterfaceMemberAst[] = [];
+    // The body is the first child in the `body` field, as childForFieldName finds it.
+    let found = cursor.gotoFirstChild();
+    while (found && cursor.currentFieldName !== 'body') found = cursor.gotoNextSibling();
+    if (!found) throw new Error('interface without a body field'); // callers check the copy has one
+    for (const at of this.children(cursor)) {
+      const hit = previous?.get(at.key);
       let entry: CachedMember;
-      if (hit && hit.text === text && hit.comments === leadingText && hit.commentsAt === commentsAt) {
+      if (hit && stillStands(hit, at)) {
         entry = hit;
       } else {
         const outer = this.problems;
         this.problems = [];
-        const member = this.interfaceMember(copySubtree(cursor, language, this.doc.text, leading));
-        entry = { text, comments: leadingText, commentsAt, member, problems: this.problems };
+        const member = this.interfaceMember(copySubtree(cursor, language, this.doc.text, at.leading));
+        entry = { text: at.text, comments: at.comments, commentsAt: at.commentsAt, member, problems: this.problems };
         this.problems = outer;
       }
-      next.set(key, entry);
+      next.set(at.key, entry);
       if (entry.member) out.push(entry.member);
       this.problems.push(...entry.problems);
     }
-    if (entered) cursor.gotoParent(); // back to the body
-    cursor.gotoParent(); // and to the interface
+    cursor.gotoParent(); // from the body to the interface
     return out;
   }
 
