@@ -14,17 +14,7 @@ import { tokenizeWac } from '../../server/src/wac/wacScanner';
 import { live } from '../live';
 import { fixtureWorkspace } from './wacLsp';
 import { repoRoot } from './wacTokenizer';
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng as random } from '../conformance/mutations';
 
 // No tabs: miette draws a tab as spaces, so the underline in wac's report is off by them and
 // its length is lost (wacErrors.ts reads one character); the moved answer keeps the length.

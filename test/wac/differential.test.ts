@@ -16,7 +16,7 @@ import { checkWac } from '../../server/src/wac/wacCheck';
 import { mergeWacDiagnostics } from '../../server/src/wac/wacMerge';
 import { live } from '../live';
 import { fixtureWorkspace } from './wacLsp';
-import { composeVerdict, described, firstError, grammar, ownDiagnostics, random } from './wacDiffKit';
+import { composeVerdict, described, firstError, grammar, ownDiagnostics, random, deleteLine, duplicateLine } from './wacDiffKit';
 
 const SEEDS = [
   'package wit-devkit:greet-app;\n\nlet greeter = new wit-devkit:greeter {};\nlet app = new wit-devkit:app { ...greeter, ... };\n\nexport app["wasi:cli/run@0.2.12"];\n',
@@ -62,17 +62,10 @@ function mutate(text: string, rnd: () => number): string {
       return text.slice(0, at) + tok[0] + ' ' + text.slice(at);
     case 2:
       return text.slice(0, at) + pick(WORDS) + text.slice(at + tok[0].length);
-    case 3: {
-      const lines = text.split('\n');
-      lines.splice(Math.floor(rnd() * lines.length), 1);
-      return lines.join('\n');
-    }
-    default: {
-      const lines = text.split('\n');
-      const i = Math.floor(rnd() * lines.length);
-      lines.splice(i, 0, lines[Math.floor(rnd() * lines.length)]);
-      return lines.join('\n');
-    }
+    case 3:
+      return deleteLine(text, rnd);
+    default:
+      return duplicateLine(text, rnd);
   }
 }
 

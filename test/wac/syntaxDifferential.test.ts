@@ -17,20 +17,9 @@ import { WacGrammar } from '../../server/src/wac/wacSyntaxTree';
 import { wacSyntaxErrors } from '../../server/src/wac/wacSyntaxErrors';
 import { live } from '../live';
 import { repoRoot } from './wacTokenizer';
+import { rng as random } from '../conformance/mutations';
 
 const run = promisify(execFile);
-
-/** mulberry32: a small seeded generator, so a failing mutant can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEEDS = [
   '// The pair.\n/* greeter /* feeds */ app */\npackage wit-devkit:greet-app;\n\nlet greeter = new wit-devkit:greeter {};\nlet app = new wit-devkit:app { ...greeter, ... };\n\nexport app["wasi:cli/run@0.2.12"];\n',

@@ -19,17 +19,8 @@ import { repoRoot } from './wacTokenizer';
 
 const run = promisify(execFile);
 
-/** mulberry32: a small seeded generator, so a failing mutant can be replayed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The differential testers' seeded generator (mulberry32), so a failing mutant can be replayed. */
+export { rng as random } from '../conformance/mutations';
 
 export async function grammar(): Promise<WacGrammar> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wit-wac-grammar-'));
@@ -84,4 +75,19 @@ export async function composeVerdict(wac: string, dir: string, text: string): Pr
     const [err] = parseWacErrors(String((e as { stderr?: string }).stderr));
     return err ? `${err.line === undefined ? '-' : `${err.line + 1}:${(err.column ?? 0) + 1}`} ${err.message}` : 'error';
   }
+}
+
+/** A mutation: one line taken out at random. */
+export function deleteLine(text: string, rnd: () => number): string {
+  const lines = text.split('\n');
+  lines.splice(Math.floor(rnd() * lines.length), 1);
+  return lines.join('\n');
+}
+
+/** A mutation: a random line repeated at a random place. */
+export function duplicateLine(text: string, rnd: () => number): string {
+  const lines = text.split('\n');
+  const i = Math.floor(rnd() * lines.length);
+  lines.splice(i, 0, lines[Math.floor(rnd() * lines.length)]);
+  return lines.join('\n');
 }
