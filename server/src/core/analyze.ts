@@ -99,8 +99,10 @@ function analyzeRoot(workspace: Workspace, path: string, features: ReadonlySet<s
       return ast;
     }),
   }));
-  for (const b of layout.binaryPackages) inputs.push(b.location, ...b.interfaceNames);
-  for (const b of layout.binaryPackages) depInputs.push(b.location, ...b.interfaceNames);
+  for (const b of layout.binaryPackages) {
+    inputs.push(b.location, ...b.interfaceNames);
+    depInputs.push(b.location, ...b.interfaceNames);
+  }
 
   const previous = cache.resolutions.get(layout.rootDir);
   let resolved: ReturnType<typeof resolveRoot>;
@@ -157,14 +159,11 @@ function resolve(
     cache.deps.set(rootDir, deps);
   }
   const rootSources = sources.filter((s) => !s.source.isDependency);
-  if (
-    !canResolveOnTop(
-      deps.base,
-      rootSources.flatMap((s) => s.files),
-    )
-  )
-    return resolveRoot(sources, binaries, sink, features);
-  return resolveRoot(rootSources, [], sink, features, deps.base);
+  const onTop = canResolveOnTop(
+    deps.base,
+    rootSources.flatMap((s) => s.files),
+  );
+  return onTop ? resolveRoot(rootSources, [], sink, features, deps.base) : resolveRoot(sources, binaries, sink, features);
 }
 
 function sameInputs(a: unknown[], b: unknown[]): boolean {

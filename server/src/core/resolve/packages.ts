@@ -158,13 +158,13 @@ export function isSemver(text: string): boolean {
   return SEMVER.test(text);
 }
 
-/** Compares two semver versions (precedence; build metadata ignored). */
 /**
  * Comparisons made so far: every `@since` of a package is compared with its
  * version on every analysis (WASI has one per item), and there are few pairs.
  */
 const compared = new Map<string, number>();
 
+/** Compares two semver versions (precedence; build metadata ignored). */
 export function compareSemver(a: string, b: string): number {
   const key = `${a} ${b}`;
   let result = compared.get(key);
