@@ -26,6 +26,7 @@ export async function grammar(): Promise<WacGrammar> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wit-wac-grammar-'));
   fs.copyFileSync(path.join(repoRoot, 'node_modules/web-tree-sitter/tree-sitter.wasm'), path.join(dir, 'tree-sitter.wasm'));
   fs.copyFileSync(path.join(repoRoot, 'grammar-wac/tree-sitter-wac.wasm'), path.join(dir, 'tree-sitter-wac.wasm'));
+  fs.copyFileSync(path.join(repoRoot, 'grammar/tree-sitter-wit.wasm'), path.join(dir, 'tree-sitter-wit.wasm'));
   return WacGrammar.load(dir);
 }
 
@@ -47,7 +48,7 @@ export function ownDiagnostics(g: WacGrammar, text: string, depsDir: string): { 
     return {
       syntax: false,
       diagnostics: semanticDiagnostics(
-        checkWacSemantics(tree, text, (n, v) => wacPackage(depsDir, n, v)),
+        checkWacSemantics(tree, text, (n, v) => wacPackage(depsDir, n, v, g.parseWit)),
         text,
       ),
     };

@@ -207,7 +207,8 @@ export class WacDocuments {
     const tree = uri.startsWith('file:') ? await this.options.syntax?.tree(uri, text) : undefined;
     if (!tree) return { syntax: false, diagnostics: [] };
     const depsDir = path.join(path.dirname(uriToPath(uri)), 'deps');
-    const problems = checkWacSemantics(tree, text, (name, version) => wacPackage(depsDir, name, version));
+    const parseWit = await this.options.syntax?.parseWit();
+    const problems = checkWacSemantics(tree, text, (name, version) => wacPackage(depsDir, name, version, parseWit));
     return { syntax: false, diagnostics: semanticDiagnostics(problems, text) };
   }
 

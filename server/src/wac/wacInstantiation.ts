@@ -42,7 +42,7 @@ export function checkInstantiation(scope: Scope, node: Node): Value {
   const found = self ? undefined : scope.packages(pkgName, version);
   if (self) report(scope, pkgNode, 'instantiate-self', 'cannot instantiate the package being defined');
   else if (!found) report(scope, pkgNode, 'unknown-package', `unknown package \`${pkgName}\``);
-  const info = found?.info;
+  const info = found?.world;
   const imports: ExternItem[] = info?.imports ?? [];
   const importNames = imports.map((i) => i.name);
   const given = new Map<string, Argument>();
@@ -101,7 +101,7 @@ export function checkInstantiation(scope: Scope, node: Node): Value {
   }
   return {
     sort: 'instance',
-    type: { kind: 'instance', exports: info.exports.map((e) => ({ name: e.name, sort: e.item.sort, type: e.type })) },
+    type: { kind: 'instance', exports: info.exports },
   };
 }
 

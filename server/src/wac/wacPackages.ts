@@ -2,13 +2,17 @@
 // them (wac-resolver's fs.rs): `ns:name` is `deps/ns/name.wasm` (or `.wat`, a `.wit` file or
 // a `ns/name/` folder of WIT), `ns:name@1.2.3` is `deps/ns/name/1.2.3.wasm` (or a folder). A
 // component binary is read (once per modification) for its imports and exports; the other
-// forms are found but not read, so the checker knows the package exists and nothing more.
+// forms are found; a folder of WIT is read for its interfaces and worlds (wacDefinitions.ts)
+// and instantiates, as in wac, to an instance exporting them as types with no imports; a
+// `.wat` or `.wit` file is not read, so the checker knows the package exists and nothing more.
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import type { ExternItem } from '../../../common/component/model';
 import { readComponent } from '../../../common/component/reader';
+import { componentDefinitions, witFolderDefinitions, type WacDefinitions, type WitParse } from './wacDefinitions';
 import type { WacPackage } from './wacSemantics';
 
-const read = new Map<string, { mtimeMs: number; info?: WacPackage['info'] }>();
+const read = new Map<string, { mtimeMs: number; info?: WacPackage['info']; definitions?: WacDefinitions }>();
 
 function stat(file: string): { dir: boolean; mtimeMs: number } | undefined {
   try {
@@ -20,10 +24,19 @@ function stat(file: string): { dir: boolean; mtimeMs: number } | undefined {
 }
 
 /** The package `name` (`ns:name`) at `version` in `depsDir`, or undefined when wac would not find it there. */
-export function wacPackage(depsDir: string, name: string, version: string | undefined): WacPackage | undefined {
+export function wacPackage(depsDir: string, name: string, version: string | undefined, parseWit?: WitParse): WacPackage | undefined {
   let base = path.join(depsDir, ...name.split(':'));
   if (version) base = path.join(base, version);
-  if (stat(base)?.dir) return { file: base };
+  if (stat(base)?.dir) {
+    const definitions = witFolderDefinitions(base, parseWit);
+    if (!definitions) return { file: base };
+    const exports: ExternItem[] = [...definitions.keys()].map((n) => ({
+      name: n,
+      sort: 'type',
+      type: { kind: 'unknown', why: 'a WIT definition' },
+    }));
+    return { file: base, definitions, world: { imports: [], exports } };
+  }
   if (stat(`${base}.wat`)) return { file: `${base}.wat` };
   // (wac reads a `.wit` file only by `--dep`; taking one as found keeps a package it may know from being called unknown.)
   if (stat(`${base}.wit`)) return { file: `${base}.wit` };
@@ -39,8 +52,11 @@ export function wacPackage(depsDir: string, name: string, version: string | unde
       // Not a component the reader understands: wac will say what is wrong with it.
       info = undefined;
     }
-    kept = { mtimeMs: st.mtimeMs, info };
+    kept = { mtimeMs: st.mtimeMs, info, definitions: info && componentDefinitions(info) };
     read.set(file, kept);
   }
-  return { file, info: kept.info };
+  const { info: found, definitions } = kept;
+  if (!found) return { file };
+  const world = { imports: found.imports, exports: found.exports.map((e) => ({ name: e.name, sort: e.item.sort, type: e.type })) };
+  return { file, info: found, definitions, world };
 }

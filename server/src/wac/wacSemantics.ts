@@ -11,14 +11,20 @@
 // (wacLocalTypes.ts): an argument of any other declared type is not type-checked.
 import type { ComponentInfo, ComponentType, ExternItem, Sort } from '../../../common/component/model';
 import type { Node, Tree } from '../core/index';
+import type { ItemKind, WacDefinitions } from './wacDefinitions';
 import { checkInstantiation } from './wacInstantiation';
 import { funcType, interfaceType } from './wacLocalTypes';
-import { checkTypeNames } from './wacTypeNames';
+import { packagePathTarget, targetOf } from './wacPaths';
+import { checkTypeNames, interfaceItems } from './wacTypeNames';
 
 /** A package found where wac finds it; `info` when it is a component the reader read. */
 export interface WacPackage {
   file: string;
   info?: ComponentInfo;
+  /** The interfaces and worlds it defines, when they are known (wacDefinitions.ts). */
+  definitions?: WacDefinitions;
+  /** What `new` of it instantiates, when known: its imports, and the exports of the instance. */
+  world?: { imports: ExternItem[]; exports: ExternItem[] };
 }
 /** The package `name` at `version`, or undefined when wac would not find it. */
 export type WacPackages = (name: string, version: string | undefined) => WacPackage | undefined;
@@ -47,6 +53,8 @@ export interface Value {
   id?: string;
   /** For a type declared in the document: what it is (`interface`, `world`, `record` ...). */
   declared?: string;
+  /** For a declared interface: its types and functions (what a `use` of it may name). */
+  items?: Map<string, ItemKind>;
 }
 
 interface Binding {
@@ -90,9 +98,12 @@ export function checkWacSemantics(tree: Tree, text: string, packages: WacPackage
   for (const statement of tree.rootNode.namedChildren) {
     if (!statement) continue;
     switch (statement.type) {
-      case 'package_decl':
+      case 'package_decl': {
         scope.self ??= splitPackage(statement.childForFieldName('name')?.text ?? '').name;
+        const targets = statement.childForFieldName('targets');
+        if (targets) targetOf(scope, targets, 'world');
         break;
+      }
       case 'import_statement':
         importStatement(scope, statement);
         break;
@@ -186,8 +197,9 @@ function typeDeclaration(scope: Scope, statement: Node): void {
     report(scope, name, 'export-conflict', `type declaration \`${key}\` conflicts with a previous export of the same name`);
   else scope.exports.set(key, name);
   const declared = DECLARATION_KIND[statement.type];
-  const type = statement.type === 'interface_decl' ? interfaceType(statement.childForFieldName('body')) : undefined;
-  bind(scope, name, { sort: 'type', declared, type }, { definition: declared });
+  const type = statement.type === 'interface_decl' ? interfaceType(body) : undefined;
+  const items = statement.type === 'interface_decl' ? interfaceItems(body) : undefined;
+  bind(scope, name, { sort: 'type', declared, type, items }, { definition: declared });
 }
 
 function importStatement(scope: Scope, statement: Node): void {
@@ -200,12 +212,14 @@ function importStatement(scope: Scope, statement: Node): void {
   let name = alias ? nameOf(alias) : nameOf(id);
   let at: Node = alias ?? id;
   if (type.type === 'package_path') {
-    // Imported by path: named by it (the instance's type is the interface, not read here).
+    // Imported by path: named by it; an instance of the interface, or a component of the
+    // world, it names (their types are not read here).
     if (!alias) {
       name = type.text;
       at = type;
     }
-    value = { id: type.text };
+    const target = packagePathTarget(scope, type);
+    value = { id: type.text, sort: target && (target.kind === 'interface' ? 'instance' : 'component') };
   } else if (type.type === 'func_type') value = { sort: 'func', type: funcType(type) };
   else if (type.type === 'inline_interface') value = { sort: 'instance', type: interfaceType(type.childForFieldName('body')) };
   else if (type.type === 'identifier') {

@@ -3,21 +3,33 @@
 // web-tree-sitter runtime is the one the WIT grammar uses (initialised once per process by
 // the core); only the WAC language is loaded here. A document's tree is kept until its text
 // changes, so the requests after an edit share one parse.
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import { Parser, type Language } from 'web-tree-sitter';
-import { loadLanguage, PARSE_BUDGET_MS, type Tree } from '../core/index';
+import { loadLanguage, PARSE_BUDGET_MS, WitGrammar, type Tree } from '../core/index';
+import type { WitParse } from './wacDefinitions';
 import { wacSyntaxErrors, type WacSyntaxError } from './wacSyntaxErrors';
 
 export class WacGrammar {
   private readonly parser: Parser;
+  /**
+   * Parses the WIT of a package folder in deps/ (its interfaces and worlds are what a
+   * package path names); undefined without tree-sitter-wit.wasm beside the WAC grammar.
+   */
+  readonly parseWit: WitParse | undefined;
 
-  private constructor(language: Language) {
+  private constructor(language: Language, wit: WitGrammar | undefined) {
     this.parser = new Parser();
     this.parser.setLanguage(language);
+    const witParser = wit?.createParser();
+    this.parseWit = witParser && ((text) => witParser.parse(text));
   }
 
-  /** Loads tree-sitter-wac.wasm from `wasmDir` (beside tree-sitter.wasm and tree-sitter-wit.wasm). */
+  /** Loads tree-sitter-wac.wasm from `wasmDir` (beside tree-sitter.wasm and, when there, tree-sitter-wit.wasm). */
   static async load(wasmDir: string): Promise<WacGrammar> {
-    return new WacGrammar(await loadLanguage(wasmDir, 'tree-sitter-wac.wasm'));
+    const language = await loadLanguage(wasmDir, 'tree-sitter-wac.wasm');
+    const wit = existsSync(path.join(wasmDir, 'tree-sitter-wit.wasm')) ? await WitGrammar.load(wasmDir) : undefined;
+    return new WacGrammar(language, wit);
   }
 
   /**
@@ -56,6 +68,11 @@ export class WacTrees {
     if (!tree) return undefined;
     const grammar = await this.grammar;
     return wacSyntaxErrors(tree, text, (rest) => grammar.parse(rest));
+  }
+
+  /** The WIT parser of package folders, once the grammars are loaded. */
+  async parseWit(): Promise<WitParse | undefined> {
+    return (await this.grammar).parseWit;
   }
 
   forget(uri: string): void {

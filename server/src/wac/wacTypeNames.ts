@@ -1,10 +1,13 @@
 // The checks wac's resolver makes of the WIT a WAC document declares, that the semantic
 // check repeats so every error shows at once: a type named in a type (`option<t>`,
 // `func(x: t)`) must be declared before it, at the top or in the interface or world around
-// it, and be a type (not an instance, a function, an interface or a world); an interface may not export one name twice. (The rest of WIT in WAC,
-// `use`, `include`, kinds of types, is left to wac.)
+// it, and be a type (not an instance, a function, an interface or a world); an interface
+// may not export one name twice; what a `use`, an `include` or a world's path names is
+// resolved (wacPaths.ts). (Kinds of types, `include ... with`, are left to wac.)
 import type { Node } from '../core/index';
+import type { ItemKind } from './wacDefinitions';
 import { sortWord } from './wacFit';
+import { checkUse, targetOf } from './wacPaths';
 import { nameOf, report, type Scope } from './wacSemantics';
 
 const DECLARATIONS = new Set(['record_decl', 'variant_decl', 'flags_decl', 'enum_decl', 'type_alias', 'resource_decl']);
@@ -22,8 +25,34 @@ function declaredBy(item: Node): string[] {
   });
 }
 
+/** A declared interface's items: its types (declared or `use`d) and its functions. */
+export function interfaceItems(body: Node | null): Map<string, ItemKind> {
+  const items = new Map<string, ItemKind>();
+  for (const item of body?.namedChildren ?? []) {
+    if (!item) continue;
+    for (const name of declaredBy(item)) items.set(name, 'type');
+    const name = item.type === 'interface_export' ? item.childForFieldName('name') : null;
+    if (name && !items.has(nameOf(name))) items.set(nameOf(name), 'function');
+  }
+  return items;
+}
+
 /** Reports the undefined type names in `node` and the interfaces' duplicate exports, in document order. */
 export function checkTypeNames(scope: Scope, node: Node, local: Set<string> = new Set(), iface?: string): void {
+  // What a `use`, an `include` or a world's import or export of a path names (wacPaths.ts).
+  if (node.type === 'use_statement') return checkUse(scope, node);
+  if (node.type === 'world_include') {
+    const world = node.childForFieldName('world');
+    if (world) targetOf(scope, world, 'world');
+    return;
+  }
+  if (node.type === 'world_import' || node.type === 'world_export') {
+    const path = node.childForFieldName('path');
+    if (path) {
+      targetOf(scope, path, 'interface');
+      return;
+    }
+  }
   if (node.type === 'named_type' || node.type === 'borrow_type') {
     const id = node.type === 'named_type' ? node.namedChild(0) : node.childForFieldName('resource');
     if (!id || local.has(nameOf(id))) return;

@@ -1,0 +1,151 @@
+// The semantic check of what paths name (server/src/wac/wacPaths.ts): a package path into a
+// component of deps/ or a folder of WIT (deps/docs/iface/, deps/docs/calc/0.1.0/, written
+// here), a `use` of a local or package interface, an `include` of a world, a world's import,
+// `targets`, and `new` of a WIT package (an instance of its definitions, no imports). Each
+// range and message is the one `wac compose` 0.12 gives for the same document as its first
+// error (checked by hand with wac; semanticsDifferential.test.ts compares at random).
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { wacPackage } from '../../server/src/wac/wacPackages';
+import { checkWacSemantics } from '../../server/src/wac/wacSemantics';
+import { grammar } from './wacDiffKit';
+import { repoRoot } from './wacTokenizer';
+
+export const IFACE_WIT = `package docs:iface;
+interface logger {
+  log: func(msg: string);
+}
+interface types {
+  record point { x: u32, y: u32 }
+  resource blob { constructor(); size: func() -> u32; }
+}
+world w {
+  import logger;
+  export run: func();
+}
+`;
+export const CALC_WIT = `package docs:calc@0.1.0;
+interface logger { log: func(msg: string); }
+interface adder { add: func(a: u32, b: u32) -> u32; }
+`;
+
+/** test/fixtures/wac's deps with two WIT packages beside its components. */
+export function depsWithWit(into: string): string {
+  const deps = path.join(into, 'deps');
+  fs.cpSync(path.join(repoRoot, 'test/fixtures/wac/deps'), deps, { recursive: true, dereference: true });
+  fs.mkdirSync(path.join(deps, 'docs/iface'), { recursive: true });
+  fs.writeFileSync(path.join(deps, 'docs/iface/iface.wit'), IFACE_WIT);
+  fs.mkdirSync(path.join(deps, 'docs/calc/0.1.0'), { recursive: true });
+  fs.writeFileSync(path.join(deps, 'docs/calc/0.1.0/calc.wit'), CALC_WIT);
+  return deps;
+}
+
+const loaded = grammar();
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wit-wac-paths-'));
+const deps = depsWithWit(dir);
+process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** The errors of `package a:b;` + `lines`: `line:column [token] message` (line 1 is the package). */
+async function errors(...lines: string[]): Promise<string[]> {
+  const g = await loaded;
+  const text = ['package a:b;', ...lines].join('\n');
+  const tree = g.parse(text);
+  assert.ok(tree);
+  try {
+    return checkWacSemantics(tree, text, (n, v) => wacPackage(deps, n, v, g.parseWit))
+      .filter((p) => p.severity === 'error')
+      .map((p) => {
+        const before = text.slice(0, p.start).split('\n');
+        return `${before.length}:${before[before.length - 1].length + 1} [${text.slice(p.start, p.end)}] ${p.message}`;
+      });
+  } finally {
+    tree.delete();
+  }
+}
+
+test('a package path names a definition of its package: a component defines none, a WIT folder its interfaces and worlds', async () => {
+  assert.deepEqual(await errors('import x: wit-devkit:greeter/greet;'), [
+    '2:30 [greet] package `wit-devkit:greeter` has no export named `greet`',
+  ]);
+  assert.deepEqual(await errors('import x: docs:iface/nope;'), ['2:22 [nope] package `docs:iface` has no export named `nope`']);
+  assert.deepEqual(await errors('import logger: docs:calc/loggr@0.1.0;'), ['2:26 [loggr] package `docs:calc` has no export named `loggr`']);
+  assert.deepEqual(await errors('import x: docs:iface/logger/nope;'), [
+    '2:29 [nope] interface `logger` in package `docs:iface` has no export named `nope`',
+  ]);
+  // A world's items are its exports: `logger` is an import of w.
+  assert.deepEqual(await errors('import x: docs:iface/w/logger;'), [
+    '2:24 [logger] world `w` in package `docs:iface` has no export named `logger`',
+  ]);
+  assert.deepEqual(await errors('import x: docs:iface/logger;', 'import y: docs:iface/w;', 'export x;'), []);
+});
+
+test('an interface imported by path satisfies the import of that name', async () => {
+  assert.deepEqual(
+    await errors(
+      'import logger: docs:calc/logger@0.1.0;',
+      'let adder = new wit-devkit:adder {};',
+      'let calc = new wit-devkit:calculator { adder: adder["docs:calc/adder@0.1.0"], logger };',
+      'export calc.calculate;',
+    ),
+    [],
+  );
+});
+
+test('`use` names an interface, and types in it; `include`, `targets` name a world; a world imports interfaces', async () => {
+  assert.deepEqual(await errors('interface i { use docs:iface/types.{point, nope}; }'), [
+    '2:44 [nope] a type named `nope` is not defined in interface `docs:iface/types`',
+  ]);
+  assert.deepEqual(await errors('interface t { type x = u32; }', 'interface i { use t.{x, y}; }'), [
+    '3:25 [y] a type named `y` is not defined in interface `t`',
+  ]);
+  assert.deepEqual(await errors('interface t { f: func(); }', 'interface i { use t.{f}; }'), [
+    '3:22 [f] `f` (function) is not a value type in interface `t`',
+  ]);
+  assert.deepEqual(await errors('interface i { use docs:calc/logger@0.1.0.{log}; }'), [
+    '2:43 [log] `log` (function) is not a value type in interface `docs:calc/logger@0.1.0`',
+  ]);
+  assert.deepEqual(await errors('interface i { use q.{x}; }'), ['2:19 [q] undefined name `q`']);
+  assert.deepEqual(await errors('world u {}', 'interface i { use u.{x}; }'), ['3:19 [u] `u` (world) is not an interface']);
+  assert.deepEqual(await errors('import f: func();', 'interface i { use f.{x}; }'), ['3:19 [f] `f` (function) is not an interface']);
+  assert.deepEqual(await errors('record r { a: u32 }', 'interface i { use r.{x}; }'), ['3:19 [r] `r` (record) is not an interface']);
+  assert.deepEqual(await errors('interface i { use docs:iface/w.{log}; }'), [
+    '2:19 [docs:iface/w] `docs:iface/w` (world) is not an interface',
+  ]);
+  assert.deepEqual(await errors('world w { include docs:iface/logger; }'), [
+    '2:19 [docs:iface/logger] `docs:iface/logger` (interface) is not a world',
+  ]);
+  assert.deepEqual(await errors('interface t {}', 'world w { include t; }'), ['3:19 [t] `t` (interface) is not a world']);
+  assert.deepEqual(await errors('world w { include docs:iface/nope; }'), ['2:30 [nope] package `docs:iface` has no export named `nope`']);
+  assert.deepEqual(await errors('world w { include q; }'), ['2:19 [q] undefined name `q`']);
+  assert.deepEqual(await errors('world w { import docs:iface/w; }'), ['2:18 [docs:iface/w] `docs:iface/w` (world) is not an interface']);
+  assert.deepEqual(await errors('world w { import docs:iface/nope; }'), ['2:29 [nope] package `docs:iface` has no export named `nope`']);
+  assert.deepEqual(
+    await errors('interface i { use docs:iface/types.{point}; f: func(p: point); }', 'world w { include docs:iface/w; }'),
+    [],
+  );
+});
+
+test('`targets` names a world', async () => {
+  const g = await loaded;
+  const check = (text: string) => {
+    const tree = g.parse(text)!;
+    try {
+      return checkWacSemantics(tree, text, (n, v) => wacPackage(deps, n, v, g.parseWit)).map((p) => `${p.start}-${p.end} ${p.message}`);
+    } finally {
+      tree.delete();
+    }
+  };
+  assert.deepEqual(check('package a:b targets docs:iface/nope;'), ['31-35 package `docs:iface` has no export named `nope`']);
+  assert.deepEqual(check('package a:b targets docs:iface/logger;'), ['20-37 `docs:iface/logger` (interface) is not a world']);
+});
+
+test('`new` of a WIT package: an instance of its definitions, with no imports', async () => {
+  assert.deepEqual(await errors('import l: docs:iface/logger;', 'let y = new docs:iface { nope: l };', 'export y...;'), [
+    '3:26 [nope] component `docs:iface` has no import named `nope`',
+  ]);
+  assert.deepEqual(await errors('let y = new docs:iface { ... };', 'export y.run;'), ['3:9 [.run] the instance has no export named `run`']);
+  assert.deepEqual(await errors('let y = new docs:iface {};', 'export y.logger;'), []);
+});
