@@ -43,6 +43,13 @@ export function editedLineStarts(
 
 /** Appends the line starts that the breaks in text[from, to) make (a \r at the end looks one past). */
 function scan(text: string, from: number, to: number, starts: number[]): void {
+  // Without a \r (most files) the native indexOf finds the breaks: the first scan
+  // of a file runs before the JIT has compiled the loop below, ~10x slower.
+  const cr = text.indexOf('\r', from);
+  if (cr === -1 || cr >= to) {
+    for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return;
+  }
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);

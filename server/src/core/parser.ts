@@ -5,6 +5,7 @@
 // language service, so no parser can exist before it is loaded.
 import { Parser, Language, type Tree, type Node, type Point } from 'web-tree-sitter';
 import * as path from 'node:path';
+import { setTreeSitterBinding } from './syntax/rawCursor';
 
 export type { Tree, Node, Point, Language };
 
@@ -16,7 +17,12 @@ let runtime: Promise<void> | undefined;
  * every grammar (WIT here, WAC in server/src/wac) is loaded after it.
  */
 export function initTreeSitter(wasmDir: string): Promise<void> {
-  runtime ??= Parser.init({ locateFile: (name: string) => path.join(wasmDir, name) });
+  if (!runtime) {
+    // emscripten makes this object the module: its exports let subtree copies skip
+    // web-tree-sitter's per-call marshalling (syntax/rawCursor.ts).
+    const module = { locateFile: (name: string) => path.join(wasmDir, name) };
+    runtime = Parser.init(module).then(() => setTreeSitterBinding(module));
+  }
   return runtime;
 }
 

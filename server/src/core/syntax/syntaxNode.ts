@@ -6,6 +6,7 @@
 // reads each node once with a few calls and makes no Node at all; positions are
 // worked out from offsets only where a range is asked for.
 import type { Language, TreeCursor } from 'web-tree-sitter';
+import { walkCursor, type CursorWalk } from './rawCursor';
 
 /** The part of tree-sitter's Node that lowering reads. */
 export interface SyntaxNode {
@@ -100,6 +101,16 @@ export function copySubtree(
   source: string,
   before: readonly { type: string; startIndex: number; endIndex: number }[] = [],
   opaque?: string,
+): SyntaxNode {
+  return walkCursor(cursor, (at) => copyAt(at, language, source, before, opaque));
+}
+
+function copyAt(
+  cursor: CursorWalk,
+  language: Language,
+  source: string,
+  before: readonly { type: string; startIndex: number; endIndex: number }[],
+  opaque: string | undefined,
 ): SyntaxNode {
   const rootInfo = infoOf(language, cursor.nodeTypeId);
   const root = new CopiedNode(source, rootInfo.name, cursor.startIndex, cursor.endIndex, rootInfo.named, false, undefined);

@@ -1,0 +1,139 @@
+// Walking a tree-sitter tree without web-tree-sitter's per-call marshalling.
+//
+// Every TreeCursor method of web-tree-sitter writes the cursor's four words
+// into wasm memory before its call and reads them back after a move, each word
+// through a generic `setValue(ptr, value, 'i32')` (a string switch and a
+// DataView store): copying the tree of a 5,000-line file made ~400,000 of
+// them, a third of lowering's time in a fresh server. The C side keeps the
+// cursor in its transfer buffer between calls, so a walk that makes no other
+// web-tree-sitter call in between can write the cursor there once, call the
+// exports directly, and read it back once at the end.
+//
+// The exports are reached through the emscripten module, which is the options
+// object handed to `Parser.init` (emscripten's MODULARIZE build uses it as the
+// module itself). If that ever stops being true (another web-tree-sitter
+// build, or the runtime initialised elsewhere first), `setTreeSitterBinding`
+// finds no exports and every walk goes through the public TreeCursor instead.
+import type { TreeCursor } from 'web-tree-sitter';
+
+/** The cursor moves and reads a copy of a subtree needs. */
+export interface CursorWalk {
+  gotoFirstChild(): boolean;
+  gotoNextSibling(): boolean;
+  gotoParent(): boolean;
+  readonly nodeTypeId: number;
+  readonly currentFieldId: number;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly nodeIsMissing: boolean;
+}
+
+/** The exports of tree-sitter.wasm a walk calls; each takes the tree and uses the cursor in the transfer buffer. */
+interface Binding {
+  _ts_init(): number;
+  _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
+  _ts_tree_cursor_goto_next_sibling_wasm(tree: number): number;
+  _ts_tree_cursor_goto_parent_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_type_id_wasm(tree: number): number;
+  _ts_tree_cursor_current_field_id_wasm(tree: number): number;
+  _ts_tree_cursor_start_index_wasm(tree: number): number;
+  _ts_tree_cursor_end_index_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_is_missing_wasm(tree: number): number;
+  /** Replaced when the wasm memory grows: read it afresh after calls that may allocate. */
+  HEAP32: Int32Array;
+}
+
+const EXPORTS = [
+  '_ts_init',
+  '_ts_tree_cursor_goto_first_child_wasm',
+  '_ts_tree_cursor_goto_next_sibling_wasm',
+  '_ts_tree_cursor_goto_parent_wasm',
+  '_ts_tree_cursor_current_node_type_id_wasm',
+  '_ts_tree_cursor_current_field_id_wasm',
+  '_ts_tree_cursor_start_index_wasm',
+  '_ts_tree_cursor_end_index_wasm',
+  '_ts_tree_cursor_current_node_is_missing_wasm',
+] as const;
+
+let binding: Binding | undefined;
+/** Word index of the C transfer buffer in HEAP32. */
+let transferWord = 0;
+
+/** Called with the options object given to `Parser.init`, once it resolved. */
+export function setTreeSitterBinding(module: object): void {
+  const m = module as Partial<Binding> & Record<string, unknown>;
+  if (!EXPORTS.every((name) => typeof m[name] === 'function') || !(m.HEAP32 instanceof Int32Array)) return;
+  binding = m as Binding;
+  // ts_init only writes two version words into the buffer and returns its address.
+  transferWord = binding._ts_init() >> 2;
+}
+
+/** True when walks bypass the public TreeCursor (for tests: both paths must agree). */
+export function rawWalksAvailable(): boolean {
+  return binding !== undefined;
+}
+
+/** Handles of web-tree-sitter's objects: a TreeCursor is its four words and its tree, a Tree its pointer. */
+type CursorHandle = TreeCursor & { [i: number]: number; tree: { [0]: number } };
+
+class RawWalk implements CursorWalk {
+  constructor(
+    private readonly b: Binding,
+    private readonly tree: number,
+  ) {}
+  gotoFirstChild(): boolean {
+    return this.b._ts_tree_cursor_goto_first_child_wasm(this.tree) === 1;
+  }
+  gotoNextSibling(): boolean {
+    return this.b._ts_tree_cursor_goto_next_sibling_wasm(this.tree) === 1;
+  }
+  gotoParent(): boolean {
+    return this.b._ts_tree_cursor_goto_parent_wasm(this.tree) === 1;
+  }
+  get nodeTypeId(): number {
+    return this.b._ts_tree_cursor_current_node_type_id_wasm(this.tree);
+  }
+  get currentFieldId(): number {
+    return this.b._ts_tree_cursor_current_field_id_wasm(this.tree);
+  }
+  get startIndex(): number {
+    return this.b._ts_tree_cursor_start_index_wasm(this.tree);
+  }
+  get endIndex(): number {
+    return this.b._ts_tree_cursor_end_index_wasm(this.tree);
+  }
+  get nodeIsMissing(): boolean {
+    return this.b._ts_tree_cursor_current_node_is_missing_wasm(this.tree) === 1;
+  }
+}
+
+/**
+ * Runs `walk` over `cursor`. `walk` must make no other web-tree-sitter call
+ * (they share the transfer buffer); it may read JavaScript-side data of the
+ * language (its `types` and `fields` arrays). The cursor is where the walk left it.
+ */
+export function walkCursor<T>(cursor: TreeCursor, walk: (at: CursorWalk) => T): T {
+  const b = binding;
+  if (!b) return walk(cursor);
+  const handle = cursor as CursorHandle;
+  let heap = b.HEAP32;
+  for (let i = 0; i < 4; i++) heap[transferWord + i] = handle[i];
+  try {
+    return walk(new RawWalk(b, handle.tree[0]));
+  } finally {
+    // A move may have grown the cursor's stack, and the memory with it.
+    heap = b.HEAP32;
+    for (let i = 0; i < 4; i++) handle[i] = heap[transferWord + i];
+  }
+}
+
+/** Runs `fn` with every walk on the public TreeCursor (tests compare the two paths). */
+export function withPublicWalks<T>(fn: () => T): T {
+  const saved = binding;
+  binding = undefined;
+  try {
+    return fn();
+  } finally {
+    binding = saved;
+  }
+}
