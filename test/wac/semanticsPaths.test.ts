@@ -12,36 +12,7 @@ import * as path from 'node:path';
 import { wacPackage } from '../../server/src/wac/wacPackages';
 import { checkWacSemantics } from '../../server/src/wac/wacSemantics';
 import { grammar } from './wacDiffKit';
-import { repoRoot } from './wacTokenizer';
-
-export const IFACE_WIT = `package docs:iface;
-interface logger {
-  log: func(msg: string);
-}
-interface types {
-  record point { x: u32, y: u32 }
-  resource blob { constructor(); size: func() -> u32; }
-}
-world w {
-  import logger;
-  export run: func();
-}
-`;
-export const CALC_WIT = `package docs:calc@0.1.0;
-interface logger { log: func(msg: string); }
-interface adder { add: func(a: u32, b: u32) -> u32; }
-`;
-
-/** test/fixtures/wac's deps with two WIT packages beside its components. */
-export function depsWithWit(into: string): string {
-  const deps = path.join(into, 'deps');
-  fs.cpSync(path.join(repoRoot, 'test/fixtures/wac/deps'), deps, { recursive: true, dereference: true });
-  fs.mkdirSync(path.join(deps, 'docs/iface'), { recursive: true });
-  fs.writeFileSync(path.join(deps, 'docs/iface/iface.wit'), IFACE_WIT);
-  fs.mkdirSync(path.join(deps, 'docs/calc/0.1.0'), { recursive: true });
-  fs.writeFileSync(path.join(deps, 'docs/calc/0.1.0/calc.wit'), CALC_WIT);
-  return deps;
-}
+import { depsWithWit } from './wacWitDeps';
 
 const loaded = grammar();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wit-wac-paths-'));
@@ -126,6 +97,22 @@ test('`use` names an interface, and types in it; `include`, `targets` name a wor
     await errors('interface i { use docs:iface/types.{point}; f: func(p: point); }', 'world w { include docs:iface/w; }'),
     [],
   );
+});
+
+test("a body's own names: a `use` of one already there, a type declared twice", async () => {
+  assert.deepEqual(await errors('interface i { type point = u32; use docs:iface/types.{point}; }'), [
+    '2:55 [point] use of type `point` conflicts with an export of the same name',
+  ]);
+  assert.deepEqual(await errors('interface i { point: func(); use docs:iface/types.{point}; }'), [
+    '2:52 [point] use of type `point` conflicts with an export of the same name',
+  ]);
+  assert.deepEqual(await errors('world i { use docs:iface/types.{point}; use docs:iface/types.{point}; }'), [
+    '2:63 [point] use of type `point` conflicts with an import of the same name',
+  ]);
+  assert.deepEqual(await errors('interface i { use docs:iface/types.{point}; type point = u32; }'), [
+    '2:50 [point] `point` is already defined',
+  ]);
+  assert.deepEqual(await errors('interface i { type p = u32; type p = u32; }'), ['2:34 [p] `p` is already defined']);
 });
 
 test('`targets` names a world', async () => {

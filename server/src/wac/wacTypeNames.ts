@@ -25,6 +25,24 @@ function declaredBy(item: Node): string[] {
   });
 }
 
+/** Adds what `item` names to a body's `own` names; a `use` of one already there, or a type declared twice, is reported. */
+function ownNames(scope: Scope, item: Node, own: Set<string>, side: 'import' | 'export'): void {
+  if (item.type === 'use_statement') {
+    for (const use of item.namedChildren) {
+      const id = use?.type === 'use_item' ? (use.childForFieldName('alias') ?? use.childForFieldName('name')) : null;
+      if (!id) continue;
+      if (own.has(nameOf(id)))
+        report(scope, id, 'use-conflict', `use of type \`${nameOf(id)}\` conflicts with an ${side} of the same name`);
+      own.add(nameOf(id));
+    }
+    return;
+  }
+  const id = item.childForFieldName('name');
+  if (!id) return;
+  if (DECLARATIONS.has(item.type) && own.has(nameOf(id))) report(scope, id, 'duplicate-name', `\`${nameOf(id)}\` is already defined`);
+  own.add(nameOf(id));
+}
+
 /** A declared interface's items: its types (declared or `use`d) and its functions. */
 export function interfaceItems(body: Node | null): Map<string, ItemKind> {
   const items = new Map<string, ItemKind>();
@@ -71,9 +89,13 @@ export function checkTypeNames(scope: Scope, node: Node, local: Set<string> = ne
     // In order, as at the top: a type is named after it is declared.
     const inner = new Set(local);
     const exported = new Set<string>();
+    // The body's own names (its types, uses and named items): a `use` may not take one
+    // again, nor a type be declared twice (wac's words for each).
+    const own = new Set<string>();
     for (const item of node.namedChildren) {
       if (!item) continue;
       checkTypeNames(scope, item, inner, iface);
+      ownNames(scope, item, own, node.type === 'world_body' ? 'import' : 'export');
       for (const declared of declaredBy(item)) inner.add(declared);
       const name = item.type === 'interface_export' ? item.childForFieldName('name') : null;
       if (!name) continue;
