@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ComponentInfo, ExternItem } from '../../../common/component/model';
 import type { Node, Tree } from '../core/index';
+import { nameOf } from './wacSemantics';
 
 /** What an interface or world item is, in wac's words for kinds (`function`, `type`). */
 export type ItemKind = 'type' | 'function' | 'interface' | 'world';
@@ -45,7 +46,7 @@ export function componentDefinitions(info: ComponentInfo): WacDefinitions {
   return defs;
 }
 
-const nameText = (n: Node | null) => (n ? n.text.replace(/^%/, '') : undefined);
+const nameText = (n: Node | null) => (n ? nameOf(n) : undefined);
 
 /** The definitions of one WIT file's top-level interfaces and worlds. */
 function fileDefinitions(tree: Tree, into: WacDefinitions): void {

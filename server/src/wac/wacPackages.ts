@@ -7,12 +7,13 @@
 // `.wat` or `.wit` file is not read, so the checker knows the package exists and nothing more.
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { ExternItem } from '../../../common/component/model';
+import type { ComponentInfo, ExternItem } from '../../../common/component/model';
 import { readComponent } from '../../../common/component/reader';
 import { componentDefinitions, witFolderDefinitions, type WacDefinitions, type WitParse } from './wacDefinitions';
 import type { WacPackage } from './wacSemantics';
 
-const read = new Map<string, { mtimeMs: number; info?: WacPackage['info']; definitions?: WacDefinitions }>();
+/** A component binary as read (once per modification): undefined parts when the reader could not read it. */
+const read = new Map<string, { mtimeMs: number; world?: WacPackage['world']; definitions?: WacDefinitions }>();
 
 function stat(file: string): { dir: boolean; mtimeMs: number } | undefined {
   try {
@@ -45,18 +46,21 @@ export function wacPackage(depsDir: string, name: string, version: string | unde
   if (!st || st.dir) return undefined;
   let kept = read.get(file);
   if (kept?.mtimeMs !== st.mtimeMs) {
-    let info: WacPackage['info'];
+    let info: ComponentInfo | undefined;
     try {
       info = readComponent(new Uint8Array(readFileSync(file)));
     } catch {
       // Not a component the reader understands: wac will say what is wrong with it.
       info = undefined;
     }
-    kept = { mtimeMs: st.mtimeMs, info, definitions: info && componentDefinitions(info) };
+    kept = info
+      ? {
+          mtimeMs: st.mtimeMs,
+          world: { imports: info.imports, exports: info.exports.map((e) => ({ name: e.name, sort: e.item.sort, type: e.type })) },
+          definitions: componentDefinitions(info),
+        }
+      : { mtimeMs: st.mtimeMs };
     read.set(file, kept);
   }
-  const { info: found, definitions } = kept;
-  if (!found) return { file };
-  const world = { imports: found.imports, exports: found.exports.map((e) => ({ name: e.name, sort: e.item.sort, type: e.type })) };
-  return { file, info: found, definitions, world };
+  return { file, world: kept.world, definitions: kept.definitions };
 }

@@ -9,7 +9,7 @@
 // The WIT declared in the document binds names and has its type names checked
 // (wacTypeNames.ts); only its functions, and interfaces made of them, are typed
 // (wacLocalTypes.ts): an argument of any other declared type is not type-checked.
-import type { ComponentInfo, ComponentType, ExternItem, Sort } from '../../../common/component/model';
+import type { ComponentType, ExternItem, Sort } from '../../../common/component/model';
 import type { Node, Tree } from '../core/index';
 import type { ItemKind, WacDefinitions } from './wacDefinitions';
 import { checkInstantiation } from './wacInstantiation';
@@ -17,10 +17,9 @@ import { funcType, interfaceType } from './wacLocalTypes';
 import { packagePathTarget, targetOf } from './wacPaths';
 import { checkTypeNames, interfaceItems } from './wacTypeNames';
 
-/** A package found where wac finds it; `info` when it is a component the reader read. */
+/** A package found where wac finds it; what it defines and instantiates to, when read. */
 export interface WacPackage {
   file: string;
-  info?: ComponentInfo;
   /** The interfaces and worlds it defines, when they are known (wacDefinitions.ts). */
   definitions?: WacDefinitions;
   /** What `new` of it instantiates, when known: its imports, and the exports of the instance. */

@@ -109,8 +109,9 @@ class RawWalk implements CursorWalk {
 
 /**
  * Runs `walk` over `cursor`. `walk` must make no other web-tree-sitter call
- * (they share the transfer buffer); it may read JavaScript-side data of the
- * language (its `types` and `fields` arrays). The cursor is where the walk left it.
+ * that uses the transfer buffer (cursor and node calls do); it may read the
+ * language's `types` and `fields` and ask `nodeTypeIsNamed`, which pass their
+ * arguments directly. The cursor is where the walk left it.
  */
 export function walkCursor<T>(cursor: TreeCursor, walk: (at: CursorWalk) => T): T {
   const b = binding;
