@@ -70,7 +70,8 @@ function fileDefinitions(tree: Tree, into: WacDefinitions): void {
       const memberName = nameText(member.childForFieldName('name') ?? member.childForFieldName('path'));
       if (!memberName) continue;
       if (member.type === 'func_item') items.set(memberName, 'function');
-      else if (member.type === 'export_item') items.set(memberName, 'interface');
+      else if (member.type === 'export_item')
+        items.set(memberName, member.childForFieldName('type')?.type === 'func_type' ? 'function' : 'interface');
       else items.set(memberName, 'type');
     }
     into.set(name, { kind: item.type === 'interface_item' ? 'interface' : 'world', items });

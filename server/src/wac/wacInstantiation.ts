@@ -94,6 +94,9 @@ export function checkInstantiation(scope: Scope, node: Node): Value {
     if (reasons.length)
       report(scope, arg.at, 'mismatched-argument', [`mismatched instantiation argument \`${name}\``, ...reasons].join('\n'));
   }
+  // With `...`, what no argument gives becomes an import of the composition.
+  if (!requireAll)
+    for (const i of imports) if (!given.has(i.name) && !scope.implicitImports.has(i.name)) scope.implicitImports.set(i.name, pkgName);
   if (requireAll && !uncertain) {
     const missing = imports.find((i) => !given.has(i.name));
     if (missing)
@@ -129,4 +132,21 @@ function spread(scope: Scope, arg: Node, imports: string[] | undefined, given: M
   }
   if (!matched) report(scope, id, 'spread-no-match', 'the instance has no matching exports for the remaining unsatisfied arguments');
   return true;
+}
+
+/**
+ * An explicit import of a name an instantiation left to the composition (`...`): wac finds
+ * it when it encodes the composition, after everything resolved, and says where in words only.
+ */
+export function implicitConflicts(scope: Scope): void {
+  for (const [name, at] of scope.imports) {
+    const pkg = scope.implicitImports.get(name);
+    if (pkg !== undefined)
+      report(
+        scope,
+        at,
+        'implicit-import-conflict',
+        `import \`${name}\` conflicts with an item that was implicitly imported by an instantiation of \`${pkg}\``,
+      );
+  }
 }

@@ -9,6 +9,8 @@ import type { ItemKind } from './wacDefinitions';
 import { sortWord } from './wacFit';
 import { nameOf, report, splitPackage, type Scope } from './wacSemantics';
 
+type Span = { startIndex: number; endIndex: number };
+
 /** An interface or world a path names, with its items (an interface's types and functions). */
 export interface PathTarget {
   kind: 'interface' | 'world';
@@ -28,8 +30,6 @@ export function packagePathTarget(scope: Scope, path: Node): PathTarget | undefi
   if (slash < 0) return undefined;
   const pkg = text.slice(0, slash);
   const { version } = splitPackage(text);
-  const defs = scope.packages(pkg, version)?.definitions;
-  if (!defs) return undefined;
   const rest = text.slice(slash + 1).replace(/@.*$/, '');
   const segments = rest.split('/');
   const offset = path.startIndex + slash + 1;
@@ -38,6 +38,10 @@ export function packagePathTarget(scope: Scope, path: Node): PathTarget | undefi
     for (let k = 0; k < i; k++) start += segments[k].length + 1;
     return { startIndex: start, endIndex: start + segments[i].length };
   };
+  // The document's own package (any version): its first segment is a local name.
+  if (pkg === scope.self) return segments.length === 1 ? kindOf(scope, segments[0], at(0))?.target : undefined;
+  const defs = scope.packages(pkg, version)?.definitions;
+  if (!defs) return undefined;
   const def = defs.get(segments[0]);
   if (!def) {
     report(scope, at(0), 'unknown-export', `package \`${pkg}\` has no export named \`${segments[0]}\``);
@@ -51,16 +55,15 @@ export function packagePathTarget(scope: Scope, path: Node): PathTarget | undefi
 }
 
 /** What a local name is, in wac's words for kinds (`interface`, `world`, `record`, `function`). */
-function kindOf(scope: Scope, id: Node): { kind?: string; target?: PathTarget } | undefined {
-  const bound = scope.names.get(nameOf(id));
+function kindOf(scope: Scope, name: string, at: Span): { kind?: string; target?: PathTarget } | undefined {
+  const bound = scope.names.get(name);
   if (!bound) {
-    report(scope, id, 'undefined-name', `undefined name \`${nameOf(id)}\``);
+    report(scope, at, 'undefined-name', `undefined name \`${name}\``);
     return undefined;
   }
   bound.used = true;
   const v = bound.value;
-  if (v.declared === 'interface' || v.declared === 'world')
-    return { kind: v.declared, target: { kind: v.declared, name: nameOf(id), items: v.items } };
+  if (v.declared === 'interface' || v.declared === 'world') return { kind: v.declared, target: { kind: v.declared, name, items: v.items } };
   return { kind: v.declared ?? (v.sort ? sortWord(v.sort) : undefined) };
 }
 
@@ -73,7 +76,7 @@ export function targetOf(scope: Scope, node: Node, want: 'interface' | 'world'):
   if (node.type === 'package_path') {
     const target = packagePathTarget(scope, node);
     found = target && { kind: target.kind, target };
-  } else found = kindOf(scope, node);
+  } else found = kindOf(scope, nameOf(node), node);
   if (!found?.kind) return undefined;
   if (found.kind !== want) {
     report(scope, node, `not-${want}`, `\`${nameOf(node)}\` (${found.kind}) is not ${want === 'interface' ? 'an interface' : 'a world'}`);

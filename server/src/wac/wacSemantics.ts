@@ -12,7 +12,7 @@
 import type { ComponentType, ExternItem, Sort } from '../../../common/component/model';
 import type { Node, Tree } from '../core/index';
 import type { ItemKind, WacDefinitions } from './wacDefinitions';
-import { checkInstantiation } from './wacInstantiation';
+import { checkInstantiation, implicitConflicts } from './wacInstantiation';
 import { funcType, interfaceType } from './wacLocalTypes';
 import { packagePathTarget, targetOf } from './wacPaths';
 import { checkTypeNames, interfaceItems } from './wacTypeNames';
@@ -52,7 +52,10 @@ export interface Value {
   id?: string;
   /** For a type declared in the document: what it is (`interface`, `world`, `record` ...). */
   declared?: string;
-  /** For a declared interface: its types and functions (what a `use` of it may name). */
+  /**
+   * For a declared interface: its types and functions (what a `use` of it may name); for an
+   * instance of an interface whose types are not read (imported by path): its exports' names.
+   */
   items?: Map<string, ItemKind>;
 }
 
@@ -71,8 +74,12 @@ export interface Scope {
   packages: WacPackages;
   /** The document's own package (`new` of it is an unknown package, as in wac). */
   self?: string;
+  /** Its name as written, with its version (`docs:x@1.2.0`): a local interface's path starts with it. */
+  selfPackage?: string;
   names: Map<string, Binding>;
   imports: Map<string, Node>;
+  /** The imports a `new ... { ... }` leaves to the composition, by name: the package that leaves each. */
+  implicitImports: Map<string, string>;
   exports: Map<string, Node>;
   problems: WacSemanticProblem[];
 }
@@ -92,13 +99,23 @@ export const splitPackage = (text: string) => {
 
 /** Every semantic problem of a document that parsed (syntax errors are reported before this runs). */
 export function checkWacSemantics(tree: Tree, text: string, packages: WacPackages): WacSemanticProblem[] {
-  const scope: Scope = { text, packages, names: new Map(), imports: new Map(), exports: new Map(), problems: [] };
+  const scope: Scope = {
+    text,
+    packages,
+    names: new Map(),
+    imports: new Map(),
+    implicitImports: new Map(),
+    exports: new Map(),
+    problems: [],
+  };
+  const declared = tree.rootNode.namedChildren.find((s) => s?.type === 'package_decl')?.childForFieldName('name')?.text;
+  scope.selfPackage = declared;
+  scope.self = declared === undefined ? undefined : splitPackage(declared).name;
   packagePaths(scope, tree.rootNode);
   for (const statement of tree.rootNode.namedChildren) {
     if (!statement) continue;
     switch (statement.type) {
       case 'package_decl': {
-        scope.self ??= splitPackage(statement.childForFieldName('name')?.text ?? '').name;
         const targets = statement.childForFieldName('targets');
         if (targets) targetOf(scope, targets, 'world');
         break;
@@ -126,6 +143,7 @@ export function checkWacSemantics(tree: Tree, text: string, packages: WacPackage
         break;
     }
   }
+  implicitConflicts(scope);
   // wac finds the packages before it resolves anything (wac-resolver's visitor, then its file
   // lookup), so its first error is a package one wherever that is: ours are in its order.
   const phase = (p: WacSemanticProblem) => PHASES.indexOf(p.code) + 1 || PHASES.length + 1;
@@ -143,7 +161,8 @@ function packagePaths(scope: Scope, node: Node): void {
     const slash = node.text.indexOf('/');
     const name = node.text.slice(0, slash < 0 ? undefined : slash);
     const version = splitPackage(node.text).version;
-    if (!scope.packages(name, version))
+    // (A path into the document's own package names what it declares: wacPaths.ts.)
+    if (name !== scope.self && !scope.packages(name, version))
       report(
         scope,
         { startIndex: node.startIndex, endIndex: node.startIndex + name.length },
@@ -218,7 +237,11 @@ function importStatement(scope: Scope, statement: Node): void {
       at = type;
     }
     const target = packagePathTarget(scope, type);
-    value = { id: type.text, sort: target && (target.kind === 'interface' ? 'instance' : 'component') };
+    value = {
+      id: type.text,
+      sort: target && (target.kind === 'interface' ? 'instance' : 'component'),
+      items: target?.kind === 'interface' ? target.items : undefined,
+    };
   } else if (type.type === 'func_type') value = { sort: 'func', type: funcType(type) };
   else if (type.type === 'inline_interface') value = { sort: 'instance', type: interfaceType(type.childForFieldName('body')) };
   else if (type.type === 'identifier') {
@@ -283,6 +306,10 @@ export function matchingInterfaceName(name: string, names: string[]): string | u
   return matches.length === 1 ? matches[0] : undefined;
 }
 
+/** The exports of an instance whose types are not read: their names and sorts only. */
+const namedExports = (items: Map<string, ItemKind>): { name: string; sort: Sort; type?: ComponentType }[] =>
+  [...items].map(([name, kind]) => ({ name, sort: kind === 'function' ? 'func' : kind === 'interface' ? 'instance' : 'type' }));
+
 const exportsOf = (value: Value): ExternItem[] | undefined => (value.type?.kind === 'instance' ? value.type.exports : undefined);
 
 /** The value of an expression; unknown ({}) when it failed or is beyond what is modelled. */
@@ -323,8 +350,8 @@ function access(scope: Scope, node: Node): Value {
     report(scope, objectSpan(object), 'not-an-instance', 'an instance is required to perform an access operation');
     return {};
   }
-  const exports = exportsOf(value);
   const field = node.childForFieldName(node.type === 'access_expression' ? 'field' : 'name');
+  const exports = exportsOf(value) ?? (value.items && namedExports(value.items));
   if (!exports || !field) return {};
   const opener = node.children.find((c) => c?.type === '.' || c?.type === '[');
   const written = nameOf(field);

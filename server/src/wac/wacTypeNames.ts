@@ -2,13 +2,15 @@
 // check repeats so every error shows at once: a type named in a type (`option<t>`,
 // `func(x: t)`) must be declared before it, at the top or in the interface or world around
 // it, and be a type (not an instance, a function, an interface or a world); an interface
-// may not export one name twice; what a `use`, an `include` or a world's path names is
-// resolved (wacPaths.ts). (Kinds of types, `include ... with`, are left to wac.)
+// may not export one name twice, nor a world import or export one twice; what a `use`, an
+// `include` or a world's path names is resolved (wacPaths.ts). (Kinds of types, `include
+// ... with`, are left to wac.)
 import type { Node } from '../core/index';
 import type { ItemKind } from './wacDefinitions';
 import { sortWord } from './wacFit';
 import { checkUse, targetOf } from './wacPaths';
 import { nameOf, report, type Scope } from './wacSemantics';
+import { WorldNames } from './wacWorldNames';
 
 const DECLARATIONS = new Set(['record_decl', 'variant_decl', 'flags_decl', 'enum_decl', 'type_alias', 'resource_decl']);
 
@@ -25,8 +27,11 @@ function declaredBy(item: Node): string[] {
   });
 }
 
-/** Adds what `item` names to a body's `own` names; a `use` of one already there, or a type declared twice, is reported. */
-function ownNames(scope: Scope, item: Node, own: Set<string>, side: 'import' | 'export'): void {
+/**
+ * Adds what `item` names to a body's `own` names (`types`: those of its types and `use`s);
+ * a `use` of a name already there, or a type of a name a type or `use` took, is reported.
+ */
+function ownNames(scope: Scope, item: Node, own: Set<string>, types: Set<string>, side: 'import' | 'export'): void {
   if (item.type === 'use_statement') {
     for (const use of item.namedChildren) {
       const id = use?.type === 'use_item' ? (use.childForFieldName('alias') ?? use.childForFieldName('name')) : null;
@@ -34,13 +39,16 @@ function ownNames(scope: Scope, item: Node, own: Set<string>, side: 'import' | '
       if (own.has(nameOf(id)))
         report(scope, id, 'use-conflict', `use of type \`${nameOf(id)}\` conflicts with an ${side} of the same name`);
       own.add(nameOf(id));
+      types.add(nameOf(id));
     }
     return;
   }
   const id = item.childForFieldName('name');
   if (!id) return;
-  if (DECLARATIONS.has(item.type) && own.has(nameOf(id))) report(scope, id, 'duplicate-name', `\`${nameOf(id)}\` is already defined`);
   own.add(nameOf(id));
+  if (!DECLARATIONS.has(item.type)) return;
+  if (types.has(nameOf(id))) report(scope, id, 'duplicate-name', `\`${nameOf(id)}\` is already defined`);
+  types.add(nameOf(id));
 }
 
 /** A declared interface's items: its types (declared or `use`d) and its functions. */
@@ -59,11 +67,8 @@ export function interfaceItems(body: Node | null): Map<string, ItemKind> {
 export function checkTypeNames(scope: Scope, node: Node, local: Set<string> = new Set(), iface?: string): void {
   // What a `use`, an `include` or a world's import or export of a path names (wacPaths.ts).
   if (node.type === 'use_statement') return checkUse(scope, node);
-  if (node.type === 'world_include') {
-    const world = node.childForFieldName('world');
-    if (world) targetOf(scope, world, 'world');
-    return;
-  }
+  // (An include is resolved with its world's other items: wacWorldNames.ts.)
+  if (node.type === 'world_include') return;
   if (node.type === 'world_import' || node.type === 'world_export') {
     const path = node.childForFieldName('path');
     if (path) {
@@ -92,11 +97,18 @@ export function checkTypeNames(scope: Scope, node: Node, local: Set<string> = ne
     // The body's own names (its types, uses and named items): a `use` may not take one
     // again, nor a type be declared twice (wac's words for each).
     const own = new Set<string>();
+    const types = new Set<string>();
+    const world = node.type === 'world_body' ? new WorldNames(scope, node) : undefined;
     for (const item of node.namedChildren) {
       if (!item) continue;
       checkTypeNames(scope, item, inner, iface);
-      ownNames(scope, item, own, node.type === 'world_body' ? 'import' : 'export');
-      for (const declared of declaredBy(item)) inner.add(declared);
+      world?.add(item);
+      ownNames(scope, item, own, types, node.type === 'world_body' ? 'import' : 'export');
+      // (A type is an export of an interface: a function after it may not take its name.)
+      for (const declared of declaredBy(item)) {
+        inner.add(declared);
+        exported.add(declared);
+      }
       const name = item.type === 'interface_export' ? item.childForFieldName('name') : null;
       if (!name) continue;
       if (exported.has(nameOf(name)))
@@ -108,6 +120,7 @@ export function checkTypeNames(scope: Scope, node: Node, local: Set<string> = ne
         );
       exported.add(nameOf(name));
     }
+    world?.includeAll();
     return;
   }
   for (const child of node.namedChildren) if (child) checkTypeNames(scope, child, local, iface);

@@ -1,0 +1,113 @@
+// The names a world declared in a WAC document takes, checked as wac's resolver checks
+// them: an import may not take a name a type, a `use` or an import before it took, nor an
+// export one an export took; an interface imported or exported by its name is known by
+// its path (`docs:x/logger@1.2.0`). Its includes are resolved after its other items, in
+// order (wac does so: an include first still conflicts with an export after it): an
+// export of the included world (renamed by `with`) may not take a name the world exports,
+// unless both are the same interface.
+import type { Node } from '../core/index';
+import type { ItemKind } from './wacDefinitions';
+import { targetOf, type PathTarget } from './wacPaths';
+import { nameOf, report, splitPackage, type Scope } from './wacSemantics';
+
+const TYPE_DECLARATIONS = new Set(['record_decl', 'variant_decl', 'flags_decl', 'enum_decl', 'type_alias', 'resource_decl']);
+
+export class WorldNames {
+  private readonly world: string;
+  private readonly imports = new Set<string>();
+  /** Each export's name, with what it is when known (an interface may be exported twice). */
+  private readonly exports = new Map<string, ItemKind | undefined>();
+  private readonly includes: Node[] = [];
+
+  constructor(
+    private readonly scope: Scope,
+    body: Node,
+  ) {
+    this.world = body.parent?.childForFieldName('name')?.text ?? '';
+  }
+
+  /** Takes the names of one item of the world's body, in order. */
+  add(item: Node): void {
+    if (item.type === 'world_include') {
+      this.includes.push(item);
+      return;
+    }
+    this.takeTypes(item);
+    if (item.type !== 'world_import' && item.type !== 'world_export') return;
+    const named = item.childForFieldName('name');
+    const at = named ?? item.childForFieldName('path');
+    const name = named ? nameOf(named) : at ? pathName(this.scope, at) : undefined;
+    if (!at || name === undefined) return;
+    if (item.type === 'world_import') {
+      if (this.imports.has(name)) this.conflict(at, 'import', name);
+      this.imports.add(name);
+    } else {
+      if (this.exports.has(name)) this.conflict(at, 'export', name);
+      this.exports.set(name, named ? undefined : 'interface');
+    }
+  }
+
+  /** Resolves the includes, after every other item. */
+  includeAll(): void {
+    for (const include of this.includes) {
+      const path = include.childForFieldName('world');
+      const target = path && targetOf(this.scope, path, 'world');
+      if (path && target) this.include(path, target, renames(include));
+    }
+  }
+
+  private include(path: Node, target: PathTarget, renamed: Map<string, string>): void {
+    for (const [own, kind] of target.items ?? []) {
+      const name = renamed.get(own) ?? own;
+      const before = this.exports.get(name);
+      if (this.exports.has(name) && !(before === 'interface' && kind === 'interface'))
+        report(
+          this.scope,
+          path,
+          'include-conflict',
+          `export \`${name}\` from world \`${target.name}\` conflicts with export of the same name in world \`${this.world}\``,
+        );
+      this.exports.set(name, kind);
+    }
+  }
+
+  /** A type or a `use`d name is one of the world's imports. */
+  private takeTypes(item: Node): void {
+    if (TYPE_DECLARATIONS.has(item.type)) {
+      const name = item.childForFieldName('name');
+      if (name) this.imports.add(nameOf(name));
+    } else if (item.type === 'use_statement')
+      for (const use of item.namedChildren) {
+        const id = use?.type === 'use_item' ? (use.childForFieldName('alias') ?? use.childForFieldName('name')) : null;
+        if (id) this.imports.add(nameOf(id));
+      }
+  }
+
+  private conflict(at: Node, side: 'import' | 'export', name: string): void {
+    report(
+      this.scope,
+      at,
+      `duplicate-${side}`,
+      `${side} \`${name}\` conflicts with existing ${side} of the same name in world \`${this.world}\``,
+    );
+  }
+}
+
+/** `include w with { a as b }`: b for a. */
+function renames(include: Node): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const item of include.namedChildren) {
+    const name = item?.type === 'include_item' ? item.childForFieldName('name') : null;
+    const alias = item?.childForFieldName('alias');
+    if (name && alias) out.set(nameOf(name), nameOf(alias));
+  }
+  return out;
+}
+
+/** The name an interface imported or exported by name is known by: its path, a local one's with the package's. */
+function pathName(scope: Scope, at: Node): string | undefined {
+  if (at.type === 'package_path') return at.text;
+  if (scope.names.get(nameOf(at))?.value.declared !== 'interface' || !scope.selfPackage) return undefined;
+  const { name, version } = splitPackage(scope.selfPackage);
+  return `${name}/${nameOf(at)}${version ? `@${version}` : ''}`;
+}
