@@ -1,6 +1,7 @@
 // Subtree copies walk the tree through tree-sitter.wasm's exports directly
 // (syntax/rawCursor.ts) instead of web-tree-sitter's TreeCursor: both walks
-// must give the same AST, broken files (ERROR and MISSING nodes) included.
+// must give the same AST, broken files (ERROR and MISSING nodes) included, and
+// find the same error nodes (the children with errors asked for directly).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -9,6 +10,7 @@ import { corpusRoot, memoryHost, ready } from './helpers';
 import { Workspace, pathToUri } from '../../server/src/core/workspace';
 import { lowerFile } from '../../server/src/core/syntax/lower';
 import { rawWalksAvailable, withPublicWalks } from '../../server/src/core/syntax/rawCursor';
+import { errorNodes } from '../../server/src/core/syntax/treeTokens';
 import { corpus, versionsOf } from './incrementalVersions';
 
 test('the raw cursor walk lowers every corpus file, and broken versions of it, as the public TreeCursor does', async () => {
@@ -35,6 +37,12 @@ test('the raw cursor walk lowers every corpus file, and broken versions of it, a
       const raw = lowerFile(doc).ast;
       const pub = withPublicWalks(() => lowerFile(doc).ast);
       assert.deepEqual(raw, pub, `${path.relative(corpusRoot, file)}, version ${i}`);
+      // The error nodes syntax errors start from: found through the flagged children, or through every child.
+      const spans = (nodes: { type: string; startIndex: number; endIndex: number }[]) =>
+        nodes.map((n) => `${n.type} ${n.startIndex}-${n.endIndex}`);
+      const rawErrors = spans(errorNodes(doc.tree.rootNode));
+      assert.deepEqual(rawErrors, spans(withPublicWalks(() => errorNodes(doc.tree.rootNode))), `error nodes of ${file}, version ${i}`);
+      if (doc.tree.rootNode.hasError) assert.ok(rawErrors.length > 0, `an error node in ${file}, version ${i}`);
       compared++;
       workspace.closeDocument(uri);
     }

@@ -14,7 +14,7 @@
 // module itself). If that ever stops being true (another web-tree-sitter
 // build, or the runtime initialised elsewhere first), `setTreeSitterBinding`
 // finds no exports and every walk goes through the public TreeCursor instead.
-import type { TreeCursor } from 'web-tree-sitter';
+import type { Node, TreeCursor } from 'web-tree-sitter';
 
 /** The cursor moves and reads a copy of a subtree needs. */
 export interface CursorWalk {
@@ -39,6 +39,10 @@ interface Binding {
   _ts_tree_cursor_start_index_wasm(tree: number): number;
   _ts_tree_cursor_end_index_wasm(tree: number): number;
   _ts_tree_cursor_current_node_is_missing_wasm(tree: number): number;
+  /** Writes the cursor's node into the transfer buffer, over the cursor. */
+  _ts_tree_cursor_current_node_wasm(tree: number): number;
+  /** Of the node in the transfer buffer. */
+  _ts_node_has_error_wasm(tree: number): number;
   /** Replaced when the wasm memory grows: read it afresh after calls that may allocate. */
   HEAP32: Int32Array;
 }
@@ -53,6 +57,8 @@ const EXPORTS = [
   '_ts_tree_cursor_start_index_wasm',
   '_ts_tree_cursor_end_index_wasm',
   '_ts_tree_cursor_current_node_is_missing_wasm',
+  '_ts_tree_cursor_current_node_wasm',
+  '_ts_node_has_error_wasm',
 ] as const;
 
 let binding: Binding | undefined;
@@ -136,5 +142,38 @@ export function withPublicWalks<T>(fn: () => T): T {
     return fn();
   } finally {
     binding = saved;
+  }
+}
+
+/**
+ * The indices of `node`'s children that are or hold a syntax error (an ERROR, a MISSING
+ * token), asked of each child in two direct calls; undefined without the raw binding.
+ * (`node.children` made a Node and its marshalling for each of a big file's hundreds of
+ * top-level items, on every keystroke, to find the one or two with an error.)
+ */
+export function childrenWithErrors(node: Node): number[] | undefined {
+  const b = binding;
+  if (!b) return undefined;
+  const cursor = node.walk();
+  const handle = cursor as CursorHandle;
+  const tree = handle.tree[0];
+  const out: number[] = [];
+  try {
+    let heap = b.HEAP32;
+    for (let i = 0; i < 4; i++) heap[transferWord + i] = handle[i];
+    if (b._ts_tree_cursor_goto_first_child_wasm(tree) !== 1) return out;
+    const saved = new Int32Array(4);
+    for (let index = 0; ; index++) {
+      // The node is written over the cursor: keep the cursor's words and put them back.
+      heap = b.HEAP32;
+      for (let i = 0; i < 4; i++) saved[i] = heap[transferWord + i];
+      b._ts_tree_cursor_current_node_wasm(tree);
+      if (b._ts_node_has_error_wasm(tree) === 1) out.push(index);
+      heap = b.HEAP32;
+      for (let i = 0; i < 4; i++) heap[transferWord + i] = saved[i];
+      if (b._ts_tree_cursor_goto_next_sibling_wasm(tree) !== 1) return out;
+    }
+  } finally {
+    cursor.delete();
   }
 }

@@ -3,6 +3,7 @@
 // syntaxErrors.ts, WAC's wacSyntaxErrors.ts). A grammar says which leaves are
 // not tokens (its comments; for WAC also empty ERROR leaves).
 import type { Language, Node } from '../parser';
+import { childrenWithErrors } from './rawCursor';
 
 /** Leaves that count as no token (comments ...); zero-width leaves never count. */
 export type NotToken = (leaf: Node) => boolean;
@@ -11,8 +12,22 @@ const isToken = (n: Node, skip: NotToken) => n.childCount === 0 && n.endIndex > 
 
 /** ERROR and MISSING nodes, outermost first, in document order. */
 export function errorNodes(root: Node): Node[] {
+  if (!root.hasError) return [];
+  if (root.type === 'ERROR' || root.isMissing) return [root];
+  // The children with an error found without a Node for each (rawCursor.ts); then only those are walked.
+  const flagged = childrenWithErrors(root);
+  if (!flagged) return errorNodesBelow(root);
   const out: Node[] = [];
-  const stack: Node[] = [root];
+  for (const i of flagged) {
+    const child = root.child(i);
+    if (child) out.push(...errorNodesBelow(child));
+  }
+  return out;
+}
+
+function errorNodesBelow(top: Node): Node[] {
+  const out: Node[] = [];
+  const stack: Node[] = [top];
   while (stack.length) {
     const n = stack.pop()!;
     if (n.type === 'ERROR' || n.isMissing) {
