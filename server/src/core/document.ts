@@ -2,6 +2,7 @@
 // Cached by uri and version (open documents) or by file content (disk files).
 import type { Tree } from './parser';
 import type { Position, Range } from 'vscode-languageserver-types';
+import { invalidCharactersIn } from './invalidCharacters';
 import { computeLineStarts } from './lineStarts';
 
 export class WitDocument {
@@ -12,7 +13,20 @@ export class WitDocument {
     readonly tree: Tree,
     /** Where each line starts, when known already (an edit derives them from the previous version). */
     private lineStarts?: readonly number[],
+    /** Where its invalid characters are, when known already (an edit derives them too). */
+    private invalid?: readonly number[],
   ) {}
+
+  /** The offsets of the characters wit-parser's lexer rejects (invalidCharacters.ts), found once. */
+  invalidCharacters(): readonly number[] {
+    this.invalid ??= invalidCharactersIn(this.text);
+    return this.invalid;
+  }
+
+  /** The same, if they were found: an edit then derives the next version's from them. */
+  get knownInvalidCharacters(): readonly number[] | undefined {
+    return this.invalid;
+  }
 
   /** Offset (UTF-16 code units) of an LSP position. */
   offsetAt(pos: Position): number {

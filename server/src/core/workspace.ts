@@ -5,6 +5,7 @@ import { URI } from 'vscode-uri';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { WitHost, DirEntry } from './host';
 import { WitDocument } from './document';
+import { editedInvalidCharacters } from './invalidCharacters';
 import { computeLineStarts, editedLineStarts } from './lineStarts';
 import { wasAbandoned, type WitGrammar, type WitParser, type Tree } from './parser';
 
@@ -52,6 +53,7 @@ export class Workspace {
     if (!doc) return this.openDocument(uri, changes.map((c) => c.text).join(''), version);
     let text = doc.text;
     let lineStarts: readonly number[] = doc.lines();
+    let invalid = doc.knownInvalidCharacters;
     // A tree whose parse was given up stands for no text: nothing to edit incrementally.
     let tree: Tree | undefined = wasAbandoned(doc.tree) ? undefined : doc.tree;
     for (const change of changes) {
@@ -59,6 +61,7 @@ export class Workspace {
         text = change.text;
         tree = undefined;
         lineStarts = computeLineStarts(text);
+        invalid = undefined;
         continue;
       }
       // The first change is against the open document, whose line index is built already.
@@ -79,6 +82,7 @@ export class Workspace {
       }
       text = newText;
       lineStarts = editedLineStarts(lineStarts, text, start, oldEnd, change.text.length);
+      if (invalid) invalid = editedInvalidCharacters(invalid, text, start, oldEnd, change.text.length);
     }
     let parsed = this.parser.parse(text, tree);
     // tree-sitter's error recovery can depend on the edit history; a broken file
@@ -88,7 +92,7 @@ export class Workspace {
       parsed.delete();
       parsed = this.parser.parse(text);
     }
-    const next = new WitDocument(uri, text, version, parsed, lineStarts);
+    const next = new WitDocument(uri, text, version, parsed, lineStarts, invalid);
     doc.tree.delete();
     this.open.set(path, next);
     this.generation++;

@@ -1,6 +1,7 @@
 // What wit-parser's lexer rejects before parsing: control characters,
 // bidirectional overrides and codepoints Unicode deprecates or discourages
-// (anywhere, comments included), and block comments left open.
+// (anywhere, comments included; found per version by ../invalidCharacters.ts),
+// and block comments left open.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { WitDocument } from '../document';
 import type { Node } from '../parser';
@@ -10,20 +11,17 @@ const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const DEPRECATED = /[\u0149\u0673\u0F77\u0F79\u17A3\u17A4]/;
 const DISCOURAGED = /[\u17B4\u17B5\u206A-\u206F\uFFF9-\uFFFB\uFEFF]/;
-const ANY =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u0149\u0673\u0F77\u0F79\u17A3\u17A4\u17B4\u17B5\u206A-\u206F\uFFF9-\uFFFB\uFEFF]/g;
-
 /** At most this many per file: a binary file would otherwise give thousands. */
 const LIMIT = 20;
 
 export function lexicalErrors(doc: WitDocument): Diagnostic[] {
   const out: Diagnostic[] = [];
   const text = doc.text;
-  ANY.lastIndex = 0;
-  for (let m = ANY.exec(text); m && out.length < LIMIT; m = ANY.exec(text)) {
+  for (const at of doc.invalidCharacters()) {
+    if (out.length >= LIMIT) break;
+    const c = text[at];
     // A byte-order mark at the very start is harmless.
-    if (m.index === 0 && m[0] === '\uFEFF') continue;
-    const c = m[0];
+    if (at === 0 && c === '\uFEFF') continue;
     const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
     const message = BIDI.test(c)
       ? `input contains bidirectional override codepoint ${code}`
@@ -34,7 +32,7 @@ export function lexicalErrors(doc: WitDocument): Diagnostic[] {
           : DISCOURAGED.test(c)
             ? `codepoint ${code} is discouraged by Unicode`
             : `invalid character ${code}`;
-    out.push(errorDiagnostic(doc.rangeOf(m.index, m.index + c.length), message, 'invalid-character'));
+    out.push(errorDiagnostic(doc.rangeOf(at, at + c.length), message, 'invalid-character'));
   }
   out.push(...unterminatedComments(doc));
   return out;
