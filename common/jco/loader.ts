@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 /** The files of jco-transpile a call site loads (relative to the package folder). */
-export type JcoFile = 'dist/typegen.js' | 'dist/wasm-tools.js';
+export type JcoFile = 'dist/typegen.js' | 'dist/wasm-tools.js' | 'vendor/js-component-bindgen-component.js';
 
 export interface JcoWasmTools {
   componentWit(binary: Uint8Array): Promise<string>;
@@ -29,6 +29,15 @@ export interface JcoTypegen {
   generateGuestTypes: Typegen;
 }
 
+/**
+ * The generator component under typegen.js, called directly: typegen.js gives it only a
+ * path, and WIT given as text (`{ tag: 'source' }`) is read with no file-system call.
+ */
+export interface JcoBindgen {
+  $init: Promise<void>;
+  generateTypes(name: string, opts: Record<string, unknown>): Array<[string, Uint8Array]>;
+}
+
 const PACKAGE = '@bytecodealliance/jco-transpile';
 const loaded = new Map<JcoFile, Promise<unknown>>();
 let preopened: Promise<void> | undefined;
@@ -41,6 +50,11 @@ export function jcoWasmTools(): Promise<JcoWasmTools> {
 /** jco-transpile's type generator (what `jco types` / `jco guest-types` run). */
 export function jcoTypegen(): Promise<JcoTypegen> {
   return loadJcoFile('dist/typegen.js') as Promise<JcoTypegen>;
+}
+
+/** jco-transpile's bindgen component (what typegen.js wraps). */
+export function jcoBindgen(): Promise<JcoBindgen> {
+  return loadJcoFile('vendor/js-component-bindgen-component.js') as Promise<JcoBindgen>;
 }
 
 /** Loads one file of jco-transpile once; a failed load is tried again on the next call. */
