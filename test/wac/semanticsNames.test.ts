@@ -9,10 +9,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { wacPackage } from '../../server/src/wac/wacPackages';
-import { checkWacSemantics } from '../../server/src/wac/wacSemantics';
 import { grammar } from './wacDiffKit';
-import { depsWithWit } from './wacWitDeps';
+import { depsWithWit, semanticErrors } from './wacWitDeps';
 
 const loaded = grammar();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wit-wac-names-'));
@@ -23,20 +21,7 @@ const HEAD = ['package docs:x@1.2.0;', 'interface logger { type t = u32; log: fu
 
 /** The errors of HEAD + `lines`: `line:column [token] message` (line 3 is the first of `lines`). */
 async function errors(...lines: string[]): Promise<string[]> {
-  const g = await loaded;
-  const text = [...HEAD, ...lines].join('\n');
-  const tree = g.parse(text);
-  assert.ok(tree);
-  try {
-    return checkWacSemantics(tree, text, (n, v) => wacPackage(deps, n, v, g.parseWit))
-      .filter((p) => p.severity === 'error')
-      .map((p) => {
-        const before = text.slice(0, p.start).split('\n');
-        return `${before.length}:${before[before.length - 1].length + 1} [${text.slice(p.start, p.end)}] ${p.message}`;
-      });
-  } finally {
-    tree.delete();
-  }
+  return semanticErrors(await loaded, deps, [...HEAD, ...lines].join('\n'));
 }
 
 test('a world imports a name once and exports it once; an interface imported by name is known by its path', async () => {
@@ -99,7 +84,7 @@ test("an explicit import of a name an instantiation's `...` leaves to the compos
 });
 
 test("a world's includes, after its other items: an export of the included world may not take a name the world exports", async () => {
-  const conflict = "export `run` from world `docs:iface/w` conflicts with export of the same name in world `w`";
+  const conflict = 'export `run` from world `docs:iface/w` conflicts with export of the same name in world `w`';
   assert.deepEqual(await errors('world w { include docs:iface/w; include docs:iface/w; }'), [`3:41 [docs:iface/w] ${conflict}`]);
   assert.deepEqual(await errors('world w { export run: func(); include docs:iface/w; }'), [`3:39 [docs:iface/w] ${conflict}`]);
   assert.deepEqual(await errors('world w { include docs:iface/w; export run: func(); }'), [`3:19 [docs:iface/w] ${conflict}`]);

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { wacPackage } from '../../server/src/wac/wacPackages';
 import { checkWacSemantics } from '../../server/src/wac/wacSemantics';
 import { grammar } from './wacDiffKit';
-import { depsWithWit } from './wacWitDeps';
+import { depsWithWit, semanticErrors } from './wacWitDeps';
 
 const loaded = grammar();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wit-wac-paths-'));
@@ -21,20 +21,7 @@ process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** The errors of `package a:b;` + `lines`: `line:column [token] message` (line 1 is the package). */
 async function errors(...lines: string[]): Promise<string[]> {
-  const g = await loaded;
-  const text = ['package a:b;', ...lines].join('\n');
-  const tree = g.parse(text);
-  assert.ok(tree);
-  try {
-    return checkWacSemantics(tree, text, (n, v) => wacPackage(deps, n, v, g.parseWit))
-      .filter((p) => p.severity === 'error')
-      .map((p) => {
-        const before = text.slice(0, p.start).split('\n');
-        return `${before.length}:${before[before.length - 1].length + 1} [${text.slice(p.start, p.end)}] ${p.message}`;
-      });
-  } finally {
-    tree.delete();
-  }
+  return semanticErrors(await loaded, deps, ['package a:b;', ...lines].join('\n'));
 }
 
 test('a package path names a definition of its package: a component defines none, a WIT folder its interfaces and worlds', async () => {

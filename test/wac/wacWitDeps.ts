@@ -4,6 +4,10 @@
 // the fixtures stay as the other tests know them.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as assert from 'node:assert/strict';
+import { wacPackage } from '../../server/src/wac/wacPackages';
+import { checkWacSemantics } from '../../server/src/wac/wacSemantics';
+import type { WacGrammar } from '../../server/src/wac/wacSyntaxTree';
 import { repoRoot } from './wacTokenizer';
 
 export const IFACE_WIT = `package docs:iface;
@@ -33,4 +37,20 @@ export function depsWithWit(into: string): string {
   fs.mkdirSync(path.join(deps, 'docs/calc/0.1.0'), { recursive: true });
   fs.writeFileSync(path.join(deps, 'docs/calc/0.1.0/calc.wit'), CALC_WIT);
   return deps;
+}
+
+/** The semantic errors of `text` over `deps`, each as `line:column [token] message`. */
+export function semanticErrors(g: WacGrammar, deps: string, text: string): string[] {
+  const tree = g.parse(text);
+  assert.ok(tree);
+  try {
+    return checkWacSemantics(tree, text, (n, v) => wacPackage(deps, n, v, g.parseWit))
+      .filter((p) => p.severity === 'error')
+      .map((p) => {
+        const before = text.slice(0, p.start).split('\n');
+        return `${before.length}:${before[before.length - 1].length + 1} [${text.slice(p.start, p.end)}] ${p.message}`;
+      });
+  } finally {
+    tree.delete();
+  }
 }
