@@ -92,3 +92,10 @@ test("a world's includes, after its other items: an export of the included world
   assert.deepEqual(await errors('world w { include docs:iface/w with { run as go }; export run: func(); }'), []);
   assert.deepEqual(await errors('world w { import run: func(); include docs:iface/w; }'), []);
 });
+
+test('`include ... with` renames names the included world has', async () => {
+  assert.deepEqual(await errors('world w { include docs:iface/w with { nope as go }; }'), [
+    '3:39 [nope] world `docs:iface/w` does not have an import or export named `nope`',
+  ]);
+  assert.deepEqual(await errors('world w { include docs:iface/w with { run as go }; export run: func(); }'), []);
+});

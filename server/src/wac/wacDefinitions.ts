@@ -18,6 +18,8 @@ export interface WacDefinition {
   kind: 'interface' | 'world';
   /** An interface's items (types, functions); a world's exports. */
   items: Map<string, ItemKind>;
+  /** A world's imports' names, when known (what an `include ... with` may rename besides its exports). */
+  imports?: Set<string>;
 }
 
 export type WacDefinitions = Map<string, WacDefinition>;
@@ -41,7 +43,7 @@ export function componentDefinitions(info: ComponentInfo): WacDefinitions {
     if (only.sort === 'instance' && only.type.kind === 'instance')
       defs.set(e.name, { kind: 'interface', items: itemsOf(only.type.exports) });
     else if (only.sort === 'component' && only.type.kind === 'component')
-      defs.set(e.name, { kind: 'world', items: itemsOf(only.type.exports) });
+      defs.set(e.name, { kind: 'world', items: itemsOf(only.type.exports), imports: new Set(only.type.imports.map((i) => i.name)) });
   }
   return defs;
 }
@@ -55,6 +57,7 @@ function fileDefinitions(tree: Tree, into: WacDefinitions): void {
     const name = nameText(item.childForFieldName('name'));
     if (!name) continue;
     const items = new Map<string, ItemKind>();
+    const imports = new Set<string>();
     for (const member of item.childForFieldName('body')?.namedChildren ?? []) {
       if (!member) continue;
       if (member.type === 'use_item') {
@@ -66,15 +69,15 @@ function fileDefinitions(tree: Tree, into: WacDefinitions): void {
         continue;
       }
       // A world's items are its exports (wac's path `pkg/w/x` looks only there).
-      if (member.type === 'import_item' || member.type === 'include_item') continue;
       const memberName = nameText(member.childForFieldName('name') ?? member.childForFieldName('path'));
-      if (!memberName) continue;
+      if (member.type === 'import_item' && memberName) imports.add(memberName);
+      if (member.type === 'import_item' || member.type === 'include_item' || !memberName) continue;
       if (member.type === 'func_item') items.set(memberName, 'function');
       else if (member.type === 'export_item')
         items.set(memberName, member.childForFieldName('type')?.type === 'func_type' ? 'function' : 'interface');
       else items.set(memberName, 'type');
     }
-    into.set(name, { kind: item.type === 'interface_item' ? 'interface' : 'world', items });
+    into.set(name, item.type === 'interface_item' ? { kind: 'interface', items } : { kind: 'world', items, imports });
   }
 }
 

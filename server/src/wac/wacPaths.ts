@@ -17,6 +17,8 @@ export interface PathTarget {
   /** How wac names it in a message: the path as written, or the local name. */
   name: string;
   items?: Map<string, ItemKind>;
+  /** A world's imports' names, when known. */
+  imports?: Set<string>;
 }
 
 /**
@@ -47,7 +49,7 @@ export function packagePathTarget(scope: Scope, path: Node): PathTarget | undefi
     report(scope, at(0), 'unknown-export', `package \`${pkg}\` has no export named \`${segments[0]}\``);
     return undefined;
   }
-  if (segments.length === 1) return { kind: def.kind, name: text, items: def.items };
+  if (segments.length === 1) return { kind: def.kind, name: text, items: def.items, imports: def.imports };
   if (!def.items.has(segments[1])) {
     report(scope, at(1), 'unknown-export', `${def.kind} \`${segments[0]}\` in package \`${pkg}\` has no export named \`${segments[1]}\``);
   }

@@ -3,8 +3,8 @@
 // export one an export took; an interface imported or exported by its name is known by
 // its path (`docs:x/logger@1.2.0`). Its includes are resolved after its other items, in
 // order (wac does so: an include first still conflicts with an export after it): an
-// export of the included world (renamed by `with`) may not take a name the world exports,
-// unless both are the same interface.
+// export of the included world (renamed by `with`, whose names must be the included
+// world's) may not take a name the world exports, unless both are the same interface.
 import type { Node } from '../core/index';
 import type { ItemKind } from './wacDefinitions';
 import { targetOf, type PathTarget } from './wacPaths';
@@ -56,9 +56,15 @@ export class WorldNames {
     }
   }
 
-  private include(path: Node, target: PathTarget, renamed: Map<string, string>): void {
+  private include(path: Node, target: PathTarget, renamed: Map<string, Node>): void {
+    // A name `with` renames must be one of the world's (its imports known: a package's world).
+    if (target.items && target.imports)
+      for (const [own, at] of renamed)
+        if (!target.items.has(own) && !target.imports.has(own))
+          report(this.scope, at, 'unknown-include-name', `world \`${target.name}\` does not have an import or export named \`${own}\``);
     for (const [own, kind] of target.items ?? []) {
-      const name = renamed.get(own) ?? own;
+      const alias = renamed.get(own)?.parent?.childForFieldName('alias');
+      const name = alias ? nameOf(alias) : own;
       const before = this.exports.get(name);
       if (this.exports.has(name) && !(before === 'interface' && kind === 'interface'))
         report(
@@ -93,13 +99,12 @@ export class WorldNames {
   }
 }
 
-/** `include w with { a as b }`: b for a. */
-function renames(include: Node): Map<string, string> {
-  const out = new Map<string, string>();
+/** `include w with { a as b }`: each renamed name, by name (its node; the alias is beside it). */
+function renames(include: Node): Map<string, Node> {
+  const out = new Map<string, Node>();
   for (const item of include.namedChildren) {
     const name = item?.type === 'include_item' ? item.childForFieldName('name') : null;
-    const alias = item?.childForFieldName('alias');
-    if (name && alias) out.set(nameOf(name), nameOf(alias));
+    if (name) out.set(nameOf(name), name);
   }
   return out;
 }
