@@ -8,9 +8,11 @@ import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { live } from '../live';
 import { WacLspClient, fixtureWorkspace } from './wacLsp';
+import { IFACE_WIT } from './wacWitDeps';
 
 const run = promisify(execFile);
 
@@ -295,6 +297,20 @@ test('definition: a local name goes to its let; completion offers packages, expo
     const uri = client.open(path.join(dir, 'greet.wac'), text);
     const def = await client.request('textDocument/definition', { textDocument: { uri }, position: positionOf(text, 'export app', 0, 8) });
     assert.deepEqual(def.range.start, positionOf(text, 'let app', 0, 4), 'export app[...] -> let app');
+    // A package path: into the WIT of a folder in deps/, or to the component.
+    fs.mkdirSync(path.join(dir, 'deps/docs/iface'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'deps/docs/iface/iface.wit'), IFACE_WIT);
+    const paths = 'package a:b;\nimport l: docs:iface/logger;\nworld v { include docs:iface/w; }\nlet g = new wit-devkit:greeter {};\n';
+    const pathsUri = client.open(path.join(dir, 'paths.wac'), paths);
+    const definitionAt = (needle: string, delta: number) =>
+      client.request('textDocument/definition', { textDocument: { uri: pathsUri }, position: positionOf(paths, needle, 0, delta) });
+    const witUri = pathToFileURL(path.join(dir, 'deps/docs/iface/iface.wit')).href;
+    assert.deepEqual(await definitionAt('docs:iface/logger', 13), {
+      uri: witUri,
+      range: { start: { line: 1, character: 10 }, end: { line: 1, character: 16 } },
+    });
+    assert.deepEqual((await definitionAt('docs:iface/w', 2)).range.start, { line: 8, character: 6 }, 'include docs:iface/w -> world w');
+    assert.equal((await definitionAt('wit-devkit:greeter', 3)).uri, pathToFileURL(path.join(dir, 'deps/wit-devkit/greeter.wasm')).href);
 
     const complete = async (doc: string, needle: string) => {
       client.change(uri, doc);

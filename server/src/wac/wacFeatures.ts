@@ -1,8 +1,9 @@
 // Hover, go to definition and completion in WAC documents, from the scanner and the
 // components in the document's deps/ folder (read by the component reader, cached by
 // file and modification time): a package's world, an instance's exports, the import an
-// argument is for; a local name's let or import; the packages found, an instance's
-// exports, the arguments an instantiation still needs.
+// argument is for; a local name's let or import, a package path's WIT
+// (wacPathDefinition.ts); the packages found, an instance's exports, the arguments an
+// instantiation still needs.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +13,7 @@ import type { ComponentInfo, ComponentType, ExternItem } from '../../../common/c
 import { funcText } from '../../../common/component/witText';
 import { uriToPath } from '../core/index';
 import { positionAt } from './wacCheck';
+import { packagePathDefinition } from './wacPathDefinition';
 import { scanWac, type WacScan, type WacToken } from './wacScanner';
 
 const components = new Map<string, { mtimeMs: number; info?: ComponentInfo }>();
@@ -164,13 +166,13 @@ export function wacHover(uri: string, text: string, position: Position): Hover |
 export function wacDefinition(uri: string, text: string, position: Position): Location | null {
   const ctx = contextAt(uri, text, position);
   const t = ctx.token;
-  if (t?.kind !== 'id' || ctx.scan.tokens[ctx.index - 1]?.text === '.') return null;
+  if (!t || ctx.scan.tokens[ctx.index - 1]?.text === '.') return null;
   const target = ctx.scan.statements.find((s) => (s.kind === 'let' || s.kind === 'import') && s.name === t.text);
   if (target) return { uri, range: { start: positionAt(text, target.nameSpan.start), end: positionAt(text, target.nameSpan.end) } };
   const ref = ctx.scan.packageRefs.find((p) => p.span.start <= ctx.offset && ctx.offset <= p.span.end);
   const c = ref && depsComponent(ref.name, ctx.depsDir);
   if (c) return { uri: pathToFileURL(c.file).href, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-  return null;
+  return packagePathDefinition(text, ctx.offset, ctx.depsDir);
 }
 
 export function wacCompletion(uri: string, text: string, position: Position): CompletionItem[] {
