@@ -12,9 +12,10 @@ import { generateTypeScript, plainWorldName } from '../../server/src/bindings/jc
 import { singleSource, splitWitFile } from '../../server/src/bindings/witSingleSource';
 import { wasi02Http, wasi03Http } from './paths';
 
+// Real paths: jco's WASI shim refuses to follow a symlink (CI reaches ../shared through one).
 const CASES: Array<[string, string]> = [
-  [wasi03Http, 'wasi:http/service@0.3.0'],
-  [wasi02Http, 'wasi:http/proxy@0.2.0-rc-2023-12-05'],
+  [fs.realpathSync(wasi03Http), 'wasi:http/service@0.3.0'],
+  [fs.realpathSync(wasi02Http), 'wasi:http/proxy@0.2.0-rc-2023-12-05'],
 ];
 
 for (const [dir, world] of CASES)
