@@ -3,8 +3,8 @@
 // `func(x: t)`) must be declared before it, at the top or in the interface or world around
 // it, and be a type (not an instance, a function, an interface or a world); an interface
 // may not export one name twice, nor a world import or export one twice; what a `use`, an
-// `include` or a world's path names is resolved (wacPaths.ts). (Kinds of types, `include
-// ... with`, are left to wac.)
+// `include` or a world's path names is resolved (wacPaths.ts; a world's names and
+// includes: wacWorldNames.ts). (Kinds of types are left to wac.)
 import type { Node } from '../core/index';
 import type { ItemKind } from './wacDefinitions';
 import { sortWord } from './wacFit';
@@ -102,7 +102,7 @@ export function checkTypeNames(scope: Scope, node: Node, local: Set<string> = ne
     for (const item of node.namedChildren) {
       if (!item) continue;
       checkTypeNames(scope, item, inner, iface);
-      world?.add(item);
+      world?.add(item, declaredBy(item));
       ownNames(scope, item, own, types, node.type === 'world_body' ? 'import' : 'export');
       // (A type is an export of an interface: a function after it may not take its name.)
       for (const declared of declaredBy(item)) {

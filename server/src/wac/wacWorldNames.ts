@@ -10,8 +10,6 @@ import type { ItemKind } from './wacDefinitions';
 import { targetOf, type PathTarget } from './wacPaths';
 import { nameOf, report, splitPackage, type Scope } from './wacSemantics';
 
-const TYPE_DECLARATIONS = new Set(['record_decl', 'variant_decl', 'flags_decl', 'enum_decl', 'type_alias', 'resource_decl']);
-
 export class WorldNames {
   private readonly world: string;
   private readonly imports = new Set<string>();
@@ -26,13 +24,16 @@ export class WorldNames {
     this.world = body.parent?.childForFieldName('name')?.text ?? '';
   }
 
-  /** Takes the names of one item of the world's body, in order. */
-  add(item: Node): void {
+  /**
+   * Takes the names of one item of the world's body, in order; `types` are the types and
+   * `use`d names it declares, which are imports of the world.
+   */
+  add(item: Node, types: string[]): void {
     if (item.type === 'world_include') {
       this.includes.push(item);
       return;
     }
-    this.takeTypes(item);
+    for (const name of types) this.imports.add(name);
     if (item.type !== 'world_import' && item.type !== 'world_export') return;
     const named = item.childForFieldName('name');
     const at = named ?? item.childForFieldName('path');
@@ -75,18 +76,6 @@ export class WorldNames {
         );
       this.exports.set(name, kind);
     }
-  }
-
-  /** A type or a `use`d name is one of the world's imports. */
-  private takeTypes(item: Node): void {
-    if (TYPE_DECLARATIONS.has(item.type)) {
-      const name = item.childForFieldName('name');
-      if (name) this.imports.add(nameOf(name));
-    } else if (item.type === 'use_statement')
-      for (const use of item.namedChildren) {
-        const id = use?.type === 'use_item' ? (use.childForFieldName('alias') ?? use.childForFieldName('name')) : null;
-        if (id) this.imports.add(nameOf(id));
-      }
   }
 
   private conflict(at: Node, side: 'import' | 'export', name: string): void {
