@@ -4,8 +4,8 @@
 #   1. src/parser.c, src/grammar.json and src/node-types.json are regenerated from
 #      grammar.js in a scratch copy and byte-compared with the committed ones;
 #   2. parser.info (written by build.sh next to tree-sitter-<name>.wasm) must record the
-#      sha256 of the current grammar.js and src/scanner.c, otherwise the .wasm was
-#      built from other sources.
+#      sha256 of the current grammar.js and src/scanner.c (and of scripts/grammar/flatten.c
+#      when it was linked in), otherwise the .wasm was built from other sources.
 # The .wasm itself is not rebuilt here: that needs emscripten, see build.sh.
 set -euo pipefail
 folder=$1 name=$2
@@ -42,6 +42,16 @@ for source in grammar.js src/scanner.c; do
       "tree-sitter-$name.wasm was built from other sources, run $folder/build.sh"
   fi
 done
+
+# flatten.c is shared by the grammars, so parser.info names it without a folder.
+if grep -q '^flatten.c sha256: ' parser.info; then
+  actual=$(sha256sum ../scripts/grammar/flatten.c | cut -d' ' -f1)
+  recorded=$(recorded_sha flatten.c)
+  if [ "$actual" != "$recorded" ]; then
+    complain "parser.info records sha256 '$recorded' for flatten.c but scripts/grammar/flatten.c has $actual;" \
+      "tree-sitter-$name.wasm was built from another version of it, run $folder/build.sh"
+  fi
+fi
 
 if [ "$stale" -ne 0 ]; then
   exit 1

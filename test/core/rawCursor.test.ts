@@ -1,4 +1,5 @@
-// Subtree copies walk the tree through tree-sitter.wasm's exports directly
+// Subtree copies are read in one call into tree-sitter-wit.wasm (flatten.c), and
+// otherwise walk the tree through tree-sitter.wasm's exports directly
 // (syntax/rawCursor.ts) instead of web-tree-sitter's TreeCursor: both walks
 // must give the same AST, broken files (ERROR and MISSING nodes) included, and
 // find the same error nodes (the children with errors asked for directly).
@@ -9,13 +10,15 @@ import * as path from 'node:path';
 import { corpusRoot, memoryHost, ready } from './helpers';
 import { Workspace, pathToUri } from '../../server/src/core/workspace';
 import { lowerFile } from '../../server/src/core/syntax/lower';
-import { rawWalksAvailable, withPublicWalks } from '../../server/src/core/syntax/rawCursor';
+import { flattenAvailable, rawWalksAvailable, withPublicWalks } from '../../server/src/core/syntax/rawCursor';
 import { errorNodes } from '../../server/src/core/syntax/treeTokens';
 import { corpus, versionsOf } from './incrementalVersions';
 
 test('the raw cursor walk lowers every corpus file, and broken versions of it, as the public TreeCursor does', async () => {
   const grammar = await ready();
   assert.ok(rawWalksAvailable(), "web-tree-sitter's exports were not found: every walk took the slow path");
+  // Copies are read in one call (flatten.c in tree-sitter-wit.wasm): that is the path compared here.
+  assert.ok(flattenAvailable(grammar.language), 'tree-sitter-wit.wasm has no flatten export: copies took the JavaScript walk');
   const workspace = new Workspace(memoryHost({}), grammar);
   let compared = 0,
     broken = 0;

@@ -35,7 +35,8 @@ export class LspClient {
 
   constructor(private readonly options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
-    const server = path.join(repoRoot, 'dist', 'server.js');
+    // LSP_SERVER_JS: another build of the server (an old one beside the new, in a bench).
+    const server = process.env.LSP_SERVER_JS ?? path.join(repoRoot, 'dist', 'server.js');
     if (!fs.existsSync(server)) throw new Error('dist/server.js is missing: run `npm run build` first');
     // LSP_SERVER_ARGS: node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p` to profile it in a bench.
     this.proc = spawn(

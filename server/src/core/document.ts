@@ -3,7 +3,7 @@
 import type { Tree } from './parser';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { invalidCharactersIn } from './invalidCharacters';
-import { computeLineStarts } from './lineStarts';
+import { computeLineStarts, type LineStarts } from './lineStarts';
 
 export class WitDocument {
   constructor(
@@ -12,7 +12,7 @@ export class WitDocument {
     readonly version: number,
     readonly tree: Tree,
     /** Where each line starts, when known already (an edit derives them from the previous version). */
-    private lineStarts?: readonly number[],
+    private lineStarts?: LineStarts,
     /** Where its invalid characters are, when known already (an edit derives them too). */
     private invalid?: readonly number[],
   ) {}
@@ -60,7 +60,7 @@ export class WitDocument {
   }
 
   /** Where each line starts (offsets), computed once. */
-  lines(): readonly number[] {
+  lines(): LineStarts {
     this.lineStarts ??= computeLineStarts(this.text);
     return this.lineStarts;
   }

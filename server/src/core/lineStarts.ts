@@ -2,42 +2,55 @@
 // Every keystroke makes a new document; scanning a 150 KB file for line breaks
 // on each one cost ~1.5 ms of a 5 ms budget, so an edited document derives its
 // line starts from the previous version's: the lines before the edit are kept,
-// the edited span is scanned, the lines after it are shifted.
+// the edited span is scanned, the lines after it are shifted. They are kept in
+// a typed array of exactly their count: built by `push`, a 5,000-line file's
+// starts were ~270 KB of garbage per keystroke (an array grows by half again
+// each time it is full), a scavenge every third keystroke.
+
+/** Ascending UTF-16 offsets, the first 0. */
+export type LineStarts = Uint32Array;
 
 /** Line starts of `text`: \n, \r\n and a lone \r each end a line (as LSP counts). */
-export function computeLineStarts(text: string): number[] {
+export function computeLineStarts(text: string): LineStarts {
   const starts = [0];
   scan(text, 0, text.length, starts);
-  return starts;
+  return Uint32Array.from(starts);
+}
+
+/** The number of `starts` below `offset`. */
+function countBelow(starts: LineStarts, offset: number): number {
+  let lo = 0,
+    hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
  * The line starts of `text` after text[start, oldEnd) of the previous text was
  * replaced by `insertedLength` characters, from the previous text's line starts.
  */
-export function editedLineStarts(
-  previous: readonly number[],
-  text: string,
-  start: number,
-  oldEnd: number,
-  insertedLength: number,
-): number[] {
+export function editedLineStarts(previous: LineStarts, text: string, start: number, oldEnd: number, insertedLength: number): LineStarts {
   const newEnd = start + insertedLength;
   const delta = newEnd - oldEnd;
   // Kept: starts decided by characters before the edit only (a start s is decided
   // by text[s - 1] and, after a \r, text[s]).
-  const starts: number[] = [];
-  let i = 0;
-  for (; i < previous.length && previous[i] < start; i++) starts.push(previous[i]);
-  if (!starts.length) starts.push(0);
+  const kept = countBelow(previous, start);
   // Scanned: from the character before the edit to the first one after it.
-  scan(text, Math.max(0, start - 1), Math.min(text.length, newEnd + 1), starts);
-  // Shifted: starts whose line break lies wholly after the edited span.
-  const last = starts[starts.length - 1];
-  for (; i < previous.length; i++) {
-    const s = previous[i];
-    if (s >= oldEnd + 2 && s + delta > last) starts.push(s + delta);
-  }
+  const scanned: number[] = kept === 0 ? [0] : [];
+  scan(text, Math.max(0, start - 1), Math.min(text.length, newEnd + 1), scanned);
+  // Shifted: starts whose line break lies wholly after the edited span, and
+  // past the last start so far (both bounds hold from some index on: the starts ascend).
+  const last = scanned.length ? scanned[scanned.length - 1] : previous[kept - 1];
+  const firstShifted = Math.max(kept, countBelow(previous, Math.max(oldEnd + 2, last - delta + 1)));
+  const starts = new Uint32Array(kept + scanned.length + previous.length - firstShifted);
+  starts.set(previous.subarray(0, kept));
+  starts.set(scanned, kept);
+  let at = kept + scanned.length;
+  for (let i = firstShifted; i < previous.length; i++) starts[at++] = previous[i] + delta;
   return starts;
 }
 

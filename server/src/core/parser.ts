@@ -5,12 +5,14 @@
 // language service, so no parser can exist before it is loaded.
 import { Parser, Language, type Tree, type Node, type Point } from 'web-tree-sitter';
 import * as path from 'node:path';
-import { setTreeSitterBinding } from './syntax/rawCursor';
+import { setFlatten, setTreeSitterBinding } from './syntax/rawCursor';
 
 export type { Tree, Node, Point, Language };
 
 /** web-tree-sitter's runtime is per process; its initialisation is shared by every load. */
 let runtime: Promise<void> | undefined;
+/** emscripten's module (the object given to `Parser.init`), once the runtime is up. */
+let emscripten: { loadWebAssemblyModule?: (...args: unknown[]) => unknown } | undefined;
 
 /**
  * Initialises web-tree-sitter's runtime once per process, from `wasmDir`'s tree-sitter.wasm;
@@ -21,7 +23,10 @@ export function initTreeSitter(wasmDir: string): Promise<void> {
     // emscripten makes this object the module: its exports let subtree copies skip
     // web-tree-sitter's per-call marshalling (syntax/rawCursor.ts).
     const module = { locateFile: (name: string) => path.join(wasmDir, name) };
-    runtime = Parser.init(module).then(() => setTreeSitterBinding(module));
+    runtime = Parser.init(module).then(() => {
+      emscripten = module as typeof emscripten;
+      setTreeSitterBinding(module);
+    });
   }
   return runtime;
 }
@@ -38,11 +43,38 @@ let loading: Promise<unknown> = Promise.resolve();
 export function loadLanguage(wasmDir: string, file: string): Promise<Language> {
   const load = loading.then(async () => {
     await initTreeSitter(wasmDir);
-    return Language.load(path.join(wasmDir, file));
+    const { language, exports } = await withModuleExports(() => Language.load(path.join(wasmDir, file)));
+    setFlatten(language, exports);
+    return language;
   });
   loading = load.catch(() => undefined);
   return load;
 }
+/**
+ * Runs `load` (one `Language.load`) and also returns the exports of the side
+ * module it linked: `Language.load` keeps only the grammar's function, and a
+ * grammar built with flatten.c exports a second one (syntax/rawCursor.ts).
+ * Language.load calls the module's `loadWebAssemblyModule` by name, so it is
+ * wrapped for the one call; loads never overlap (`loading` above).
+ */
+async function withModuleExports(load: () => Promise<Language>): Promise<{ language: Language; exports: Record<string, unknown> }> {
+  const module = emscripten;
+  const original = module?.loadWebAssemblyModule;
+  if (!module || typeof original !== 'function') return { language: await load(), exports: {} };
+  let exports: Record<string, unknown> = {};
+  module.loadWebAssemblyModule = (...args: unknown[]) =>
+    Promise.resolve(original.apply(module, args)).then((e) => {
+      exports = (e ?? {}) as Record<string, unknown>;
+      return e;
+    });
+  try {
+    const language = await load();
+    return { language, exports };
+  } finally {
+    module.loadWebAssemblyModule = original;
+  }
+}
+
 /** Loaded grammars by folder: services made in one process share one compiled grammar. */
 const loaded = new Map<string, Promise<WitGrammar>>();
 

@@ -6,7 +6,7 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textd
 import type { WitHost, DirEntry } from './host';
 import { WitDocument } from './document';
 import { editedInvalidCharacters } from './invalidCharacters';
-import { computeLineStarts, editedLineStarts } from './lineStarts';
+import { computeLineStarts, editedLineStarts, type LineStarts } from './lineStarts';
 import { wasAbandoned, type WitGrammar, type WitParser, type Tree } from './parser';
 
 export function uriToPath(uri: string): string {
@@ -52,7 +52,7 @@ export class Workspace {
     const doc = this.open.get(path);
     if (!doc) return this.openDocument(uri, changes.map((c) => c.text).join(''), version);
     let text = doc.text;
-    let lineStarts: readonly number[] = doc.lines();
+    let lineStarts: LineStarts = doc.lines();
     let invalid = doc.knownInvalidCharacters;
     // A tree whose parse was given up stands for no text: nothing to edit incrementally.
     let tree: Tree | undefined = wasAbandoned(doc.tree) ? undefined : doc.tree;

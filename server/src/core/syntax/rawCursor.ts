@@ -14,7 +14,7 @@
 // module itself). If that ever stops being true (another web-tree-sitter
 // build, or the runtime initialised elsewhere first), `setTreeSitterBinding`
 // finds no exports and every walk goes through the public TreeCursor instead.
-import type { Node, TreeCursor } from 'web-tree-sitter';
+import type { Language, Node, TreeCursor } from 'web-tree-sitter';
 
 /** The cursor moves and reads a copy of a subtree needs. */
 export interface CursorWalk {
@@ -45,7 +45,12 @@ interface Binding {
   _ts_node_has_error_wasm(tree: number): number;
   /** Replaced when the wasm memory grows: read it afresh after calls that may allocate. */
   HEAP32: Int32Array;
+  _malloc?(bytes: number): number;
+  _free?(pointer: number): void;
 }
+
+/** flatten.c's export, linked into a grammar's side module: see its header for the words it writes. */
+type FlattenFn = (tree: number, out: number, capacity: number, opaque: number) => number;
 
 const EXPORTS = [
   '_ts_init',
@@ -64,6 +69,57 @@ const EXPORTS = [
 let binding: Binding | undefined;
 /** Word index of the C transfer buffer in HEAP32. */
 let transferWord = 0;
+
+/** Per grammar, its flatten.c export (grammars built without it have none). */
+const flattens = new WeakMap<Language, FlattenFn>();
+
+/** Called with the exports of a grammar's side module once it loaded (parser.ts). */
+export function setFlatten(language: Language, exports: Record<string, unknown>): void {
+  const name = Object.keys(exports).find((key) => key.startsWith('wit_devkit_flatten_'));
+  if (name && typeof exports[name] === 'function') flattens.set(language, exports[name] as FlattenFn);
+}
+
+/** True when subtree copies of `language` are read in one call (for tests). */
+export function flattenAvailable(language: Language): boolean {
+  return binding !== undefined && typeof binding._malloc === 'function' && flattens.has(language);
+}
+
+/** The words flatten.c writes, per node; END closes an inner node's children. */
+export const FLATTEN_WORDS = 4;
+export const FLATTEN_MISSING = 1;
+export const FLATTEN_INNER = 2;
+export const FLATTEN_END = -1;
+
+/** The output buffer in wasm memory, kept between calls and doubled when too small. */
+let buffer = { pointer: 0, words: 0 };
+
+/**
+ * The subtree at `cursor` as flatten.c writes it (a copy, so later wasm calls
+ * cannot change it), or undefined when the grammar has no flatten export. The
+ * cursor is back on the subtree's root. `opaque` is the type id whose nodes
+ * are written without their children (-1 for none).
+ */
+export function flattenSubtree(cursor: TreeCursor, language: Language, opaque: number): Int32Array | undefined {
+  const b = binding;
+  const flatten = flattens.get(language);
+  if (!b || !flatten || !b._malloc) return undefined;
+  const handle = cursor as CursorHandle;
+  const tree = handle.tree[0];
+  for (;;) {
+    if (buffer.words === 0) buffer = { pointer: b._malloc(4 * 65536), words: 65536 };
+    let heap = b.HEAP32;
+    for (let i = 0; i < 4; i++) heap[transferWord + i] = handle[i];
+    const written = flatten(tree, buffer.pointer, buffer.words, opaque >>> 0);
+    // A move may have grown the cursor's stack, and the memory with it.
+    heap = b.HEAP32;
+    for (let i = 0; i < 4; i++) handle[i] = heap[transferWord + i];
+    if (written >= 0) return heap.slice(buffer.pointer >> 2, (buffer.pointer >> 2) + written);
+    // Too small (the cursor is back on the root): again, with twice the room.
+    b._free?.(buffer.pointer);
+    const words = buffer.words * 2;
+    buffer = { pointer: b._malloc(4 * words), words };
+  }
+}
 
 /** Called with the options object given to `Parser.init`, once it resolved. */
 export function setTreeSitterBinding(module: object): void {

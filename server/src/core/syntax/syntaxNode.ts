@@ -6,7 +6,7 @@
 // reads each node once with a few calls and makes no Node at all; positions are
 // worked out from offsets only where a range is asked for.
 import type { Language, TreeCursor } from 'web-tree-sitter';
-import { walkCursor, type CursorWalk } from './rawCursor';
+import { FLATTEN_END, FLATTEN_INNER, FLATTEN_MISSING, FLATTEN_WORDS, flattenSubtree, walkCursor, type CursorWalk } from './rawCursor';
 
 /** The part of tree-sitter's Node that lowering reads. */
 export interface SyntaxNode {
@@ -102,7 +102,64 @@ export function copySubtree(
   before: readonly { type: string; startIndex: number; endIndex: number }[] = [],
   opaque?: string,
 ): SyntaxNode {
+  const words = flattenSubtree(cursor, language, opaque ? opaqueId(language, opaque) : -1);
+  if (words) return copyWords(words, language, source, before);
   return walkCursor(cursor, (at) => copyAt(at, language, source, before, opaque));
+}
+
+/** The type id of the named node type `name` (-1 when the grammar has none). */
+function opaqueId(language: Language, name: string): number {
+  const id = language.idForNodeType(name, true);
+  return id ?? -1;
+}
+
+/** The comments before a copied root, linked as its previous siblings. */
+function linkComments(root: CopiedNode, source: string, before: readonly { type: string; startIndex: number; endIndex: number }[]): void {
+  let previous: CopiedNode | null = null;
+  for (const c of before) {
+    const comment: CopiedNode = new CopiedNode(source, c.type, c.startIndex, c.endIndex, true, false, undefined);
+    comment.previousSibling = previous;
+    previous = comment;
+  }
+  root.previousSibling = previous;
+}
+
+/** A copy built from flatten.c's words (see its header), the same copy `copyAt` makes by walking. */
+function copyWords(
+  words: Int32Array,
+  language: Language,
+  source: string,
+  before: readonly { type: string; startIndex: number; endIndex: number }[],
+): SyntaxNode {
+  const rootInfo = infoOf(language, words[0] & 0xffff);
+  const root = new CopiedNode(source, rootInfo.name, words[1], words[2], rootInfo.named, false, undefined);
+  linkComments(root, source, before);
+  let parent = root;
+  for (let at = FLATTEN_WORDS; at < words.length;) {
+    const head = words[at];
+    if (head === FLATTEN_END) {
+      at++;
+      if (parent === root) break;
+      spanChildren(parent);
+      parent = parent.parentNode!;
+      continue;
+    }
+    const info = infoOf(language, head & 0xffff);
+    const fieldId = head >>> 16;
+    const field = fieldId ? (language.fields[fieldId] ?? undefined) : undefined;
+    const flags = words[at + 3];
+    const inner = (flags & FLATTEN_INNER) !== 0;
+    // An inner node's offsets come from its children, as in copyAt.
+    const node = inner
+      ? new CopiedNode(source, info.name, 0, 0, info.named, false, field)
+      : new CopiedNode(source, info.name, words[at + 1], words[at + 2], info.named, (flags & FLATTEN_MISSING) !== 0, field);
+    node.previousSibling = parent.children[parent.children.length - 1] ?? null;
+    node.parentNode = parent;
+    parent.children.push(node);
+    if (inner) parent = node;
+    at += FLATTEN_WORDS;
+  }
+  return root;
 }
 
 function copyAt(
@@ -114,13 +171,7 @@ function copyAt(
 ): SyntaxNode {
   const rootInfo = infoOf(language, cursor.nodeTypeId);
   const root = new CopiedNode(source, rootInfo.name, cursor.startIndex, cursor.endIndex, rootInfo.named, false, undefined);
-  let previous: CopiedNode | null = null;
-  for (const c of before) {
-    const comment: CopiedNode = new CopiedNode(source, c.type, c.startIndex, c.endIndex, true, false, undefined);
-    comment.previousSibling = previous;
-    previous = comment;
-  }
-  root.previousSibling = previous;
+  linkComments(root, source, before);
   if (!cursor.gotoFirstChild()) return root;
   let parent = root;
   for (;;) {
