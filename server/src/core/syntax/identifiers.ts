@@ -50,31 +50,39 @@ export const KEYWORDS = new Set([
   'world',
 ]);
 
-/** The problem with `name` (without `%`) as a WIT identifier, or undefined when it is valid. */
+/**
+ * The problem with `name` (without `%`) as a WIT identifier, or undefined when it is valid.
+ * One pass over the character codes: it runs for every name of every file opened
+ * (a split and two regular expressions per name were 5 % of opening a big file).
+ */
 export function identifierProblem(name: string): { message: string; offset: number } | undefined {
   if (name.length === 0) return { message: 'empty identifier', offset: 0 };
-  let offset = 0;
-  const parts = name.split('-');
-  for (let k = 0; k < parts.length; k++) {
-    const part = parts[k];
-    if (part.length === 0) return { message: "identifiers must have characters between '-'s", offset };
-    const first = part[0];
-    if (!(k === 0 ? /[a-zA-Z]/ : /[a-zA-Z0-9]/).test(first)) return { message: `invalid character in identifier '${first}'`, offset };
-    // Digits have no case: the fragment's first letter decides it.
-    let lower: boolean | undefined;
-    for (let i = 0; i < part.length; i++) {
-      const c = part[i];
-      if (c >= '0' && c <= '9') continue;
-      const isLower = c >= 'a' && c <= 'z',
-        isUpper = c >= 'A' && c <= 'Z';
-      lower ??= isLower ? true : isUpper ? false : undefined;
-      if (lower === undefined || (lower ? !isLower : !isUpper))
-        return { message: `invalid character in identifier '${c}'`, offset: offset + i };
+  let fragment = 0;
+  // Digits have no case: the fragment's first letter decides it.
+  let lower: boolean | undefined;
+  for (let i = 0; i <= name.length; i++) {
+    // The end of the name ends its last fragment, as a '-' would.
+    const c = i < name.length ? name.charCodeAt(i) : DASH;
+    if (c === DASH) {
+      if (i === fragment) return { message: "identifiers must have characters between '-'s", offset: fragment };
+      fragment = i + 1;
+      lower = undefined;
+      continue;
     }
-    offset += part.length + 1;
+    const isDigit = c >= 48 && c <= 57,
+      isLower = c >= 97 && c <= 122,
+      isUpper = c >= 65 && c <= 90;
+    // The first fragment starts with a letter, later ones may start with a digit.
+    if (i === fragment && !(isLower || isUpper || (isDigit && fragment > 0)))
+      return { message: `invalid character in identifier '${name[i]}'`, offset: fragment };
+    if (isDigit) continue;
+    lower ??= isLower ? true : isUpper ? false : undefined;
+    if (lower === undefined || (lower ? !isLower : !isUpper)) return { message: `invalid character in identifier '${name[i]}'`, offset: i };
   }
   return undefined;
 }
+
+const DASH = 45;
 
 /** Converts a name to valid kebab-case (for the quick fix): `fooBar_baz` -> `foo-bar-baz`. */
 export function toKebabCase(name: string): string {
