@@ -4,6 +4,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import type { ViewEdge, ViewGraph, ViewNode } from '../../../client/src/graph/messages';
+import { joinRoutes, splitAcrossCompounds, type Segment } from './hierarchyEdges';
 
 export interface Point {
   x: number;
@@ -51,31 +52,46 @@ export async function layoutGraph(graph: ViewGraph): Promise<Layout> {
     list.push(n);
     children.set(parent, list);
   }
+  const parentOf = new Map<string, string | undefined>();
+  for (const [parent, list] of children) for (const n of list) parentOf.set(n.id, parent);
+  const drawn = graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to));
+  // Each compound is laid out on its own (SEPARATE_CHILDREN): edges that cross a
+  // compound's border go through ports on it (hierarchyEdges.ts).
+  const split = splitAcrossCompounds(drawn, (id) => parentOf.get(id));
   const toElk = (n: ViewNode): ElkNode => {
     const kids = children.get(n.id);
     if (kids?.length) {
+      const ports = split.ports.get(n.id) ?? [];
       return {
         id: n.id,
-        layoutOptions: { 'elk.padding': `[top=${HEADER + 8},left=12,bottom=12,right=12]` },
+        layoutOptions: {
+          'elk.padding': `[top=${HEADER + 8},left=12,bottom=12,right=12]`,
+          ...(ports.length ? { 'elk.portConstraints': 'FIXED_SIDE' } : {}),
+        },
         labels: [{ text: n.label, width: nodeWidth(n), height: HEADER }],
+        ports: ports.map((p) => ({ id: p.id, width: 1, height: 1, layoutOptions: { 'elk.port.side': p.side } })),
         children: kids.map(toElk),
       };
     }
     return { id: n.id, width: nodeWidth(n), height: NODE_HEIGHT };
   };
-  const drawn = graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to));
-  const edges: ElkExtendedEdge[] = drawn.map((e, i) => ({
-    id: `e${i}`,
-    sources: [e.from],
-    targets: [e.to],
-    labels: e.label ? [{ text: e.label, width: Math.ceil(e.label.length * 6.2) + 8, height: 16 }] : [],
-  }));
+  const edges: ElkExtendedEdge[] = split.segments.map((s) => {
+    const label = s.middle ? drawn[s.edge].label : undefined;
+    return {
+      id: s.id,
+      sources: [s.source],
+      targets: [s.target],
+      labels: label ? [{ text: label, width: Math.ceil(label.length * 6.2) + 8, height: 16 }] : [],
+    };
+  });
   const root: ElkNode = {
     id: '__root',
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
-      'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+      'elk.hierarchyHandling': 'SEPARATE_CHILDREN',
+      // Every edge section relative to the root, wherever ELK placed the segment.
+      'elk.json.edgeCoords': 'ROOT',
       'elk.edgeRouting': 'ORTHOGONAL',
       'elk.layered.spacing.nodeNodeBetweenLayers': '56',
       'elk.spacing.nodeNode': '18',
@@ -93,43 +109,47 @@ export async function layoutGraph(graph: ViewGraph): Promise<Layout> {
     edges,
   };
   const laid = await elk.layout(root);
-  return collect(laid, graph, drawn);
+  return collect(laid, graph, drawn, split.segments);
 }
 
-/** Absolute positions from ELK's nested ones; `drawn[i]` is the view edge of ELK edge `e${i}`. */
-function collect(root: ElkNode, graph: ViewGraph, drawn: ViewEdge[]): Layout {
+/** Absolute positions from ELK's nested ones; each view edge joined again from its segments. */
+function collect(root: ElkNode, graph: ViewGraph, drawn: ViewEdge[], segments: Segment[]): Layout {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const nodes: PlacedNode[] = [];
-  const absolute = new Map<string, Point>([['__root', { x: 0, y: 0 }]]);
   const walk = (n: ElkNode, origin: Point, depth: number) => {
     for (const c of n.children ?? []) {
       const at = { x: origin.x + (c.x ?? 0), y: origin.y + (c.y ?? 0) };
-      absolute.set(c.id, at);
       const view = byId.get(c.id);
       if (view) nodes.push({ node: view, ...at, width: c.width ?? 0, height: c.height ?? 0, compound: !!c.children?.length, depth });
       walk(c, at, depth + 1);
     }
   };
   walk(root, { x: 0, y: 0 }, 0);
-  // ELK gives each edge's points relative to the node it was placed in (its container).
-  const placed: PlacedEdge[] = [];
-  const collectEdges = (n: ElkNode) => {
-    for (const e of (n.edges ?? []) as (ElkExtendedEdge & { container?: string })[]) {
-      const origin = absolute.get(e.container ?? n.id) ?? { x: 0, y: 0 };
-      const shift = (p: Point) => ({ x: p.x + origin.x, y: p.y + origin.y });
-      const points: Point[] = [];
-      for (const s of e.sections ?? []) points.push(shift(s.startPoint), ...(s.bendPoints ?? []).map(shift), shift(s.endPoint));
-      const view = drawn[Number(e.id.slice(1))];
-      const l = e.labels?.[0];
-      placed.push({
-        edge: view,
-        points,
-        label:
-          l && l.x !== undefined ? { x: l.x + origin.x, y: (l.y ?? 0) + origin.y, width: l.width ?? 0, height: l.height ?? 0 } : undefined,
-      });
-    }
-    for (const c of n.children ?? []) collectEdges(c);
+  // Sections and labels are relative to the root ('elk.json.edgeCoords': 'ROOT').
+  const laidOut = new Map<string, ElkExtendedEdge>();
+  const gather = (n: ElkNode) => {
+    for (const e of n.edges ?? []) laidOut.set(e.id, e);
+    for (const c of n.children ?? []) gather(c);
   };
-  collectEdges(root);
+  gather(root);
+  const routes = drawn.map(() => [] as Point[][]);
+  const pieces = drawn.map(() => 0);
+  for (const s of segments) pieces[s.edge]++;
+  const labels: PlacedEdge['label'][] = drawn.map(() => undefined);
+  for (const s of segments) {
+    const e = laidOut.get(s.id);
+    if (!e) continue;
+    const points: Point[] = [];
+    for (const sec of e.sections ?? []) points.push(sec.startPoint, ...(sec.bendPoints ?? []), sec.endPoint);
+    routes[s.edge][s.order] = points;
+    const l = e.labels?.[0];
+    if (s.middle && l && l.x !== undefined) labels[s.edge] = { x: l.x, y: l.y ?? 0, width: l.width ?? 0, height: l.height ?? 0 };
+  }
+  const placed: PlacedEdge[] = drawn.map((edge, i) => ({
+    edge,
+    // A chain with a piece ELK could not route is not drawn at all (rather than half).
+    points: routes[i].filter((r) => r?.length).length === pieces[i] ? joinRoutes(routes[i]).map((p) => ({ x: p.x, y: p.y })) : [],
+    label: labels[i],
+  }));
   return { nodes, edges: placed, width: root.width ?? 0, height: root.height ?? 0 };
 }
