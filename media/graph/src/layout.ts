@@ -46,14 +46,14 @@ const elk = new ELK();
 export async function layoutGraph(graph: ViewGraph): Promise<Layout> {
   const ids = new Set(graph.nodes.map((n) => n.id));
   const children = new Map<string | undefined, ViewNode[]>();
+  const parentOf = new Map<string, string | undefined>();
   for (const n of graph.nodes) {
     const parent = n.parent && ids.has(n.parent) ? n.parent : undefined;
+    parentOf.set(n.id, parent);
     const list = children.get(parent) ?? [];
     list.push(n);
     children.set(parent, list);
   }
-  const parentOf = new Map<string, string | undefined>();
-  for (const [parent, list] of children) for (const n of list) parentOf.set(n.id, parent);
   const drawn = graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to));
   // Each compound is laid out on its own (SEPARATE_CHILDREN): edges that cross a
   // compound's border go through ports on it (hierarchyEdges.ts).

@@ -28,16 +28,16 @@ export function makeSymbol<T>(
   return sym;
 }
 
+/** Shared by every symbol without children or gates (an empty array each was 3 MB at 50,000 lines). */
+const NONE: never[] = [];
+Object.freeze(NONE);
+
 /**
  * A class, not an object literal with a `detail` getter: V8 kept each such
  * literal in dictionary mode, an 830-byte property table per symbol — 39 MB of
  * a 50,000-line workspace's 100 MB heap. Every field is set in the constructor,
  * in one order, so all symbols share one shape.
  */
-/** Shared by every symbol without children or gates (an empty array each was 3 MB at 50,000 lines). */
-const NONE: never[] = [];
-Object.freeze(NONE);
-
 class DeclaredSymbol implements WitSymbol {
   readonly container: WitSymbol | undefined;
   children: WitSymbol[] = NONE;
