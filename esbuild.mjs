@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { copyFileSync, cpSync, mkdirSync, chmodSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { parseInputCopy } from './scripts/build/parseInputCopy.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -16,6 +17,8 @@ const common = {
   // web-tree-sitter locates its files through import.meta.url, which a CommonJS
   // bundle does not have: give it this file's own URL.
   define: { 'import.meta.url': '__importMetaUrl' },
+  // web-tree-sitter's text copy, made native (scripts/build/parseInputCopy.mjs).
+  plugins: [parseInputCopy],
 };
 const importMetaUrl = "const __importMetaUrl = require('url').pathToFileURL(__filename).href;";
 
