@@ -72,31 +72,34 @@ export function* leavesOf(node: Node, skip: NotToken, limit: number): Generator<
   }
 }
 
-// Both searches below go down from the root through each level's children,
-// read in one call: starting from the smallest node around the offset and
-// stepping with previousSibling/nextSibling went through a big node's children
-// one by one, each step itself a walk over them in tree-sitter (40 ms for one
-// broken edit inside WASI http's 60-member interface).
+// Both searches below go down from the root, level by level, to the token:
+// starting from the smallest node around the offset and stepping with
+// previousSibling/nextSibling went through a big node's children one by one,
+// each step itself a walk over them in tree-sitter (40 ms for one broken edit
+// inside WASI http's 60-member interface). A level's children are found by a
+// binary search over their offsets, each made a Node only when looked at: all
+// of the root's children as Nodes were ~50 KB of garbage per keystroke on a
+// 5,000-line file (an error at its end).
 
 /** The first token starting at or after `offset`. */
 export function leafAtOrAfter(root: Node, offset: number, skip: NotToken): Node | undefined {
-  const stack: { kids: Node[]; i: number }[] = [];
-  let kids = childrenOf(root);
-  let i = kids.findIndex((c) => c.endIndex > offset);
+  const stack: { kids: Level; i: number }[] = [];
+  let kids = new Level(root);
+  let i = kids.firstEndingAfter(offset);
   for (;;) {
-    if (i < 0 || i >= kids.length) {
+    if (i < 0 || i >= kids.count) {
       const up = stack.pop();
       if (!up) return undefined;
       kids = up.kids;
       i = up.i + 1;
       continue;
     }
-    const n = kids[i];
+    const n = kids.at(i);
     if (n.startIndex >= offset && isToken(n, skip)) return n;
     if (n.childCount > 0) {
       stack.push({ kids, i });
-      kids = childrenOf(n);
-      i = kids.findIndex((c) => c.endIndex > offset);
+      kids = new Level(n);
+      i = kids.firstEndingAfter(offset);
       continue;
     }
     i++;
@@ -106,9 +109,9 @@ export function leafAtOrAfter(root: Node, offset: number, skip: NotToken): Node 
 /** The last token ending at or before `offset`. */
 export function leafBefore(root: Node, offset: number, skip: NotToken): Node | undefined {
   if (offset <= 0) return undefined;
-  const stack: { kids: Node[]; i: number }[] = [];
-  let kids = childrenOf(root);
-  let i = lastStartingBefore(kids, offset);
+  const stack: { kids: Level; i: number }[] = [];
+  let kids = new Level(root);
+  let i = kids.lastStartingBefore(offset);
   for (;;) {
     if (i < 0) {
       const up = stack.pop();
@@ -117,26 +120,53 @@ export function leafBefore(root: Node, offset: number, skip: NotToken): Node | u
       i = up.i - 1;
       continue;
     }
-    const n = kids[i];
+    const n = kids.at(i);
     if (n.endIndex <= offset && isToken(n, skip)) return n;
     if (n.childCount > 0) {
       stack.push({ kids, i });
-      kids = childrenOf(n);
-      i = lastStartingBefore(kids, offset);
+      kids = new Level(n);
+      i = kids.lastStartingBefore(offset);
       continue;
     }
     i--;
   }
 }
 
-/** A node's children, in one call (web-tree-sitter types them as possibly null; they never are). */
-const childrenOf = (n: Node) => n.children as Node[];
-
-/** The index of the last of `kids` starting before `offset` (-1: none). */
-function lastStartingBefore(kids: readonly Node[], offset: number): number {
-  let i = kids.length - 1;
-  while (i >= 0 && kids[i].startIndex >= offset) i--;
-  return i;
+/**
+ * The children of one node, each made a Node the first time it is asked for.
+ * Children do not overlap, so both their starts and their ends ascend.
+ */
+class Level {
+  readonly count: number;
+  private readonly made: (Node | undefined)[] = [];
+  constructor(private readonly parent: Node) {
+    this.count = parent.childCount;
+  }
+  at(i: number): Node {
+    return (this.made[i] ??= this.parent.child(i)!);
+  }
+  /** The index of the first child ending after `offset` (count: none). */
+  firstEndingAfter(offset: number): number {
+    let lo = 0,
+      hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.at(mid).endIndex > offset) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+  /** The index of the last child starting before `offset` (-1: none). */
+  lastStartingBefore(offset: number): number {
+    let lo = 0,
+      hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.at(mid).startIndex < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
 }
 
 // The valid symbols of a parse state, per grammar (asked of the tree's own language).
