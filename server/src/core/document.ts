@@ -62,8 +62,14 @@ export class WitDocument {
   }
 
   positionAt(offset: number): Position {
-    const starts = this.lines();
     offset = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineOf(offset);
+    return { line, character: offset - this.lines()[line] };
+  }
+
+  /** The line of an offset within the text (the line part of positionAt, with no object made). */
+  lineOf(offset: number): number {
+    const starts = this.lines();
     let lo = 0,
       hi = starts.length;
     while (lo < hi) {
@@ -71,8 +77,7 @@ export class WitDocument {
       if (starts[mid] > offset) hi = mid;
       else lo = mid + 1;
     }
-    const line = lo - 1;
-    return { line, character: offset - starts[line] };
+    return lo - 1;
   }
 
   rangeOf(start: number, end: number): Range {

@@ -17,7 +17,7 @@ export const MAX_PACKAGE_DEPTH = 100;
  * What a node lowered to, reusable while the same text (and doc comment) stands
  * at the same line and column: the AST holds ranges, no offsets, so typing on
  * one line re-lowers only what it touched, and moves nothing after it. Keyed by
- * `positionKey` of its start.
+ * `positionKeyAt` of its start.
  */
 interface Cached {
   text: string;
@@ -40,19 +40,62 @@ interface CachedMember extends Cached {
 }
 export type LoweringCache = Map<number, CachedItem>;
 
-const positionKey = (p: { line: number; character: number }) => p.line * 2 ** 32 + p.character;
+/** An offset's line * 2^32 + character, with no Position made (it runs for every item on every keystroke). */
+const positionKeyAt = (doc: WitDocument, offset: number) => {
+  const line = doc.lineOf(offset);
+  return line * 2 ** 32 + (offset - doc.lines()[line]);
+};
 
 type Comment = { type: string; startIndex: number; endIndex: number };
-/** A node met in a walk of its level, with what its cache entry is keyed and checked by. */
-interface Place {
-  type: string;
-  leading: Comment[];
-  key: number;
-  text: string;
-  comments: string;
-  commentsAt: number;
+const NO_COMMENTS: readonly Comment[] = Object.freeze([]);
+
+/**
+ * A node met in a walk of its level, with what its cache entry is keyed and
+ * checked by. Most places stand as they were, so the check compares the text in
+ * place and a place's text and comments are sliced only for a new entry; and a
+ * walk moves one Place from node to node (valid until the next step). A slice,
+ * a Position, an array and a place for each of a 5,000-line file's items were
+ * ~30 KB of garbage per keystroke.
+ */
+class Place {
+  type = '';
+  leading: readonly Comment[] = NO_COMMENTS;
+  key = 0;
+  private startIndex = 0;
+  private endIndex = 0;
+  constructor(private readonly doc: WitDocument) {}
+  moveTo(type: string, leading: readonly Comment[], startIndex: number, endIndex: number): this {
+    this.type = type;
+    this.leading = leading;
+    this.key = positionKeyAt(this.doc, startIndex);
+    this.startIndex = startIndex;
+    this.endIndex = endIndex;
+    return this;
+  }
+  get text(): string {
+    return this.doc.text.slice(this.startIndex, this.endIndex);
+  }
+  /** The comments right before it, as text ('' for none). */
+  get comments(): string {
+    const c = this.leading;
+    return c.length ? this.doc.text.slice(c[0].startIndex, c[c.length - 1].endIndex) : '';
+  }
+  /** positionKeyAt of where its comments start (-1: none). */
+  get commentsAt(): number {
+    return this.leading.length ? positionKeyAt(this.doc, this.leading[0].startIndex) : -1;
+  }
+  /** True when `hit` was made of this same text and comments at this same place. */
+  stillStands(hit: Cached): boolean {
+    const text = this.doc.text;
+    if (hit.text.length !== this.endIndex - this.startIndex || !text.startsWith(hit.text, this.startIndex)) return false;
+    const c = this.leading;
+    if (!c.length) return hit.comments === '' && hit.commentsAt === -1;
+    const from = c[0].startIndex;
+    return (
+      hit.comments.length === c[c.length - 1].endIndex - from && text.startsWith(hit.comments, from) && hit.commentsAt === this.commentsAt
+    );
+  }
 }
-const stillStands = (hit: Cached, at: Place) => hit.text === at.text && hit.comments === at.comments && hit.commentsAt === at.commentsAt;
 const isComment = (type: string) => type === 'line_comment' || type === 'block_comment';
 
 export function lowerFile(doc: WitDocument, cache?: LoweringCache): { ast: A.FileAst; cache: LoweringCache } {
@@ -84,7 +127,7 @@ class Lowering extends ItemLowering {
       if (type === 'ERROR') continue;
       const hit = previous?.get(at.key);
       let entry: CachedItem;
-      if (hit && stillStands(hit, at)) {
+      if (hit && at.stillStands(hit)) {
         entry = hit;
       } else if (type === 'interface_item' && hit) {
         // Edited in place (an interface stood here before): lowered member by
@@ -114,14 +157,6 @@ class Lowering extends ItemLowering {
     return { uri: this.doc.uri, packageDecls: this.packageDecls, items, problems };
   }
 
-  private commentsText(comments: readonly Comment[]): string {
-    return comments.length ? this.doc.text.slice(comments[0].startIndex, comments[comments.length - 1].endIndex) : '';
-  }
-
-  private commentsAt(comments: readonly Comment[]): number {
-    return comments.length ? positionKey(this.doc.positionAt(comments[0].startIndex)) : -1;
-  }
-
   /**
    * A top-level interface whose text changed: its own parts are lowered from a
    * copy that leaves the body out, and its members one by one from the cursor,
@@ -141,33 +176,28 @@ class Lowering extends ItemLowering {
    * The named children of the cursor's node but comments, each with the
    * comments right before it and what its cache entry is checked by. The
    * cursor is on each child while the caller handles it (and left there by the
-   * caller), and back on the node at the end.
+   * caller), and back on the node at the end. Each step yields the same Place,
+   * moved: the caller is done with it before the next.
    */
   private *children(cursor: TreeCursor): Generator<Place> {
-    let comments: Comment[] = [];
+    let comments: Comment[] | undefined;
+    const place = new Place(this.doc);
     const entered = cursor.gotoFirstChild();
     for (let more = entered; more; more = cursor.gotoNextSibling()) {
       if (!cursor.nodeIsNamed) {
-        comments = [];
+        comments = undefined;
         continue;
       }
       const type = cursor.nodeType;
       const startIndex = cursor.startIndex,
         endIndex = cursor.endIndex;
       if (isComment(type)) {
-        comments.push({ type, startIndex, endIndex });
+        (comments ??= []).push({ type, startIndex, endIndex });
         continue;
       }
-      const leading = comments;
-      comments = [];
-      yield {
-        type,
-        leading,
-        key: positionKey(this.doc.positionAt(startIndex)),
-        text: this.doc.text.slice(startIndex, endIndex),
-        comments: this.commentsText(leading),
-        commentsAt: this.commentsAt(leading),
-      };
+      const leading = comments ?? NO_COMMENTS;
+      comments = undefined;
+      yield place.moveTo(type, leading, startIndex, endIndex);
     }
     if (entered) cursor.gotoParent();
   }
@@ -183,7 +213,7 @@ class Lowering extends ItemLowering {
     for (const at of this.children(cursor)) {
       const hit = previous?.get(at.key);
       let entry: CachedMember;
-      if (hit && stillStands(hit, at)) {
+      if (hit && at.stillStands(hit)) {
         entry = hit;
       } else {
         const outer = this.problems;
