@@ -67,9 +67,18 @@ export class WitDocument {
     return { line, character: offset - this.lines()[line] };
   }
 
-  /** The line of an offset within the text (the line part of positionAt, with no object made). */
+  /**
+   * The line of an offset within the text (the line part of positionAt, with no
+   * object made). Lowering asks in document order, mostly on the line asked
+   * last or the next one: those are tried before the binary search.
+   */
   lineOf(offset: number): number {
     const starts = this.lines();
+    const hint = this.lastLine;
+    if (starts[hint] <= offset) {
+      if (hint + 1 >= starts.length || offset < starts[hint + 1]) return hint;
+      if (hint + 2 >= starts.length || offset < starts[hint + 2]) return (this.lastLine = hint + 1);
+    }
     let lo = 0,
       hi = starts.length;
     while (lo < hi) {
@@ -77,13 +86,18 @@ export class WitDocument {
       if (starts[mid] > offset) hi = mid;
       else lo = mid + 1;
     }
-    return lo - 1;
+    return (this.lastLine = lo - 1);
   }
+  private lastLine = 0;
 
   rangeOf(start: number, end: number): Range {
-    const a = this.positionAt(start),
-      b = this.positionAt(end);
-    return new SourceRange(a.line, a.character, b.line, b.character);
+    const length = this.text.length;
+    start = Math.max(0, Math.min(start, length));
+    end = Math.max(0, Math.min(end, length));
+    const starts = this.lines();
+    const a = this.lineOf(start),
+      b = this.lineOf(end);
+    return new SourceRange(a, start - starts[a], b, end - starts[b]);
   }
 
   get lineCount(): number {
