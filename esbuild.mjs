@@ -45,8 +45,8 @@ await Promise.all([
     external: ['vscode'],
     banner: { js: importMetaUrl },
   }),
-  // The composition graph webview: a browser bundle (elkjs inside) in the media folder
-  // the webview may load from.
+  // The composition graph webview: a browser bundle (graphviz's wasm inside, from
+  // @hpcc-js/wasm-graphviz, ~800 KB) in the media folder the webview may load from.
   build({
     bundle: true,
     platform: 'browser',

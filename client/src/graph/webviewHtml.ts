@@ -1,6 +1,7 @@
 // The graph webview's page: a strict Content-Security-Policy (no remote content,
-// scripts only with this page's nonce, styles only from the extension's media) and
-// the bundled script and stylesheet. Pure, so the browser test serves the same page.
+// scripts only with this page's nonce and wasm compilation for the layout, styles
+// only from the extension's media) and the bundled script and stylesheet. Pure, so
+// the browser test serves the same page.
 import { randomBytes } from 'node:crypto';
 
 export interface WebviewPageOptions {
@@ -18,7 +19,9 @@ export function graphPageHtml(o: WebviewPageOptions): string {
     `img-src ${o.cspSource} data:`,
     `style-src ${o.cspSource}`,
     `font-src ${o.cspSource}`,
-    `script-src 'nonce-${o.nonce}'`,
+    // Graphviz (the layout) is WebAssembly: compiling it needs 'wasm-unsafe-eval',
+    // which allows wasm and nothing else (no eval, no Function).
+    `script-src 'nonce-${o.nonce}' 'wasm-unsafe-eval'`,
   ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">

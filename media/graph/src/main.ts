@@ -1,4 +1,4 @@
-// The graph webview: receives a graph from the extension, lays it out with elkjs,
+// The graph webview: receives a graph from the extension, lays it out with graphviz,
 // draws it, and lets the user pan, zoom, move between nodes with the keyboard,
 // reveal a node's declaration, filter to one world and export the drawing as SVG.
 import type { FromWebview, GraphMessage, ToWebview } from '../../../client/src/graph/messages';
@@ -41,13 +41,20 @@ async function show(m: GraphMessage): Promise<void> {
   const mine = ++generation;
   last = m;
   document.body.dataset.state = 'layout';
-  // The first layout also warms elkjs up: say what is happening meanwhile.
+  // The first layout also compiles graphviz's wasm: say what is happening meanwhile.
   if (!app.firstChild) app.append(html('div', { class: 'empty', role: 'status' }, `Laying out ${m.graph.nodes.length} nodes…`));
   const started = performance.now();
   const foldable = m.mode === 'wit' && m.graph.nodes.some((n) => n.kind === 'package' && n.dependency);
   const closable = m.mode === 'component' && m.graph.nodes.some((n) => n.parent);
   const graph = foldable && !unfolded ? foldDependencies(m.graph) : closable && !insides ? closeInstances(m.graph) : m.graph;
-  const layout = await layoutGraph(graph);
+  let layout: Layout;
+  try {
+    layout = await layoutGraph(graph);
+  } catch (e) {
+    // Say so rather than leave "Laying out…" up: graphviz's wasm may fail to load (a CSP without wasm).
+    if (mine === generation) showError(`Could not lay the graph out: ${e instanceof Error ? e.message : String(e)}`);
+    return;
+  }
   if (mine !== generation) return; // a newer graph arrived while this one was laid out
   const ms = performance.now() - started;
 

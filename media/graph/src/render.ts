@@ -1,5 +1,5 @@
 // Draws a laid-out graph as SVG: compound nodes as labelled frames, nodes as boxes
-// with a kind tag, edges as orthogonal paths with arrowheads and labels. Colours
+// with a kind tag, edges as bezier curves with arrowheads and labels. Colours
 // come from classes styled with VS Code's theme variables (graph.css).
 import type { Layout, PlacedEdge, PlacedNode } from './layout';
 import { svg } from './svg';
@@ -45,11 +45,13 @@ export function renderGraph(layout: Layout, title: string): RenderedGraph {
   root.append(viewport);
 
   const nodeElements = new Map<string, SVGGElement>();
-  const compounds = layout.nodes.filter((n) => n.compound).sort((a, b) => a.depth - b.depth);
-  for (const n of compounds) viewport.append(drawCompound(n, nodeElements));
+  // Edges under the frames (which are all but transparent): a curve that crosses
+  // a frame's header then passes under its kind and label instead of through them.
   const edgeLayer = svg('g', { class: 'edges' });
   for (const e of layout.edges) edgeLayer.append(drawEdge(e));
   viewport.append(edgeLayer);
+  const compounds = layout.nodes.filter((n) => n.compound).sort((a, b) => a.depth - b.depth);
+  for (const n of compounds) viewport.append(drawCompound(n, nodeElements));
   for (const n of layout.nodes.filter((x) => !x.compound)) viewport.append(drawNode(n, nodeElements));
   return { root, viewport, nodeElements };
 }
@@ -112,9 +114,8 @@ function drawNode(p: PlacedNode, elements: Map<string, SVGGElement>): SVGGElemen
 function drawEdge(e: PlacedEdge): SVGGElement {
   const kind = e.edge.kind;
   const g = svg('g', { class: `edge edge-${kind}` });
-  if (e.points.length >= 2) {
-    const d = e.points.map((p, i) => `${i ? 'L' : 'M'} ${p.x} ${p.y}`).join(' ');
-    g.append(svg('path', { d, 'marker-end': `url(#arrow-${MARKERS.includes(kind) ? kind : 'import'})` }));
+  if (e.points.length >= 4) {
+    g.append(svg('path', { d: edgePath(e), 'marker-end': `url(#arrow-${MARKERS.includes(kind) ? kind : 'import'})` }));
   }
   if (e.edge.label && e.label) {
     g.append(
@@ -123,4 +124,16 @@ function drawEdge(e: PlacedEdge): SVGGElement {
     );
   }
   return g;
+}
+
+/**
+ * The spline as one path: `M start C c1 c2 end …` through its pieces, then a
+ * line on to the arrow tip, so the arrowhead (drawn at the path's end, turned
+ * along its last segment) points into the target.
+ */
+function edgePath(e: PlacedEdge): string {
+  const [start, ...pieces] = e.points;
+  const at = (p: { x: number; y: number }) => `${p.x} ${p.y}`;
+  const tip = e.arrowTip ? ` L ${at(e.arrowTip)}` : '';
+  return `M ${at(start)} C ${pieces.map(at).join(' ')}${tip}`;
 }
