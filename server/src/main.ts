@@ -1,6 +1,6 @@
 // Node entry of the WIT language server: `wit-language-server --stdio` (or
 // --node-ipc when VS Code starts it). All wiring lives in server.ts.
-import { format } from 'node:util';
+import { format, inspect } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageReader, type Connection } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { nodeHost } from './nodeHost';
@@ -30,6 +30,7 @@ function stdioConnection(): Connection {
   process.stdin.on('end', exit);
   process.stdin.on('close', exit);
   const toClientLog = (...args: unknown[]) => made.console.log(format(...args));
-  console.log = console.info = console.debug = console.dir = toClientLog;
+  console.log = console.info = console.debug = toClientLog;
+  console.dir = (item: unknown) => made.console.log(inspect(item));
   return made;
 }

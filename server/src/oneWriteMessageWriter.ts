@@ -16,11 +16,12 @@ export class OneWriteMessageWriter extends AbstractMessageWriter implements Mess
   }
 
   write(msg: Message): Promise<void> {
-    const body = Buffer.from(JSON.stringify(msg), 'utf8');
-    const header = `Content-Length: ${body.byteLength}\r\n\r\n`;
-    const framed = Buffer.allocUnsafe(header.length + body.byteLength);
+    const json = JSON.stringify(msg);
+    const length = Buffer.byteLength(json, 'utf8');
+    const header = `Content-Length: ${length}\r\n\r\n`;
+    const framed = Buffer.allocUnsafe(header.length + length);
     framed.write(header, 0, 'ascii');
-    body.copy(framed, header.length);
+    framed.write(json, header.length, 'utf8');
     return new Promise((resolve, reject) => {
       this.out.write(framed, (error) => {
         if (!error) return resolve();
