@@ -138,9 +138,11 @@ export function leafBefore(root: Node, offset: number, skip: NotToken): Node | u
  */
 class Level {
   readonly count: number;
-  private readonly made: (Node | undefined)[] = [];
+  /** Sized up front: a binary search's first look is in the middle. */
+  private readonly made: (Node | undefined)[];
   constructor(private readonly parent: Node) {
     this.count = parent.childCount;
+    this.made = new Array<Node | undefined>(this.count);
   }
   at(i: number): Node {
     return (this.made[i] ??= this.parent.child(i)!);
