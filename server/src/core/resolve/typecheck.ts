@@ -105,6 +105,24 @@ export function checkFunction(ctx: ResolveContext, owner: Owner, display: string
   }
 }
 
+/**
+ * A reference to a gated-out type: the corpus's wit-parser reports it at the
+ * reference (a record at its field), wasm-tools 1.239 at the definition's
+ * name; both are reported when they are on different lines.
+ */
+function reportExcluded(ctx: ResolveContext, owner: Owner, ref: Range, excludedAt: Range | undefined, definedAt: Range | undefined): void {
+  const at = excludedAt ?? ref;
+  ctx.sink.error(owner.uri, at, 'found a reference to a type which is excluded due to its feature not being activated', 'feature-excluded');
+  if (definedAt && definedAt.start.line !== at.start.line) {
+    ctx.sink.error(
+      owner.uri,
+      definedAt,
+      'found a reference to a type which is excluded due to its feature not being activated',
+      'feature-excluded',
+    );
+  }
+}
+
 /** Resolves every name in a type and checks handles and map keys. */
 function checkType(
   ctx: ResolveContext,
@@ -115,26 +133,8 @@ function checkType(
   excludedAt?: Range,
   definedAt?: Range,
 ): void {
-  // A reference to a gated-out type: the corpus's wit-parser reports it at the
-  // reference (a record at its field), wasm-tools 1.239 at the definition's
-  // name; both are reported when they are on different lines.
-  const reportExcluded = (ref: Range) => {
-    const at = excludedAt ?? ref;
-    ctx.sink.error(
-      owner.uri,
-      at,
-      'found a reference to a type which is excluded due to its feature not being activated',
-      'feature-excluded',
-    );
-    if (definedAt && definedAt.start.line !== at.start.line) {
-      ctx.sink.error(
-        owner.uri,
-        definedAt,
-        'found a reference to a type which is excluded due to its feature not being activated',
-        'feature-excluded',
-      );
-    }
-  };
+  // Most types are a primitive: nothing to resolve (and no list to walk them made).
+  if (root.kind === 'primitive') return;
   const stack: A.TypeAst[] = [root];
   while (stack.length) {
     const t = stack.pop()!;
@@ -154,7 +154,7 @@ function checkType(
         } else {
           addReference(ctx, owner.uri, t.name.range, found.symbol, 'type');
           if (found.excluded && !excluded) {
-            reportExcluded(t.name.range);
+            reportExcluded(ctx, owner, t.name.range, excludedAt, definedAt);
           }
         }
         break;
@@ -173,7 +173,7 @@ function checkType(
           if (!isResource(found))
             ctx.sink.error(owner.uri, t.resource.range, `type \`${t.resource.name}\` used in a handle must be a resource`, 'not-a-type');
           else if (found.excluded && !excluded) {
-            reportExcluded(t.resource.range);
+            reportExcluded(ctx, owner, t.resource.range, excludedAt, definedAt);
           }
         }
         break;

@@ -156,6 +156,12 @@ export class NodeReader {
     return params;
   }
 
+  /** The type in `field` of `node`, one level deeper (a method: a closure per type read was most of its garbage). */
+  private subType(node: Node, field: string, depth: number): A.TypeAst | undefined {
+    const c = node.childForFieldName(field);
+    return c ? this.type(c, depth + 1) : undefined;
+  }
+
   type(node: Node | null, depth: number): A.TypeAst {
     if (!node || node.isMissing) return { kind: 'error', range: node ? this.range(node) : zeroRange };
     const range = this.range(node);
@@ -163,10 +169,6 @@ export class NodeReader {
       this.problems.push({ range: this.range(node.child(0) ?? node), message: 'type nesting too deep', code: 'syntax-error' });
       return { kind: 'error', range };
     }
-    const sub = (field: string) => {
-      const c = node.childForFieldName(field);
-      return c ? this.type(c, depth + 1) : undefined;
-    };
     switch (node.type) {
       case 'primitive_type':
         return { kind: 'primitive', name: node.text, range };
@@ -176,7 +178,7 @@ export class NodeReader {
         const length = node.childForFieldName('length');
         return {
           kind: 'list',
-          element: sub('element') ?? { kind: 'error', range },
+          element: this.subType(node, 'element', depth) ?? { kind: 'error', range },
           length: length ? { text: length.text, range: this.range(length) } : undefined,
           range,
         };
@@ -190,15 +192,20 @@ export class NodeReader {
           range,
         };
       case 'option_type':
-        return { kind: 'option', type: sub('type') ?? { kind: 'error', range }, range };
+        return { kind: 'option', type: this.subType(node, 'type', depth) ?? { kind: 'error', range }, range };
       case 'result_type':
-        return { kind: 'result', ok: sub('ok'), err: sub('err'), range };
+        return { kind: 'result', ok: this.subType(node, 'ok', depth), err: this.subType(node, 'err', depth), range };
       case 'map_type':
-        return { kind: 'map', key: sub('key') ?? { kind: 'error', range }, value: sub('value') ?? { kind: 'error', range }, range };
+        return {
+          kind: 'map',
+          key: this.subType(node, 'key', depth) ?? { kind: 'error', range },
+          value: this.subType(node, 'value', depth) ?? { kind: 'error', range },
+          range,
+        };
       case 'future_type':
-        return { kind: 'future', type: sub('type'), range };
+        return { kind: 'future', type: this.subType(node, 'type', depth), range };
       case 'stream_type':
-        return { kind: 'stream', type: sub('type'), range };
+        return { kind: 'stream', type: this.subType(node, 'type', depth), range };
       case 'borrow_type':
       case 'own_type': {
         const r = node.childForFieldName('resource');

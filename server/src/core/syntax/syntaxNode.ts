@@ -26,11 +26,16 @@ export interface SyntaxNode {
   childForFieldName(field: string): SyntaxNode | null;
 }
 
+/** Leaves' children (most nodes are leaves): one frozen empty list rather than one each. */
+// Not frozen: a frozen array has its own elements kind, and the loops over
+// children then saw two kinds where there was one.
+const NO_CHILDREN: readonly CopiedNode[] = [];
+
 class CopiedNode implements SyntaxNode {
-  readonly children: CopiedNode[] = [];
+  /** Set once, when the node's children are all read: exactly as long as they are. */
+  children: readonly CopiedNode[] = NO_CHILDREN;
   previousSibling: CopiedNode | null = null;
-  parentNode: CopiedNode | null = null;
-  private named: CopiedNode[] | undefined;
+  private named: readonly CopiedNode[] | undefined;
 
   constructor(
     private readonly source: string,
@@ -46,8 +51,8 @@ class CopiedNode implements SyntaxNode {
   get text(): string {
     return this.source.slice(this.startIndex, this.endIndex);
   }
-  get namedChildren(): CopiedNode[] {
-    return (this.named ??= this.children.filter((c) => c.isNamed));
+  get namedChildren(): readonly CopiedNode[] {
+    return (this.named ??= this.children.length ? this.children.filter((c) => c.isNamed) : NO_CHILDREN);
   }
   get childCount(): number {
     return this.children.length;
@@ -134,14 +139,12 @@ function copyWords(
   const rootInfo = infoOf(language, words[0] & 0xffff);
   const root = new CopiedNode(source, rootInfo.name, words[1], words[2], rootInfo.named, false, undefined);
   linkComments(root, source, before);
-  let parent = root;
+  const level = new Levels(root);
   for (let at = FLATTEN_WORDS; at < words.length;) {
     const head = words[at];
     if (head === FLATTEN_END) {
       at++;
-      if (parent === root) break;
-      spanChildren(parent);
-      parent = parent.parentNode!;
+      if (level.close() === root) break;
       continue;
     }
     const info = infoOf(language, head & 0xffff);
@@ -153,13 +156,48 @@ function copyWords(
     const node = inner
       ? new CopiedNode(source, info.name, 0, 0, info.named, false, field)
       : new CopiedNode(source, info.name, words[at + 1], words[at + 2], info.named, (flags & FLATTEN_MISSING) !== 0, field);
-    node.previousSibling = parent.children[parent.children.length - 1] ?? null;
-    node.parentNode = parent;
-    parent.children.push(node);
-    if (inner) parent = node;
+    level.add(node, inner);
     at += FLATTEN_WORDS;
   }
+  level.closeAll();
   return root;
+}
+
+/**
+ * The open inner nodes of a copy, root first, and the children read so far of
+ * each, in one list: a node's children become one array of their exact length
+ * when it closes (growing an array per node by push cost ~150 bytes each,
+ * and most inner nodes have two or three children).
+ */
+class Levels {
+  private readonly open: CopiedNode[];
+  /** Where each open node's children start in `read`. */
+  private readonly from: number[] = [0];
+  private readonly read: CopiedNode[] = [];
+  constructor(root: CopiedNode) {
+    this.open = [root];
+  }
+  /** Appends `node` to the innermost open node's children; an inner node is then the innermost. */
+  add(node: CopiedNode, inner: boolean): void {
+    const read = this.read;
+    if (read.length > this.from[this.from.length - 1]) node.previousSibling = read[read.length - 1];
+    read.push(node);
+    if (inner) {
+      this.open.push(node);
+      this.from.push(read.length);
+    }
+  }
+  /** Closes what is still open (the root, when the words end without its END). */
+  closeAll(): void {
+    while (this.open.length) this.close();
+  }
+  /** Closes the innermost open node (spanning its children, but the root's span is its own) and returns it. */
+  close(): CopiedNode {
+    const node = this.open.pop()!;
+    node.children = this.read.splice(this.from.pop()!);
+    if (this.open.length) spanChildren(node);
+    return node;
+  }
 }
 
 function copyAt(
@@ -173,7 +211,7 @@ function copyAt(
   const root = new CopiedNode(source, rootInfo.name, cursor.startIndex, cursor.endIndex, rootInfo.named, false, undefined);
   linkComments(root, source, before);
   if (!cursor.gotoFirstChild()) return root;
-  let parent = root;
+  const level = new Levels(root);
   for (;;) {
     const info = infoOf(language, cursor.nodeTypeId);
     const fieldId = cursor.currentFieldId;
@@ -194,18 +232,11 @@ function copyAt(
       node = new CopiedNode(source, info.name, start, end, info.named, start === end && cursor.nodeIsMissing, field);
       if (!isError && info.name !== opaque) info.token = true;
     }
-    node.previousSibling = parent.children[parent.children.length - 1] ?? null;
-    node.parentNode = parent;
-    parent.children.push(node);
-    if (inner) {
-      parent = node;
-      continue;
-    }
+    level.add(node, inner);
+    if (inner) continue;
     while (!cursor.gotoNextSibling()) {
       cursor.gotoParent();
-      if (parent === root) return root;
-      spanChildren(parent);
-      parent = parent.parentNode!;
+      if (level.close() === root) return root;
     }
   }
 }
