@@ -156,9 +156,19 @@ describe('WIT packages from a registry', function () {
     const before = (await prompt()).prompts;
     // Accept (Enter) until the question goes: an accept sent before the input has rendered is lost.
     // The publish ending before its question shows fails at once, saying how it ended.
+    // A timeout says how far the publish got: whether any question was put (prompts) and that it is still running.
     const answer = async (question: string, publishing: Thenable<unknown>) => {
+      const started = Date.now();
+      const asked = prompt().then((p) => p.prompts);
       await Promise.race([
-        waitFor(`the ${question} question`, async () => ((await prompt()).asking === question ? true : undefined)),
+        waitFor(`the ${question} question`, async () => ((await prompt()).asking === question ? true : undefined)).catch(
+          async (e: Error) => {
+            const now = await prompt();
+            throw new Error(
+              `${e.message}; questions put since: ${now.prompts - (await asked)}, on screen: ${now.asking ?? 'none'}, publish still running after ${Date.now() - started} ms`,
+            );
+          },
+        ),
         Promise.resolve(publishing).then((r) => assert.fail(`the publish ended before asking its ${question}: ${JSON.stringify(r)}`)),
       ]);
       await waitFor(
