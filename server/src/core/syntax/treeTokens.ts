@@ -138,11 +138,9 @@ export function leafBefore(root: Node, offset: number, skip: NotToken): Node | u
  */
 class Level {
   readonly count: number;
-  /** Sized up front: a binary search's first look is in the middle. */
-  private readonly made: (Node | undefined)[];
+  private readonly made: (Node | undefined)[] = [];
   constructor(private readonly parent: Node) {
     this.count = parent.childCount;
-    this.made = new Array<Node | undefined>(this.count);
   }
   at(i: number): Node {
     return (this.made[i] ??= this.parent.child(i)!);
