@@ -84,7 +84,7 @@ export function* leavesOf(node: Node, skip: NotToken, limit: number): Generator<
 /** The first token starting at or after `offset`. */
 export function leafAtOrAfter(root: Node, offset: number, skip: NotToken): Node | undefined {
   const stack: { kids: Level; i: number }[] = [];
-  let kids = new Level(root);
+  let kids = levelOf(root);
   let i = kids.firstEndingAfter(offset);
   for (;;) {
     if (i < 0 || i >= kids.count) {
@@ -98,7 +98,7 @@ export function leafAtOrAfter(root: Node, offset: number, skip: NotToken): Node 
     if (n.startIndex >= offset && isToken(n, skip)) return n;
     if (n.childCount > 0) {
       stack.push({ kids, i });
-      kids = new Level(n);
+      kids = levelOf(n);
       i = kids.firstEndingAfter(offset);
       continue;
     }
@@ -110,7 +110,7 @@ export function leafAtOrAfter(root: Node, offset: number, skip: NotToken): Node 
 export function leafBefore(root: Node, offset: number, skip: NotToken): Node | undefined {
   if (offset <= 0) return undefined;
   const stack: { kids: Level; i: number }[] = [];
-  let kids = new Level(root);
+  let kids = levelOf(root);
   let i = kids.lastStartingBefore(offset);
   for (;;) {
     if (i < 0) {
@@ -124,12 +124,24 @@ export function leafBefore(root: Node, offset: number, skip: NotToken): Node | u
     if (n.endIndex <= offset && isToken(n, skip)) return n;
     if (n.childCount > 0) {
       stack.push({ kids, i });
-      kids = new Level(n);
+      kids = levelOf(n);
       i = kids.lastStartingBefore(offset);
       continue;
     }
     i--;
   }
+}
+
+/**
+ * The level below `node`, kept while `node` is: one pass over a file's syntax
+ * errors asks from the same root for every error (27,000 in one fuzzed file),
+ * and a level's Nodes are the same objects each time, so levels below are kept too.
+ */
+const levels = new WeakMap<Node, Level>();
+function levelOf(node: Node): Level {
+  let level = levels.get(node);
+  if (!level) levels.set(node, (level = new Level(node)));
+  return level;
 }
 
 /**
