@@ -51,16 +51,22 @@ function exitCodeAfter(
     const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...m }), 'utf8');
     server.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]));
   };
+  // One listener gathers the output; each wait checks what came so far and what comes next.
   let out = '';
+  const waiting = new Set<() => void>();
+  server.stdout.on('data', (c: Buffer) => {
+    out += c.toString();
+    for (const check of waiting) check();
+  });
   const answered = (id: number) =>
     new Promise<void>((resolve) => {
       const check = () => {
-        if (out.includes(`"id":${id},`)) resolve();
+        if (!out.includes(`"id":${id},`)) return;
+        waiting.delete(check);
+        resolve();
       };
-      server.stdout.on('data', (c: Buffer) => {
-        out += c.toString();
-        check();
-      });
+      waiting.add(check);
+      check();
     });
   const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
   return (async () => {

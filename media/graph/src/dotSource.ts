@@ -54,10 +54,10 @@ type AnchorRole = 'entry' | 'exit';
 const anchorName = (compound: DotNode, role: AnchorRole) => `${role}${compound.name.slice('cluster_'.length)}`;
 
 /**
- * The DOT text for `graph`, left to right, leaves `leafWidth(node)` by
- * `leafHeight` px. A node whose parent is not in the graph is drawn at the top.
+ * The DOT text for `graph`, left to right, each leaf `leafSize(node)` px (the
+ * size readGraphviz places it at). A node whose parent is not in the graph is drawn at the top.
  */
-export function toDot(graph: ViewGraph, leafWidth: (n: ViewNode) => number, leafHeight: number): DotGraph {
+export function toDot(graph: ViewGraph, leafSize: (n: ViewNode) => { width: number; height: number }): DotGraph {
   const ids = new Set(graph.nodes.map((n) => n.id));
   const children = new Map<string | undefined, ViewNode[]>();
   for (const n of graph.nodes) {
@@ -139,14 +139,15 @@ export function toDot(graph: ViewGraph, leafWidth: (n: ViewNode) => number, leaf
     // newrank: one ranking over the whole graph, so the packages an edge reaches
     // line up after its source instead of being stacked under it.
     `graph [rankdir=LR, newrank=true, compound=true, nodesep=${inches(NODE_GAP)}, ranksep=${inches(RANK_GAP)}, fontname=Courier, fontsize=12];`,
-    `node [shape=box, fixedsize=true, label="", height=${inches(leafHeight)}];`,
+    'node [shape=box, fixedsize=true, label=""];',
     // The size the renderer draws edge labels at (graph.css .edge-label).
     'edge [fontname=Courier, fontsize=10.5];',
   ];
   /** Writes `d` (a cluster with everything in it); returns the names of the leaves in it. */
   const emit = (d: DotNode): string[] => {
     if (!d.compound) {
-      lines.push(`${d.name} [width=${inches(leafWidth(d.node))}];`);
+      const { width, height } = leafSize(d.node);
+      lines.push(`${d.name} [width=${inches(width)}, height=${inches(height)}];`);
       return [d.name];
     }
     // Two spaces stand for the gap between the kind tag and the label in the header.

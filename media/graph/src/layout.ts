@@ -67,7 +67,7 @@ function loadGraphviz(): Promise<Graphviz> {
 
 export async function layoutGraph(graph: ViewGraph): Promise<Layout> {
   const gv = await loadGraphviz();
-  const dot = toDot(graph, nodeWidth, NODE_HEIGHT);
+  const dot = toDot(graph, leafSize);
   const json = JSON.parse(gv.layout(dot.dot, 'json', 'dot')) as GraphvizJson;
   return readGraphviz(json, dot, leafSize);
 }

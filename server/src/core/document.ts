@@ -30,6 +30,9 @@ export class SourceRange implements Range {
 }
 
 export class WitDocument {
+  /** The line lineOf found last: where the next ask (in document order) most likely is. */
+  private lastLine = 0;
+
   constructor(
     readonly uri: string,
     readonly text: string,
@@ -62,7 +65,7 @@ export class WitDocument {
   }
 
   positionAt(offset: number): Position {
-    offset = Math.max(0, Math.min(offset, this.text.length));
+    offset = this.clamp(offset);
     const line = this.lineOf(offset);
     return { line, character: offset - this.lines()[line] };
   }
@@ -88,12 +91,15 @@ export class WitDocument {
     }
     return (this.lastLine = lo - 1);
   }
-  private lastLine = 0;
+
+  /** An offset moved into the text (positions past either end are at that end). */
+  private clamp(offset: number): number {
+    return Math.max(0, Math.min(offset, this.text.length));
+  }
 
   rangeOf(start: number, end: number): Range {
-    const length = this.text.length;
-    start = Math.max(0, Math.min(start, length));
-    end = Math.max(0, Math.min(end, length));
+    start = this.clamp(start);
+    end = this.clamp(end);
     const starts = this.lines();
     const a = this.lineOf(start),
       b = this.lineOf(end);

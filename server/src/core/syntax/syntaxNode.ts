@@ -26,9 +26,11 @@ export interface SyntaxNode {
   childForFieldName(field: string): SyntaxNode | null;
 }
 
-/** Leaves' children (most nodes are leaves): one frozen empty list rather than one each. */
-// Not frozen: a frozen array has its own elements kind, and the loops over
-// children then saw two kinds where there was one.
+/**
+ * Leaves' children (most nodes are leaves): one shared empty list rather than
+ * one each. Not frozen: a frozen array has its own elements kind, and the loops
+ * over children then saw two kinds where there was one.
+ */
 const NO_CHILDREN: readonly CopiedNode[] = [];
 
 class CopiedNode implements SyntaxNode {

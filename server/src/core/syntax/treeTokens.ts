@@ -87,7 +87,7 @@ export function leafAtOrAfter(root: Node, offset: number, skip: NotToken): Node 
   let kids = levelOf(root);
   let i = kids.firstEndingAfter(offset);
   for (;;) {
-    if (i < 0 || i >= kids.count) {
+    if (i >= kids.count) {
       const up = stack.pop();
       if (!up) return undefined;
       kids = up.kids;
