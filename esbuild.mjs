@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { copyFileSync, cpSync, mkdirSync, chmodSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseInputCopy } from './scripts/build/parseInputCopy.mjs';
+import { assertAsciiBundles } from './scripts/build/asciiBundles.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -59,6 +60,7 @@ await Promise.all([
     outdir: 'media/graph/dist',
   }),
 ]);
+assertAsciiBundles(['dist/server.js', 'dist/cli.js', 'dist/extension.js']);
 chmodSync('dist/server.js', 0o755);
 chmodSync('dist/cli.js', 0o755);
 // web-tree-sitter's runtime and our grammars (WIT, WAC) are loaded from dist/ at run time.

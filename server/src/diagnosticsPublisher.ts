@@ -30,14 +30,14 @@ export class DiagnosticsPublisher {
   /**
    * Publishes once the queue of incoming notifications has drained: a burst of
    * edits (key repeat, a paste of many files, 100 edits 3 ms apart) is analysed
-   * once, at its newest version, instead of once per edit in turn — so no
+   * once, at its newest version, instead of once per edit in turn: so no
    * publication is ever older than an edit already received, and the last one
    * follows the last edit by about one analysis. vscode-jsonrpc hands over one
    * queued message per event-loop turn (setImmediate), so "drained" is a turn
    * in which no change arrived; an edit alone waits two turns (microseconds).
    *
    * Draining is not enough inside a burst: edits 3 ms apart each find the queue
-   * empty, and an analysis started for one of them (15–30 ms, the event loop
+   * empty, and an analysis started for one of them (15-30 ms, the event loop
    * held) makes the last edit wait for it and then for its own. So a change
    * that came less than BURST_GAP_MS after the one before (with no publication
    * between) waits until the edits have been quiet that long; an edit after a
@@ -107,7 +107,7 @@ export class DiagnosticsPublisher {
 
 /**
  * Changes closer together than this are one burst, published once it ends:
- * above the gap of a paste or macro (0–5 ms), below key repeat (30 ms).
+ * above the gap of a paste or macro (0-5 ms), below key repeat (30 ms).
  */
 const BURST_GAP_MS = 8;
 
