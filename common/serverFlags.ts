@@ -11,11 +11,12 @@
 // A 64 MB initial old space: a fresh heap's first old-generation limit is a
 // few MB, so the first analysis of a large file or workspace (everything it
 // builds outlives the young generation) ran an incremental mark and a full
-// collection midway, ~8-10 ms on the 5,000-line file. This only moves the
-// first limit; nothing is reserved or committed up front, and V8's memory
-// reducer still collects once the server is idle. Measured side by side (10
-// fresh servers each, interleaved): 5,000-line first diagnostics median 196 ->
-// 180 ms, no major GC left in it; the 5,000-line 5-package workspace opens in
-// 164-175 ms instead of 229-243; resident memory with WASI 0.3 http open
-// unchanged (86-87 MB), the 50,000-line workspace 150-151 -> 144 MB.
+// collection midway: 5-10 ms of the 5,000-line file's first diagnostics (GC
+// events traced in fresh servers; none are left with this flag). This only
+// moves the first limit; nothing is reserved or committed up front, and V8's
+// memory reducer still collects once the server is idle. Wall-clock medians
+// of 10 fresh servers each, interleaved, moved 196 -> 180 ms in one run and
+// not measurably in another (the machine's noise is +-20 ms); resident memory
+// with WASI 0.3 http open is unchanged (86-87 MB), the 50,000-line workspace
+// 150-151 -> 143-144 MB.
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4', '--initial-old-space-size=64'];
