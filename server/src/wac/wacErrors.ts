@@ -16,10 +16,8 @@ export interface WacError {
   label?: string;
 }
 
-// The box-drawing characters are written as \u escapes: one non-ASCII
-// character anywhere in the bundle makes V8 keep all of its source as UTF-16
-// (2.2 MB for the server's 1.1 MB; esbuild escapes strings, not regular
-// expressions). esbuild.mjs fails a build whose bundles are not ASCII.
+// miette's box-drawing characters, as \u escapes: the bundles stay ASCII
+// (scripts/build/asciiBundles.mjs says why, and fails a build that is not).
 const MESSAGE = /^\s*\u00d7 (.*)$/;
 const CAUSE = /^\s*[\u251c\u2570]\u2500\u25b6 (.*)$/;
 const CONTINUATION = /^\s*\u2502 (.*)$/;

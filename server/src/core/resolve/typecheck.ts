@@ -112,15 +112,9 @@ export function checkFunction(ctx: ResolveContext, owner: Owner, display: string
  */
 function reportExcluded(ctx: ResolveContext, owner: Owner, ref: Range, excludedAt: Range | undefined, definedAt: Range | undefined): void {
   const at = excludedAt ?? ref;
-  ctx.sink.error(owner.uri, at, 'found a reference to a type which is excluded due to its feature not being activated', 'feature-excluded');
-  if (definedAt && definedAt.start.line !== at.start.line) {
-    ctx.sink.error(
-      owner.uri,
-      definedAt,
-      'found a reference to a type which is excluded due to its feature not being activated',
-      'feature-excluded',
-    );
-  }
+  const message = 'found a reference to a type which is excluded due to its feature not being activated';
+  ctx.sink.error(owner.uri, at, message, 'feature-excluded');
+  if (definedAt && definedAt.start.line !== at.start.line) ctx.sink.error(owner.uri, definedAt, message, 'feature-excluded');
 }
 
 /** Resolves every name in a type and checks handles and map keys. */
