@@ -19,4 +19,16 @@
 // not measurably in another (the machine's noise is +-20 ms); resident memory
 // with WASI 0.3 http open is unchanged (86-87 MB), the 50,000-line workspace
 // 150-151 -> 143-144 MB.
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4', '--initial-old-space-size=64'];
+//
+// tree-sitter's wasm on Liftoff only (V8's baseline wasm compiler, no tier-up
+// to TurboFan): the first parse of a large file ran slower while V8 tiered
+// the parser up in the middle of it (the parse loop itself never switches:
+// wasm has no on-stack replacement) than it does on Liftoff code throughout.
+// Cold parse of the 5,000-line file, in process, 37-50 -> 29-34 ms; its first
+// diagnostics over LSP, fresh servers interleaved, median 153 -> 124 ms and
+// spawn-to-diagnostics 285 -> 265 ms; WASI 0.3 http's RSS 75-83 -> 74-75 MB
+// (no TurboFan code or compiler memory). The cost: a full parse once warm is
+// slower (18 -> 25 ms for that file), so opening the 50,000-line workspace
+// takes 1.0 -> 1.1-1.2 s; an edit's incremental parse is too small to show,
+// and jco's wasm (TypeScript bindings) was no slower warm, faster cold.
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4', '--initial-old-space-size=64', '--liftoff-only'];
