@@ -2,10 +2,14 @@
 // extension's client, the benches and server tests), so what is measured is
 // what users run.
 //
-// A 4 MB semi-space (V8's default is 16 MB): the server allocates in short
-// bursts per keystroke and holds little between them, and the default young
-// generation stayed resident. Measured with WASI 0.3 http open: 84 -> 79 MB,
-// edit latency unchanged; 1 MB saved 11 MB but doubled the 5,000-line file's
+// A 2 MB semi-space (V8's default is 16 MB): the server allocates in short
+// bursts per keystroke and holds little between them, and the young
+// generation stays resident until V8's memory reducer runs, 8 s after the
+// last full collection. 4 MB first took WASI 0.3 http open from 84 to 79 MB;
+// 2 MB (once keystrokes allocated less) takes it from 74-75 to 71-72 MB and
+// the 50,000-line workspace from 143 to 138 MB, with the 5,000-line file's
+// edit p50/p95, the edit bursts and first diagnostics unchanged (fresh
+// servers interleaved). 1 MB saved more but doubled the 5,000-line file's
 // edit p50 (3.6 -> 7.1 ms: a scavenge or more per keystroke).
 //
 // A 64 MB initial old space: a fresh heap's first old-generation limit is a
@@ -31,4 +35,4 @@
 // slower (18 -> 25 ms for that file), so opening the 50,000-line workspace
 // takes 1.0 -> 1.1-1.2 s; an edit's incremental parse is too small to show,
 // and jco's wasm (TypeScript bindings) was no slower warm, faster cold.
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4', '--initial-old-space-size=64', '--liftoff-only'];
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2', '--initial-old-space-size=64', '--liftoff-only'];
