@@ -51,28 +51,54 @@ export async function timeEdits(client: LspClient, uri: string, text: string, ed
   return times.sort((a, b) => a - b);
 }
 
-export async function benchBigFile(edits = 100): Promise<Row[]> {
+/**
+ * Opens `file` in a fresh server and returns the milliseconds from didOpen to its first
+ * diagnostics, and the client (still running) for more measurements.
+ */
+async function firstDiagnostics(dir: string, file: string, text: string): Promise<{ ms: number; client: LspClient }> {
+  const client = new LspClient({ rootUri: pathToFileURL(dir).href });
+  try {
+    await client.start();
+    const first = client.nextDiagnostics(pathToFileURL(file).href, 1);
+    const start = performance.now();
+    client.open(file, text);
+    await first;
+    return { ms: performance.now() - start, client };
+  } catch (e) {
+    await client.stop();
+    throw e;
+  }
+}
+
+/**
+ * The 5,000-line file: first diagnostics after didOpen, as the median of `servers` fresh
+ * servers (one sample swung ±20 % between identical runs on a 2-core machine, so a single
+ * one could pass or fail the budget by luck), then `edits` one-character edits in the last.
+ */
+export async function benchBigFile(edits = 100, servers = 5): Promise<Row[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wit-bench-'));
   const file = path.join(dir, 'big.wit');
   const text = generatePackage(5000);
   fs.writeFileSync(file, text);
-  const client = new LspClient({ rootUri: pathToFileURL(dir).href });
+  const firsts: number[] = [];
+  let client: LspClient | undefined;
   try {
-    await client.start();
-    const uri = pathToFileURL(file).href;
-    const first = client.nextDiagnostics(uri, 1);
-    const start = performance.now();
-    client.open(file, text);
-    await first;
-    const firstMs = performance.now() - start;
-    const times = await timeEdits(client, uri, text, edits);
+    for (let i = 0; i < servers; i++) {
+      await client?.stop();
+      const opened = await firstDiagnostics(dir, file, text);
+      client = opened.client;
+      firsts.push(opened.ms);
+    }
+    const times = await timeEdits(client!, pathToFileURL(file).href, text, edits);
     const p95 = percentile(times, 95);
+    const sorted = [...firsts].sort((a, b) => a - b);
+    const median = percentile(sorted, 50);
     return [
       {
-        name: '5,000-line file: first diagnostics after didOpen',
-        value: `${firstMs.toFixed(0)} ms`,
+        name: `5,000-line file: first diagnostics after didOpen (median of ${servers} fresh servers)`,
+        value: `${median.toFixed(0)} ms (${sorted[0].toFixed(0)}-${sorted[sorted.length - 1].toFixed(0)})`,
         budget: '≤ 150 ms',
-        ok: firstMs <= 150,
+        ok: median <= 150,
       },
       {
         name: `5,000-line file: 1-char edit -> diagnostics, p50 (${edits} edits)`,
@@ -88,7 +114,7 @@ export async function benchBigFile(edits = 100): Promise<Row[]> {
       },
     ];
   } finally {
-    await client.stop();
+    await client?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
